@@ -1,0 +1,23 @@
+"""The ``intake-bot`` command: one group, with subcommands in sibling modules."""
+
+from __future__ import annotations
+
+import click
+
+from bot import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intake-bot")
+def main() -> None:
+    """Intake assistant for supporters of North Korean defectors of Japanese heritage."""
+
+
+def _register() -> None:
+    # Imported here so that each subcommand module owns its own dependencies.
+    from bot.cli import flows
+
+    main.add_command(flows.flows)
+
+
+_register()
