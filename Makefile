@@ -40,3 +40,7 @@ schema: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Rewrite the intake diagram block in README.md from flows/intake.yaml.
+diagram: install
+	$(BIN)/intake-bot flows diagram flows/intake.yaml --into README.md

@@ -15,8 +15,9 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import flows
+    from bot.cli import chat, flows
 
+    main.add_command(chat.chat)
     main.add_command(flows.flows)
 
 

@@ -1,0 +1,63 @@
+"""The compact, opaque callback_data carried by inline buttons.
+
+A button carries only the session's short token, an action letter, the step id and a
+choice code: never a label, never anything the supporter typed. The token lets the
+adapter tell a press on an old keyboard (another session, or before a restart of the
+intake) from a current one.
+
+Format: ``<token>:<action>:<step>[:<value>]``, for example ``K7Q2MX:c:region:china_jilin``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+#: Characters in a session token (Crockford base32; 6 characters give 2^30 values).
+TOKEN_LENGTH: Final = 6
+SEPARATOR: Final = ":"
+
+#: Action letters, kept to one byte each so that ids have room.
+CHOOSE: Final = "c"
+TOGGLE: Final = "t"
+DONE: Final = "d"
+SKIP: Final = "s"
+BACK: Final = "b"
+CONTINUE: Final = "n"
+EDIT: Final = "e"
+CONFIRM: Final = "k"
+CANCEL: Final = "x"
+LANGUAGE: Final = "l"
+ACTIONS: Final = frozenset(
+    {CHOOSE, TOGGLE, DONE, SKIP, BACK, CONTINUE, EDIT, CONFIRM, CANCEL, LANGUAGE}
+)
+
+
+@dataclass(frozen=True)
+class CallbackData:
+    """One button's payload."""
+
+    token: str
+    action: str
+    step: str
+    value: str = ""
+
+    def encode(self) -> str:
+        parts = [self.token, self.action, self.step]
+        if self.value:
+            parts.append(self.value)
+        return SEPARATOR.join(parts)
+
+    @classmethod
+    def decode(cls, data: str) -> CallbackData | None:
+        """Parse ``data``; ``None`` for anything we did not produce (never raises)."""
+        parts = data.split(SEPARATOR)
+        if len(parts) not in (3, 4) or parts[1] not in ACTIONS:
+            return None
+        token, action, step = parts[:3]
+        return cls(token, action, step, parts[3] if len(parts) == 4 else "")
+
+
+def widest(action: str, step: str, value: str = "") -> str:
+    """The longest callback_data a button for ``step``/``value`` can carry (for load checks)."""
+    return CallbackData("W" * TOKEN_LENGTH, action, step, value).encode()

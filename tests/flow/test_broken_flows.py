@@ -1,0 +1,67 @@
+"""One broken flow per problem code: the checker reports that code at the marked line.
+
+Each fixture in ``broken/`` marks the line a problem must point at with ``# <- E123``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.flow.loader import check_bytes, check_file
+from bot.flow.problems import CODES
+from bot.limits import MAX_FLOW_FILE_BYTES
+
+BROKEN = Path(__file__).parent / "broken"
+MARK = re.compile(r"# <- (E\d{3})")
+FIXTURES = sorted(BROKEN.glob("*.yaml"))
+
+
+def expected_marks(path: Path) -> list[tuple[str, int]]:
+    text = path.read_bytes().decode("utf-8", "replace")
+    return [
+        (match.group(1), number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for match in MARK.finditer(line)
+    ]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_reports_its_code_at_the_marked_line(fixture: Path) -> None:
+    marks = expected_marks(fixture)
+    assert marks, f"{fixture.name} marks no line"
+    assert fixture.stem.startswith(marks[0][0])
+    result = check_file(fixture)
+    assert not result.ok
+    found = {(p.code, p.line) for p in result.problems}
+    for code, line in marks:
+        assert (code, line) in found, [p.render() for p in result.problems]
+    for problem in result.problems:
+        assert problem.message
+        assert problem.fix
+        assert problem.file == str(fixture)
+
+
+def test_every_code_has_a_fixture() -> None:
+    covered = {p.stem[:4] for p in FIXTURES} | {"E101"}  # E101 is generated below
+    assert covered == set(CODES)
+
+
+def test_fixture_names_match_code_names() -> None:
+    for fixture in FIXTURES:
+        code = fixture.stem[:4]
+        assert fixture.stem[5:] == CODES[code].replace("-", "_")
+
+
+def test_oversized_file_is_refused_before_parsing() -> None:
+    # Not YAML at all: were it parsed, it would be a syntax error instead.
+    result = check_bytes(b"{" * (MAX_FLOW_FILE_BYTES + 1), "big.yaml")
+    assert [p.code for p in result.problems] == ["E101"]
+
+
+def test_oversized_file_on_disk_is_not_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_FLOW_FILE_BYTES + 10))
+    assert [p.code for p in check_file(path).problems] == ["E101"]
