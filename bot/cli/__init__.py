@@ -19,6 +19,7 @@ def _register() -> None:
 
     main.add_command(chat.chat)
     main.add_command(flows.flows)
+    main.add_command(__import__("bot.cli.scrub", fromlist=["scrub"]).scrub)
 
 
 _register()

@@ -1,0 +1,163 @@
+"""E-mail addresses, URLs, ``@handles`` and messenger IDs introduced by a label.
+
+Also the disguises people use to slip an address past a filter: ``@`` spelled out or
+replaced (``at``, ``(at)``, ``アットマーク``, ``골뱅이``, ``艾特``, a star), ``.`` spelled
+out (``dot``, ``ドット``, ``점``, ``点``). A disguised address needs a known provider or
+top-level domain, so ``3 at 5`` or a star in a sentence is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.normalize import View
+from bot.scrub.spans import Finding
+
+__all__ = ["find_contacts"]
+
+_TLDS: Final = (
+    "com|net|org|info|biz|edu|gov|mil|int|io|me|co|app|dev|xyz|top|site|online|club|shop|"
+    "live|life|world|email|mail|link|page|ly|gl|gg|to|tv|cc|ai|jp|kr|cn|ru|mn|vn|la|th|kh|mm|"
+    "tw|hk|mo|sg|my|ph|id|in|us|uk|de|fr|ca|au|nz|eu|ne|ac|or|go|pe|re|su|kp"
+)
+_PROVIDERS: Final = (
+    "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
+    "pm|qq|foxmail|163|126|yeah|sina|sohu|aliyun|139|189|naver|daum|hanmail|nate|kakao|"
+    "docomo|ezweb|au|softbank|i\\.softbank|mail|yandex|mail\\.ru|tutanota|gmx"
+)
+_LOCAL: Final = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})"
+_LABEL: Final = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62})"
+_AT_DISGUISED: Final = (
+    r"(?: ?[(\[<{] ?(?:at|@|アット|골뱅이) ?[)\]>}] ?| at | ?(?:アットマーク|あっとまーく|アット|"
+    r"골뱅이|골뱅|艾特|圈a|[*★☆#]) ?)"
+)
+_DOT_DISGUISED: Final = (
+    r"(?: ?[(\[<{] ?(?:dot|ドット|점|点) ?[)\]>}] ?| dot | ?(?:ドット|どっと|닷|점|点|。) ?)"
+)
+_DOT: Final = rf"(?: ?\. ?|{_DOT_DISGUISED})"
+
+_EMAIL: Final = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-]){_LOCAL} ?@ ?"
+    rf"(?:{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}(?:{_TLDS}|[a-z]{{2,24}})"
+    rf"|(?:{_PROVIDERS}))(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
+)
+_EMAIL_DISGUISED: Final = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-]){_LOCAL}{_AT_DISGUISED}(?:(?:{_LABEL}{_DOT})*{_LABEL}{_DOT}(?:{_TLDS})"
+    rf"|(?:{_PROVIDERS})(?:{_DOT}(?:{_TLDS}))*)(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
+)
+
+# A URL runs until whitespace, CJK text or closing punctuation.
+_URL_TAIL: Final = (
+    r"[^\s<>\"'`、。，！？「」『』（）()\[\]\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]*"
+)
+_HOSTS: Final = (
+    r"t\.me|telegram\.(?:me|dog)|wa\.me|line\.me|lin\.ee|qr\.kakao\.com|open\.kakao\.com|"
+    r"pf\.kakao\.com|u\.wechat\.com|weixin\.qq\.com|m\.me|signal\.me|vk\.com|bit\.ly"
+)
+_URL: Final = re.compile(
+    rf"(?:(?:https?|ftp)://|www\.){_URL_TAIL}"
+    rf"|(?<![A-Za-z0-9@.\-])(?:{_HOSTS})/{_URL_TAIL}"
+    rf"|(?<![A-Za-z0-9@.\-_]){_LABEL}(?:\.{_LABEL})*\.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/{_URL_TAIL})?",
+    re.IGNORECASE,
+)
+_URL_TRAILING: Final = ".,;:!?)]}'\"-"
+
+_HANDLE: Final = re.compile(
+    r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
+)
+
+_APPS: Final = (
+    r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|QQ号?|扣扣|企鹅号|LINE|ライン|らいん|"
+    r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|"
+    r"텔레그램|telegram|テレグラム|电报|纸飞机|"
+    r"\btg\b|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|viber|zalo|skype|スカイプ|"
+    r"facebook|フェイスブック|페이스북|脸书|instagram|インスタ(?:グラム)?|인스타(?:그램)?|"
+    r"twitter|ツイッター|트위터|微博|抖音|tiktok|ティックトック|틱톡|imo|"
+    r"ID|アイディー?|アカウント|아이디|계정|账号|帳號|帐号|用户名|ユーザー名|user ?name"
+)
+_GAP: Final = (
+    r"(?:[\s:：=＝→>\-「『\"'“‘(（【\[]|の|は|が|を|で|的|是|为|為|는|은|이|가|를|号码|號碼|号|番号|"
+    r"아이디|계정|ID|アイディー?|アカウント|账号|帐号|:){0,8}"
+)
+_MESSENGER: Final = re.compile(
+    rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
+)
+_NOT_AN_ID: Final = frozenset(
+    [
+        "id",
+        "line",
+        "kakao",
+        "kakaotalk",
+        "talk",
+        "wechat",
+        "weixin",
+        "qq",
+        "telegram",
+        "signal",
+        "whatsapp",
+        "viber",
+        "zalo",
+        "skype",
+        "app",
+        "and",
+        "or",
+        "the",
+        "ok",
+        "no",
+        "yes",
+        "group",
+        "call",
+        "video",
+        "message",
+        "account",
+        "number",
+        "open",
+        "chat",
+        "pay",
+        "not",
+        "facebook",
+        "instagram",
+        "twitter",
+        "tiktok",
+        "url",
+        "http",
+        "https",
+        "www",
+        "com",
+        "net",
+        "org",
+        "mail",
+        "email",
+    ]
+)
+
+
+def _strip_url(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _URL_TRAILING:
+        end -= 1
+    return end
+
+
+def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
+    text = view.norm
+    for pattern in (_EMAIL, _EMAIL_DISGUISED):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), "email")
+    for match in _URL.finditer(text):
+        end = _strip_url(text, match.start(), match.end())
+        if end - match.start() > 4:
+            yield Finding(match.start(), end, "url")
+    for match in _HANDLE.finditer(text):
+        if len(match.group()) >= 4:
+            yield Finding(match.start(), match.end(), "handle")
+    for match in _MESSENGER.finditer(text):
+        ident = match.group("id").rstrip(".-")
+        if ident.lower() in _NOT_AN_ID or len(ident) < 3:
+            continue
+        start = match.start("id")
+        yield Finding(start, start + len(ident), "messenger_id")

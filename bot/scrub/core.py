@@ -1,0 +1,79 @@
+"""The scrubbing pipeline: build the view, run every detector, merge, replace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from bot.scrub.contacts import find_contacts
+from bot.scrub.dates import find_birthdates
+from bot.scrub.ids import find_ids
+from bot.scrub.kinds import canonical_locale
+from bot.scrub.names import find_names
+from bot.scrub.normalize import View, build_view
+from bot.scrub.phones import find_phones
+from bot.scrub.places import find_addresses, find_coordinates
+from bot.scrub.spans import Finding, redact
+
+if TYPE_CHECKING:
+    from bot.scrub.ner import NerLayer
+
+__all__ = ["RULES", "Scrubbed", "Scrubber"]
+
+Detector = Callable[[View, str], Iterable[Finding]]
+
+RULES: Final[tuple[Detector, ...]] = (
+    find_ids,
+    find_contacts,
+    find_phones,
+    find_coordinates,
+    find_birthdates,
+    find_addresses,
+    find_names,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubbed:
+    """The outcome of scrubbing one free-text answer.
+
+    Attributes:
+        text: the supporter's own text with each found span replaced by a typed,
+            localized placeholder; everything else byte-for-byte as typed.
+        kinds: the kinds removed, each once, in ``KINDS`` order, for the review step.
+    """
+
+    text: str
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubber:
+    """A configured scrubber: the rules, and optionally a named-entity layer.
+
+    Build one per process and pass it down. With ``ner`` set, the first call per
+    language loads that language's model (seconds, and CPU-bound): call
+    ``ner.load()`` at start-up, or run scrubbing in a worker thread, never on the
+    bot's event loop.
+    """
+
+    ner: NerLayer | None = None
+
+    def scrub(self, text: str, locale: str) -> Scrubbed:
+        """Remove personal data from ``text`` written in ``locale`` (``ja``, ``ko``, ``zh_Hans``).
+
+        Raises:
+            ValueError: ``locale`` is not one of the supported locales.
+        """
+        lang = canonical_locale(locale)
+        if not text:
+            return Scrubbed(text, ())
+        view = build_view(text)
+        findings: list[Finding] = []
+        for detector in RULES:
+            findings.extend(detector(view, lang))
+        if self.ner is not None:
+            findings.extend(self.ner.find(view, lang))
+        redacted, kinds = redact(view, findings, lang)
+        return Scrubbed(redacted, kinds)

@@ -1,0 +1,50 @@
+"""Dates of birth: every full date (year, month and day), and a day after a birth label.
+
+A full date is removed even without a label: in a case stub a day-exact date with a year
+is most often a date of birth, and the month and year of an event are enough for triage.
+Years alone, ``2023年5月`` and ``5月12日`` without a birth label are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.normalize import View
+from bot.scrub.numbers import FULL_DATE
+from bot.scrub.spans import Finding
+
+__all__ = ["find_birthdates"]
+
+_N: Final = r"[0-9〇一二三四五六七八九十]"
+_ERA: Final = r"(?:明治|大正|昭和|平成|令和)"
+_YEAR: Final = rf"(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}}|{_ERA} ?(?:元|{_N}{{1,3}}))"
+_MD_CJK: Final = rf"{_N}{{1,2}} ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
+_CJK_FULL: Final = re.compile(rf"(?<![0-9]){_YEAR} ?(?:年|년) ?{_MD_CJK}")
+_ERA_DOTTED: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?:[MTSHR]|明治|大正|昭和|平成|令和) ?"
+    r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{1,2}(?![0-9])"
+)
+_LABEL: Final = (
+    r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
+    r"DOB|D\.O\.B\.?|date of birth|birth ?day|birth date)"
+)
+_GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
+_LABELLED_MD: Final = re.compile(
+    rf"{_LABEL}{_GAP}(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-]))", re.IGNORECASE
+)
+_MD_THEN_BIRTH: Final = re.compile(
+    rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}/[0-9]{{1,2}}) ?(?:生まれ|生|出生|出生的|에 태어|생)"
+)
+
+
+def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield full dates and labelled days of birth."""
+    text = view.digits
+    for pattern in (FULL_DATE, _CJK_FULL, _ERA_DOTTED):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), "birthdate")
+    for pattern in (_LABELLED_MD, _MD_THEN_BIRTH):
+        for match in pattern.finditer(text):
+            yield Finding(match.start("date"), match.end("date"), "birthdate")

@@ -1,0 +1,113 @@
+"""Identity documents and cards: check digits are verified wherever the format has one.
+
+- Chinese resident identity number: 18 characters, ISO 7064 MOD 11-2 check character.
+  A run of 17 digits ending in ``X`` is taken even when its check fails: ``X`` gives it away.
+- Korean resident registration number ``YYMMDD-NNNNNNN`` (the check digit was dropped in
+  2020, so only the date and the sex digit are checked), also half-masked (``1******``).
+- Japanese My Number: 12 digits with its check digit.
+- Bank cards: 13 to 19 digits passing Luhn.
+- Passport numbers: after a label in any of the three languages, and unlabelled in the
+  shapes Japan, Korea and China issue (``TK1234567``, ``M12345678``, ``M123A4567``, ``E12345678``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.normalize import View
+from bot.scrub.spans import Finding
+
+__all__ = ["china_id_valid", "find_ids", "luhn_valid", "my_number_valid"]
+
+_CN_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CN_ID: Final = re.compile(
+    r"(?<![0-9A-Za-z])[1-9][0-9]{5}[ -]?"
+    r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r"[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])"
+)
+_RRN: Final = re.compile(
+    r"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r" ?[-~] ?[0-9][0-9*xX●○]{6}(?![0-9])"
+    r"|(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-8][0-9]{6}(?![0-9])"
+)
+_MY_NUMBER: Final = re.compile(
+    r"(?<![0-9])(?<![0-9][ -])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![ -]?[0-9])"
+)
+# Cards are written unbroken or in the groups printed on them (4-4-4-4[-3], 4-6-5, 4-6-4),
+# and begin with 2-6 (Mastercard, Amex/JCB/Diners, Visa, Mastercard, Discover/UnionPay):
+# that keeps a phone number with a country code from passing Luhn by chance.
+_CARD: Final = re.compile(
+    r"(?<![0-9+])(?:[2-6][0-9]{12,18}"
+    r"|[2-6][0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
+    r"|[2-6][0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])"
+)
+_PASSPORT_LABEL: Final = re.compile(
+    r"(?:旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|"
+    r"护照号码|护照号|护照|護照號碼|護照|"
+    r"passport(?: ?(?:no\.?|number|#))?)"
+    r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|No\.?){0,6}"
+    r"(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4})(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+_PASSPORT_SHAPE: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{7,8}|[A-Z][0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
+)
+_NOT_DIGIT: Final = re.compile(r"[^0-9Xx]")
+
+
+def china_id_valid(number: str) -> bool:
+    """Whether an 18-character Chinese resident identity number has a valid check character."""
+    digits = _NOT_DIGIT.sub("", number).upper()
+    if len(digits) != 18 or not digits[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:17], _CN_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == digits[17]
+
+
+def my_number_valid(number: str) -> bool:
+    """Whether a 12-digit Japanese My Number (individual number) has a valid check digit."""
+    digits = [int(d) for d in number if d.isdigit()]
+    if len(digits) != 12:
+        return False
+    body = digits[:11][::-1]  # P1 is the digit just left of the check digit
+    total = sum(p * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(body, start=1))
+    remainder = total % 11
+    return digits[11] == (0 if remainder <= 1 else 11 - remainder)
+
+
+def luhn_valid(number: str) -> bool:
+    """Whether a digit string passes the Luhn check used by payment cards."""
+    digits = [int(d) for d in number if d.isdigit()]
+    if len(digits) < 13:
+        return False
+    total = 0
+    for index, digit in enumerate(reversed(digits)):
+        if index % 2:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield identity numbers, passport numbers and card numbers."""
+    text = view.digits
+    for match in _CN_ID.finditer(text):
+        value = match.group()
+        if china_id_valid(value) or value[-1] in "Xx":
+            yield Finding(match.start(), match.end(), "id_number")
+    for match in _RRN.finditer(text):
+        yield Finding(match.start(), match.end(), "id_number")
+    for match in _MY_NUMBER.finditer(text):
+        if my_number_valid(match.group()):
+            yield Finding(match.start(), match.end(), "id_number")
+    for match in _CARD.finditer(text):
+        if luhn_valid(match.group()):
+            yield Finding(match.start(), match.end(), "card")
+    for match in _PASSPORT_LABEL.finditer(text):
+        yield Finding(match.start("id"), match.end("id"), "passport")
+    for match in _PASSPORT_SHAPE.finditer(text):
+        yield Finding(match.start(), match.end(), "passport")

@@ -1,0 +1,260 @@
+"""Names found by rule: after a label, before an honorific, in a self-introduction.
+
+The frames, per language:
+
+- Japanese: ``名前：佐藤美咲``, ``佐藤さん`` / ``様`` / ``氏`` / ``先生``, ``私は佐藤です``,
+  ``佐藤と申します``, and a sentence that is only ``佐藤美咲です`` when it opens with a
+  common family name.
+- Korean: ``이름은 김민준``, ``김민준 씨`` / ``님``, ``저는 김민준입니다``,
+  ``김민준이라고 합니다``.
+- Chinese: ``名字是王芳``, ``我叫王芳`` / ``她叫李娜``, ``我是李娜`` and ``王芳女士`` / ``张先生``
+  when the name opens with a common family name.
+
+Role and kinship words that fit the same frames (``お母さん``, ``선생님``, ``我先生``) are
+listed and never taken for names. What this cannot see (a bare name in the middle of a
+sentence) is what the NER layer is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.normalize import View
+from bot.scrub.spans import Finding
+from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+__all__ = ["find_names"]
+
+# --- Japanese ----------------------------------------------------------------------
+_KANJI: Final = r"[\u4e00-\u9fff々〆ヶ]"
+_KATA: Final = r"[ァ-ヺー]"
+_JA_NAME: Final = (
+    rf"(?:{_KANJI}{{1,4}}(?: {_KANJI}{{1,4}})?|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?)"
+)
+_JA_LABEL: Final = re.compile(
+    rf"(?:お?名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
+)
+_JA_HONORIFIC: Final = re.compile(
+    rf"(?P<name>{_JA_NAME}) ?(?:さん|様|さま|氏|君|くん|ちゃん|先生|殿)"
+)
+_JA_INTRO: Final = re.compile(
+    rf"(?:私|わたし|わたくし|僕|ぼく|俺|こちら)は ?(?P<name>{_JA_NAME})"
+    r" ?(?:です|と申します|と言います|といいます)"
+    rf"|(?P<name2>{_JA_NAME}) ?(?:と申します|と言います|といいます|と申す者)"
+)
+_JA_BARE: Final = re.compile(
+    rf"(?:^|(?<=[。！？!?\n、 ]))(?P<name>{_KANJI}{{2,5}}|{_KANJI}{{1,3}} {_KANJI}{{1,3}})です"
+)
+_JA_ROLE: Final = frozenset(
+    _words(
+        "母 父 姉 兄 弟 妹 娘 息子 孫 夫 妻 嫁 婿 叔母 叔父 伯母 伯父 祖母 祖父 曾祖母 曾祖父 "
+        "従兄弟 親戚 奥 旦那 皆 皆様 神 仏 王 医者 看護師 弁護士 運転手 店員 警察 警官 先生 "
+        "社長 部長 課長 係長 担当 担当者 患者 客 通訳 仲介 業者 役人 大家 家主 隣 近所 相手 "
+        "本人 当事者 支援者 職員 記者 牧師 神父 住職 保護者 家族 親御 友達 友人 知人 彼 彼女 "
+        "同僚 上司 部下 大使 領事 議員 教授 博士 師匠 監督 ブローカー ガイド ドライバー "
+        "スタッフ ボランティア ママ パパ お客 赤"
+    )
+)
+_JA_LEAD: Final = (
+    "昨日",
+    "今日",
+    "明日",
+    "先日",
+    "先月",
+    "去年",
+    "今年",
+    "毎日",
+    "今",
+    "友人",
+    "知人",
+    "担当",
+)
+
+# --- Korean ------------------------------------------------------------------------
+_KO_WORD: Final = r"[가-힣]{1,8}"
+_KO_LABEL: Final = re.compile(
+    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이|:|：| ){{1,3}}(?P<name>{_KO_WORD})"
+)
+_KO_HONORIFIC: Final = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,4}) ?(?P<hon>씨|님)(?!앗)")
+_KO_INTRO: Final = re.compile(
+    rf"(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
+    rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) (?:합니다|해요|하는|불러|부릅니다)"
+)
+_KO_SUFFIXES: Final = tuple(
+    sorted(
+        _words(
+            "입니다 입니다만 이에요 예요 이고 이며 이라고 라고 이다 입니 이요 씨 님 은 는 이 가 "
+            "을 를 의 에게 한테 와 과 도 로 으로 이랑 랑"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_KO_ROLE: Final = frozenset(
+    _words(
+        "선생 사장 부장 과장 회장 목사 형 누 고객 교수 어머 아버 부모 하느 하나 주 환자 기사 "
+        "원장 실장 팀장 대표 의사 간호사 변호사 판사 검사 스 신부 수녀 아드 따 공주 왕자 대통령 "
+        "아가 아저 마음 솜 말 날 맵 글 불 꽃 볍 홀 종 손녀 손자 이모 고모 조카 장녀 장남 차남 "
+        "차녀 한국인 조선인 우리 이웃 주민 여자 남자 부인 남편 아내 어머니 아버지 도우미 지원자 "
+        "봉사자 자원봉사자 활동가 가족 친구 학생 직원 사촌 삼촌 외삼촌 오빠 언니 누나 동생 "
+        "남동생 여동생 할머니 할아버지 외할머니 외할아버지 증손녀 증손자 어머님 며느리 사위 기자 "
+        "선교사 브로커 중개인 탈북민 탈북자 재일교포 교포 일본인 중국인 북한 남한 한국 일본 중국 "
+        "러시아 태국 라오스 베트남 몽골 문제 사실 상황 전부 정말 진짜 다행 걱정 처음 마지막 오늘 "
+        "내일 어제 지금 현재 이상 이것 그것 저것 여기 거기 최근 제일 가장 조금 혼자 모두 다음 "
+        "무사 안전 위험 사람 본인 당사자 딸 아들 엄마 아빠 손님 여러분 형님 아주머 할머 할아 "
+        "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
+        "증조 외손녀 외손자 부모님"
+    )
+)
+
+# --- Chinese -----------------------------------------------------------------------
+_HAN: Final = r"[\u4e00-\u9fff]"
+_ZH_LABEL: Final = re.compile(
+    rf"(?:名字|姓名|真名|全名|本名|名叫|叫做|称呼)(?:是|为|叫|：|:| ){{0,3}}"
+    rf"(?P<name>{_HAN}{{2,4}})"
+    rf"|(?:我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆)叫(?P<name2>{_HAN}{{2,4}})"
+)
+_ZH_INTRO: Final = re.compile(rf"(?:我是|本人|我姓|她是|他是)(?P<name>{_HAN}{{1,4}})")
+_ZH_HONORIFIC: Final = re.compile(
+    r"(?:先生|女士|小姐|老师|同志|阿姨|大叔|大哥|大姐|师傅|医生|律师|教授|老板|经理|总)"
+)
+_ZH_FUNCTION: Final = frozenset(
+    "的了在是我你他她们和与跟同给找见叫请问对向被让把这那该位个从到去来说有也都就又还很"
+)
+_ZH_ROLE: Final = frozenset(
+    _words(
+        "韩国 韩国人 韩语 韩文 高中 高兴 周末 马上 方便 黄金 金钱 常常 白天 江边 石头 安全 安排 "
+        "安心 文化 华人 华侨 朝鲜 明天 明白 成功 成年 钱 毛 司机 车上 路上 关心 关系 孙女 孙子 "
+        "曾孙 程序 东北 日本 中国 中介 志愿 林业 武警 边防 边境 公安 温暖 宋朝 万一 许多 向日 "
+        "于是 任何 严重 应该 陆地 夏天 雷雨 谢谢 欧洲 罗马 金正 金家 牛奶 田里 米饭 沙子 林子 "
+        "古代 吉林 辽宁 黑龙 云南 广西 包括 单位 管理 简单 项目 连续 费用 冷静 全部 全家 师傅 "
+        "商量 沙发 明确 南方 南部 楚楚 劳动 皮肤 花钱 权利 强调 支持 计划 初中 云南省 容易 宿舍 "
+        "印象 居住 展开 智能 幸亏 富裕 朴素 姜汤 甘肃 宁夏 符合 舒服 柯 纪录 梅花 童年 凌晨 毕业 "
+        "季节 成都 谷歌 盛情 曲折 游戏 辛苦 管道 柴火 蒙古 华东 杭州 房子 滕 屈服 解决 艾滋 尤其 "
+        "阳光 穆 农村 司法 卓 古老 车子 项 连 麦 党员 宫 费 卜 冷 席 卫生 米 柏 宗教 桂林 全 应 "
+        "闵 边 卞 师 商 刁 荣 巫 桑 郎 甄 丛 仲 虞 敖 巩 明 池 查 麻 苑 迟 官 封 谈 匡 鞠 惠 荆 "
+        "乐 冀 郁 胥 南 班 储 栗 燕 楚 劳 皮 粟 蔺 楼 盘 满 闻 厉 伊 区 花 权 强 帅 屠 豆 朴 盖 "
+        "练 廉 禹 井 祖 漆 巴 丰 支 卿 狄 计 索 宣 晋 初 云 容 敬 来 戈 伏 鹿 薄 雍 羊 乌 修 赫 "
+        "宿 鲜 印 隆 诸 居 束 衣 展 智 幸 奉 衡 富"
+    )
+)
+
+
+def _ja(text: str) -> Iterator[tuple[int, int]]:
+    for pattern in (_JA_LABEL, _JA_HONORIFIC, _JA_INTRO):
+        for match in pattern.finditer(text):
+            group = "name" if match.group("name") else "name2"
+            start, end = match.span(group)
+            name = text[start:end]
+            for lead in _JA_LEAD:
+                if name.startswith(lead) and len(name) > len(lead):
+                    start += len(lead)
+                    name = name[len(lead) :]
+                    break
+            if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
+                continue
+            yield start, end
+    for match in _JA_BARE.finditer(text):
+        name = match.group("name")
+        opens_with_surname = any(name[:n] in JAPANESE for n in (1, 2, 3))
+        if opens_with_surname and name.replace(" ", "") not in _JA_ROLE:
+            yield match.span("name")
+
+
+def _ko_strip(word: str) -> str:
+    for suffix in _KO_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def _ko_surname(name: str) -> bool:
+    return name[:1] in KOREAN or name[:2] in KOREAN_COMPOUND
+
+
+def _ko(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KO_LABEL.finditer(text):
+        name = _ko_strip(match.group("name"))
+        if 2 <= len(name) <= 4 and name not in _KO_ROLE:
+            yield match.start("name"), match.start("name") + len(name)
+    for match in _KO_INTRO.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        name = _ko_strip(match.group(group))
+        if 2 <= len(name) <= 4 and _ko_surname(name) and name not in _KO_ROLE:
+            yield match.start(group), match.start(group) + len(name)
+    for match in _KO_HONORIFIC.finditer(text):
+        name = match.group("name")
+        # 님 follows titles as often as names, and a lone syllable must be a family name.
+        needs_surname = match.group("hon") == "님" or len(name) == 1
+        if name in _KO_ROLE or (needs_surname and not _ko_surname(name)):
+            continue
+        yield match.span("name")
+
+
+def _zh_name(candidate: str) -> int:
+    """Length of the name that opens ``candidate`` (0 if it does not open with one)."""
+    if candidate[:2] in CHINESE_COMPOUND:
+        surname = 2
+    elif candidate[:1] in CHINESE:
+        surname = 1
+    else:
+        return 0
+    length = surname
+    for ch in candidate[surname : surname + 2]:
+        if ch in _ZH_FUNCTION:
+            break
+        length += 1
+    name = candidate[:length]
+    if length < 2 or name in _ZH_ROLE or name[:2] in _ZH_ROLE:
+        return 0
+    return length
+
+
+def _zh(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ZH_LABEL.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        start = match.start(group)
+        length = _zh_name(match.group(group))
+        if length:
+            yield start, start + length
+    for match in _ZH_INTRO.finditer(text):
+        start = match.start("name")
+        candidate = match.group("name")
+        length = _zh_name(candidate)
+        if length:
+            yield start, start + length
+        elif candidate[:1] in CHINESE and match.group().startswith("我姓"):
+            yield start, start + 1
+    for match in _ZH_HONORIFIC.finditer(text):
+        end = match.start()
+        for length in (3, 2, 1):
+            start = end - length
+            if start < 0:
+                continue
+            name = text[start:end]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _ZH_FUNCTION:
+                continue
+            if name in _ZH_ROLE:
+                break
+            if name[:2] in CHINESE_COMPOUND or name[0] in CHINESE:
+                before = text[start - 1] if start else ""
+                if length == 1 and "\u4e00" <= before <= "\u9fff" and before not in _ZH_FUNCTION:
+                    break
+                yield start, end
+                break
+
+
+def find_names(view: View, locale: str) -> Iterator[Finding]:
+    """Yield names found by the frames of ``locale`` (and, for Japanese, of Korean names
+    written in kanji, which the Japanese frames already cover)."""
+    finder = {"ja": _ja, "ko": _ko, "zh_Hans": _zh}[locale]
+    for start, end in finder(view.norm):
+        if end > start:
+            yield Finding(start, end, "name")

@@ -1,0 +1,93 @@
+"""Phone numbers, in any notation, and long digit runs that libphonenumber does not know.
+
+Candidates are found on the digit view (full-width, spelled-out and disguised digits
+already read as ASCII, dashes unified), then:
+
+1. a trailing group followed by a unit (``2人``) or a leading group after a currency sign
+   is a quantity, not part of a number;
+2. a candidate that reads as a year range, a date or a time is left to other rules;
+3. libphonenumber's ``PhoneNumberMatcher`` finds the numbers of the supporter's home
+   region and every number written with ``+`` and a country code;
+4. a guard removes any remaining run of 8 or more digits: numbers of the other countries
+   on the escape routes written nationally, numbers with a digit too many or too few,
+   account numbers. Nothing that long is harmless once quantities and dates are out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from bot.scrub.normalize import View
+from bot.scrub.numbers import is_harmless_shape, is_money_before, is_quantity_after
+from bot.scrub.spans import Finding
+
+__all__ = ["DEFAULT_LENIENCY", "GUARD_DIGITS", "HOME_REGION", "find_phones"]
+
+HOME_REGION: Final = {"ja": "JP", "ko": "KR", "zh_Hans": "CN"}
+
+# VALID: the number must be a real allocation of its region. Chosen by measurement
+# (``make bench`` prints the other leniencies): POSSIBLE accepts year-like and money-like
+# runs in clean text, STRICT_GROUPING rejects numbers written in unusual groups.
+DEFAULT_LENIENCY: Final = Leniency.VALID
+GUARD_DIGITS: Final = 8
+
+_CANDIDATE: Final = re.compile(r"(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?")
+_CHUNK: Final = re.compile(r"[^ ]+")
+_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _digit_count(text: str) -> int:
+    return len(_DIGIT.findall(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to begin at a digit or ``+`` and end at a digit."""
+    while start < end and not (text[start].isdigit() or text[start] == "+"):
+        start += 1
+    while end > start and not text[end - 1].isdigit():
+        end -= 1
+    return start, end
+
+
+def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading amount and a trailing quantity from a candidate."""
+    text = view.digits
+    chunks = [(m.start() + start, m.end() + start) for m in _CHUNK.finditer(text[start:end])]
+    if chunks and is_quantity_after(view.norm, chunks[-1][1]):
+        chunks.pop()
+    if chunks and is_money_before(view.norm, chunks[0][0]):
+        chunks.pop(0)
+    if not chunks:
+        return start, start
+    return chunks[0][0], chunks[-1][1]
+
+
+def find_phones(
+    view: View, locale: str, leniency: int = DEFAULT_LENIENCY, guard: bool = True
+) -> Iterator[Finding]:
+    """Yield every phone number (and unexplained long digit run) in ``view``."""
+    text = view.digits
+    region = HOME_REGION[locale]
+    for candidate in _CANDIDATE.finditer(text):
+        start, end = _chunks_to_check(view, *candidate.span())
+        start, end = _trim(text, start, end)
+        piece = text[start:end]
+        if _digit_count(piece) < 6 or is_harmless_shape(piece):
+            continue
+        covered: list[tuple[int, int]] = []
+        for match in PhoneNumberMatcher(piece, region, leniency=leniency):
+            covered.append((start + match.start, start + match.end))
+            yield Finding(start + match.start, start + match.end, "phone")
+        if not guard:
+            continue
+        pos = start
+        for m_start, m_end in [*covered, (end, end)]:
+            rest_start, rest_end = _trim(text, pos, m_start)
+            rest = text[rest_start:rest_end]
+            if _digit_count(rest) >= GUARD_DIGITS and not is_harmless_shape(rest):
+                yield Finding(rest_start, rest_end, "phone")
+            pos = m_end

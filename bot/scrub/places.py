@@ -1,0 +1,179 @@
+"""GPS coordinates and street-level address parts.
+
+Province-level names stay (``吉林省``, ``東京都``, ``경기도``): triage needs them and the
+domain allows them. Below that, an address is found by its street-level anchor (a
+number with 丁目/番地/号, 路/街/号/栋/单元, 로/길/번지/동/호) and widened to the left over
+the city, ward and town names written before it, and to the right over the building,
+room and postcode written after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.normalize import View
+from bot.scrub.numbers import is_harmless_shape, is_quantity_after
+from bot.scrub.spans import Finding
+
+__all__ = ["find_addresses", "find_coordinates"]
+
+# --- coordinates -------------------------------------------------------------------
+_HEMI_WORD: Final = r"(?:北纬|北緯|북위|南纬|南緯|남위|东经|東経|東經|동경|西经|西経|西經|서경)"
+_COMPONENT: Final = (
+    "(?:(?P<PFXw>"
+    + _HEMI_WORD
+    + ") ?|(?P<PFXl>[NSEWnsew]) ?)?(?P<PFXn>[-+]?[0-9]{1,3}(?:\\.[0-9]+)?)"
+    "(?: ?(?P<PFXd>°|度|도)(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:'|′|分|분)"
+    "(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:\"|″|''|秒|초))?)?)?"
+    "(?: ?(?P<PFXh>[NSEWnsew北南东東西]))?"
+)
+_PAIR: Final = re.compile(
+    r"(?<![0-9.])"
+    + _COMPONENT.replace("PFX", "a")
+    + r" ?[,，、/ ;] ?"
+    + _COMPONENT.replace("PFX", "b")
+    + r"(?![0-9])"
+)
+_COORD_LABEL: Final = re.compile(
+    r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"
+)
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])
+
+
+def find_coordinates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield latitude/longitude pairs: precise decimals, or marked by degrees or hemispheres."""
+    text = view.norm
+    for match in _PAIR.finditer(text):
+        lat, lon = float(match["an"]), float(match["bn"])
+        if not (abs(lat) <= 90 and abs(lon) <= 180):
+            continue
+        marked = all(
+            match[f"{p}w"] or match[f"{p}l"] or match[f"{p}d"] or match[f"{p}h"] for p in "ab"
+        )
+        precise = _decimals(match["an"]) >= 3 and _decimals(match["bn"]) >= 3
+        labelled = (
+            _decimals(match["an"]) >= 1
+            and _decimals(match["bn"]) >= 1
+            and _COORD_LABEL.search(text, max(0, match.start() - 12), match.start()) is not None
+        )
+        if marked or precise or labelled:
+            yield Finding(match.start(), match.end(), "coordinates")
+
+
+# --- addresses ---------------------------------------------------------------------
+_NUM: Final = r"[0-9〇一二三四五六七八九十百]+"
+_JA_ANCHOR: Final = re.compile(
+    rf"{_NUM} ?丁目(?: ?{_NUM} ?(?:番地?|-))?(?: ?{_NUM} ?(?:号|-)?)?"
+    rf"|{_NUM} ?番地(?: ?{_NUM} ?号?)?|{_NUM} ?番 ?{_NUM} ?号"
+    rf"|(?<=[\u4e00-\u9fffァ-ヶヶ])[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?(?![0-9])"
+)
+_ZH_ANCHOR: Final = re.compile(
+    rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM} ?(?:号|號)(?:院)?"
+    r"|(?:路|街|道|巷) ?[A-Za-z0-9]{1,4} ?座"
+    rf"|{_NUM} ?(?:栋|幢|棟|号楼|號樓)(?: ?{_NUM} ?单元)?(?: ?{_NUM} ?(?:室|号|户))?"
+    rf"|{_NUM} ?单元 ?{_NUM} ?(?:室|号)?|{_NUM} ?(?:号|號)(?:院|楼) ?{_NUM} ?(?:室|号)?"
+)
+_KO_ANCHOR: Final = re.compile(
+    r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
+    r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
+    r"|[0-9]+(?:-[0-9]+)? ?번지"
+    r"|[0-9]+ ?동 ?[0-9]+ ?호"
+)
+_KO_ANCHOR_END: Final = re.compile(
+    r"(?=$|[\s,.)(\]!?、。]|-|번지|호|층|에|의|로|으로|까지|부터|쪽|근처|앞|옆)"
+)
+
+_JA_RIGHT: Final = re.compile(
+    r"(?: ?(?:[ァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
+    r"[0-9]{1,4} ?(?:号室|号|F|階)?(?![0-9年月日人歳]))?"
+)
+_ZH_RIGHT: Final = re.compile(
+    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|室|层|楼|户))*(?: ?[0-9]{{6}}(?![0-9]))?"
+)
+_KO_RIGHT: Final = re.compile(
+    r"(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
+)
+
+# Province-level names are kept: a span widened to the left stops right after them.
+_JA_PREFECTURE: Final = re.compile(
+    r"北海道|東京都|(?:大阪|京都)府|"
+    r"(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|"
+    r"岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|"
+    r"佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県|住所|現住所|住まい"
+)
+_ZH_PROVINCE: Final = re.compile(
+    r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|自治區|特别行政区|特別行政區)|(?:北京|上海|天津|重庆|重慶)市"
+    r"|住址|地址|住在|位于|位於"
+)
+_JA_STOP: Final = re.compile(r"[^\u4e00-\u9fffァ-ヶー々ヶヵ]")
+_ZH_STOP: Final = re.compile(r"[^\u4e00-\u9fff]|[的在住是了我他她你们和从到去来把被给向]")
+_KO_UNIT: Final = re.compile(r"[가-힣0-9]{1,10}(?:시|군|구|읍|면|동|리)")
+_KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
+_MAX_LEFT: Final = 24
+
+
+def _extend_left_cjk(text: str, start: int, stop: re.Pattern[str], keep: re.Pattern[str]) -> int:
+    """Move ``start`` left over place-name characters, stopping after a kept name."""
+    floor = max(0, start - _MAX_LEFT)
+    pos = start
+    while pos > floor and not stop.match(text, pos - 1):
+        pos -= 1
+    cut = pos
+    for match in keep.finditer(text, pos, start):
+        cut = match.end()
+    return cut
+
+
+def _extend_left_ko(text: str, start: int) -> int:
+    """Move ``start`` left over space-separated Korean units (시/군/구/읍/면/동/리)."""
+    pos = start
+    while True:
+        head = text[:pos].rstrip(" ")
+        space = head.rfind(" ")
+        token = head[space + 1 :]
+        if not token or not _KO_UNIT.fullmatch(token) or _KO_PROVINCE.fullmatch(token):
+            return pos
+        pos = space + 1
+
+
+def _korean(view: View) -> Iterator[Finding]:
+    text = view.digits
+    for match in _KO_ANCHOR.finditer(text):
+        if not _KO_ANCHOR_END.match(text, match.end()) or is_quantity_after(text, match.end()):
+            continue
+        token_start = text.rfind(" ", 0, match.start()) + 1
+        start = _extend_left_ko(text, token_start)
+        right = _KO_RIGHT.match(text, match.end())
+        yield Finding(start, right.end() if right else match.end(), "address")
+
+
+def _cjk(
+    view: View,
+    anchor: re.Pattern[str],
+    right_pattern: re.Pattern[str],
+    stop: re.Pattern[str],
+    keep: re.Pattern[str],
+) -> Iterator[Finding]:
+    text = view.digits
+    for match in anchor.finditer(text):
+        if is_quantity_after(text, match.end()) or is_harmless_shape(match.group()):
+            continue
+        start = _extend_left_cjk(text, match.start(), stop, keep)
+        right = right_pattern.match(text, match.end())
+        yield Finding(start, right.end() if right else match.end(), "address")
+
+
+def find_addresses(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield street-level address spans, widened over the place names around them.
+
+    Every language's street patterns run whatever the locale: a supporter writing in
+    Japanese may well copy a Chinese address.
+    """
+    yield from _cjk(view, _JA_ANCHOR, _JA_RIGHT, _JA_STOP, _JA_PREFECTURE)
+    yield from _cjk(view, _ZH_ANCHOR, _ZH_RIGHT, _ZH_STOP, _ZH_PROVINCE)
+    yield from _korean(view)

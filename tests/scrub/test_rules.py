@@ -1,0 +1,138 @@
+"""Table tests of the rules layer: each row is what a supporter might type, and what must go."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scrub import KINDS, LOCALES, Scrubbed, kind_label, placeholder, scrub
+
+# (locale, text, expected output)
+CASES: list[tuple[str, str, str]] = [
+    # phones, any notation
+    ("ja", "電話は090-1234-5678です", "電話は［電話番号］です"),
+    ("ja", "電話は０９０－１２３４－５６７８です", "電話は［電話番号］です"),
+    ("ja", "電話は090ー1234ー5678です", "電話は［電話番号］です"),
+    ("ja", "番号は〇九〇ー一二三四ー五六七八", "番号は［電話番号］"),
+    ("ja", "090\u200b1234\u200b5678に電話", "［電話番号］に電話"),
+    ("ja", "+81 (0)90-1234-5678", "［電話番号］"),
+    ("ko", "010.1234.5678로 연락", "[전화번호]로 연락"),
+    ("ko", "공일공 일이삼사 오육칠팔로 전화", "[전화번호]로 전화"),
+    ("zh_Hans", "手机13812345678", "手机［电话号码］"),
+    ("zh_Hans", "电话：+86 138 1234 5678。", "电话：［电话号码］。"),
+    ("zh_Hans", "打幺三八幺二三四五六七八", "打［电话号码］"),
+    ("zh_Hans", "越南号码 0912 345 678", "越南号码 ［电话号码］"),
+    ("ja", "北朝鮮の番号は+850 192 123 4567", "北朝鮮の番号は［電話番号］"),
+    # e-mail and URLs
+    ("ja", "メール：taro.yamada@example.co.jp", "メール：［メールアドレス］"),
+    ("ja", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "［メールアドレス］"),
+    ("ja", "taro アットマーク gmail ドット com", "［メールアドレス］"),
+    ("ko", "kim골뱅이naver.com으로", "[이메일 주소]으로"),
+    ("zh_Hans", "邮箱 wang(at)qq.com", "邮箱 ［电子邮箱］"),
+    ("zh_Hans", "wang★163.com", "［电子邮箱］"),
+    ("ja", "詳しくは https://example.com/a?b=1 を", "詳しくは ［URL］ を"),
+    ("ko", "t.me/helper_bot 로", "[URL] 로"),
+    ("zh_Hans", "网站www.example.cn上", "网站［网址］上"),
+    # handles and messenger IDs
+    ("ja", "テレグラムは@tanaka_99です", "テレグラムは［アカウント名］です"),
+    ("ja", "LINEのIDは tanaka123 です", "LINEのIDは ［メッセンジャーID］ です"),
+    ("ko", "카톡 아이디는 kim_1234 입니다", "카톡 아이디는 [메신저 ID] 입니다"),
+    ("zh_Hans", "加我微信wxid_abc123", "加我微信［聊天账号］"),
+    ("zh_Hans", "QQ号码：123456789", "QQ号码：［聊天账号］"),
+    ("zh_Hans", "VX: wang_fang88", "VX: ［聊天账号］"),
+    # identity documents and cards
+    ("zh_Hans", "身份证号11010519491231002X", "身份证号［证件号码］"),
+    ("ko", "주민번호 850302-1234567", "주민번호 [신분증 번호]"),
+    ("ko", "주민번호 850302-1******", "주민번호 [신분증 번호]"),
+    ("ja", "マイナンバーは123456789018です", "マイナンバーは［身分証番号］です"),
+    ("ja", "旅券番号：TK1234567", "旅券番号：［旅券番号］"),
+    ("ko", "여권번호 M12345678", "여권번호 [여권 번호]"),
+    ("zh_Hans", "护照号码是E12345678", "护照号码是［护照号码］"),
+    ("ja", "カード 4111 1111 1111 1111", "カード ［カード番号］"),
+    # coordinates, addresses, birthdates
+    ("ja", "位置は41.12345, 129.54321", "位置は［位置情報］"),
+    ("zh_Hans", "北纬42.9度，东经129.5度", "［位置坐标］"),
+    ("ja", "住所は東京都港区芝公園4丁目2番8号です", "住所は東京都［住所］です"),
+    ("zh_Hans", "住在吉林省延吉市光明街123号", "住在吉林省［地址］"),
+    ("ko", "서울특별시 강남구 테헤란로 123에 있어요", "서울특별시 [주소]에 있어요"),
+    ("ja", "生年月日：1985年3月2日", "生年月日：［生年月日］"),
+    ("ko", "생일은 3월 2일", "생일은 [생년월일]"),
+    ("zh_Hans", "出生日期 1985-03-02", "出生日期 ［出生日期］"),
+    # names
+    ("ja", "佐藤美咲です。", "［氏名］です。"),
+    ("ja", "名前：山田 太郎", "名前：［氏名］"),
+    ("ja", "田中さんに会いました", "［氏名］さんに会いました"),
+    ("ja", "私は鈴木と申します", "私は［氏名］と申します"),
+    ("ko", "저는 김민준입니다", "저는 [이름]입니다"),
+    ("ko", "박서연 씨가 도와줬어요", "[이름] 씨가 도와줬어요"),
+    ("ko", "제 이름은 이지은이에요", "제 이름은 [이름]이에요"),
+    ("zh_Hans", "我叫王芳", "我叫［姓名］"),
+    ("zh_Hans", "我是李娜，", "我是［姓名］，"),
+    ("zh_Hans", "我见了张伟先生", "我见了［姓名］先生"),
+]
+
+# Sentences full of numbers and words that look like identifiers to a naive rule.
+CLEAN: list[tuple[str, str]] = [
+    ("ja", "2019-2020年に中国に住んでいました。"),
+    ("ja", "仲介者は3,000,000円を要求しています。"),
+    ("ja", "祖母は84歳で、孫は3人います。"),
+    ("ja", "お母さんと先生に相談しました。"),
+    ("ja", "2023年5月に逮捕されたと聞きました。"),
+    ("ja", "14:30に電話があり、成功率は25.5%です。"),
+    ("ko", "브로커가 300만원을 요구합니다."),
+    ("ko", "할머니는 1959년에 북한으로 갔어요."),
+    ("ko", "선생님과 어머니께 말씀드렸어요. 오늘 날씨가 좋아요."),
+    ("ko", "2020~2022년 사이에 3번 연락했습니다."),
+    ("zh_Hans", "中介要300,000元。"),
+    ("zh_Hans", "她在吉林省，已经三年了，2021年3月离开。"),
+    ("zh_Hans", "我先生和老师都知道，第3步完成了80%。"),
+    ("zh_Hans", "价格是¥12000000，共5人。"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), CASES)
+def test_removes_what_it_should(locale: str, text: str, expected: str) -> None:
+    assert scrub(text, locale).text == expected
+
+
+@pytest.mark.parametrize(("locale", "text"), CLEAN)
+def test_clean_sentences_come_back_unchanged(locale: str, text: str) -> None:
+    assert scrub(text, locale) == Scrubbed(text, ())
+
+
+def test_kinds_are_unique_and_in_canonical_order() -> None:
+    result = scrub("090-1234-5678、佐藤さん、090-9876-5432、a@example.com", "ja")
+    assert result.kinds == ("name", "phone", "email")
+
+
+def test_zh_is_accepted_for_zh_hans() -> None:
+    assert scrub("手机13812345678", "zh") == scrub("手机13812345678", "zh_Hans")
+
+
+def test_unknown_locale_is_rejected() -> None:
+    with pytest.raises(ValueError, match="unsupported locale"):
+        scrub("x", "fr")
+
+
+def test_every_kind_has_a_label_and_placeholder_in_every_locale() -> None:
+    for locale in LOCALES:
+        labels = {kind_label(kind, locale) for kind in KINDS}
+        assert len(labels) == len(KINDS)
+        for kind in KINDS:
+            assert kind_label(kind, locale) in placeholder(kind, locale)
+    assert kind_label("phone", "ja") == "電話番号"
+    assert kind_label("phone", "ko") == "전화번호"
+    assert kind_label("phone", "zh") == "电话号码"
+
+
+def test_unknown_kind_is_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        kind_label("shoe_size", "ja")
+
+
+def test_only_found_spans_change_and_original_characters_elsewhere_stay() -> None:
+    text = "ＡＢＣ　電話は０９０－１２３４－５６７８です　①"
+    assert scrub(text, "ja").text == "ＡＢＣ　電話は［電話番号］です　①"
+
+
+def test_empty_text() -> None:
+    assert scrub("", "ko") == Scrubbed("", ())
