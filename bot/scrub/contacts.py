@@ -65,6 +65,7 @@ _URL: Final = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
+_CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
 _HANDLE: Final = re.compile(
     r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
@@ -136,6 +137,14 @@ _NOT_AN_ID: Final = frozenset(
 )
 
 
+def _url_end(view: View, start: int, end: int) -> int:
+    """Cut a URL at CJK punctuation typed after it (``，`` folds to ``,`` in the view)."""
+    for index in range(start, end):
+        if view.original[view.starts[index]] in _CJK_STOPS:
+            return index
+    return end
+
+
 def _strip_url(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _URL_TRAILING:
         end -= 1
@@ -149,7 +158,7 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         for match in pattern.finditer(text):
             yield Finding(match.start(), match.end(), "email")
     for match in _URL.finditer(text):
-        end = _strip_url(text, match.start(), match.end())
+        end = _strip_url(text, match.start(), _url_end(view, match.start(), match.end()))
         if end - match.start() > 4:
             yield Finding(match.start(), end, "url")
     for match in _HANDLE.finditer(text):
@@ -157,7 +166,10 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             yield Finding(match.start(), match.end(), "handle")
     for match in _MESSENGER.finditer(text):
         ident = match.group("id").rstrip(".-")
-        if ident.lower() in _NOT_AN_ID or len(ident) < 3:
+        after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
+        # Common English words are IDs only when CJK text closes them (微信号是the，).
+        in_prose = after in ("", " ") or (after.isascii() and after.isalpha())
+        if len(ident) < 3 or (ident.lower() in _NOT_AN_ID and in_prose):
             continue
         start = match.start("id")
         yield Finding(start, start + len(ident), "messenger_id")

@@ -14,7 +14,7 @@ from bot.scrub.names import find_names
 from bot.scrub.normalize import View, build_view
 from bot.scrub.phones import find_phones
 from bot.scrub.places import find_addresses, find_coordinates
-from bot.scrub.spans import Finding, redact
+from bot.scrub.spans import Finding, merge, redact
 
 if TYPE_CHECKING:
     from bot.scrub.ner import NerLayer
@@ -60,6 +60,25 @@ class Scrubber:
 
     ner: NerLayer | None = None
 
+    def find(self, text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
+        """The spans of ``text`` that :meth:`scrub` replaces, as ``(start, end, kind)``.
+
+        For the review step (to highlight what goes) and for measuring the scrubber.
+        """
+        lang = canonical_locale(locale)
+        if not text:
+            return ()
+        view = build_view(text)
+        return merge(view, self._findings(view, lang))
+
+    def _findings(self, view: View, lang: str) -> list[Finding]:
+        findings: list[Finding] = []
+        for detector in RULES:
+            findings.extend(detector(view, lang))
+        if self.ner is not None:
+            findings.extend(self.ner.find(view, lang))
+        return findings
+
     def scrub(self, text: str, locale: str) -> Scrubbed:
         """Remove personal data from ``text`` written in ``locale`` (``ja``, ``ko``, ``zh_Hans``).
 
@@ -70,10 +89,5 @@ class Scrubber:
         if not text:
             return Scrubbed(text, ())
         view = build_view(text)
-        findings: list[Finding] = []
-        for detector in RULES:
-            findings.extend(detector(view, lang))
-        if self.ner is not None:
-            findings.extend(self.ner.find(view, lang))
-        redacted, kinds = redact(view, findings, lang)
+        redacted, kinds = redact(view, self._findings(view, lang), lang)
         return Scrubbed(redacted, kinds)

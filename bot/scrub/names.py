@@ -35,8 +35,12 @@ __all__ = ["find_names"]
 # --- Japanese ----------------------------------------------------------------------
 _KANJI: Final = r"[\u4e00-\u9fff々〆ヶ]"
 _KATA: Final = r"[ァ-ヺー]"
+# A family name in kanji, then a given name that may be written in kana (``鈴木 くみ子``),
+# never opening with a particle; or a name in katakana.
+_GIVEN: Final = rf"(?:{_KANJI}|(?!さん|さま|ちゃん|くん|[のはがとにをでもへや])[ぁ-ゖ]){{1,5}}"
 _JA_NAME: Final = (
-    rf"(?:{_KANJI}{{1,4}}(?: {_KANJI}{{1,4}})?|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?)"
+    rf"(?:{_KANJI}{{1,6}}(?: ?{_GIVEN})?|{_KANJI}{{1,4}} {_KANJI}{{1,4}}"
+    rf"|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?)"
 )
 _JA_LABEL: Final = re.compile(
     rf"(?:お?名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
@@ -80,7 +84,7 @@ _JA_LEAD: Final = (
 # --- Korean ------------------------------------------------------------------------
 _KO_WORD: Final = r"[가-힣]{1,8}"
 _KO_LABEL: Final = re.compile(
-    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이|:|：| ){{1,3}}(?P<name>{_KO_WORD})"
+    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이(?= )|:|：| ){{1,3}}(?P<name>{_KO_WORD})"
 )
 _KO_HONORIFIC: Final = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,4}) ?(?P<hon>씨|님)(?!앗)")
 _KO_INTRO: Final = re.compile(
@@ -169,9 +173,12 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _ko_strip(word: str) -> str:
+    """Drop the copula or particle after a name; a one-syllable particle only after a
+    name of three syllables (``김민준은``), since ``홍하은`` ends in the same syllable."""
     for suffix in _KO_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            return word[: -len(suffix)]
+        rest = len(word) - len(suffix)
+        if word.endswith(suffix) and rest >= (2 if len(suffix) > 1 else 3):
+            return word[:rest]
     return word
 
 
@@ -198,11 +205,15 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         yield match.span("name")
 
 
-def _zh_name(candidate: str) -> int:
-    """Length of the name that opens ``candidate`` (0 if it does not open with one)."""
+def _zh_name(candidate: str, *, labelled: bool = False) -> int:
+    """Length of the name that opens ``candidate`` (0 if it does not open with one).
+
+    After a label (``我叫``, ``名字是``) any family name is accepted; elsewhere it must be
+    a common one.
+    """
     if candidate[:2] in CHINESE_COMPOUND:
         surname = 2
-    elif candidate[:1] in CHINESE:
+    elif candidate[:1] in CHINESE or (labelled and candidate[:1] not in _ZH_FUNCTION):
         surname = 1
     else:
         return 0
@@ -221,7 +232,7 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
     for match in _ZH_LABEL.finditer(text):
         group = "name" if match.group("name") else "name2"
         start = match.start(group)
-        length = _zh_name(match.group(group))
+        length = _zh_name(match.group(group), labelled=True)
         if length:
             yield start, start + length
     for match in _ZH_INTRO.finditer(text):

@@ -34,6 +34,7 @@ HOME_REGION: Final = {"ja": "JP", "ko": "KR", "zh_Hans": "CN"}
 # runs in clean text, STRICT_GROUPING rejects numbers written in unusual groups.
 DEFAULT_LENIENCY: Final = Leniency.VALID
 GUARD_DIGITS: Final = 8
+_PREFIX_DIGITS: Final = 3
 
 _CANDIDATE: Final = re.compile(r"(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?")
 _CHUNK: Final = re.compile(r"[^ ]+")
@@ -81,13 +82,18 @@ def find_phones(
         covered: list[tuple[int, int]] = []
         for match in PhoneNumberMatcher(piece, region, leniency=leniency):
             covered.append((start + match.start, start + match.end))
-            yield Finding(start + match.start, start + match.end, "phone")
         if not guard:
+            yield from (Finding(s, e, "phone") for s, e in covered)
             continue
         pos = start
         for m_start, m_end in [*covered, (end, end)]:
             rest_start, rest_end = _trim(text, pos, m_start)
-            rest = text[rest_start:rest_end]
-            if _digit_count(rest) >= GUARD_DIGITS and not is_harmless_shape(rest):
+            digits = _digit_count(text[rest_start:rest_end])
+            if digits >= GUARD_DIGITS and not is_harmless_shape(text[rest_start:rest_end]):
                 yield Finding(rest_start, rest_end, "phone")
+            elif 0 < digits <= _PREFIX_DIGITS and m_start < end:
+                # A trunk prefix or country code the matcher left out (``8 (912) ...``).
+                m_start = rest_start
+            if m_start < m_end:
+                yield Finding(m_start, m_end, "phone")
             pos = m_end

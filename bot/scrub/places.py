@@ -83,13 +83,16 @@ _KO_ANCHOR: Final = re.compile(
     r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
     r"|[0-9]+(?:-[0-9]+)? ?번지"
     r"|[0-9]+ ?동 ?[0-9]+ ?호"
+    r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
 )
+# A street named "X가" without a number is an address only after a city or ward name.
+_KO_GA_STREET: Final = re.compile(r"[가-힣]{1,10}가 (?:지하 ?)?[0-9]+(?:-[0-9]+)?")
 _KO_ANCHOR_END: Final = re.compile(
     r"(?=$|[\s,.)(\]!?、。]|-|번지|호|층|에|의|로|으로|까지|부터|쪽|근처|앞|옆)"
 )
 
 _JA_RIGHT: Final = re.compile(
-    r"(?: ?(?:[ァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
+    r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
     r"[0-9]{1,4} ?(?:号室|号|F|階)?(?![0-9年月日人歳]))?"
 )
 _ZH_RIGHT: Final = re.compile(
@@ -111,10 +114,12 @@ _ZH_PROVINCE: Final = re.compile(
     r"|住址|地址|住在|位于|位於"
 )
 _JA_STOP: Final = re.compile(r"[^\u4e00-\u9fffァ-ヶー々ヶヵ]")
-_ZH_STOP: Final = re.compile(r"[^\u4e00-\u9fff]|[的在住是了我他她你们和从到去来把被给向]")
+_ZH_STOP: Final = re.compile(r"[^\u4e00-\u9fff]|[的在住是了我他她你们从到去把]")
 _KO_UNIT: Final = re.compile(r"[가-힣0-9]{1,10}(?:시|군|구|읍|면|동|리)")
 _KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
 _MAX_LEFT: Final = 24
+_KANA_WINDOW: Final = 16
+_PLACE_CHARS: Final = re.compile(r"[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]*")
 
 
 def _extend_left_cjk(text: str, start: int, stop: re.Pattern[str], keep: re.Pattern[str]) -> int:
@@ -126,6 +131,12 @@ def _extend_left_cjk(text: str, start: int, stop: re.Pattern[str], keep: re.Patt
     cut = pos
     for match in keep.finditer(text, pos, start):
         cut = match.end()
+    if cut == pos:
+        # Town names written partly in kana or Latin letters (いすみ市, 松が谷, JPタワー)
+        # stop the walk early; a kept name close enough to the left shows where it began.
+        for match in keep.finditer(text, max(0, pos - _KANA_WINDOW), pos):
+            if _PLACE_CHARS.fullmatch(text, match.end(), pos):
+                cut = match.end()
     return cut
 
 
@@ -143,7 +154,12 @@ def _extend_left_ko(text: str, start: int) -> int:
 
 def _korean(view: View) -> Iterator[Finding]:
     text = view.digits
-    for match in _KO_ANCHOR.finditer(text):
+    anchors = list(_KO_ANCHOR.finditer(text))
+    for match in _KO_GA_STREET.finditer(text):
+        token_start = text.rfind(" ", 0, match.start()) + 1
+        if _extend_left_ko(text, token_start) < token_start:
+            anchors.append(match)
+    for match in anchors:
         if not _KO_ANCHOR_END.match(text, match.end()) or is_quantity_after(text, match.end()):
             continue
         token_start = text.rfind(" ", 0, match.start()) + 1

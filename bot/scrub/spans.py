@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.scrub.kinds import KINDS, PLACEHOLDER_PATTERN, placeholder
 from bot.scrub.normalize import View
 
-__all__ = ["Finding", "redact"]
+__all__ = ["Finding", "merge", "redact"]
 
 # When two findings overlap they become one span, typed by the stronger evidence:
 # a verified check digit beats a label, a label beats a shape, a shape beats a guess.
@@ -47,15 +47,12 @@ def _protected(view: View) -> list[tuple[int, int]]:
     return [m.span() for m in PLACEHOLDER_PATTERN.finditer(view.norm)]
 
 
-def redact(view: View, findings: Iterable[Finding], locale: str) -> tuple[str, tuple[str, ...]]:
-    """Replace every finding in the original text by its placeholder.
+def merge(view: View, findings: Iterable[Finding]) -> tuple[tuple[int, int, str], ...]:
+    """Map findings to original spans, drop those on placeholders, merge overlaps.
 
     Findings that touch an existing placeholder are dropped (so scrubbing twice changes
     nothing more); overlapping findings merge into one span so that no part of a secret
     that two detectors saw differently is left behind.
-
-    Returns:
-        The redacted text and the kinds removed, in ``KINDS`` order.
     """
     protected = _protected(view)
     spans: list[tuple[int, int, str]] = []
@@ -66,28 +63,34 @@ def redact(view: View, findings: Iterable[Finding], locale: str) -> tuple[str, t
             continue
         start, end = view.original_span(finding.start, finding.end)
         spans.append((start, end, finding.kind))
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if merged and start < merged[-1][1]:
+            last_start, last_end, last_kind = merged[-1]
+            stronger = kind if _PRECEDENCE[kind] < _PRECEDENCE[last_kind] else last_kind
+            merged[-1] = (last_start, max(last_end, end), stronger)
+        else:
+            merged.append((start, end, kind))
+    return tuple(merged)
+
+
+def redact(view: View, findings: Iterable[Finding], locale: str) -> tuple[str, tuple[str, ...]]:
+    """Replace every finding in the original text by its placeholder.
+
+    Returns:
+        The redacted text and the kinds removed, in ``KINDS`` order.
+    """
+    spans = merge(view, findings)
     if not spans:
         return view.original, ()
-    spans.sort()
-    starts: list[int] = []
-    ends: list[int] = []
-    kinds: list[str] = []
-    for start, end, kind in spans:
-        if ends and start < ends[-1]:
-            ends[-1] = max(ends[-1], end)
-            if _PRECEDENCE[kind] < _PRECEDENCE[kinds[-1]]:
-                kinds[-1] = kind
-        else:
-            starts.append(start)
-            ends.append(end)
-            kinds.append(kind)
     text = view.original
     pieces: list[str] = []
     pos = 0
-    for start, end, kind in zip(starts, ends, kinds, strict=True):
+    for start, end, kind in spans:
         pieces.append(text[pos:start])
         pieces.append(placeholder(kind, locale))
         pos = end
     pieces.append(text[pos:])
-    found = set(kinds)
+    found = {kind for _, _, kind in spans}
     return "".join(pieces), tuple(k for k in KINDS if k in found)
