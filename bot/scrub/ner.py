@@ -30,6 +30,8 @@ __all__ = ["NerLayer", "NerUnavailableError", "ner_available"]
 
 _PACKAGES: Final = {"ja": ("spacy", "ja_ginza"), "ko": ("kiwipiepy",), "zh_Hans": ("jieba",)}
 
+_KO_PLACE_SUFFIXES: Final = frozenset("성시도군구현읍면동리강산")
+
 Tagger = Callable[[str], Iterable[tuple[int, int]]]
 
 
@@ -68,8 +70,11 @@ def _load_ko() -> Tagger:
         for token in kiwi.tokenize(text):
             form: str = token.form
             is_name = 2 <= len(form) <= 4 and (form[:1] in KOREAN or form[:2] in KOREAN_COMPOUND)
-            if token.tag == "NNP" and is_name:
-                yield token.start, token.start + token.len
+            end = token.start + token.len
+            # 지린성, 옌지시: a place with its administrative suffix, not a person.
+            is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES
+            if token.tag == "NNP" and is_name and not is_place:
+                yield token.start, end
 
     return tag
 
