@@ -5,7 +5,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
 
-.PHONY: install chat test lint typecheck unit bench schema diagram clean
+# Compiled catalogs of the bot's own texts (built from the .po files, never committed).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
+
+.PHONY: install chat test lint typecheck unit bench schema diagram catalogs clean
 
 install: $(STAMP)
 
@@ -16,10 +19,14 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-chat: install
+# Compiled catalogs are built, never committed.
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel -q compile -i $< -o $@
+
+chat: install $(MO_FILES)
 	$(BIN)/intake-bot chat
 
-unit: install
+unit: install $(MO_FILES)
 	$(BIN)/pytest
 
 lint: install
@@ -31,7 +38,7 @@ typecheck: install
 
 test: unit lint typecheck
 
-bench: install
+bench: install $(MO_FILES)
 	$(BIN)/python -m benchmarks
 
 # Regenerate shipped artefacts that tests keep current.
@@ -44,3 +51,10 @@ clean:
 # Rewrite the intake diagram block in README.md from flows/intake.yaml.
 diagram: install
 	$(BIN)/intake-bot flows diagram flows/intake.yaml --into README.md
+
+# The bot's own texts: extract the template, merge it into each catalog, compile.
+# Translate new entries in locales/*/LC_MESSAGES/messages.po (a test fails on any gap).
+catalogs: install
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locales/messages.pot .
+	$(BIN)/pybabel -q update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+	$(BIN)/pybabel -q compile -d locales

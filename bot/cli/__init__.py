@@ -15,11 +15,11 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import chat, flows
+    from bot.cli import chat, flows, scrub
 
     main.add_command(chat.chat)
     main.add_command(flows.flows)
-    main.add_command(__import__("bot.cli.scrub", fromlist=["scrub"]).scrub)
+    main.add_command(scrub.scrub)
 
 
 _register()

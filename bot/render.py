@@ -1,0 +1,238 @@
+"""Outcome -> messages: text in the supporter's locale and labelled buttons.
+
+Pure: takes the flow, the session, the catalogs. Channels add their own markup (the
+Telegram adapter escapes for its parse mode; the terminal numbers the buttons). Every
+message stays within Telegram's 4096 UTF-16 units, split at line breaks if needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from bot.engine.buttons import answered_path_fields
+from bot.engine.compiled import CompiledFlow
+from bot.engine.inputs import Input
+from bot.engine.outcome import (
+    Ask,
+    Button,
+    Choices,
+    EchoText,
+    FlowLabel,
+    Label,
+    Msg,
+    Notice,
+    Outcome,
+    Plain,
+    Reply,
+    Submitted,
+)
+from bot.engine.session import Session
+from bot.flow.model import (
+    MultiChoiceStep,
+    ReviewStep,
+    SingleChoiceStep,
+    SubmitStep,
+    TextStep,
+)
+from bot.i18n import Catalogs
+from bot.limits import MAX_MESSAGE_UTF16, utf16_units
+from bot.messages import N_
+
+KindLabel = Callable[[str, str], str]
+CHECK = "✓ "
+REMOVED = N_(
+    "To protect you, this was removed from your text before storing: {kinds}."
+    " The text above is exactly what will be stored."
+)
+
+
+@dataclass(frozen=True)
+class RenderedButton:
+    text: str
+    input: Input
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    buttons: tuple[tuple[RenderedButton, ...], ...] = ()
+
+
+class Renderer:
+    """Renders outcomes of one flow version for any locale it declares."""
+
+    def __init__(self, compiled: CompiledFlow, catalogs: Catalogs, kind_label: KindLabel) -> None:
+        self.compiled = compiled
+        self.catalogs = catalogs
+        self.kind_label = kind_label
+
+    def render(self, outcome: Outcome, locale: str) -> list[Message]:
+        session = outcome.session
+        messages: list[Message] = []
+        for reply in outcome.replies:
+            messages.extend(self._reply(reply, session, locale))
+        return messages
+
+    # --- pieces ------------------------------------------------------------------------
+
+    def t(self, locale: str, msg: Msg) -> str:
+        params = {k: self._param(v, locale) for k, v in msg.params.items()}
+        return self.catalogs.gettext(locale, msg.msgid, **params)
+
+    def _param(self, value: Any, locale: str) -> Any:
+        if isinstance(value, Mapping):
+            return value.get(locale, "")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format_decimal(value, locale=locale)
+        return value
+
+    def label(self, label: Label, locale: str) -> str:
+        if isinstance(label, FlowLabel):
+            return label.text.get(locale, "")
+        if isinstance(label, Plain):
+            return label.text
+        return self.t(locale, label)
+
+    def buttons(
+        self, rows: tuple[tuple[Button, ...], ...], locale: str
+    ) -> tuple[tuple[RenderedButton, ...], ...]:
+        return tuple(
+            tuple(
+                RenderedButton(
+                    (CHECK if b.selected else "") + self.label(b.label, locale),
+                    b.input,
+                    b.selected,
+                )
+                for b in row
+            )
+            for row in rows
+        )
+
+    def _reply(self, reply: Reply, session: Session | None, locale: str) -> list[Message]:
+        if isinstance(reply, Notice):
+            return [Message(self.t(locale, reply.msg))]
+        if isinstance(reply, EchoText):
+            return [Message(chunk) for chunk in split_text(reply.text)]
+        if isinstance(reply, Choices):
+            return [Message(self.t(locale, reply.msg), self.buttons(reply.buttons, locale))]
+        if isinstance(reply, Submitted):
+            step = self.compiled.step(reply.step)
+            assert isinstance(step, SubmitStep)
+            return [Message(step.text[locale].replace("{reference}", reply.reference))]
+        assert session is not None
+        return self._ask(reply, session, locale)
+
+    def _ask(self, reply: Ask, session: Session, locale: str) -> list[Message]:
+        step = self.compiled.step(reply.step)
+        parts: list[str] = []
+        if reply.progress is not None:
+            parts.append(
+                self.t(
+                    locale,
+                    Msg(
+                        N_("{current} / {total}"),
+                        {"current": reply.progress.current, "total": reply.progress.total},
+                    ),
+                )
+            )
+        parts.append(step.text[locale])
+        if isinstance(step, TextStep):
+            parts.append("⚠ " + step.warning[locale])
+            parts.append(
+                self.t(
+                    locale,
+                    Msg(
+                        N_("Type your answer ({limit} characters at most)."),
+                        {"limit": step.max_length},
+                    ),
+                )
+            )
+        if isinstance(step, MultiChoiceStep | SingleChoiceStep | TextStep):
+            current = session.answers.get(step.field)
+            if current is not None and not isinstance(step, MultiChoiceStep):
+                shown = self.answer_text(step.field, current, locale)
+                parts.append(
+                    self.t(locale, Msg(N_("Current answer: {answer}"), {"answer": shown}))
+                )
+        if isinstance(step, ReviewStep):
+            parts.extend(self._review_lines(session, locale))
+        texts = split_text("\n\n".join(parts))
+        rows = self.buttons(reply.buttons, locale)
+        return [Message(t) for t in texts[:-1]] + [Message(texts[-1], rows)]
+
+    def answer_text(self, field: str, answer: str | list[str], locale: str) -> str:
+        """An answer as the supporter reads it: choice labels, or their (scrubbed) text."""
+        spec = self.compiled.flow.fields[field]
+        if spec.type == "text":
+            return str(answer)
+        step = self.compiled.step(self.compiled.asked_by[field])
+        assert isinstance(step, SingleChoiceStep | MultiChoiceStep)
+        labels = {c.value: c.text[locale] for c in step.choices}
+        values = answer if isinstance(answer, list) else [answer]
+        separator = self.t(locale, Msg(N_(", ")))
+        return separator.join(labels.get(v, v) for v in values)
+
+    def _review_lines(self, session: Session, locale: str) -> Iterator[str]:
+        fields = answered_path_fields(self.compiled, session)
+        lines = []
+        for field in fields:
+            label = self.compiled.flow.fields[field].label[locale]
+            answer = session.answers.get(field)
+            shown = (
+                self.answer_text(field, answer, locale)
+                if answer is not None
+                else self.t(locale, Msg(N_("(skipped)")))
+            )
+            lines.append(f"・{label}: {shown}")
+        yield "\n".join(lines)
+        removed = sorted({k for f in fields for k in session.removed.get(f, [])})
+        if removed:
+            kinds = self.t(locale, Msg(N_(", "))).join(self.kind_label(k, locale) for k in removed)
+            yield self.t(
+                locale,
+                Msg(REMOVED, {"kinds": kinds}),
+            )
+
+
+def split_text(text: str, limit: int = MAX_MESSAGE_UTF16) -> list[str]:
+    """Split ``text`` into pieces of at most ``limit`` UTF-16 units, at line breaks if possible."""
+    if utf16_units(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for line in text.splitlines(keepends=True):
+        while utf16_units(line) > limit:  # a single overlong line: cut it by units
+            head = (
+                _take_units(line, limit - utf16_units(current))
+                if current
+                else _take_units(line, limit)
+            )
+            if current:
+                pieces.append(current + head)
+                current = ""
+            else:
+                pieces.append(head)
+            line = line[len(head) :]
+        if utf16_units(current + line) > limit:
+            pieces.append(current)
+            current = ""
+        current += line
+    if current:
+        pieces.append(current)
+    return [p.rstrip("\n") or p for p in pieces]
+
+
+def _take_units(text: str, units: int) -> str:
+    taken, used = [], 0
+    for ch in text:
+        size = utf16_units(ch)
+        if used + size > units:
+            break
+        taken.append(ch)
+        used += size
+    return "".join(taken)

@@ -1,0 +1,72 @@
+"""Shared builders for engine tests: the shipped flow compiled, seeded contexts, catalogs."""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+from rich.console import Console
+
+from bot.console import TerminalChat
+from bot.engine.compiled import CompiledFlow, compile_flow
+from bot.engine.context import Context
+from bot.flow.loader import check_bytes, check_file
+from bot.i18n import Catalogs
+from bot.render import Renderer
+from bot.scrub import kind_label, scrub
+from bot.stub import CaseStub
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXED_NOW = datetime(2026, 3, 1, 14, 5, 42, tzinfo=UTC)
+
+
+@cache
+def intake() -> CompiledFlow:
+    result = check_file(ROOT / "flows" / "intake.yaml")
+    assert result.flow is not None, [p.render() for p in result.problems]
+    return compile_flow(result.flow)
+
+
+@cache
+def minimal() -> CompiledFlow:
+    source = (ROOT / "tests" / "flow" / "minimal.yaml").read_bytes()
+    result = check_bytes(source, "minimal.yaml")
+    assert result.flow is not None
+    return compile_flow(result.flow)
+
+
+@cache
+def catalogs() -> Catalogs:
+    return Catalogs.load(ROOT / "locales")
+
+
+def context(seed: int = 7) -> Context:
+    return Context(
+        now=lambda: FIXED_NOW,
+        rng=random.Random(seed),
+        scrub=scrub,
+        translate=catalogs().label,
+    )
+
+
+def renderer(compiled: CompiledFlow | None = None) -> Renderer:
+    return Renderer(compiled or intake(), catalogs(), kind_label)
+
+
+def transcript(lines: list[str], locale: str | None, seed: int = 7) -> tuple[str, list[CaseStub]]:
+    """Run the terminal chat over ``lines``; the transcript and the stubs it wrote."""
+    out = io.StringIO()
+    console = Console(file=out, highlight=False, soft_wrap=True, color_system=None, width=200)
+    stubs: list[CaseStub] = []
+
+    def keep(stub: CaseStub) -> str:
+        stubs.append(stub)
+        return f"stub {stub.reference} kept"
+
+    chat = TerminalChat(intake(), renderer(), context(seed), console, keep, echo_input=True)
+    chat.begin(locale)
+    chat.run(lines)
+    return out.getvalue(), stubs
