@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from bot.flow.diagram import mermaid
-from bot.flow.loader import check_file, check_files
+from bot.flow.loader import check_bytes, check_file, check_files
+from bot.flow.po import export_po, import_po
 from bot.flow.schema import render_schema
 
 DEFAULT_FLOWS = Path("flows")
@@ -107,3 +108,52 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+@flows.command("export-po")
+@click.argument("flow_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--locale", "locale", required=True, help="Target locale, e.g. ko.")
+@click.option("--source", default="ja", show_default=True, help="Locale translators read.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def export_po_command(flow_path: Path, locale: str, source: str, output: Path | None) -> None:
+    """Write a flow's texts as a PO file for translators (Poedit, Weblate)."""
+    result = check_file(flow_path)
+    if result.flow is None:
+        for problem in result.problems:
+            click.echo(problem.render(), err=True)
+        sys.exit(1)
+    for code in (locale, source):
+        if code not in result.flow.locales:
+            raise click.BadParameter(
+                f"{code!r} is not one of the flow's locales ({', '.join(result.flow.locales)})"
+            )
+    content = export_po(result.flow, locale, source, flow_path.name)
+    if output is None:
+        click.echo(content.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(content)
+
+
+@flows.command("import-po")
+@click.argument("flow_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("po_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--locale", default=None, help="Locale of the PO file (default: its header).")
+def import_po_command(flow_path: Path, po_path: Path, locale: str | None) -> None:
+    """Apply a translated PO file to a flow; refuse the result if the checker finds problems.
+
+    Remember to raise the flow's version.
+    """
+    try:
+        imported = import_po(flow_path.read_text(encoding="utf-8"), po_path.read_bytes(), locale)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = check_bytes(imported.text.encode("utf-8"), str(flow_path))
+    for skipped in imported.skipped:
+        click.echo(f"skipped {skipped}", err=True)
+    if result.problems:
+        for problem in result.problems:
+            click.echo(problem.render(), err=True)
+        click.echo(f"{flow_path} left unchanged: the imported texts have problems", err=True)
+        sys.exit(1)
+    flow_path.write_text(imported.text, encoding="utf-8")
+    click.echo(f"{flow_path}: {imported.applied} {imported.locale} text(s) imported")
