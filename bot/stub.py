@@ -45,6 +45,10 @@ class CaseStub:
     locale: str
     created: datetime
     priority: str
+    #: Where the person is, at country or province level (``china_border/jilin``).
+    region: str
+    #: The supporter agreed to be contacted back through the bot.
+    contact: bool
     #: Choice answers by field: a code, or a tuple of codes for multi fields.
     answers: Mapping[str, str | tuple[str, ...]]
     #: Free-text answers by field, after scrubbing.
@@ -60,6 +64,8 @@ class CaseStub:
             "locale": self.locale,
             "created": self.created.strftime("%Y-%m-%dT%H:%MZ"),
             "priority": self.priority,
+            "region": self.region,
+            "contact": self.contact,
             "answers": {
                 k: list(v) if isinstance(v, tuple) else v for k, v in self.answers.items()
             },

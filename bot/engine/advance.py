@@ -347,6 +347,12 @@ class _Turn:
             if holds(rule.when, path_answers, self.compiled.kinds):
                 priority = rule.priority
                 break
+        region = "/".join(
+            str(path_answers[f]) for f in flow.region if isinstance(path_answers.get(f), str)
+        )
+        contact = flow.contact_consent is not None and holds(
+            flow.contact_consent, path_answers, self.compiled.kinds
+        )
         reference = new_reference(self.ctx.rng)
         removed = sorted({k for f in fields for k in s.removed.get(f, [])})
         stub = CaseStub(
@@ -356,6 +362,8 @@ class _Turn:
             locale=s.locale,
             created=self.ctx.now().replace(second=0, microsecond=0),
             priority=priority,
+            region=region,
+            contact=contact,
             answers={
                 f: tuple(v) if isinstance(v, list) else v
                 for f, v in path_answers.items()

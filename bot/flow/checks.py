@@ -139,6 +139,22 @@ def _answer_steps(flow: FlowDefinition) -> list[tuple[str, AnswerStep]]:
 
 
 def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
+    for i, name in enumerate(flow.region):
+        spec = flow.fields.get(name)
+        if spec is None:
+            report.add(
+                "E401",
+                ("region", i),
+                f"field {name!r} is not declared.{did_you_mean(name, flow.fields)}",
+                "name a declared single field",
+            )
+        elif spec.type != "single":
+            report.add(
+                "E402",
+                ("region", i),
+                f"region fields must be single choices; {name!r} is {spec.type}",
+                "list only single fields under region",
+            )
     for name, spec in flow.fields.items():
         path: Path = ("fields", name, "values")
         if spec.type == "text" and spec.values:
@@ -276,6 +292,8 @@ def _check_conditions(flow: FlowDefinition, report: Reporter) -> None:
 
 def _all_references(flow: FlowDefinition) -> list[FieldRef]:
     refs: list[FieldRef] = []
+    if flow.contact_consent is not None:
+        refs.extend(references(flow.contact_consent, ("contact_consent",)))
     for i, rule in enumerate(flow.triage):
         refs.extend(references(rule.when, ("triage", i, "when")))
     for step_id, step in flow.steps.items():

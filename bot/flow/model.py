@@ -278,6 +278,16 @@ class FlowDefinition(_Strict):
     triage: list[TriageRule] = Field(
         default_factory=list, description="Priority rules; no match means `normal`."
     )
+    region: list[Id] = Field(
+        default_factory=list,
+        description="Single fields that locate the person, coarsest first: the stub's region"
+        " joins those answered (e.g. `china_border/jilin`), for staff filters.",
+    )
+    contact_consent: Condition | None = Field(
+        None,
+        description="When this holds, the supporter agreed to be contacted back through the"
+        " bot, and only then is a way to reach them kept.",
+    )
     steps: Mapping[Id, Step]
 
 

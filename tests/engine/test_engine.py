@@ -242,6 +242,8 @@ def test_stub_type_cannot_hold_an_identity() -> None:
         "locale",
         "created",
         "priority",
+        "region",
+        "contact",
         "answers",
         "texts",
         "removed",
