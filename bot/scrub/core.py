@@ -14,7 +14,7 @@ from bot.scrub.names import find_names
 from bot.scrub.normalize import View, build_view
 from bot.scrub.phones import find_phones
 from bot.scrub.places import find_addresses, find_coordinates
-from bot.scrub.spans import Finding, merge, redact
+from bot.scrub.spans import Finding, merge, redact, surviving
 
 if TYPE_CHECKING:
     from bot.scrub.ner import NerLayer
@@ -23,15 +23,16 @@ __all__ = ["RULES", "Scrubbed", "Scrubber"]
 
 Detector = Callable[[View, str], Iterable[Finding]]
 
-RULES: Final[tuple[Detector, ...]] = (
-    find_ids,
-    find_contacts,
-    find_phones,
+# Every kind these find outranks a phone when findings merge (spans.py), so the phone
+# detector, which runs after them, may skip the digit runs they already hold.
+_BEFORE_PHONES: Final[tuple[Detector, ...]] = (find_ids, find_contacts)
+_AFTER_PHONES: Final[tuple[Detector, ...]] = (
     find_coordinates,
     find_birthdates,
     find_addresses,
     find_names,
 )
+RULES: Final[tuple[Detector, ...]] = (*_BEFORE_PHONES, find_phones, *_AFTER_PHONES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,11 @@ class Scrubber:
 
     def _findings(self, view: View, lang: str) -> list[Finding]:
         findings: list[Finding] = []
-        for detector in RULES:
+        for detector in _BEFORE_PHONES:
+            findings.extend(detector(view, lang))
+        claimed = [(f.start, f.end) for f in surviving(view, findings)]
+        findings.extend(find_phones(view, lang, claimed=claimed))
+        for detector in _AFTER_PHONES:
             findings.extend(detector(view, lang))
         if self.ner is not None:
             findings.extend(self.ner.find(view, lang))

@@ -16,16 +16,24 @@ already read as ASCII, dashes unified), then:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Final
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatcher
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import is_harmless_shape, is_money_before, is_quantity_after
 from bot.scrub.spans import Finding
 
-__all__ = ["DEFAULT_LENIENCY", "GUARD_DIGITS", "HOME_REGION", "find_phones"]
+__all__ = [
+    "DEFAULT_LENIENCY",
+    "GUARD_DIGITS",
+    "HOME_REGION",
+    "IDD_MIN_DIGITS",
+    "WORLD_MIN_DIGITS",
+    "find_phones",
+]
 
 HOME_REGION: Final = {"ja": "JP", "ko": "KR", "zh_Hans": "CN"}
 
@@ -35,6 +43,12 @@ HOME_REGION: Final = {"ja": "JP", "ko": "KR", "zh_Hans": "CN"}
 DEFAULT_LENIENCY: Final = Leniency.VALID
 GUARD_DIGITS: Final = 8
 _PREFIX_DIGITS: Final = 3
+# The fewest digits of any number libphonenumber can call valid once a country code is
+# written: country code plus shortest national number, over every region (+43 and +49
+# have 4-digit numbers). An international prefix (``00``, ``010``) adds at least two.
+# tests/scrub/test_phones.py checks both against the library's metadata.
+WORLD_MIN_DIGITS: Final = 6
+IDD_MIN_DIGITS: Final = 2
 
 _CANDIDATE: Final = re.compile(r"(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?")
 _CHUNK: Final = re.compile(r"[^ ]+")
@@ -54,6 +68,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _fewest_valid_digits(region: str) -> int:
+    """The fewest digits a piece needs for the matcher to find a valid number in it.
+
+    Without ``+`` a number is either the home region's (its shortest national number,
+    from the library's own metadata) or dialled through an international prefix. Below
+    this count the matcher (about 0.05 ms even when it finds nothing) cannot match.
+    """
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.general_desc is None:
+        return 0  # unknown to the library: always ask the matcher
+    home = min(metadata.general_desc.possible_length)
+    return min(home, IDD_MIN_DIGITS + WORLD_MIN_DIGITS)
+
+
+def _inside(start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
+    return any(c_start <= start and end <= c_end for c_start, c_end in claimed)
+
+
 def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     """Drop a leading amount and a trailing quantity from a candidate."""
     text = view.digits
@@ -68,20 +101,34 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
 
 
 def find_phones(
-    view: View, locale: str, leniency: int = DEFAULT_LENIENCY, guard: bool = True
+    view: View,
+    locale: str,
+    leniency: int = DEFAULT_LENIENCY,
+    guard: bool = True,
+    *,
+    claimed: Sequence[tuple[int, int]] = (),
 ) -> Iterator[Finding]:
-    """Yield every phone number (and unexplained long digit run) in ``view``."""
+    """Yield every phone number (and unexplained long digit run) in ``view``.
+
+    Args:
+        claimed: view spans already found as a kind that outranks a phone when findings
+            merge (an ID, a card, a messenger ID...). A candidate wholly inside one is
+            skipped: whatever this yielded there would merge into that span unchanged,
+            and asking libphonenumber about every card and ID number is most of its cost.
+    """
     text = view.digits
     region = HOME_REGION[locale]
     for candidate in _CANDIDATE.finditer(text):
         start, end = _chunks_to_check(view, *candidate.span())
         start, end = _trim(text, start, end)
         piece = text[start:end]
-        if _digit_count(piece) < 6 or is_harmless_shape(piece):
+        digits = _digit_count(piece)
+        if digits < 6 or _inside(start, end, claimed) or is_harmless_shape(piece):
             continue
         covered: list[tuple[int, int]] = []
-        for match in PhoneNumberMatcher(piece, region, leniency=leniency):
-            covered.append((start + match.start, start + match.end))
+        if "+" in piece or digits >= _fewest_valid_digits(region):
+            for match in PhoneNumberMatcher(piece, region, leniency=leniency):
+                covered.append((start + match.start, start + match.end))
         if not guard:
             yield from (Finding(s, e, "phone") for s, e in covered)
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.scrub.kinds import KINDS, PLACEHOLDER_PATTERN, placeholder
 from bot.scrub.normalize import View
 
-__all__ = ["Finding", "merge", "redact"]
+__all__ = ["Finding", "merge", "redact", "surviving"]
 
 # When two findings overlap they become one span, typed by the stronger evidence:
 # a verified check digit beats a label, a label beats a shape, a shape beats a guess.
@@ -47,6 +47,18 @@ def _protected(view: View) -> list[tuple[int, int]]:
     return [m.span() for m in PLACEHOLDER_PATTERN.finditer(view.norm)]
 
 
+def _kept(finding: Finding, protected: list[tuple[int, int]]) -> bool:
+    if finding.end <= finding.start:
+        return False
+    return not any(finding.start < p_end and p_start < finding.end for p_start, p_end in protected)
+
+
+def surviving(view: View, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that :func:`merge` keeps: non-empty and clear of every placeholder."""
+    protected = _protected(view)
+    return [finding for finding in findings if _kept(finding, protected)]
+
+
 def merge(view: View, findings: Iterable[Finding]) -> tuple[tuple[int, int, str], ...]:
     """Map findings to original spans, drop those on placeholders, merge overlaps.
 
@@ -57,9 +69,7 @@ def merge(view: View, findings: Iterable[Finding]) -> tuple[tuple[int, int, str]
     protected = _protected(view)
     spans: list[tuple[int, int, str]] = []
     for finding in findings:
-        if finding.end <= finding.start:
-            continue
-        if any(finding.start < p_end and p_start < finding.end for p_start, p_end in protected):
+        if not _kept(finding, protected):
             continue
         start, end = view.original_span(finding.start, finding.end)
         spans.append((start, end, finding.kind))
