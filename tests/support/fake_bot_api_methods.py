@@ -1,0 +1,387 @@
+"""Bot API method handlers of the fake server, each as strict as Telegram.
+
+A handler takes the decoded parameters (strings from form bodies, typed values from JSON bodies)
+and returns the ``result`` or raises ``ApiError``. ``dispatch`` looks a method up case-
+insensitively, as the Bot API does, and runs it under the state lock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.support import fake_bot_api_errors as err
+from tests.support.fake_bot_api_core import Core
+from tests.support.fake_bot_api_errors import ApiError, bad_request, fake_rule
+from tests.support.fake_bot_api_html import HtmlError, parse_html, utf16_len
+from tests.support.fake_bot_api_state import JsonDict, StoredMessage, WebhookConfig
+
+# Limits (https://core.telegram.org/bots/api; PTB's telegram.constants mirrors them).
+MAX_TEXT = 4096  # counted here in UTF-16 units, stricter than tdlib (see the module README)
+MAX_RAW_TEXT_BYTES = 1 << 15  # Client.cpp get_formatted_text
+MAX_CALLBACK_DATA_BYTES = 64
+MAX_INLINE_BUTTONS = 100
+MAX_BUTTONS_PER_ROW = 8  # PTB: "undocumented and might be changed by Telegram"
+MAX_DELETE_IDS = 100
+CALLBACK_ANSWER_WINDOW = 15.0  # seconds; later answers get QUERY_ID_INVALID
+MAX_CALLBACK_ANSWER_TEXT = 200
+DELETE_WINDOW = 48 * 3600
+MAX_COMMANDS = 100
+MAX_DESCRIPTION = 512
+MAX_SHORT_DESCRIPTION = 120
+MAX_SECRET_TOKEN = 256
+_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_SECRET = re.compile(r"[A-Za-z0-9_-]*")
+_LANGUAGE = re.compile(r"(|[a-z]{2})")  # tdlib validate_bot_language_code: two letters or empty
+FORWARDING_METHODS = frozenset(
+    {"forwardmessage", "forwardmessages", "copymessage", "copymessages"}
+)
+
+Handler = Callable[["Methods", JsonDict], Any]
+
+
+def _json_arg(params: JsonDict, name: str) -> Any:
+    """Form bodies carry objects as JSON strings; JSON bodies may carry either."""
+    value = params.get(name)
+    if isinstance(value, str):
+        if value == "":
+            return None
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            raise bad_request(f"can't parse {name} JSON object") from None
+    return value
+
+
+def _bool_arg(params: JsonDict, name: str) -> bool:
+    value = params.get(name)
+    if isinstance(value, str):
+        return value.lower() in {"true", "1"}
+    return bool(value)
+
+
+def _str_arg(params: JsonDict, name: str) -> str:
+    value = params.get(name)
+    return "" if value is None else str(value)
+
+
+class Methods(Core):
+    HANDLERS: dict[str, Handler] = {}  # noqa: RUF012 - filled below, read-only afterwards
+
+    def dispatch(self, method: str, params: JsonDict) -> Any:
+        handler = self.HANDLERS.get(method.lower())
+        if handler is None:
+            raise ApiError(404, err.METHOD_NOT_FOUND)
+        if method.lower() == "getupdates":
+            return handler(self, params)  # waits on the condition itself
+        with self._cond:
+            return handler(self, params)
+
+    # -- text, markup ----------------------------------------------------------------------
+
+    def parse_text(self, params: JsonDict) -> tuple[str, list[JsonDict], str | None]:
+        source = _str_arg(params, "text")
+        if source == "":
+            raise bad_request(err.MESSAGE_TEXT_EMPTY)
+        if len(source.encode("utf-8")) > MAX_RAW_TEXT_BYTES:
+            raise bad_request(err.TEXT_TOO_LONG)
+        mode = _str_arg(params, "parse_mode").lower() or None
+        if mode in (None, "none"):
+            text, entities = source, _json_arg(params, "entities") or []
+        elif mode == "html":
+            try:
+                parsed = parse_html(source, strict_ampersand=self.strict_ampersand)
+            except HtmlError as exc:
+                raise err.cant_parse_entities(str(exc)) from None
+            text, entities = parsed.text, parsed.entities
+        elif mode in ("markdown", "markdownv2"):
+            raise fake_rule(f"parse_mode {mode} is not implemented by the fake server; use HTML")
+        else:
+            raise bad_request(err.UNSUPPORTED_PARSE_MODE)
+        if not text.strip():
+            raise bad_request(err.TEXT_MUST_BE_NON_EMPTY)
+        if utf16_len(text) > MAX_TEXT:
+            raise bad_request(err.MESSAGE_TOO_LONG)
+        return text, entities, mode
+
+    def parse_markup(self, params: JsonDict) -> JsonDict | None:
+        markup = _json_arg(params, "reply_markup")
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise bad_request("object expected as reply markup")
+        rows = markup.get("inline_keyboard")
+        if rows is None:
+            return markup  # reply keyboards and removals: stored, not checked further
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            raise bad_request(
+                'Field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays'
+            )
+        for row in rows:
+            if len(row) > MAX_BUTTONS_PER_ROW:
+                # Telegram is reported to hide the extra buttons rather than fail.
+                raise fake_rule(f"more than {MAX_BUTTONS_PER_ROW} buttons in one inline row")
+            for button in row:
+                _check_button(button)
+        if sum(len(row) for row in rows) > MAX_INLINE_BUTTONS:
+            raise bad_request(err.REPLY_MARKUP_TOO_LONG)
+        return markup
+
+    # -- methods ---------------------------------------------------------------------------
+
+    def get_me(self, _params: JsonDict) -> JsonDict:
+        return self.bot_user
+
+    def log_out(self, _params: JsonDict) -> bool:
+        return True
+
+    def send_message(self, params: JsonDict) -> JsonDict:
+        user = self.private_chat(params)
+        text, entities, mode = self.parse_text(params)
+        markup = self.parse_markup(params)
+        self.check_not_blocked(user)
+        message = self.add_message(
+            user.id,
+            from_bot=True,
+            kind="text",
+            text=text,
+            entities=entities,
+            reply_markup=markup,
+            protect_content=_bool_arg(params, "protect_content"),
+            parse_mode=mode,
+            source_text=_str_arg(params, "text"),
+        )
+        return self.message_json(message)
+
+    def send_chat_action(self, params: JsonDict) -> bool:
+        self.check_not_blocked(self.private_chat(params))
+        return True
+
+    def _message_to_edit(self, params: JsonDict) -> StoredMessage:
+        if params.get("inline_message_id"):
+            raise fake_rule("inline messages are not supported by the fake server")
+        user = self.private_chat(params)
+        message = self.find_message(user.id, params.get("message_id"))
+        if message is None:
+            raise bad_request(err.MESSAGE_TO_EDIT_NOT_FOUND)
+        if not message.from_bot:
+            raise bad_request(err.MESSAGE_CANT_BE_EDITED)
+        self.check_not_blocked(user)
+        return message
+
+    def edit_message_text(self, params: JsonDict) -> JsonDict:
+        message = self._message_to_edit(params)
+        text, entities, mode = self.parse_text(params)
+        markup = self.parse_markup(params)
+        # Telegram compares the parsed text, its entities and the keyboard; an omitted
+        # reply_markup removes the inline keyboard.
+        if (text, entities, markup) == (message.text, message.entities, message.reply_markup):
+            raise bad_request(err.MESSAGE_NOT_MODIFIED)
+        message.text, message.entities, message.reply_markup = text, entities, markup
+        message.parse_mode, message.source_text = mode, _str_arg(params, "text")
+        message.edit_date = self.now()
+        return self.message_json(message)
+
+    def edit_message_reply_markup(self, params: JsonDict) -> JsonDict:
+        message = self._message_to_edit(params)
+        markup = self.parse_markup(params)
+        if markup == message.reply_markup:
+            raise bad_request(err.MESSAGE_NOT_MODIFIED)
+        message.reply_markup = markup
+        message.edit_date = self.now()
+        return self.message_json(message)
+
+    def _deletable(self, chat_id: int, message_id: Any) -> StoredMessage | None:
+        message = self.find_message(chat_id, message_id)
+        if message is not None and self.now() - message.date > DELETE_WINDOW:
+            raise bad_request(err.MESSAGE_CANT_BE_DELETED)
+        return message
+
+    def delete_message(self, params: JsonDict) -> bool:
+        user = self.private_chat(params)
+        message = self._deletable(user.id, params.get("message_id"))
+        if message is None:
+            raise bad_request(err.MESSAGE_TO_DELETE_NOT_FOUND)
+        del self._messages[user.id][message.message_id]
+        return True
+
+    def delete_messages(self, params: JsonDict) -> bool:
+        user = self.private_chat(params)
+        ids = _json_arg(params, "message_ids")
+        if ids is None:
+            raise bad_request(err.MESSAGE_IDS_NOT_SPECIFIED)
+        if not isinstance(ids, list):
+            raise bad_request(err.EXPECTED_MESSAGE_ID_ARRAY)
+        if len(ids) > MAX_DELETE_IDS:
+            raise bad_request(err.TOO_MANY_MESSAGE_IDS)
+        if not ids:
+            raise bad_request(err.MESSAGE_IDS_NOT_SPECIFIED)
+        found = [m for m in (self._deletable(user.id, i) for i in ids) if m is not None]
+        for message in found:  # missing ids are skipped, as documented
+            del self._messages[user.id][message.message_id]
+        return True
+
+    def answer_callback_query(self, params: JsonDict) -> bool:
+        query = self._callbacks.get(_str_arg(params, "callback_query_id"))
+        if (
+            query is None
+            or query.answered
+            or self.clock() - query.created_at > CALLBACK_ANSWER_WINDOW
+        ):
+            raise bad_request(err.QUERY_INVALID)
+        text = _str_arg(params, "text")
+        if len(text) > MAX_CALLBACK_ANSWER_TEXT:
+            raise fake_rule(f"callback answer text over {MAX_CALLBACK_ANSWER_TEXT} characters")
+        query.answered = True
+        query.answer = {"text": text or None, "show_alert": _bool_arg(params, "show_alert")}
+        return True
+
+    def set_my_commands(self, params: JsonDict) -> bool:
+        commands = _json_arg(params, "commands")
+        if not isinstance(commands, list) or len(commands) > MAX_COMMANDS:
+            raise bad_request(err.BOT_COMMAND_INVALID)
+        for command in commands:
+            name = str(command.get("command", "")) if isinstance(command, dict) else ""
+            description = str(command.get("description", "")) if isinstance(command, dict) else ""
+            if not _COMMAND.fullmatch(name) or not 1 <= len(description) <= 256:
+                raise bad_request(err.BOT_COMMAND_INVALID)
+        self.commands[self._scope_key(params)] = commands
+        return True
+
+    def get_my_commands(self, params: JsonDict) -> list[JsonDict]:
+        return self.commands.get(self._scope_key(params), [])
+
+    def delete_my_commands(self, params: JsonDict) -> bool:
+        self.commands.pop(self._scope_key(params), None)
+        return True
+
+    def _scope_key(self, params: JsonDict) -> tuple[str, str]:
+        scope = _json_arg(params, "scope") or {"type": "default"}
+        return (json.dumps(scope, sort_keys=True), self._language(params))
+
+    def _language(self, params: JsonDict) -> str:
+        code = _str_arg(params, "language_code")
+        if not _LANGUAGE.fullmatch(code):
+            raise bad_request(err.INVALID_LANGUAGE_CODE)
+        return code
+
+    def _set_text(self, params: JsonDict, name: str, limit: int, store: dict[str, str]) -> bool:
+        language = self._language(params)
+        value = _str_arg(params, name)
+        if len(value) > limit:
+            raise fake_rule(f"{name} over {limit} characters")
+        store[language] = value
+        return True
+
+    def set_my_description(self, params: JsonDict) -> bool:
+        return self._set_text(params, "description", MAX_DESCRIPTION, self.descriptions)
+
+    def get_my_description(self, params: JsonDict) -> JsonDict:
+        return {"description": self.descriptions.get(self._language(params), "")}
+
+    def set_my_short_description(self, params: JsonDict) -> bool:
+        limit = MAX_SHORT_DESCRIPTION
+        return self._set_text(params, "short_description", limit, self.short_descriptions)
+
+    def get_my_short_description(self, params: JsonDict) -> JsonDict:
+        return {"short_description": self.short_descriptions.get(self._language(params), "")}
+
+    def set_webhook(self, params: JsonDict) -> bool:
+        url = _str_arg(params, "url")
+        if not url:
+            return self.delete_webhook(params)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise bad_request(err.INVALID_WEBHOOK_URL)
+        if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+            # Keeps every test offline; Telegram itself wants HTTPS on 443, 80, 88 or 8443.
+            raise fake_rule("bad webhook: only loopback webhook URLs are allowed in tests")
+        secret = _str_arg(params, "secret_token")
+        if len(secret) > MAX_SECRET_TOKEN:
+            raise bad_request(err.SECRET_TOKEN_TOO_LONG)
+        if not _SECRET.fullmatch(secret):
+            raise bad_request(err.SECRET_TOKEN_BAD_CHARS)
+        max_connections = int(params.get("max_connections") or 40)
+        if _bool_arg(params, "drop_pending_updates"):
+            self._pending.clear()
+        self._webhook = WebhookConfig(
+            url, secret or None, min(max(max_connections, 1), 100),
+            _json_arg(params, "allowed_updates"),
+        )  # fmt: skip
+        self._poll_generation += 1  # an active long poll ends with 409
+        self._cond.notify_all()
+        return True
+
+    def delete_webhook(self, params: JsonDict) -> bool:
+        if _bool_arg(params, "drop_pending_updates"):
+            self._pending.clear()
+        self._webhook = None
+        self._cond.notify_all()
+        return True
+
+    def get_webhook_info(self, _params: JsonDict) -> JsonDict:
+        hook = self._webhook
+        info: JsonDict = {
+            "url": hook.url if hook else "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
+        if hook is not None:
+            info["max_connections"] = hook.max_connections
+            if hook.allowed_updates:
+                info["allowed_updates"] = hook.allowed_updates
+            if hook.last_error_date is not None:
+                info["last_error_date"] = hook.last_error_date
+                info["last_error_message"] = hook.last_error_message
+        return info
+
+    def forwarding(self, _params: JsonDict) -> Any:
+        # Recorded as a privacy violation by the HTTP layer; also refused so the bot fails loudly.
+        raise fake_rule("forwarding or copying messages is a privacy violation in this project")
+
+
+def _check_button(button: Any) -> None:
+    if not isinstance(button, dict):
+        raise bad_request("can't parse inline keyboard button: Object expected")
+    if not str(button.get("text", "")):
+        raise bad_request(err.INLINE_BUTTON_TEXT_EMPTY)
+    if button.get("url"):
+        return
+    data = button.get("callback_data")
+    if data is None or data == "":
+        if any(key in button for key in ("callback_game", "copy_text", "web_app", "pay")):
+            return
+        raise bad_request(err.TEXT_BUTTONS_UNALLOWED)
+    if len(str(data).encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+        raise bad_request(err.BUTTON_DATA_INVALID)
+
+
+Methods.HANDLERS.update(
+    {
+        "getme": Methods.get_me,
+        "logout": Methods.log_out,
+        "close": Methods.log_out,
+        "getupdates": Methods.get_updates,
+        "setwebhook": Methods.set_webhook,
+        "deletewebhook": Methods.delete_webhook,
+        "getwebhookinfo": Methods.get_webhook_info,
+        "sendmessage": Methods.send_message,
+        "sendchataction": Methods.send_chat_action,
+        "editmessagetext": Methods.edit_message_text,
+        "editmessagereplymarkup": Methods.edit_message_reply_markup,
+        "deletemessage": Methods.delete_message,
+        "deletemessages": Methods.delete_messages,
+        "answercallbackquery": Methods.answer_callback_query,
+        "setmycommands": Methods.set_my_commands,
+        "getmycommands": Methods.get_my_commands,
+        "deletemycommands": Methods.delete_my_commands,
+        "setmydescription": Methods.set_my_description,
+        "getmydescription": Methods.get_my_description,
+        "setmyshortdescription": Methods.set_my_short_description,
+        "getmyshortdescription": Methods.get_my_short_description,
+        **dict.fromkeys(FORWARDING_METHODS, Methods.forwarding),
+    }
+)

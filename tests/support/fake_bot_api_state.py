@@ -1,0 +1,135 @@
+"""Plain records the fake Bot API keeps: users, messages, callback queries, recorded calls."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+JsonDict = dict[str, Any]
+
+
+class FakeClock:
+    """Wall-clock seconds that a test can move forward (for the 15 s callback window, 48 h)."""
+
+    def __init__(self, start: float = 1_767_225_600.0) -> None:  # 2026-01-01T00:00:00Z
+        self._now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self._now
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._now += seconds
+
+
+def system_clock() -> float:
+    return time.time()
+
+
+@dataclass(frozen=True)
+class SimUser:
+    """A simulated supporter; in a private chat the chat id equals the user id."""
+
+    id: int
+    first_name: str
+    language_code: str | None = None
+    username: str | None = None
+
+    @property
+    def chat_id(self) -> int:
+        return self.id
+
+    def to_json(self) -> JsonDict:
+        data: JsonDict = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.username:
+            data["username"] = self.username
+        if self.language_code:
+            data["language_code"] = self.language_code
+        return data
+
+    def chat_json(self) -> JsonDict:
+        data: JsonDict = {"id": self.id, "type": "private", "first_name": self.first_name}
+        if self.username:
+            data["username"] = self.username
+        return data
+
+
+@dataclass
+class StoredMessage:
+    """A message as the chat shows it now; edits change it in place, deletion removes it."""
+
+    message_id: int
+    chat_id: int
+    from_bot: bool
+    date: int
+    kind: str  # "text", "sticker", "photo", "voice", "document", "contact", "location"
+    text: str | None = None
+    entities: list[JsonDict] = field(default_factory=list)
+    reply_markup: JsonDict | None = None
+    protect_content: bool = False
+    parse_mode: str | None = None
+    source_text: str | None = None  # what the bot sent, before HTML parsing
+    edit_date: int | None = None
+    extra: JsonDict = field(default_factory=dict)  # payload of non-text kinds, forward_origin
+
+    @property
+    def keyboard(self) -> list[list[tuple[str, str | None]]]:
+        """Inline keyboard as rows of (button text, callback_data)."""
+        rows = (self.reply_markup or {}).get("inline_keyboard") or []
+        return [[(b.get("text", ""), b.get("callback_data")) for b in row] for row in rows]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One Bot API request and its outcome, in arrival order."""
+
+    method: str
+    params: JsonDict
+    ok: bool
+    result: Any = None
+    error_code: int | None = None
+    description: str | None = None
+    injected: bool = False  # failure asked for by the test (inject_error), not the bot's fault
+
+
+@dataclass
+class CallbackQuery:
+    id: str
+    user_id: int
+    chat_id: int
+    message_id: int
+    data: str
+    created_at: float
+    answered: bool = False
+    answer: JsonDict | None = None
+
+
+@dataclass
+class PendingUpdate:
+    update_id: int
+    payload: JsonDict
+    queue_key: int  # chat id: Telegram delivers one chat's updates to a webhook one at a time
+    attempts: int = 0
+    not_before: float = 0.0  # monotonic seconds, for webhook retry back-off
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    update_id: int
+    status: int | None  # None when the connection failed
+    attempt: int
+    secret_header: str | None
+
+
+@dataclass
+class WebhookConfig:
+    url: str
+    secret_token: str | None
+    max_connections: int
+    allowed_updates: list[str] | None
+    last_error_date: int | None = None
+    last_error_message: str | None = None
