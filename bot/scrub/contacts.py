@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
+from bot.scrub.scan import finditer_at, first_char_class, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_contacts"]
@@ -64,6 +65,10 @@ _URL: Final = re.compile(
     rf"|(?<![A-Za-z0-9@.\-_]){_LABEL}(?:\.{_LABEL})*\.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/{_URL_TAIL})?",
     re.IGNORECASE,
 )
+# Where each pattern can begin (see scan.py): the same lookbehind and first character,
+# with the same flags, so case folding finds the same letters.
+_EMAIL_START: Final = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9]", re.IGNORECASE)
+_URL_START: Final = re.compile(r"[hfw]|(?<![A-Za-z0-9@.\-])[A-Za-z0-9]", re.IGNORECASE)
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
@@ -87,6 +92,7 @@ _GAP: Final = (
 _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
 )
+_MESSENGER_START: Final = re.compile(first_char_class(_APPS), re.IGNORECASE)
 _NOT_AN_ID: Final = frozenset(
     [
         "id",
@@ -154,17 +160,18 @@ def _strip_url(text: str, start: int, end: int) -> int:
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
+    word_starts = starts(_EMAIL_START, text)
     for pattern in (_EMAIL, _EMAIL_DISGUISED):
-        for match in pattern.finditer(text):
+        for match in finditer_at(pattern, text, word_starts):
             yield Finding(match.start(), match.end(), "email")
-    for match in _URL.finditer(text):
+    for match in finditer_at(_URL, text, starts(_URL_START, text)):
         end = _strip_url(text, match.start(), _url_end(view, match.start(), match.end()))
         if end - match.start() > 4:
             yield Finding(match.start(), end, "url")
     for match in _HANDLE.finditer(text):
         if len(match.group()) >= 4:
             yield Finding(match.start(), match.end(), "handle")
-    for match in _MESSENGER.finditer(text):
+    for match in finditer_at(_MESSENGER, text, starts(_MESSENGER_START, text)):
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
         # Common English words are IDs only when CJK text closes them (微信号是the，).

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
+from bot.scrub.scan import before, finditer_at, merged, starts
 from bot.scrub.spans import Finding
 from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
 
@@ -42,17 +43,25 @@ _JA_NAME: Final = (
     rf"(?:{_KANJI}{{1,6}}(?: ?{_GIVEN})?|{_KANJI}{{1,4}} {_KANJI}{{1,4}}"
     rf"|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?)"
 )
+# The longest _JA_NAME (katakana, 10 + separator + 10) plus the optional space after it:
+# a frame that ends in an honorific or a verb begins at most this far before that word,
+# so only those positions are tried (scan.py). tests/scrub/test_scan.py checks the width.
+_JA_NAME_REACH: Final = 22
 _JA_LABEL: Final = re.compile(
     rf"(?:お?名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
 )
-_JA_HONORIFIC: Final = re.compile(
-    rf"(?P<name>{_JA_NAME}) ?(?:さん|様|さま|氏|君|くん|ちゃん|先生|殿)"
-)
+_JA_HONORIFICS: Final = "さん|様|さま|氏|君|くん|ちゃん|先生|殿"
+_JA_HONORIFIC: Final = re.compile(rf"(?P<name>{_JA_NAME}) ?(?:{_JA_HONORIFICS})")
+_JA_HONORIFIC_AT: Final = re.compile(rf"(?={_JA_HONORIFICS})")
+_JA_PRONOUNS: Final = "私|わたし|わたくし|僕|ぼく|俺|こちら"
+_JA_INTRO_VERBS: Final = "と申します|と言います|といいます|と申す者"
 _JA_INTRO: Final = re.compile(
-    rf"(?:私|わたし|わたくし|僕|ぼく|俺|こちら)は ?(?P<name>{_JA_NAME})"
+    rf"(?:{_JA_PRONOUNS})は ?(?P<name>{_JA_NAME})"
     r" ?(?:です|と申します|と言います|といいます)"
-    rf"|(?P<name2>{_JA_NAME}) ?(?:と申します|と言います|といいます|と申す者)"
+    rf"|(?P<name2>{_JA_NAME}) ?(?:{_JA_INTRO_VERBS})"
 )
+_JA_PRONOUN_AT: Final = re.compile(rf"(?={_JA_PRONOUNS})")
+_JA_INTRO_VERB_AT: Final = re.compile(rf"(?={_JA_INTRO_VERBS})")
 _JA_BARE: Final = re.compile(
     rf"(?:^|(?<=[。！？!?\n、 ]))(?P<name>{_KANJI}{{2,5}}|{_KANJI}{{1,3}} {_KANJI}{{1,3}})です"
 )
@@ -151,20 +160,28 @@ _ZH_ROLE: Final = frozenset(
 )
 
 
+def _ja_frames(text: str) -> Iterator[re.Match[str]]:
+    yield from _JA_LABEL.finditer(text)
+    honorifics = starts(_JA_HONORIFIC_AT, text)
+    yield from finditer_at(_JA_HONORIFIC, text, before(honorifics, _JA_NAME_REACH))
+    pronouns = starts(_JA_PRONOUN_AT, text)
+    verbs = before(starts(_JA_INTRO_VERB_AT, text), _JA_NAME_REACH)
+    yield from finditer_at(_JA_INTRO, text, merged(pronouns, verbs))
+
+
 def _ja(text: str) -> Iterator[tuple[int, int]]:
-    for pattern in (_JA_LABEL, _JA_HONORIFIC, _JA_INTRO):
-        for match in pattern.finditer(text):
-            group = "name" if match.group("name") else "name2"
-            start, end = match.span(group)
-            name = text[start:end]
-            for lead in _JA_LEAD:
-                if name.startswith(lead) and len(name) > len(lead):
-                    start += len(lead)
-                    name = name[len(lead) :]
-                    break
-            if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
-                continue
-            yield start, end
+    for match in _ja_frames(text):
+        group = "name" if match.group("name") else "name2"
+        start, end = match.span(group)
+        name = text[start:end]
+        for lead in _JA_LEAD:
+            if name.startswith(lead) and len(name) > len(lead):
+                start += len(lead)
+                name = name[len(lead) :]
+                break
+        if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
+            continue
+        yield start, end
     for match in _JA_BARE.finditer(text):
         name = match.group("name")
         opens_with_surname = any(name[:n] in JAPANESE for n in (1, 2, 3))

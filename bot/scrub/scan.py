@@ -1,0 +1,72 @@
+"""Running a pattern only where a match can begin, with exactly ``finditer``'s results.
+
+Python's regex engine skips ahead quickly only when a pattern opens with a literal or a
+character class. Patterns that open with a lookbehind, a case-insensitive word list or a
+name that must be followed by an honorific are instead tried in full at every position,
+which made them most of the scrubber's time. Here a cheap scan finds the positions where
+a match can begin, and the pattern is tried there only. As long as those positions
+include every possible start, the matches are the same as ``pattern.finditer(text)``
+(leftmost first, not overlapping), because a match attempt at a position does not
+depend on where the previous search began.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Iterator
+
+__all__ = ["before", "finditer_at", "first_char_class", "merged", "starts"]
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, candidates: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only the ascending ``candidates`` positions.
+
+    ``candidates`` must hold every position where ``pattern`` can match, and the pattern
+    must never match the empty string.
+    """
+    pos = 0
+    tried = -1
+    for start in candidates:
+        if start < pos or start <= tried:
+            continue
+        tried = start
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
+
+
+def starts(trigger: re.Pattern[str], text: str) -> list[int]:
+    """The positions where ``trigger`` (one character, or zero-width) matches."""
+    return [match.start() for match in trigger.finditer(text)]
+
+
+def before(anchors: Iterable[int], reach: int) -> Iterator[int]:
+    """Every position from ``reach`` characters before each ascending anchor up to it."""
+    floor = 0
+    for anchor in anchors:
+        yield from range(max(floor, anchor - reach), anchor + 1)
+        floor = max(floor, anchor + 1)
+
+
+def merged(*candidates: Iterable[int]) -> Iterator[int]:
+    """Several ascending candidate sequences as one (duplicates are skipped later)."""
+    return heapq.merge(*candidates)
+
+
+def first_char_class(alternation: str) -> str:
+    """A character class of the first characters of ``a|b|c`` (literal alternatives).
+
+    Each alternative must open with a literal character, optionally after ``\\b``; the
+    class is compiled with the same flags as the pattern (case folding included).
+    """
+    firsts: set[str] = set()
+    for alternative in alternation.split("|"):
+        head = alternative.removeprefix(r"\b")
+        if not head or head[0] in "\\([?*+{.^$":
+            raise ValueError(f"alternative {alternative!r} does not open with a literal")
+        firsts.add(head[0])
+    return "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"

@@ -1,0 +1,51 @@
+"""Trying a pattern only where it can begin gives exactly ``finditer``'s matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.scrub import contacts, names
+from bot.scrub.scan import before, finditer_at, first_char_class, merged, starts
+
+_ALPHABET = "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/"
+
+
+def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in finditer_at(pattern, text, candidates)] == expected
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_contact_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
+    _same(contacts._EMAIL, text, starts(contacts._EMAIL_START, text))
+    _same(contacts._URL, text, starts(contacts._URL_START, text))
+    _same(contacts._MESSENGER, text, starts(contacts._MESSENGER_START, text))
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_name_frames_tried_before_their_anchors_match_finditer(text: str) -> None:
+    honorifics = starts(names._JA_HONORIFIC_AT, text)
+    _same(names._JA_HONORIFIC, text, list(before(honorifics, names._JA_NAME_REACH)))
+    intro = merged(
+        starts(names._JA_PRONOUN_AT, text),
+        before(starts(names._JA_INTRO_VERB_AT, text), names._JA_NAME_REACH),
+    )
+    _same(names._JA_INTRO, text, list(intro))
+
+
+def test_name_reach_covers_the_longest_name() -> None:
+    widest = re.compile(rf"(?:{names._JA_NAME}) ?").fullmatch("ア" * 10 + "・" + "ア" * 10 + " ")
+    assert widest is not None
+    assert len(widest.group()) <= names._JA_NAME_REACH
+    assert re.compile(rf"(?:{names._JA_NAME}) ?").fullmatch("ア" * 23) is None
+
+
+def test_before_and_first_char_class() -> None:
+    assert list(before([3, 4, 10], 2)) == [1, 2, 3, 4, 8, 9, 10]
+    assert first_char_class(r"ab|\bcd|あい") == "[acあ]"
+    with pytest.raises(ValueError, match="literal"):
+        first_char_class("(?:a)|b")
