@@ -13,6 +13,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import FULL_DATE
+from bot.scrub.scan import finditer_at, first_char_class, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_birthdates"]
@@ -34,6 +35,9 @@ _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
 _LABELLED_MD: Final = re.compile(
     rf"{_LABEL}{_GAP}(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-]))", re.IGNORECASE
 )
+# A case-insensitive word list keeps the engine from skipping ahead: try it only where
+# a label's first letter stands (scan.py).
+_LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1]), re.IGNORECASE)
 _MD_THEN_BIRTH: Final = re.compile(
     rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}/[0-9]{{1,2}}) ?(?:生まれ|生|出生|出生的|에 태어|생)"
 )
@@ -45,6 +49,7 @@ def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG0
     for pattern in (FULL_DATE, _CJK_FULL, _ERA_DOTTED):
         for match in pattern.finditer(text):
             yield Finding(match.start(), match.end(), "birthdate")
-    for pattern in (_LABELLED_MD, _MD_THEN_BIRTH):
-        for match in pattern.finditer(text):
-            yield Finding(match.start("date"), match.end("date"), "birthdate")
+    for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
+        yield Finding(match.start("date"), match.end("date"), "birthdate")
+    for match in _MD_THEN_BIRTH.finditer(text):
+        yield Finding(match.start("date"), match.end("date"), "birthdate")

@@ -15,6 +15,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import is_harmless_shape, is_quantity_after
+from bot.scrub.scan import finditer_at, first_char_class, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_addresses", "find_coordinates"]
@@ -36,6 +37,11 @@ _PAIR: Final = re.compile(
     + _COMPONENT.replace("PFX", "b")
     + r"(?![0-9])"
 )
+# Where a pair can begin (scan.py): the same lookbehind, then a hemisphere word or
+# letter, a sign or a digit.
+_PAIR_START: Final = re.compile(
+    r"(?<![0-9.])(?:" + first_char_class(_HEMI_WORD[3:-1]) + r"|[NSEWnsew+\-0-9])"
+)
 _COORD_LABEL: Final = re.compile(
     r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"
 )
@@ -48,7 +54,7 @@ def _decimals(number: str) -> int:
 def find_coordinates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield latitude/longitude pairs: precise decimals, or marked by degrees or hemispheres."""
     text = view.norm
-    for match in _PAIR.finditer(text):
+    for match in finditer_at(_PAIR, text, starts(_PAIR_START, text)):
         lat, lon = float(match["an"]), float(match["bn"])
         if not (abs(lat) <= 90 and abs(lon) <= 180):
             continue

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.scrub import contacts, names
+from bot.scrub import contacts, dates, names, places
 from bot.scrub.scan import before, finditer_at, first_char_class, merged, starts
 
-_ALPHABET = "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/"
+_ALPHABET = "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/NE,°北纬生日月DOB"
 
 
 def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
@@ -35,6 +35,12 @@ def test_name_frames_tried_before_their_anchors_match_finditer(text: str) -> Non
         before(starts(names._JA_INTRO_VERB_AT, text), names._JA_NAME_REACH),
     )
     _same(names._JA_INTRO, text, list(intro))
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_coordinate_and_birthday_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
+    _same(places._PAIR, text, starts(places._PAIR_START, text))
+    _same(dates._LABELLED_MD, text, starts(dates._LABEL_START, text))
 
 
 def test_name_reach_covers_the_longest_name() -> None:
