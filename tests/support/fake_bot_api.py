@@ -78,7 +78,7 @@ class FakeBotApi(Methods):
         handler = type("Handler", (BotApiHandler,), {"api": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
-        self._spawn(self._httpd.serve_forever, "fake-bot-api-http")
+        self._spawn(functools.partial(self._httpd.serve_forever, 0.02), "fake-bot-api-http")
         self._spawn(self._webhook_loop, "fake-bot-api-webhook")
         return self
 
@@ -252,8 +252,8 @@ class FakeBotApi(Methods):
 
     @property
     def rejected_calls(self) -> list[Call]:
-        """Calls Telegram would have refused (injected failures excluded)."""
-        return [c for c in self.calls() if not c.ok and not c.injected]
+        """Calls Telegram refused that the bot saw (injected and abandoned ones excluded)."""
+        return [c for c in self.calls() if not c.ok and not c.injected and not c.abandoned]
 
     @property
     def privacy_violations(self) -> list[Call]:

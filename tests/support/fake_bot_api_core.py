@@ -72,6 +72,7 @@ class Core:
         self._pending: list[PendingUpdate] = []
         self._next_update_id = 500_000_001
         self._poll_generation = 0
+        self.polls_waiting = 0  # long polls parked right now; tests wait on it, never sleep
         self._webhook: WebhookConfig | None = None
         self._webhook_in_flight: set[int] = set()
         self.webhook_deliveries: list[WebhookDelivery] = []
@@ -202,7 +203,12 @@ class Core:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
-                self._cond.wait(remaining)
+                self.polls_waiting += 1
+                self._cond.notify_all()
+                try:
+                    self._cond.wait(remaining)
+                finally:
+                    self.polls_waiting -= 1
                 if self._poll_generation != generation:
                     raise ApiError(409, TERMINATED_BY_OTHER_POLL)
             updates = [p.payload for p in self._pending if _allowed(p.payload, allowed)]

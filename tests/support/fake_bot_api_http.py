@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import select
+import socket
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler
@@ -114,8 +116,16 @@ class BotApiHandler(BaseHTTPRequestHandler):
             injected.injected = True
             raise injected
         result = self.api.dispatch(method, params)
-        self.api.record(Call(method, params, ok=True, result=result))
+        self.api.record(Call(method, params, ok=True, result=result, abandoned=self._hung_up()))
         return result
+
+    def _hung_up(self) -> bool:
+        """True if the client closed its end (it sends nothing more on an HTTP/1.0 request)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def _fail(self, method: str, params: JsonDict, exc: ApiError) -> None:
         violation = method.lower() in FORWARDING_METHODS
@@ -126,6 +136,7 @@ class BotApiHandler(BaseHTTPRequestHandler):
             error_code=exc.code,
             description=exc.description,
             injected=exc.injected,
+            abandoned=self._hung_up(),
         )
         self.api.record(call, violation=violation)
         payload: JsonDict = {"ok": False, "error_code": exc.code, "description": exc.description}
@@ -140,8 +151,11 @@ class BotApiHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         if retry_after is not None:
             self.send_header("Retry-After", str(retry_after))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up on this request; the call log says so
 
 
 def post_update(url: str, update: JsonDict, secret: str | None, timeout: float) -> int | None:

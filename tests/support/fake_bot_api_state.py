@@ -94,6 +94,7 @@ class Call:
     error_code: int | None = None
     description: str | None = None
     injected: bool = False  # failure asked for by the test (inject_error), not the bot's fault
+    abandoned: bool = False  # the client had hung up (e.g. a cancelled long poll): nobody saw it
 
 
 @dataclass
