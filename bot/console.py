@@ -1,28 +1,30 @@
-"""The terminal chat: the same engine and rendering as Telegram, one line per input.
+"""The terminal chat: the same service, engine, database and rendering as Telegram.
 
 Choices are printed as numbered lines and chosen by typing the number; free text is
 typed; /back, /restart, /cancel, /language, /skip and /help work as on Telegram. With a
 terminal, output is styled with Rich; piped, it is plain text and each input is echoed,
-so a run reads as a transcript.
+so a run reads as a transcript. The conversation is kept in the database like a
+supporter's on Telegram, so running the chat again resumes where it stopped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from rich.console import Console
 from rich.markup import escape
 
+from bot.app import Intake
 from bot.engine import inputs as i
-from bot.engine.advance import advance
 from bot.engine.compiled import CompiledFlow
-from bot.engine.context import Context
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.flow.model import TextStep
-from bot.render import Message, RenderedButton, Renderer
+from bot.render import Message, RenderedButton
 from bot.stub import CaseStub
+
+#: The terminal's one "chat": a single local supporter.
+TERMINAL_CHAT = "local"
 
 COMMANDS: dict[str, Callable[[str], i.Input]] = {
     "back": lambda _: i.Back(),
@@ -34,55 +36,36 @@ COMMANDS: dict[str, Callable[[str], i.Input]] = {
     "lang": lambda arg: i.SwitchLanguage(arg or None),
     "language": lambda arg: i.SwitchLanguage(arg or None),
 }
-
-
 COMMAND_OF: dict[type, str] = {i.Skip: "/skip", i.Back: "/back"}
-
-
-@dataclass
-class ChatResult:
-    stubs: list[CaseStub]
-    erased: int
 
 
 class TerminalChat:
     """Runs one supporter's conversation over lines of text."""
 
-    def __init__(
-        self,
-        compiled: CompiledFlow,
-        renderer: Renderer,
-        ctx: Context,
-        console: Console,
-        on_stub: Callable[[CaseStub], str],
-        *,
-        echo_input: bool,
-    ) -> None:
-        self.compiled = compiled
-        self.renderer = renderer
-        self.ctx = ctx
+    def __init__(self, intake: Intake, console: Console, *, echo_input: bool) -> None:
+        self.intake = intake
         self.console = console
-        self.on_stub = on_stub
         self.echo_input = echo_input
-        self.session: Session | None = None
+        self.session: Session | None = intake.conversations.load(TERMINAL_CHAT)
+        self.compiled: CompiledFlow | None = None
         self.last_buttons: list[RenderedButton] = []
-        self.locale = compiled.flow.locales[0]
+        self.locale = self.session.locale if self.session else "ja"
+        #: Stubs this chat submitted (the database has them too).
+        self.stubs: list[CaseStub] = []
 
     def begin(self, locale: str | None) -> None:
-        """Start the intake; without a locale, let the supporter pick one first."""
+        """Start or resume the intake; without a locale, let the supporter pick one first."""
+        resuming = self.session is not None and self.session.status == "active"
         self.apply(i.Start(locale or self.locale))
-        if locale is None:
+        if locale is None and not resuming:
             self.apply(i.SwitchLanguage(None))
 
-    def run(self, lines: Iterable[str]) -> ChatResult:
-        result = ChatResult([], 0)
-        self._result = result
+    def run(self, lines: Iterable[str]) -> None:
         for line in lines:
             line = line.rstrip("\r\n")
             if self.echo_input:
                 self.console.print(f"> {escape(line)}", style="bold", highlight=False)
             self.apply(self.parse(line))
-        return result
 
     def parse(self, line: str) -> i.Input:
         stripped = line.strip()
@@ -100,19 +83,17 @@ class TerminalChat:
         return i.Text(line)
 
     def apply(self, event: i.Input) -> Outcome:
-        outcome = advance(self.compiled, self.session, event, self.ctx)
+        result = self.intake.handle(TERMINAL_CHAT, None, event)
+        assert result is not None  # no update ids here, so never a duplicate
+        handled, self.compiled = result
+        outcome = handled.outcome
         self.session = outcome.session
         if outcome.session is not None:
             self.locale = outcome.session.locale
-        if outcome.erase and hasattr(self, "_result"):
-            self._result.erased += 1
-        for message in self.renderer.render(outcome, self.locale):
+        for message in self.intake.renderer(self.compiled).render(outcome, self.locale):
             self.show(message)
         if outcome.stub is not None:
-            where = self.on_stub(outcome.stub)
-            if hasattr(self, "_result"):
-                self._result.stubs.append(outcome.stub)
-            self.console.print(f"[dim]({escape(where)})[/]", highlight=False)
+            self.stubs.append(outcome.stub)
         return outcome
 
     def show(self, message: Message) -> None:
@@ -130,6 +111,7 @@ class TerminalChat:
     def _on_text_step(self) -> bool:
         return (
             self.session is not None
+            and self.compiled is not None
             and self.session.status == "active"
             and isinstance(self.compiled.step(self.session.step), TextStep)
         )

@@ -15,11 +15,14 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import chat, flows, scrub
+    from bot.cli import chat, db, flows, purge, scrub, stubs
 
     main.add_command(chat.chat)
+    main.add_command(db.db)
     main.add_command(flows.flows)
+    main.add_command(purge.purge_command)
     main.add_command(scrub.scrub)
+    main.add_command(stubs.stubs)
 
 
 _register()

@@ -157,3 +157,51 @@ def import_po_command(flow_path: Path, po_path: Path, locale: str | None) -> Non
         sys.exit(1)
     flow_path.write_text(imported.text, encoding="utf-8")
     click.echo(f"{flow_path}: {imported.applied} {imported.locale} text(s) imported")
+
+
+@flows.command()
+@click.argument("flow_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def publish(flow_path: Path) -> None:
+    """Check a flow and publish it as its new version; running bots pick it up at once."""
+    from bot.cli.context import database
+    from bot.store.flows import FlowRegistry
+
+    result = FlowRegistry(database()).publish(flow_path.read_bytes(), str(flow_path))
+    for problem in result.problems:
+        click.echo(problem.render(), err=True)
+    if not result.ok:
+        raise click.ClickException(
+            result.refusal or f"{flow_path} has problems: nothing published"
+        )
+    click.echo(f"published {result.flow_id} v{result.version}")
+
+
+@flows.command("list")
+def list_versions() -> None:
+    """List published flow versions (the newest of each flow serves new sessions)."""
+    from bot.cli.context import database
+    from bot.store.flows import FlowRegistry
+
+    rows = FlowRegistry(database()).versions()
+    newest = {r.flow_id: r.version for r in rows}
+    for row in rows:
+        mark = "  <- new sessions" if newest[row.flow_id] == row.version else ""
+        click.echo(
+            f"{row.flow_id} v{row.version}  {row.published_at:%Y-%m-%d %H:%M} UTC"
+            f"  {row.digest[:12]}{mark}"
+        )
+    if not rows:
+        click.echo("no published flow (the bot publishes flows/ when it first starts)")
+
+
+@flows.command()
+@click.argument("flow_id")
+def rollback(flow_id: str) -> None:
+    """Publish the previous version of FLOW_ID again, as a new version number."""
+    from bot.cli.context import database
+    from bot.store.flows import FlowRegistry
+
+    result = FlowRegistry(database()).rollback(flow_id)
+    if not result.ok:
+        raise click.ClickException(result.refusal or "rollback failed")
+    click.echo(f"published {flow_id} v{result.version} (the content of the previous version)")

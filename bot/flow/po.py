@@ -15,11 +15,11 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from bot.flow.model import FlowDefinition
 from bot.flow.problems import render_path
+from bot.flow.roundtrip import roundtrip_yaml
 from bot.flow.texts import iter_texts
 from bot.flow.yamlsrc import Path, PathKey
 
@@ -58,14 +58,6 @@ class Imported:
     skipped: tuple[str, ...]
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long translation onto several lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def parse_context(context: str) -> Path:
     """``steps.region.choices[2].text`` -> ``("steps", "region", "choices", 2, "text")``."""
     path: list[PathKey] = []
@@ -86,7 +78,7 @@ def import_po(yaml_text: str, po_bytes: bytes, locale: str | None = None) -> Imp
     code = locale or (str(catalog.locale) if catalog.locale else "")
     if not code:
         raise ValueError("the PO file names no language: pass --locale")
-    yaml = _yaml()
+    yaml = roundtrip_yaml()
     data = yaml.load(yaml_text)
     applied, skipped = 0, []
     for message in catalog:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.store.database import Database
 from tests.support.engine import transcript
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -118,9 +119,9 @@ SCENARIOS: dict[str, tuple[str | None, list[str]]] = {
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_golden_conversation(name: str) -> None:
+def test_golden_conversation(name: str, sqlite_db: Database) -> None:
     locale, lines = SCENARIOS[name]
-    text, stubs = transcript(lines, locale)
+    text, stubs = transcript(sqlite_db, lines, locale)
     for stub in stubs:
         text += "\n--- stub ---\n" + json.dumps(stub.to_json(), ensure_ascii=False, indent=2)
     path = GOLDEN / f"{name}.txt"

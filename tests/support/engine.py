@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from bot.app import Intake
 from bot.console import TerminalChat
 from bot.engine.compiled import CompiledFlow, compile_flow
 from bot.engine.context import Context
@@ -17,6 +18,8 @@ from bot.flow.loader import check_bytes, check_file
 from bot.i18n import Catalogs
 from bot.render import Renderer
 from bot.scrub import kind_label, scrub
+from bot.store.database import Database
+from bot.store.flows import FlowRegistry
 from bot.stub import CaseStub
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,17 +59,23 @@ def renderer(compiled: CompiledFlow | None = None) -> Renderer:
     return Renderer(compiled or intake(), catalogs(), kind_label)
 
 
-def transcript(lines: list[str], locale: str | None, seed: int = 7) -> tuple[str, list[CaseStub]]:
+def intake_service(db: Database, channel: str = "terminal", seed: int = 7) -> Intake:
+    """The shipped flow published into ``db``, served with a fixed clock and seeded ids."""
+    registry = FlowRegistry(db)
+    if "intake" not in registry.published_ids():
+        assert registry.publish((ROOT / "flows" / "intake.yaml").read_bytes(), "intake.yaml").ok
+    return Intake(
+        db, registry, catalogs(), channel, now=lambda: FIXED_NOW, rng=random.Random(seed)
+    )
+
+
+def transcript(
+    db: Database, lines: list[str], locale: str | None, seed: int = 7
+) -> tuple[str, list[CaseStub]]:
     """Run the terminal chat over ``lines``; the transcript and the stubs it wrote."""
     out = io.StringIO()
     console = Console(file=out, highlight=False, soft_wrap=True, color_system=None, width=200)
-    stubs: list[CaseStub] = []
-
-    def keep(stub: CaseStub) -> str:
-        stubs.append(stub)
-        return f"stub {stub.reference} kept"
-
-    chat = TerminalChat(intake(), renderer(), context(seed), console, keep, echo_input=True)
+    chat = TerminalChat(intake_service(db, seed=seed), console, echo_input=True)
     chat.begin(locale)
     chat.run(lines)
-    return out.getvalue(), stubs
+    return out.getvalue(), chat.stubs

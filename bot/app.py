@@ -1,0 +1,113 @@
+"""Assembling the application from settings: database, keys, flows, catalogs.
+
+Entry points (the terminal chat, the CLI, later the Telegram bot) call these once; the
+objects built here are passed down, never reached for.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session as DbSession
+
+from bot.config import Settings
+from bot.engine import inputs as i
+from bot.engine.advance import advance
+from bot.engine.compiled import CompiledFlow
+from bot.engine.context import Context
+from bot.engine.outcome import Outcome
+from bot.engine.session import Session
+from bot.errors import ConfigError
+from bot.flow.loader import check_file, flow_files
+from bot.i18n import Catalogs
+from bot.render import Renderer
+from bot.scrub import kind_label, scrub
+from bot.store.conversations import Conversations, Handled
+from bot.store.database import Database
+from bot.store.db import default_url, make_engine
+from bot.store.flows import FlowRegistry
+from bot.store.keys import ServerKeys, load_secret
+from bot.store.migrate import is_current, upgrade
+
+DEFAULT_FLOW = "intake"
+
+
+def open_database(settings: Settings, *, migrate: bool = True) -> Database:
+    """Connect; upgrade an SQLite schema in place, require PostgreSQL to be upgraded."""
+    url = settings.database_url or default_url(settings.data_dir)
+    engine = make_engine(url)
+    if not is_current(engine):
+        if engine.dialect.name == "sqlite" and migrate:
+            upgrade(engine)
+        else:
+            raise ConfigError("the database schema is not up to date: run `intake-bot db upgrade`")
+    keys = ServerKeys.from_secret(load_secret(settings.secret_key, settings.data_dir))
+    return Database(engine, keys)
+
+
+def publish_missing(registry: FlowRegistry, settings: Settings) -> list[str]:
+    """At start, publish the flows in ``flows/`` that have no published version yet."""
+    published = registry.published_ids()
+    done = []
+    for path in flow_files([settings.flows_dir]):
+        loaded = check_file(path)
+        if loaded.flow is not None and loaded.flow.id in published:
+            continue  # newer versions of a published flow go through `flows publish`
+        result = registry.publish(path.read_bytes(), str(path))
+        if not result.ok:
+            details = [p.render() for p in result.problems] or [result.refusal or ""]
+            raise ConfigError(f"{path} cannot be published:\n" + "\n".join(details))
+        done.append(f"{result.flow_id} v{result.version}")
+    return done
+
+
+@dataclass
+class Intake:
+    """The channel-independent service: one input in, a committed outcome out."""
+
+    db: Database
+    flows: FlowRegistry
+    catalogs: Catalogs
+    channel: str
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    rng: random.Random = field(default_factory=random.SystemRandom)
+    flow_id: str = DEFAULT_FLOW
+    _renderers: dict[tuple[str, int], Renderer] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.conversations = Conversations(self.db, self.channel)
+        self.context = Context(
+            now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label
+        )
+
+    def handle(
+        self, chat_id: int | str, update_id: int | None, event: i.Input
+    ) -> tuple[Handled, CompiledFlow] | None:
+        """Apply ``event`` in one transaction; ``None`` for a repeated update."""
+        used: list[CompiledFlow] = []
+
+        def decide(session: Session | None, tx: DbSession) -> Outcome:
+            compiled = self._flow_for(session, event, tx)
+            used.append(compiled)
+            return advance(compiled, session, event, self.context)
+
+        handled = self.conversations.handle(chat_id, update_id, decide)
+        return None if handled is None else (handled, used[-1])
+
+    def renderer(self, compiled: CompiledFlow) -> Renderer:
+        renderer = self._renderers.get(compiled.key)
+        if renderer is None:
+            renderer = self._renderers[compiled.key] = Renderer(
+                compiled, self.catalogs, kind_label
+            )
+        return renderer
+
+    def _flow_for(self, session: Session | None, event: i.Input, tx: DbSession) -> CompiledFlow:
+        fresh = session is None or (session.status == "submitted" and isinstance(event, i.Start))
+        if fresh:
+            return self.flows.latest(self.flow_id, tx)
+        assert session is not None
+        return self.flows.get(session.flow_id, session.flow_version, tx)

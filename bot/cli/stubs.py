@@ -1,0 +1,223 @@
+"""``intake-bot stubs ...``: staff read, claim, close and export case stubs.
+
+Output formats are stable: ``table`` for people (urgent first), ``json`` and ``csv`` for
+tools (documented in docs/stubs-format.md). Every command is recorded in the audit log
+under the ``--as`` name (default: the login name), without stub content.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from bot.cli.context import database
+from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
+from bot.stub import normalize_reference
+
+CSV_COLUMNS = (
+    "reference",
+    "status",
+    "priority",
+    "created",
+    "locale",
+    "region",
+    "contact",
+    "flow_id",
+    "flow_version",
+    "claimed_by",
+    "claimed_at",
+    "closed_at",
+    "answers",
+    "texts",
+    "removed",
+)
+_STYLE = {"urgent": "bold red", "high": "yellow", "normal": ""}
+
+
+def _actor(name: str | None) -> str:
+    return name or getpass.getuser()
+
+
+def _reference(text: str) -> str:
+    reference = normalize_reference(text)
+    if reference is None:
+        raise click.BadParameter(f"{text!r} is not a case reference (like ABCD-1234)")
+    return reference
+
+
+def _since(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r}: use a date like 2026-11-01 or 2026-11-01T09:00"
+        ) from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def render_csv(views: list[StubView]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for view in views:
+        row: dict[str, Any] = view.to_json()
+        for nested in ("answers", "texts", "removed"):
+            row[nested] = json.dumps(row[nested], ensure_ascii=False, sort_keys=True)
+        row["created"] = row.pop("created")
+        writer.writerow({k: row.get(k) for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def render_json(views: list[StubView]) -> str:
+    return json.dumps([v.to_json() for v in views], ensure_ascii=False, indent=2) + "\n"
+
+
+def _table(views: list[StubView]) -> Table:
+    table = Table(title=f"{len(views)} case stub(s)", show_lines=False)
+    for column in (
+        "reference",
+        "priority",
+        "status",
+        "created (UTC)",
+        "region",
+        "locale",
+        "claimed by",
+    ):
+        table.add_column(column)
+    for view in views:
+        table.add_row(
+            view.reference,
+            f"[{_STYLE[view.priority]}]{view.priority}[/]"
+            if _STYLE[view.priority]
+            else view.priority,
+            view.status,
+            view.created_at.strftime("%Y-%m-%d %H:%M"),
+            view.region or "-",
+            view.locale,
+            view.claimed_by or "",
+        )
+    return table
+
+
+@click.group()
+def stubs() -> None:
+    """Read, claim, close and export case stubs (staff)."""
+
+
+@stubs.command("list")
+@click.option("--status", "status", type=click.Choice(STATUSES), multiple=True)
+@click.option("--priority", "priority", type=click.Choice(PRIORITIES), multiple=True)
+@click.option("--since", help="Only stubs created since this date (UTC), e.g. 2026-11-01.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.option("--as", "actor", help="Your name for the audit log (default: login name).")
+def list_command(
+    status: tuple[str, ...],
+    priority: tuple[str, ...],
+    since: str | None,
+    fmt: str,
+    actor: str | None,
+) -> None:
+    """List stubs, most urgent first, then oldest first."""
+    views = StubRepository(database()).find(
+        actor=_actor(actor), status=status, priority=priority, since=_since(since)
+    )
+    if fmt == "json":
+        click.echo(render_json(views), nl=False)
+    elif fmt == "csv":
+        click.echo(render_csv(views), nl=False)
+    else:
+        Console(highlight=False).print(_table(views))
+
+
+@stubs.command("show")
+@click.argument("reference")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--as", "actor", help="Your name for the audit log (default: login name).")
+def show_command(reference: str, fmt: str, actor: str | None) -> None:
+    """Show one stub in full."""
+    view = StubRepository(database()).show(_reference(reference), actor=_actor(actor))
+    if view is None:
+        raise click.ClickException(f"no stub {_reference(reference)}")
+    if fmt == "json":
+        click.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    data = view.to_json()
+    for key in (
+        "reference",
+        "priority",
+        "status",
+        "created",
+        "region",
+        "locale",
+        "contact",
+        "claimed_by",
+        "claimed_at",
+        "closed_at",
+        "flow_id",
+        "flow_version",
+    ):
+        console.print(f"[bold]{key}[/]: {data[key]}")
+    console.print("[bold]answers[/]:")
+    for field, answer in view.answers.items():
+        console.print(f"  {field}: {', '.join(answer) if isinstance(answer, list) else answer}")
+    for field, text in view.texts.items():
+        console.print(f"[bold]{field}[/] (scrubbed): {text}")
+    if view.removed:
+        console.print(f"[bold]removed by the scrubber[/]: {', '.join(view.removed)}")
+
+
+@stubs.command("claim")
+@click.argument("reference")
+@click.option("--as", "actor", required=True, help="Who takes the case.")
+def claim_command(reference: str, actor: str) -> None:
+    """Take a new stub. Fails if someone else already has it."""
+    ref = _reference(reference)
+    if not StubRepository(database()).claim(ref, actor=actor):
+        raise click.ClickException(f"{ref} is not new (already claimed or closed, or unknown)")
+    click.echo(f"{ref} claimed by {actor}")
+
+
+@stubs.command("close")
+@click.argument("reference")
+@click.option("--as", "actor", help="Your name for the audit log (default: login name).")
+def close_command(reference: str, actor: str | None) -> None:
+    """Close a stub; the way back to its supporter is deleted."""
+    ref = _reference(reference)
+    if not StubRepository(database()).close(ref, actor=_actor(actor)):
+        raise click.ClickException(f"{ref} is already closed, or unknown")
+    click.echo(f"{ref} closed")
+
+
+@stubs.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True)
+@click.option("--status", "status", type=click.Choice(STATUSES), multiple=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "actor", help="Your name for the audit log (default: login name).")
+def export_command(
+    fmt: str, status: tuple[str, ...], output: Path | None, actor: str | None
+) -> None:
+    """Export stubs as JSON or CSV (to a file created with permissions 0600)."""
+    views = StubRepository(database()).export(actor=_actor(actor), status=status)
+    text = render_json(views) if fmt == "json" else render_csv(views)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    import os
+
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    click.echo(f"{len(views)} stub(s) written to {output}", err=True)

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, migrations, and the repositories the channels use."""

@@ -1,0 +1,185 @@
+"""One supporter input, one transaction: dedupe, lock, advance, save.
+
+Everything that changes for an input commits together or not at all, so a crash at any
+point loses no committed answer, and an intake that reached its stub cannot produce a
+second one (the update that made it is recorded as processed in the same transaction).
+
+Per-chat order holds across processes: PostgreSQL locks the chat's row (``FOR UPDATE``);
+SQLite takes its single write lock at ``BEGIN IMMEDIATE`` (it ignores ``FOR UPDATE``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as DbSession
+
+from bot.engine.outcome import Outcome
+from bot.engine.session import Session
+from bot.store.database import Database
+from bot.store.models import CaseStubRow, ChatSession, ContactRoute, MessageRecord, ProcessedUpdate
+from bot.stub import CaseStub
+
+#: A new chat's first two inputs may race to create its row; the loser retries.
+ATTEMPTS = 3
+
+#: Given the chat's session (``None`` if it has none) and the open transaction, for any
+#: lookup that must happen inside it, the outcome of the input.
+Decide = Callable[[Session | None, DbSession], Outcome]
+
+
+@dataclass(frozen=True)
+class Handled:
+    """What one input did: the outcome, and the message ids to clear from the chat."""
+
+    outcome: Outcome
+    cleared_messages: tuple[int, ...] = ()
+
+
+class Conversations:
+    """Sessions by chat, kept under the chat's keyed hash, encrypted at rest."""
+
+    def __init__(self, db: Database, channel: str) -> None:
+        self.db = db
+        self.channel = channel
+
+    def handle(self, chat_id: int | str, update_id: int | None, decide: Decide) -> Handled | None:
+        """Apply one input; ``None`` when ``update_id`` was already applied."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        for attempt in range(ATTEMPTS):
+            try:
+                with self.db.transaction() as tx:
+                    if update_id is not None and not self._first_delivery(tx, update_id):
+                        return None
+                    handled = self._apply(tx, chat_key, chat_id, decide)
+            except IntegrityError:
+                if attempt == ATTEMPTS - 1:
+                    raise
+                continue
+            if handled.outcome.erase:
+                self.db.checkpoint()
+            return handled
+        raise AssertionError("unreachable")
+
+    def load(self, chat_id: int | str) -> Session | None:
+        """The chat's session, for reading only (e.g. to know its locale)."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        with self.db.transaction() as tx:
+            row = tx.scalar(select(ChatSession).where(ChatSession.chat_key == chat_key))
+            return self._decode(row) if row else None
+
+    def record_messages(self, chat_id: int | str, message_ids: list[int]) -> None:
+        """Remember message ids (never content) so the chat can be cleared later."""
+        if not message_ids:
+            return
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        now = self.db.now()
+        with self.db.transaction() as tx:
+            tx.add_all(MessageRecord(chat_key=chat_key, message_id=m, at=now) for m in message_ids)
+
+    def take_messages(self, chat_id: int | str) -> tuple[int, ...]:
+        """Forget and return the chat's recorded message ids (to delete them from the chat)."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        with self.db.transaction() as tx:
+            return self._take_messages(tx, chat_key)
+
+    # --- inside the transaction ---------------------------------------------------------
+
+    def _first_delivery(self, tx: DbSession, update_id: int) -> bool:
+        values = {"update_key": f"{self.channel}:{update_id}", "processed_at": self.db.now()}
+        insert = pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
+        statement = (
+            insert(ProcessedUpdate)
+            .values(**values)
+            .on_conflict_do_nothing()
+            .returning(ProcessedUpdate.update_key)  # rowcount is -1 here through psycopg
+        )
+        return tx.execute(statement).first() is not None
+
+    def _apply(self, tx: DbSession, chat_key: str, chat_id: int | str, decide: Decide) -> Handled:
+        row = tx.scalar(
+            select(ChatSession).where(ChatSession.chat_key == chat_key).with_for_update()
+        )
+        outcome = decide(self._decode(row) if row else None, tx)
+        now = self.db.now()
+        cleared: tuple[int, ...] = ()
+        if outcome.stub is not None:
+            self._insert_stub(tx, outcome.stub, chat_id, now)
+        if outcome.session is None:
+            if row is not None:
+                tx.delete(row)
+            if outcome.erase:
+                cleared = self._take_messages(tx, chat_key)
+        else:
+            state = self.db.keys.seal(json.dumps(outcome.session.to_json()).encode())
+            if row is None:
+                tx.add(
+                    ChatSession(
+                        chat_key=chat_key,
+                        flow_id=outcome.session.flow_id,
+                        flow_version=outcome.session.flow_version,
+                        state=state,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+            else:
+                row.state = state
+                row.flow_id = outcome.session.flow_id
+                row.flow_version = outcome.session.flow_version
+                row.updated_at = now
+        tx.flush()  # a racing first insert for this chat fails here, inside the retry
+        return Handled(outcome, cleared)
+
+    def _decode(self, row: ChatSession) -> Session:
+        return Session.from_json(json.loads(self.db.keys.open(row.state)))
+
+    def _take_messages(self, tx: DbSession, chat_key: str) -> tuple[int, ...]:
+        ids = tuple(
+            tx.scalars(
+                select(MessageRecord.message_id)
+                .where(MessageRecord.chat_key == chat_key)
+                .order_by(MessageRecord.id)
+            )
+        )
+        tx.execute(delete(MessageRecord).where(MessageRecord.chat_key == chat_key))
+        return ids
+
+    def _insert_stub(
+        self, tx: DbSession, stub: CaseStub, chat_id: int | str, now: datetime
+    ) -> None:
+        tx.add(
+            CaseStubRow(
+                reference=stub.reference,
+                flow_id=stub.flow_id,
+                flow_version=stub.flow_version,
+                status="new",
+                priority=stub.priority,
+                locale=stub.locale,
+                region=stub.region,
+                created_at=stub.created,
+                contact=stub.contact,
+                answers={
+                    k: list(v) if isinstance(v, tuple) else v for k, v in stub.answers.items()
+                },
+                texts=self.db.keys.seal(json.dumps(dict(stub.texts)).encode()),
+                removed=list(stub.removed),
+            )
+        )
+        if stub.contact:
+            tx.flush()  # the route refers to the stub row
+            tx.add(
+                ContactRoute(
+                    reference=stub.reference,
+                    channel=self.channel,
+                    sealed_chat=self.db.keys.seal(str(chat_id).encode()),
+                    created_at=now,
+                )
+            )

@@ -1,0 +1,86 @@
+"""The server secret, and the keys derived from it.
+
+One secret (``INTAKE_SECRET_KEY``, or a key file made on first run with permissions
+0600) gives, through HKDF, a key for the keyed hashes that stand in for chat ids and a key
+for encrypting what must stay readable (session state, free text, the contact route).
+A stolen database without the secret shows no Telegram identity and no supporter text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from bot.errors import ConfigError
+
+SECRET_BYTES = 32
+KEY_FILE = "secret.key"
+
+
+def _derive(secret: bytes, purpose: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(secret)
+
+
+@dataclass(frozen=True)
+class ServerKeys:
+    """Keyed hashing and authenticated encryption under the server secret."""
+
+    _hash_key: bytes = field(repr=False)
+    _fernet: Fernet = field(repr=False)
+
+    @classmethod
+    def from_secret(cls, secret: bytes) -> ServerKeys:
+        if len(secret) < SECRET_BYTES:
+            raise ConfigError(
+                f"INTAKE_SECRET_KEY must hold at least {SECRET_BYTES} bytes of randomness, e.g."
+                " `python -c 'import secrets;print(secrets.token_urlsafe(48))'`"
+            )
+        fernet_key = base64.urlsafe_b64encode(_derive(secret, b"intake-bot encryption v1"))
+        return cls(_derive(secret, b"intake-bot chat key v1"), Fernet(fernet_key))
+
+    def chat_key(self, channel: str, chat_id: int | str) -> str:
+        """A stable pseudonym for a chat: HMAC-SHA256 of the channel and its chat id."""
+        message = f"{channel}:{chat_id}".encode()
+        return hmac.new(self._hash_key, message, hashlib.sha256).hexdigest()
+
+    def seal(self, data: bytes) -> bytes:
+        return self._fernet.encrypt(data)
+
+    def open(self, token: bytes) -> bytes:
+        """Decrypt; a token sealed under another secret raises ``ConfigError``."""
+        try:
+            return self._fernet.decrypt(token)
+        except InvalidToken:
+            raise ConfigError(
+                "stored data cannot be decrypted with this INTAKE_SECRET_KEY: is it the key"
+                " this database was written with?"
+            ) from None
+
+    def __repr__(self) -> str:
+        return "ServerKeys(<secret>)"
+
+
+def load_secret(env_value: str | None, data_dir: Path) -> bytes:
+    """The secret from the environment, or from the key file (created if missing)."""
+    if env_value:
+        return env_value.encode()
+    path = data_dir / KEY_FILE
+    if path.exists():
+        if path.stat().st_mode & 0o077:
+            raise ConfigError(f"{path} is readable by others: run `chmod 600 {path}`")
+        return path.read_bytes().strip()
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secret = secrets.token_urlsafe(48).encode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(secret + b"\n")
+    return secret

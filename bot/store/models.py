@@ -1,0 +1,171 @@
+"""Database tables (SQLAlchemy 2 typed models).
+
+No table holds a Telegram user id, chat id, username or name in plain text: chats are
+known by a keyed hash, the one route back to a supporter who consented is encrypted, and
+session state and free text are encrypted under the server secret.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Names for every constraint, so Alembic's batch mode can alter them on SQLite.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite keeps no time zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(
+        self,
+        value: datetime | None,
+        dialect: Dialect,  # noqa: ARG002 (the hook's signature)
+    ) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def portable_json() -> Any:
+    """JSON on SQLite, JSONB on PostgreSQL: a fresh type per column (see PLATFORM.md 5.5)."""
+    return JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ChatSession(Base):
+    """One supporter's intake in progress, by the keyed hash of their chat."""
+
+    __tablename__ = "chat_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_key: Mapped[str] = mapped_column(String(64), unique=True)
+    flow_id: Mapped[str] = mapped_column(String(32))
+    flow_version: Mapped[int] = mapped_column(Integer)
+    #: The engine's session as JSON, encrypted (it holds scrubbed free text).
+    state: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class ProcessedUpdate(Base):
+    """Updates already applied, so a redelivery is applied once."""
+
+    __tablename__ = "processed_updates"
+
+    update_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class MessageRecord(Base):
+    """Ids of messages in a chat (never their content), to clear the chat later."""
+
+    __tablename__ = "message_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_key: Mapped[str] = mapped_column(String(64), index=True)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CaseStubRow(Base):
+    """A sanitized intake for staff. Triage fields are real, indexed columns."""
+
+    __tablename__ = "case_stubs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(9), unique=True)
+    flow_id: Mapped[str] = mapped_column(String(32))
+    flow_version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True, default="new")
+    priority: Mapped[str] = mapped_column(String(16), index=True)
+    locale: Mapped[str] = mapped_column(String(16), index=True)
+    region: Mapped[str] = mapped_column(String(128), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    contact: Mapped[bool] = mapped_column(default=False)
+    answers: Mapped[dict[str, Any]] = mapped_column(portable_json())
+    #: Scrubbed free text by field, as encrypted JSON.
+    texts: Mapped[bytes] = mapped_column(LargeBinary)
+    removed: Mapped[list[str]] = mapped_column(portable_json())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+    __table_args__ = (Index("ix_case_stubs_queue", "status", "priority", "created_at"),)
+
+
+class ContactRoute(Base):
+    """The way back to a supporter who consented: their chat id, encrypted."""
+
+    __tablename__ = "contact_routes"
+
+    reference: Mapped[str] = mapped_column(
+        ForeignKey("case_stubs.reference", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    sealed_chat: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class FlowVersion(Base):
+    """A published flow version; sessions pinned to it finish on it."""
+
+    __tablename__ = "flow_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    flow_id: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (UniqueConstraint("flow_id", "version"),)
+
+
+class AuditEntry(Base):
+    """Who did what to which reference, when. Never any stub content."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str | None] = mapped_column(String(9))
+    detail: Mapped[dict[str, Any]] = mapped_column(portable_json())

@@ -1,0 +1,57 @@
+"""Nothing is kept longer than needed: abandoned sessions, old dedupe records and closed
+cases past their retention are deleted, with everything they held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+
+from bot.store.database import Database
+from bot.store.models import CaseStubRow, ChatSession, ContactRoute, MessageRecord, ProcessedUpdate
+
+#: Telegram keeps undelivered updates for 24 hours; a week covers any redelivery.
+UPDATE_MEMORY = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Purged:
+    sessions: int
+    updates: int
+    cases: int
+
+    @property
+    def total(self) -> int:
+        return self.sessions + self.updates + self.cases
+
+
+def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) -> Purged:
+    """Delete expired sessions (and their message records), old update ids, old closed cases."""
+    now = db.now()
+    with db.transaction() as tx:
+        expired = list(
+            tx.scalars(
+                select(ChatSession.chat_key).where(ChatSession.updated_at < now - session_ttl)
+            )
+        )
+        if expired:
+            tx.execute(delete(MessageRecord).where(MessageRecord.chat_key.in_(expired)))
+            tx.execute(delete(ChatSession).where(ChatSession.chat_key.in_(expired)))
+        updates = tx.execute(
+            delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - UPDATE_MEMORY)
+        ).rowcount  # type: ignore[attr-defined]
+        old = list(
+            tx.scalars(
+                select(CaseStubRow.reference).where(
+                    CaseStubRow.status == "closed", CaseStubRow.closed_at < now - case_retention
+                )
+            )
+        )
+        if old:
+            tx.execute(delete(ContactRoute).where(ContactRoute.reference.in_(old)))
+            tx.execute(delete(CaseStubRow).where(CaseStubRow.reference.in_(old)))
+    result = Purged(len(expired), int(updates), len(old))
+    if result.total:
+        db.checkpoint()
+    return result

@@ -1,0 +1,165 @@
+"""Case stubs for staff: list, read, claim, close, export; every action audited.
+
+Claims are safe under concurrency: a claim is one conditional UPDATE (``status = 'new'``),
+so of two staff claiming at once exactly one succeeds, on SQLite and PostgreSQL alike.
+The audit log says who did what to which reference and when, never what a stub says.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, delete, select, update
+
+from bot.store.database import Database
+from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
+
+STATUSES = ("new", "claimed", "closed")
+PRIORITIES = ("urgent", "high", "normal")
+_URGENCY = case({"urgent": 0, "high": 1, "normal": 2}, value=CaseStubRow.priority, else_=3)
+
+
+@dataclass(frozen=True)
+class StubView:
+    """A stub as staff read it (free text decrypted)."""
+
+    reference: str
+    flow_id: str
+    flow_version: int
+    status: str
+    priority: str
+    locale: str
+    region: str
+    created_at: datetime
+    contact: bool
+    answers: dict[str, Any]
+    texts: dict[str, str]
+    removed: list[str]
+    claimed_by: str | None
+    claimed_at: datetime | None
+    closed_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        def when(value: datetime | None) -> str | None:
+            return value.strftime("%Y-%m-%dT%H:%MZ") if value else None
+
+        return {
+            "reference": self.reference,
+            "flow_id": self.flow_id,
+            "flow_version": self.flow_version,
+            "status": self.status,
+            "priority": self.priority,
+            "locale": self.locale,
+            "region": self.region,
+            "created": when(self.created_at),
+            "contact": self.contact,
+            "answers": self.answers,
+            "texts": self.texts,
+            "removed": self.removed,
+            "claimed_by": self.claimed_by,
+            "claimed_at": when(self.claimed_at),
+            "closed_at": when(self.closed_at),
+        }
+
+
+class StubRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find(
+        self,
+        *,
+        actor: str,
+        status: Sequence[str] = (),
+        priority: Sequence[str] = (),
+        since: datetime | None = None,
+    ) -> list[StubView]:
+        """Stubs most urgent first, then oldest first."""
+        query = select(CaseStubRow).order_by(_URGENCY, CaseStubRow.created_at, CaseStubRow.id)
+        if status:
+            query = query.where(CaseStubRow.status.in_(status))
+        if priority:
+            query = query.where(CaseStubRow.priority.in_(priority))
+        if since is not None:
+            query = query.where(CaseStubRow.created_at >= since)
+        with self.db.transaction() as tx:
+            rows = list(tx.scalars(query))
+            self._audit(tx, actor, "list", None, {"count": len(rows)})
+            return [self._view(r) for r in rows]
+
+    def show(self, reference: str, *, actor: str) -> StubView | None:
+        with self.db.transaction() as tx:
+            row = tx.scalar(select(CaseStubRow).where(CaseStubRow.reference == reference))
+            if row is not None:
+                self._audit(tx, actor, "show", reference, {})
+            return self._view(row) if row else None
+
+    def claim(self, reference: str, *, actor: str) -> bool:
+        """Take a new stub; ``False`` if it is not new (someone else was first)."""
+        with self.db.transaction() as tx:
+            result = tx.execute(
+                update(CaseStubRow)
+                .where(CaseStubRow.reference == reference, CaseStubRow.status == "new")
+                .values(status="claimed", claimed_by=actor, claimed_at=self.db.now())
+            )
+            claimed = bool(result.rowcount)  # type: ignore[attr-defined]
+            self._audit(tx, actor, "claim" if claimed else "claim-refused", reference, {})
+            return claimed
+
+    def close(self, reference: str, *, actor: str) -> bool:
+        """Close a stub and delete the way back to its supporter."""
+        with self.db.transaction() as tx:
+            result = tx.execute(
+                update(CaseStubRow)
+                .where(CaseStubRow.reference == reference, CaseStubRow.status != "closed")
+                .values(status="closed", closed_at=self.db.now())
+            )
+            closed = bool(result.rowcount)  # type: ignore[attr-defined]
+            if closed:
+                tx.execute(delete(ContactRoute).where(ContactRoute.reference == reference))
+            self._audit(tx, actor, "close" if closed else "close-refused", reference, {})
+        if closed:
+            self.db.checkpoint()
+        return closed
+
+    def export(self, *, actor: str, status: Sequence[str] = ()) -> list[StubView]:
+        views = self.find(actor=actor, status=status)
+        with self.db.transaction() as tx:
+            self._audit(tx, actor, "export", None, {"count": len(views)})
+        return views
+
+    def audit_log(self) -> list[AuditEntry]:
+        with self.db.transaction() as tx:
+            return list(tx.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+    def _audit(
+        self, tx: Any, actor: str, action: str, reference: str | None, detail: dict[str, Any]
+    ) -> None:
+        tx.add(
+            AuditEntry(
+                at=self.db.now(), actor=actor, action=action, reference=reference, detail=detail
+            )
+        )
+
+    def _view(self, row: CaseStubRow) -> StubView:
+        return StubView(
+            reference=row.reference,
+            flow_id=row.flow_id,
+            flow_version=row.flow_version,
+            status=row.status,
+            priority=row.priority,
+            locale=row.locale,
+            region=row.region,
+            created_at=row.created_at,
+            contact=row.contact,
+            answers=dict(row.answers),
+            texts=json.loads(self.db.keys.open(row.texts)),
+            removed=list(row.removed),
+            claimed_by=row.claimed_by,
+            claimed_at=row.claimed_at,
+            closed_at=row.closed_at,
+        )

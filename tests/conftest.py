@@ -1,0 +1,86 @@
+"""Database fixtures: every storage test runs on SQLite and on the real PostgreSQL.
+
+The PostgreSQL URL comes from ``INTAKE_TEST_POSTGRES_URL``. ``.ci/run`` sets it and fails
+when the server cannot be reached; on a laptop without it the PostgreSQL cases skip with
+a reason that says so. Each PostgreSQL test gets a schema of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine
+
+from bot.store.database import Database
+from bot.store.db import make_engine
+from bot.store.keys import ServerKeys
+from bot.store.migrate import upgrade
+from tests.support.engine import FIXED_NOW
+
+POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def test_keys() -> ServerKeys:
+    return ServerKeys.from_secret(b"k" * 48)
+
+
+def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty database of ``backend``; dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'intake.sqlite3'}"
+        return
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("INTAKE_TEST_POSTGRES_URL is not set: .ci/run must set it")
+        pytest.skip("PostgreSQL tests need INTAKE_TEST_POSTGRES_URL (see README)")
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from database_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def pg_db(tmp_path: Path) -> Iterator[Database]:
+    """PostgreSQL only, for what only PostgreSQL does."""
+    for url in database_url("postgresql", tmp_path):
+        engine = make_engine(url)
+        upgrade(engine)
+        database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
+        yield database
+        database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'intake.sqlite3'}")
+    upgrade(engine)
+    database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
+    yield database
+    database.dispose()
