@@ -58,6 +58,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def migrated_url(db_url: str) -> str:
+    """A database URL with the schema in place, for tests that connect from several processes."""
+    engine = make_engine(db_url)
+    upgrade(engine)
+    engine.dispose()
+    return db_url
+
+
+@pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     engine = make_engine(db_url)
     upgrade(engine)
