@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from bot.app import Intake, open_database, publish_missing
+from bot.cli.context import settings as cli_settings
 from bot.config import Settings
 from bot.console import TerminalChat
 from bot.errors import IntakeError
@@ -41,7 +42,7 @@ def _lines(console: Console, interactive: bool) -> Iterator[str]:
 )
 def chat(lang: str | None, flows_dir: Path | None) -> None:
     """Go through the intake in the terminal (type the number of a choice; /help)."""
-    settings = Settings.from_env()
+    settings = cli_settings()
     if flows_dir is not None:
         settings = Settings(**{**settings.__dict__, "flows_dir": flows_dir})
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.config import Settings
+from bot.cli.context import settings
 from bot.errors import IntakeError
 from bot.store.db import default_url, make_engine
 from bot.store.migrate import current_revision, head_revision, upgrade
@@ -18,9 +18,9 @@ def db() -> None:
 @db.command("upgrade")
 def upgrade_command() -> None:
     """Apply every pending migration (run this on PostgreSQL before starting the bot)."""
+    config = settings()
     try:
-        settings = Settings.from_env()
-        engine = make_engine(settings.database_url or default_url(settings.data_dir))
+        engine = make_engine(config.database_url or default_url(config.data_dir))
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc
     before = current_revision(engine)

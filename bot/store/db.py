@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from bot.errors import ConfigError
 
@@ -38,15 +39,23 @@ def make_engine(url: str) -> Engine:
             f"INTAKE_DATABASE_URL is not a database URL ({type(exc).__name__})"
         ) from None
     backend = parsed.get_backend_name()
-    if backend == "sqlite":
-        return _sqlite_engine(parsed)
-    if backend == "postgresql":
-        if parsed.drivername == "postgresql":
-            parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend not in ("sqlite", "postgresql"):
+        raise ConfigError(
+            f"INTAKE_DATABASE_URL: unsupported database {backend!r} (use sqlite or postgresql)"
+        )
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        if backend == "sqlite":
+            return _sqlite_engine(parsed)
         return create_engine(parsed, pool_pre_ping=True)
-    raise ConfigError(
-        f"INTAKE_DATABASE_URL: unsupported database {backend!r} (use sqlite or postgresql)"
-    )
+    except (NoSuchModuleError, ArgumentError) as exc:
+        # An unknown driver (`postgresql+nodriver://`) or a bad query option: name the
+        # setting, never its value (it may hold a password).
+        raise ConfigError(
+            f"INTAKE_DATABASE_URL: unusable database driver or option ({type(exc).__name__});"
+            " use sqlite:///PATH or postgresql+psycopg://..."
+        ) from None
 
 
 def _sqlite_engine(url: URL) -> Engine:
