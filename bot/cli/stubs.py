@@ -11,6 +11,7 @@ import csv
 import getpass
 import io
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bot.cli.context import database
@@ -75,7 +77,8 @@ def render_csv(views: list[StubView]) -> str:
         row: dict[str, Any] = view.to_json()
         for nested in ("answers", "texts", "removed"):
             row[nested] = json.dumps(row[nested], ensure_ascii=False, sort_keys=True)
-        row["created"] = row.pop("created")
+        # Booleans as in the JSON format, not Python's True/False.
+        row["contact"] = "true" if row["contact"] else "false"
         writer.writerow({k: row.get(k) for k in CSV_COLUMNS})
     return out.getvalue()
 
@@ -86,16 +89,14 @@ def render_json(views: list[StubView]) -> str:
 
 def _table(views: list[StubView]) -> Table:
     table = Table(title=f"{len(views)} case stub(s)", show_lines=False)
-    for column in (
-        "reference",
-        "priority",
-        "status",
-        "created (UTC)",
-        "region",
-        "locale",
-        "claimed by",
-    ):
-        table.add_column(column)
+    table.add_column("reference", no_wrap=True)
+    table.add_column("priority", no_wrap=True)
+    table.add_column("status")
+    table.add_column("created (UTC)")
+    # Folded, never cut with an ellipsis: the province is what staff filter by.
+    table.add_column("region", overflow="fold")
+    table.add_column("locale")
+    table.add_column("claimed by", overflow="fold")
     for view in views:
         table.add_row(
             view.reference,
@@ -106,7 +107,7 @@ def _table(views: list[StubView]) -> Table:
             view.created_at.strftime("%Y-%m-%d %H:%M"),
             view.region or "-",
             view.locale,
-            view.claimed_by or "",
+            escape(view.claimed_by or ""),
         )
     return table
 
@@ -169,12 +170,15 @@ def show_command(reference: str, fmt: str, actor: str | None) -> None:
         "flow_id",
         "flow_version",
     ):
-        console.print(f"[bold]{key}[/]: {data[key]}")
+        console.print(f"[bold]{key}[/]: {escape(str(data[key]))}")
     console.print("[bold]answers[/]:")
     for field, answer in view.answers.items():
-        console.print(f"  {field}: {', '.join(answer) if isinstance(answer, list) else answer}")
+        shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
+        console.print(f"  {field}: {escape(shown)}")
     for field, text in view.texts.items():
-        console.print(f"[bold]{field}[/] (scrubbed): {text}")
+        # Supporter text is data, never Rich markup: `[/]` or `[link=...]` in a note
+        # would otherwise crash this command or plant a link in a staff terminal.
+        console.print(f"[bold]{field}[/] (scrubbed): {escape(text)}")
     if view.removed:
         console.print(f"[bold]removed by the scrubber[/]: {', '.join(view.removed)}")
 
@@ -215,9 +219,9 @@ def export_command(
     if output is None:
         sys.stdout.write(text)
         return
-    import os
-
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # O_CREAT's mode applies only to a new file: an existing one keeps its permissions.
+    os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     click.echo(f"{len(views)} stub(s) written to {output}", err=True)
