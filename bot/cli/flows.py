@@ -159,14 +159,26 @@ def import_po_command(flow_path: Path, po_path: Path, locale: str | None) -> Non
     click.echo(f"{flow_path}: {imported.applied} {imported.locale} text(s) imported")
 
 
+def _actor(name: str | None) -> str:
+    import getpass
+
+    return name or getpass.getuser()
+
+
+_AS = click.option("--as", "actor", help="Your name for the audit log (default: login name).")
+
+
 @flows.command()
 @click.argument("flow_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def publish(flow_path: Path) -> None:
+@_AS
+def publish(flow_path: Path, actor: str | None) -> None:
     """Check a flow and publish it as its new version; running bots pick it up at once."""
     from bot.cli.context import database
     from bot.store.flows import FlowRegistry
 
-    result = FlowRegistry(database()).publish(flow_path.read_bytes(), str(flow_path))
+    result = FlowRegistry(database()).publish(
+        flow_path.read_bytes(), str(flow_path), actor=_actor(actor)
+    )
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     if not result.ok:
@@ -196,12 +208,13 @@ def list_versions() -> None:
 
 @flows.command()
 @click.argument("flow_id")
-def rollback(flow_id: str) -> None:
+@_AS
+def rollback(flow_id: str, actor: str | None) -> None:
     """Publish the previous version of FLOW_ID again, as a new version number."""
     from bot.cli.context import database
     from bot.store.flows import FlowRegistry
 
-    result = FlowRegistry(database()).rollback(flow_id)
+    result = FlowRegistry(database()).rollback(flow_id, actor=_actor(actor))
     if not result.ok:
         raise click.ClickException(result.refusal or "rollback failed")
     click.echo(f"published {flow_id} v{result.version} (the content of the previous version)")

@@ -3,6 +3,7 @@
 New sessions use the newest published version of a flow, looked up on every start, so
 every replica picks it up at once; a session keeps the version it started on until it
 ends. Compiled flows are cached per version: a version never changes once published.
+Each publish and rollback is recorded in the audit log (who, flow, version).
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from bot.flow.loader import Loaded, check_bytes
 from bot.flow.problems import Problem
 from bot.flow.roundtrip import roundtrip_yaml
 from bot.store.database import Database
-from bot.store.models import FlowVersion
+from bot.store.models import AuditEntry, FlowVersion
+
+#: The audit log's actor for what the bot does by itself (publishing flows/ at start).
+SYSTEM_ACTOR = "intake-bot"
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,16 @@ class FlowRegistry:
         self.db = db
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
 
-    def publish(self, content: bytes, source: str) -> Published:
-        """Check and store a flow; refuse any problem, or a version not above the last."""
+    def publish(self, content: bytes, source: str, *, actor: str = SYSTEM_ACTOR) -> Published:
+        """Check and store a flow; refuse any problem, or a version not above the last.
+
+        A stored version is recorded in the audit log under ``actor``.
+        """
+        return self._store(content, source, actor, "publish", {})
+
+    def _store(
+        self, content: bytes, source: str, actor: str, action: str, detail: dict[str, int]
+    ) -> Published:
         loaded = check_bytes(content, source)
         if loaded.flow is None:
             return Published(None, None, loaded.problems)
@@ -67,6 +79,15 @@ class FlowRegistry:
                     published_at=self.db.now(),
                 )
             )
+            tx.add(
+                AuditEntry(
+                    at=self.db.now(),
+                    actor=actor,
+                    action=action,
+                    reference=None,
+                    detail={"flow_id": flow.id, "version": flow.version, **detail},
+                )
+            )
         return Published(flow.id, flow.version)
 
     def versions(self) -> list[FlowVersion]:
@@ -75,7 +96,7 @@ class FlowRegistry:
                 tx.scalars(select(FlowVersion).order_by(FlowVersion.flow_id, FlowVersion.version))
             )
 
-    def rollback(self, flow_id: str) -> Published:
+    def rollback(self, flow_id: str, *, actor: str = SYSTEM_ACTOR) -> Published:
         """Publish the previous version's content again, as a new, higher version."""
         with self.db.transaction() as tx:
             rows = list(
@@ -90,7 +111,13 @@ class FlowRegistry:
             return Published(flow_id, None, refusal=f"flow {flow_id!r} has no earlier version")
         latest, previous = rows
         source = _with_version(previous.source, latest.version + 1)
-        return self.publish(source.encode("utf-8"), f"{flow_id} v{previous.version} (rollback)")
+        return self._store(
+            source.encode("utf-8"),
+            f"{flow_id} v{previous.version} (rollback)",
+            actor,
+            "rollback",
+            {"from_version": previous.version},
+        )
 
     def latest(self, flow_id: str, tx: DbSession | None = None) -> CompiledFlow:
         """The newest published version (one indexed query; compiled once per version)."""
