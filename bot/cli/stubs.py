@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -88,15 +89,19 @@ def render_json(views: list[StubView]) -> str:
 
 
 def _table(views: list[StubView]) -> Table:
-    table = Table(title=f"{len(views)} case stub(s)", show_lines=False)
-    table.add_column("reference", no_wrap=True)
-    table.add_column("priority", no_wrap=True)
-    table.add_column("status")
-    table.add_column("created (UTC)")
-    # Folded, never cut with an ellipsis: the province is what staff filter by.
-    table.add_column("region", overflow="fold")
-    table.add_column("locale")
-    table.add_column("claimed by", overflow="fold")
+    # Fits 80 columns: no vertical rules; codes and dates never wrap or get cut; the
+    # region and the claimer's name fold over lines rather than lose their ends.
+    table = Table(
+        title=f"{len(views)} case stub(s)",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    for column in ("reference", "priority", "status", "created (UTC)"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("region", overflow="fold", min_width=10)
+    table.add_column("locale", no_wrap=True)
+    table.add_column("claimed by", overflow="fold", min_width=10)
     for view in views:
         table.add_row(
             view.reference,
