@@ -9,11 +9,13 @@ kinds and the CLI's CSV columns, never copied by hand. Refresh them with::
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.cli.stubs import CSV_COLUMNS
+from bot.config import Settings
 from bot.flow.loader import check_file
 from bot.flow.model import FlowDefinition, MultiChoiceStep, SingleChoiceStep
 from bot.scrub import kind_label
@@ -156,6 +158,17 @@ def test_audit_log_fields_and_actions_are_documented(sqlite_db: Database) -> Non
     text = DOC.read_text(encoding="utf-8")
     body = text.split("\n### Actions\n", 1)[1].split("\n## ", 1)[0]
     assert set(re.findall(r"^\| `([\w-]+)` \|", body, flags=re.MULTILINE)) == actions
+
+
+def test_readme_lists_every_setting() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Staff and admins", 1)[1].split("<!-- /section:staff-and-admins")[0]
+    table = section.split("### Environment variables", 1)[1]
+    documented = set(re.findall(r"^\| `(INTAKE_\w+)` \|", table, flags=re.MULTILINE))
+    read = set(re.findall(r"INTAKE_\w+", inspect.getsource(Settings.from_env)))
+    assert read, "Settings.from_env no longer names its variables"
+    assert read <= documented, f"README's environment table misses {sorted(read - documented)}"
+    assert "docs/stubs-format.md" in section
 
 
 if __name__ == "__main__":
