@@ -28,8 +28,10 @@ EDIT: Final = "e"
 CONFIRM: Final = "k"
 CANCEL: Final = "x"
 LANGUAGE: Final = "l"
+#: "Clear this conversation", offered by the Telegram channel after submission.
+CLEAR: Final = "w"
 ACTIONS: Final = frozenset(
-    {CHOOSE, TOGGLE, DONE, SKIP, BACK, CONTINUE, EDIT, CONFIRM, CANCEL, LANGUAGE}
+    {CHOOSE, TOGGLE, DONE, SKIP, BACK, CONTINUE, EDIT, CONFIRM, CANCEL, LANGUAGE, CLEAR}
 )
 
 

@@ -7,6 +7,7 @@ reach a log or a traceback, and an error about a setting names it, never its val
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -62,4 +63,72 @@ class Settings:
         return (
             f"Settings(data_dir={self.data_dir!s}, flows_dir={self.flows_dir!s},"
             f" database={'<set>' if self.database_url else 'sqlite'}, secret=<hidden>)"
+        )
+
+
+_TOKEN = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
+_SECRET = re.compile(r"[A-Za-z0-9_-]{16,256}")
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """What the Telegram channel needs. The token never appears in ``repr`` or errors."""
+
+    token: str = field(repr=False)
+    api_base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 8080
+    #: Replicas sharing the bot: each takes its share of Telegram's global send rate.
+    replicas: int = 1
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, webhook: bool = False
+    ) -> TelegramSettings:
+        """Read ``TELEGRAM_*`` and the webhook settings; refuse anything malformed."""
+        env = os.environ if env is None else env
+        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather")
+        if not _TOKEN.fullmatch(token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then"
+                " 30 or more letters, digits, - or _)"
+            )
+        base = env.get("TELEGRAM_API_BASE_URL") or None
+        if base is not None and not base.startswith(("http://", "https://")):
+            raise ConfigError("TELEGRAM_API_BASE_URL must start with http:// or https://")
+        webhook_url = env.get("INTAKE_WEBHOOK_URL") or None
+        secret = env.get("INTAKE_WEBHOOK_SECRET") or None
+        if webhook:
+            # https in production; plain http only to this machine (tests, a local proxy)
+            if not (webhook_url or "").startswith(("https://", "http://127.0.0.1")):
+                raise ConfigError(
+                    "INTAKE_WEBHOOK_URL must be the public https:// URL of the webhook"
+                )
+            if secret is None or not _SECRET.fullmatch(secret):
+                raise ConfigError(
+                    "INTAKE_WEBHOOK_SECRET must be 16-256 letters, digits, - or _"
+                    " (Telegram sends it back in a header on every update)"
+                )
+        listen = env.get("INTAKE_LISTEN") or "127.0.0.1:8080"
+        host, _, port = listen.rpartition(":")
+        if not host or not port.isdigit():
+            raise ConfigError("INTAKE_LISTEN must be host:port, e.g. 0.0.0.0:8080")
+        return cls(
+            token=token,
+            api_base_url=base,
+            webhook_url=webhook_url,
+            webhook_secret=secret,
+            listen_host=host,
+            listen_port=int(port),
+            replicas=_positive(env, "INTAKE_REPLICAS", 1),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"TelegramSettings(token=<hidden>, api_base_url={self.api_base_url!r},"
+            f" webhook={'set' if self.webhook_url else 'none'}, replicas={self.replicas})"
         )

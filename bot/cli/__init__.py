@@ -15,12 +15,14 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import chat, db, flows, purge, scrub, stubs
+    from bot.cli import chat, db, flows, purge, run, scrub, stubs
 
     main.add_command(chat.chat)
     main.add_command(db.db)
     main.add_command(flows.flows)
     main.add_command(purge.purge_command)
+    main.add_command(run.run)
+    main.add_command(run.webhook)
     main.add_command(scrub.scrub)
     main.add_command(stubs.stubs)
 

@@ -62,6 +62,18 @@ TOO_LONG = N_(
 TOO_SHORT = N_("Your answer is too short: please write at least {limit} characters.")
 CHAT_ERASED = N_("Everything has been erased from this conversation. Send /start to begin again.")
 ERASED = N_("Everything you entered has been erased. Send /start to begin again.")
+UNSUPPORTED = {
+    i.EDITED: N_(
+        "Edited messages are not read. Please send your corrected answer as a new message."
+    ),
+    i.FORWARDED: N_(
+        "Forwarded messages are not accepted: they can identify other people. It was deleted."
+    ),
+    i.IDENTIFYING: N_(
+        "For your safety the contact or location you sent was deleted: it can identify"
+        " people. Please do not send such information."
+    ),
+}
 STALE = N_("That button is from an earlier message. Here is the current question.")
 
 
@@ -176,8 +188,10 @@ class _Turn:
                 return self.reask()
             case i.Back(token=token):
                 return self.back()
-            case i.Unsupported():
-                return self.reask(MEDIA)
+            case i.Unsupported(kind=kind):
+                return self.reask(UNSUPPORTED.get(kind, MEDIA))
+            case i.Repeat():
+                return self.reask()
             case i.Text(text=text):
                 return self.on_text(text)
             case i.ConfirmCancel():

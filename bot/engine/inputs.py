@@ -109,6 +109,17 @@ class Help:
 
 
 @dataclass(frozen=True)
+class Repeat:
+    """Show the current question again (after the channel failed to deliver something)."""
+
+
+#: Kinds of unsupported input that get an answer of their own.
+EDITED = "edited"
+FORWARDED = "forwarded"
+IDENTIFYING = "identifying"  # a shared contact or location: deleted from the chat at once
+
+
+@dataclass(frozen=True)
 class Unsupported:
     """A sticker, photo, voice message, contact, location...: ``kind`` names it."""
 
@@ -131,5 +142,6 @@ Input = (
     | ConfirmCancel
     | SwitchLanguage
     | Help
+    | Repeat
     | Unsupported
 )

@@ -75,6 +75,14 @@ class Conversations:
             row = tx.scalar(select(ChatSession).where(ChatSession.chat_key == chat_key))
             return self._decode(row) if row else None
 
+    def forget(self, chat_id: int | str) -> None:
+        """Erase the chat's session and message records (the supporter blocked the bot)."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        with self.db.transaction() as tx:
+            tx.execute(delete(ChatSession).where(ChatSession.chat_key == chat_key))
+            self._take_messages(tx, chat_key)
+        self.db.checkpoint()
+
     def record_messages(self, chat_id: int | str, message_ids: list[int]) -> None:
         """Remember message ids (never content) so the chat can be cleared later."""
         if not message_ids:

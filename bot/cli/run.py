@@ -1,0 +1,115 @@
+"""``intake-bot run [--webhook]`` and ``intake-bot webhook set|delete|info``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import click
+
+from bot.app import Intake, open_database, publish_missing
+from bot.config import Settings, TelegramSettings
+from bot.errors import IntakeError
+from bot.i18n import Catalogs
+from bot.store.flows import FlowRegistry
+from bot.telegram.application import ALLOWED_UPDATES, build_application
+from bot.telegram.logs import configure_logging
+from bot.telegram.supporter import SupporterChannel
+from bot.telegram.webhook import WEBHOOK_PATH, webhook_app
+
+log = logging.getLogger("bot.telegram")
+
+
+def _settings(*, webhook: bool) -> tuple[Settings, TelegramSettings]:
+    try:
+        return Settings.from_env(), TelegramSettings.from_env(webhook=webhook)
+    except IntakeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.option("--webhook", is_flag=True, help="Serve a webhook (several replicas, PostgreSQL).")
+def run(webhook: bool) -> None:
+    """Serve supporters on Telegram: long polling (default) or a webhook."""
+    configure_logging()
+    settings, telegram = _settings(webhook=webhook)
+    try:
+        db = open_database(settings)
+        registry = FlowRegistry(db)
+        published = publish_missing(registry, settings)
+        catalogs = Catalogs.load(settings.locales_dir)
+    except IntakeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for flow in published:
+        log.info("published %s from %s", flow, settings.flows_dir)
+    channel = SupporterChannel(Intake(db, registry, catalogs, channel="telegram"), catalogs)
+    application = build_application(telegram, settings, channel, webhook=webhook)
+    if not webhook:
+        log.info("polling for updates")
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        return
+    import uvicorn
+
+    assert telegram.webhook_secret is not None
+    app = webhook_app(application, db, telegram.webhook_secret)
+    log.info(
+        "serving the webhook on %s:%s%s", telegram.listen_host, telegram.listen_port, WEBHOOK_PATH
+    )
+    uvicorn.run(
+        app,
+        host=telegram.listen_host,
+        port=telegram.listen_port,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+@click.group()
+def webhook() -> None:
+    """Tell Telegram where the webhook is (a deploy step, not every replica)."""
+
+
+async def _with_bot(action: str, telegram: TelegramSettings) -> str:
+    from telegram import Bot
+
+    base = f"{telegram.api_base_url.rstrip('/')}/bot" if telegram.api_base_url else None
+    bot = Bot(telegram.token, base_url=base) if base else Bot(telegram.token)
+    async with bot:
+        if action == "set":
+            assert telegram.webhook_url is not None
+            await bot.set_webhook(
+                f"{telegram.webhook_url.rstrip('/')}{WEBHOOK_PATH}",
+                secret_token=telegram.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                max_connections=40,
+            )
+            return "webhook set"
+        if action == "delete":
+            await bot.delete_webhook()
+            return "webhook deleted (the bot can poll again)"
+        info = await bot.get_webhook_info()
+        return (
+            f"url: {info.url or '(none)'}\npending updates: {info.pending_update_count}\n"
+            f"last error: {info.last_error_message or '-'}"
+        )
+
+
+@webhook.command("set")
+def webhook_set() -> None:
+    """Register INTAKE_WEBHOOK_URL with INTAKE_WEBHOOK_SECRET."""
+    _, telegram = _settings(webhook=True)
+    click.echo(asyncio.run(_with_bot("set", telegram)))
+
+
+@webhook.command("delete")
+def webhook_delete() -> None:
+    """Remove the webhook."""
+    _, telegram = _settings(webhook=False)
+    click.echo(asyncio.run(_with_bot("delete", telegram)))
+
+
+@webhook.command("info")
+def webhook_info() -> None:
+    """Show what Telegram knows about the webhook."""
+    _, telegram = _settings(webhook=False)
+    click.echo(asyncio.run(_with_bot("info", telegram)))

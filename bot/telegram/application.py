@@ -1,0 +1,105 @@
+"""Building the PTB application: defaults, rate limits, handlers, start-up tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import timedelta
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
+
+from bot.config import Settings, TelegramSettings
+from bot.i18n import SUPPORTED, Catalogs
+from bot.store.purge import purge
+from bot.telegram import texts
+from bot.telegram.ratelimit import PacedRateLimiter
+from bot.telegram.supporter import SupporterChannel
+
+log = logging.getLogger("bot.telegram")
+#: What Telegram should send us; anything else is not subscribed at all.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+PURGE_EVERY = timedelta(hours=1)
+#: setMyCommands and friends take two-letter language codes only.
+TELEGRAM_LANGUAGE = {"ja": "ja", "ko": "ko", "zh_Hans": "zh"}
+
+
+def build_application(
+    telegram: TelegramSettings,
+    settings: Settings,
+    channel: SupporterChannel,
+    *,
+    webhook: bool,
+) -> Application:  # type: ignore[type-arg]
+    builder = (
+        ApplicationBuilder()
+        .token(telegram.token)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                protect_content=True,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(PacedRateLimiter(replicas=telegram.replicas))
+        .concurrent_updates(False)
+    )
+    if telegram.api_base_url:
+        base = telegram.api_base_url.rstrip("/")
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    if webhook:
+        builder = builder.updater(None)
+    application = builder.build()
+    application.add_handler(TypeHandler(Update, channel.on_update))
+    application.add_error_handler(channel.on_error)
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        await describe_bot(app, channel.catalogs)
+        app.bot_data["purge"] = asyncio.create_task(_purge_forever(channel, settings))
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        task = app.bot_data.pop("purge", None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    application.post_init = post_init
+    application.post_shutdown = post_shutdown
+    return application
+
+
+async def describe_bot(app: Application, catalogs: Catalogs) -> None:  # type: ignore[type-arg]
+    """Commands, description and short description in each supporter language."""
+    for locale in SUPPORTED:
+        code = TELEGRAM_LANGUAGE[locale]
+        commands = [
+            BotCommand(name, catalogs.gettext(locale, description))
+            for name, description in texts.COMMANDS.items()
+        ]
+        await app.bot.set_my_commands(commands, language_code=code)
+        await app.bot.set_my_description(
+            catalogs.gettext(locale, texts.DESCRIPTION), language_code=code
+        )
+        await app.bot.set_my_short_description(
+            catalogs.gettext(locale, texts.SHORT_DESCRIPTION), language_code=code
+        )
+
+
+async def _purge_forever(channel: SupporterChannel, settings: Settings) -> None:
+    """The same job as `intake-bot purge`, run inside the bot every hour."""
+    while True:
+        try:
+            result = await asyncio.to_thread(
+                purge,
+                channel.intake.db,
+                session_ttl=settings.session_ttl,
+                case_retention=settings.case_retention,
+            )
+            if result.total:
+                log.info("purged %d session(s), %d case(s)", result.sessions, result.cases)
+        except Exception as exc:
+            log.error("purge failed: %s", type(exc).__name__)
+        await asyncio.sleep(PURGE_EVERY.total_seconds())

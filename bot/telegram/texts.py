@@ -1,0 +1,32 @@
+"""The Telegram channel's own texts (translated in locales/ like the engine's)."""
+
+from __future__ import annotations
+
+from bot.messages import N_
+
+CLEAR_OFFER = N_(
+    "If someone else may look at this phone, you can clear this conversation now. Messages"
+    " older than 48 hours cannot be removed by the bot: to remove everything, also delete"
+    " the chat in Telegram (press and hold it in the chat list, then Delete)."
+)
+CLEAR_BUTTON = N_("Clear this conversation")
+CLEARED = N_("Cleared.")
+PRIVATE_ONLY = N_("This bot works only in a private chat. Please write to it directly.")
+APOLOGY = N_("Sorry, something went wrong on our side. Here is your current question again.")
+ANSWERED = N_("Your answer: {answer}")
+
+#: /command -> its description in the command menu (setMyCommands, per language).
+COMMANDS = {
+    "start": N_("Start, or continue where you left off"),
+    "back": N_("Go back to the previous question"),
+    "language": N_("Change the language"),
+    "restart": N_("Start again from the beginning"),
+    "cancel": N_("Erase everything you entered and stop"),
+    "help": N_("Show the commands"),
+}
+DESCRIPTION = N_(
+    "Intake for support groups helping people who went to North Korea in the 1959-84"
+    " repatriation, and their families. Short questions with buttons; names, places and"
+    " numbers are not kept. Press Start to begin."
+)
+SHORT_DESCRIPTION = N_("Confidential intake for families and supporters. Names are not kept.")

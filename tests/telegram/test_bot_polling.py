@@ -1,0 +1,234 @@
+"""The bot end to end: ``intake-bot run`` polling the fake Bot API, supporters on phones.
+
+Every test asserts on what the supporter saw, on what the database holds, and that the
+fake server (as strict as Telegram) rejected no call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import open_database
+from bot.config import Settings
+from bot.flow.model import InfoStep
+from bot.store.models import CaseStubRow, ChatSession
+from tests.support.bot_process import BotRun, Supporter, running_bot
+from tests.support.engine import intake
+from tests.support.fake_bot_api import FakeBotApi
+
+
+def label(step: str, value: str, locale: str) -> str:
+    """A choice's button label in the shipped flow."""
+    found = intake().step(step)
+    for choice in getattr(found, "choices", []):
+        if choice.value == value:
+            return str(choice.text[locale])
+    raise KeyError((step, value))
+
+
+def button(step: str, locale: str) -> str:
+    """An info step's own button label."""
+    found = intake().step(step)
+    assert isinstance(found, InfoStep)
+    assert found.button is not None
+    return found.button[locale]
+
+
+@pytest.fixture
+def bot(fake_bot_api: FakeBotApi, tmp_path: Path) -> Iterator[BotRun]:
+    with running_bot(fake_bot_api, tmp_path) as run:
+        yield run
+
+
+def stubs(data_dir: Path) -> list[CaseStubRow]:
+    db = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(data_dir)}))
+    with db.transaction() as tx:
+        rows = list(tx.scalars(select(CaseStubRow)))
+    db.dispose()
+    return rows
+
+
+def sessions(data_dir: Path) -> int:
+    db = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(data_dir)}))
+    with db.transaction() as tx:
+        count = len(list(tx.scalars(select(ChatSession))))
+    db.dispose()
+    return count
+
+
+def assert_clean(server: FakeBotApi) -> None:
+    assert server.rejected_calls == [], server.rejected_calls
+    assert server.privacy_violations == []
+
+
+def go_to_note(hana: Supporter, locale: str) -> None:
+    hana.command("/start")
+    hana.press(button("consent", locale))
+    hana.press(label("relation", "family_japan", locale))
+    hana.press(label("link", "grandchild", locale))
+    hana.press(label("location", "china_border", locale))
+    hana.press(label("china_province", "jilin", locale))
+    hana.press(label("custody", "detained", locale))
+    hana.press(label("threats", "forced_return", locale))
+    hana.press({"ja": "完了", "ko": "완료", "zh_Hans": "完成"}[locale])
+    hana.press(label("broker", "no", locale))
+    hana.press(label("evidence", "letters_photos", locale))
+    hana.press({"ja": "完了", "ko": "완료", "zh_Hans": "完成"}[locale])
+    hana.press(label("languages", "korean", locale))
+    hana.press({"ja": "完了", "ko": "완료", "zh_Hans": "完成"}[locale])
+    hana.press(label("followup_language", "japanese", locale))
+
+
+@pytest.mark.parametrize(
+    ("locale", "code"), [("ja", "ja"), ("ko", "ko-KR"), ("zh_Hans", "zh-hans")]
+)
+def test_whole_intake_in_each_language(
+    bot: BotRun, tmp_path: Path, locale: str, code: str
+) -> None:
+    hana = bot.supporter("Hana", code)
+    go_to_note(hana, locale)
+    hana.say("母は元気です。電話は090-1234-5678です。")
+    hana.press(label("contact", "yes", locale))
+    review = hana.question()
+    assert (
+        "［電話番号］" in (review.text or "")
+        or "[전화번호]" in (review.text or "")
+        or "电话" in (review.text or "")
+    )
+    hana.press({"ja": "送信する", "ko": "보내기", "zh_Hans": "提交"}[locale])
+    [row] = stubs(tmp_path)
+    assert row.reference in "\n".join(hana.texts())
+    assert (row.priority, row.region, row.locale, row.contact) == (
+        "urgent",
+        "china_border/jilin",
+        locale,
+        True,
+    )
+    assert row.answers["threats"] == ["forced_return"]
+    # Answered questions were edited to show the answer and lost their keyboards.
+    answered = [m for m in hana.bot_messages() if m.edit_date]
+    assert len(answered) >= 12
+    assert all(not m.keyboard for m in answered)
+    assert all(m.protect_content for m in hana.bot_messages())
+    assert_clean(bot.server)
+
+
+def test_clear_the_conversation_after_submitting(bot: BotRun, tmp_path: Path) -> None:
+    hana = bot.supporter("Hana", "ja")
+    go_to_note(hana, "ja")
+    hana.say("元気です")
+    hana.press(label("contact", "no", "ja"))
+    hana.press("送信する")
+    assert len(hana.chat()) > 15  # every question, answer and notice of the intake
+    query = hana.press("この会話を消去する")
+    assert bot.server.callback_query(query).answer is not None
+    assert hana.chat() == []  # every message of the intake is gone, the supporter's too
+    assert len(stubs(tmp_path)) == 1
+    assert_clean(bot.server)
+
+
+def test_cancel_erases_everything_after_confirmation(bot: BotRun, tmp_path: Path) -> None:
+    mina = bot.supporter("Mina", "ko")
+    mina.command("/start")
+    mina.press(button("consent", "ko"))
+    mina.press(label("relation", "ngo", "ko"))
+    mina.command("/cancel")
+    assert mina.labels() == ["예, 모두 삭제하기", "아니요, 계속하기"]
+    mina.press("아니요, 계속하기")
+    assert sessions(tmp_path) == 1
+    mina.command("/cancel")
+    mina.press("예, 모두 삭제하기")
+    assert sessions(tmp_path) == 0
+    remaining = mina.chat()
+    assert [m.text for m in remaining] == [
+        "입력하신 내용을 모두 삭제했습니다. 다시 시작하시려면 /start 를 보내 주십시오."
+    ]
+    assert_clean(bot.server)
+
+
+def test_back_edit_language_and_typed_answers(bot: BotRun) -> None:
+    wang = bot.supporter("Wang", "zh-cn")
+    wang.command("/start")
+    wang.press(button("consent", "zh_Hans"))
+    wang.say("4")  # typed number: friend
+    wang.say(label("link", "child", "zh_Hans"))  # typed label
+    wang.command("/back")
+    assert "当前回答" in (wang.question().text or "")
+    wang.press(label("link", "returnee", "zh_Hans"))
+    wang.command("/language")
+    wang.press("日本語")
+    assert "その方は今どこ" in (wang.question().text or "") or "どこ" in (
+        wang.question().text or ""
+    )
+    wang.press(label("location", "japan", "ja"))
+    assert "拘束" in (wang.question().text or "")
+    assert_clean(bot.server)
+
+
+def test_resume_after_restart_and_old_buttons(fake_bot_api: FakeBotApi, tmp_path: Path) -> None:
+    with running_bot(fake_bot_api, tmp_path) as first:
+        hana = first.supporter("Hana", "ja")
+        hana.command("/start")
+        hana.press(button("consent", "ja"))
+        old_question = hana.question()
+        hana.say(label("relation", "self", "ja"))  # typed: the old keyboard stays in the chat
+    with running_bot(fake_bot_api, tmp_path) as second:
+        hana = Supporter(second, hana.user)
+        hana.command("/start")
+        assert "前回の続き" in "\n".join(hana.texts()[-2:])
+        assert "つながり" in (hana.question().text or "")
+        # A button on an old message: a notice and the current question, nothing changes.
+        hana.press(label("relation", "friend", "ja"), message=old_question)
+        assert "前のメッセージ" in "\n".join(hana.texts()[-2:])
+        assert "つながり" in (hana.question().text or "")
+    assert_clean(fake_bot_api)
+
+
+def test_bad_input_gets_an_answer_and_loses_nothing(bot: BotRun) -> None:
+    hana = bot.supporter("Hana", "ja")
+    go_to_note(hana, "ja")
+    server = bot.server
+    hana.act(lambda s, u: s.send_sticker(u))
+    assert "文字とボタン" in hana.texts()[-2]
+    hana.act(lambda s, u: s.send_photo(u))
+    hana.act(lambda s, u: s.send_voice(u))
+    hana.act(lambda s, u: s.send_document(u))
+    before = len(hana.chat())
+    hana.act(lambda s, u: s.send_contact(u))
+    assert all(m.kind != "contact" for m in hana.chat())  # deleted at once
+    hana.act(lambda s, u: s.send_location(u))
+    assert all(m.kind != "location" for m in hana.chat())
+    hana.act(lambda s, u: s.forward_message(u, "a forwarded note"))
+    assert all(m.text != "a forwarded note" for m in hana.chat())
+    assert len(hana.chat()) > before
+    long = "あ" * 10_000
+    sent = server.send_text(hana.user, long)  # over the limit: refused, handed back
+    bot.updates_sent += 1
+    bot.wait_handled()
+    assert any("10,000" in t for t in hana.texts())
+    assert "".join(t for t in hana.texts() if set(t) == {"あ"}) == long  # nothing lost
+    assert all(len(t.encode("utf-16-le")) // 2 <= 4096 for t in hana.texts())
+    hana.act(lambda s, u: s.edit_message(u, sent, "短くしました"))
+    assert "編集" in hana.texts()[-2]
+    hana.say("👨‍👩‍👧 元気\u0007です\u200b")
+    review_or_contact = hana.question()
+    assert label("contact", "yes", "ja") in [
+        text for row in review_or_contact.keyboard for text, _ in row
+    ]
+    hana.command("/help")
+    assert "/back" in hana.texts()[-2]
+    assert_clean(server)
+
+
+def test_blocking_the_bot_ends_the_session(bot: BotRun, tmp_path: Path) -> None:
+    hana = bot.supporter("Hana", "ja")
+    hana.command("/start")
+    hana.press(button("consent", "ja"))
+    assert sessions(tmp_path) == 1
+    hana.act(lambda s, u: s.block_bot(u))
+    assert sessions(tmp_path) == 0
+    assert_clean(bot.server)

@@ -1,0 +1,144 @@
+"""Handler-level tests: updates through PTB's ``process_update``, no network at all.
+
+A recording transport stands in for Telegram, so these tests see exactly which Bot API
+calls the handlers make for updates the fake server cannot produce (group chats), for a
+duplicate delivery, and when the database fails mid-update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from telegram import Update
+from telegram.ext import Application
+from telegram.request import BaseRequest, RequestData
+
+from bot.config import Settings, TelegramSettings
+from bot.store.database import Database
+from bot.store.models import ChatSession
+from bot.telegram.application import build_application
+from bot.telegram.supporter import SupporterChannel
+from tests.support.engine import catalogs, intake_service
+
+TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnopq"
+USER = {"id": 42, "is_bot": False, "first_name": "Hana", "language_code": "ja"}
+
+
+class RecordingRequest(BaseRequest):
+    """Answers every Bot API call with a plausible success and records it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._next_id = 100
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float:
+        return 5
+
+    async def do_request(  # type: ignore[override]  # timeouts are irrelevant here
+        self,
+        url: str,
+        method: str,  # noqa: ARG002
+        request_data: RequestData | None = None,
+        **_: Any,
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        self.calls.append((name, params))
+        result: Any = True
+        if name == "getMe":
+            result = {"id": 1, "is_bot": True, "first_name": "Intake", "username": "intake_bot"}
+        elif name in ("sendMessage", "editMessageText"):
+            self._next_id += 1
+            chat = {"id": params.get("chat_id", 42), "type": "private"}
+            result = {
+                "message_id": self._next_id,
+                "date": 0,
+                "chat": chat,
+                "text": params.get("text", ""),
+            }
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def sent(self) -> list[str]:
+        return [str(p.get("text")) for name, p in self.calls if name == "sendMessage"]
+
+
+@pytest.fixture
+def setup(sqlite_db: Database) -> tuple[Application, RecordingRequest, Database]:  # type: ignore[type-arg]
+    channel = SupporterChannel(intake_service(sqlite_db, channel="telegram"), catalogs())
+    telegram = TelegramSettings(token=TOKEN)
+    app = build_application(telegram, Settings.from_env({}), channel, webhook=True)
+    request = RecordingRequest()
+    app.bot._request = (request, request)  # no network at all
+    return app, request, sqlite_db
+
+
+def message(update_id: int, text: str, chat: dict[str, Any] | None = None) -> dict[str, Any]:
+    chat = chat or {"id": 42, "type": "private", "first_name": "Hana"}
+    entities = (
+        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        if text.startswith("/")
+        else []
+    )
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 0,
+            "chat": chat,
+            "from": USER,
+            "text": text,
+            "entities": entities,
+        },
+    }
+
+
+async def feed(app: Application, *updates: dict[str, Any]) -> None:  # type: ignore[type-arg]
+    async with app:
+        for data in updates:
+            await app.process_update(Update.de_json(data, app.bot))
+
+
+def test_group_chat_gets_one_refusal_and_nothing_is_kept(setup: Any) -> None:
+    app, request, db = setup
+    group = {"id": -1001, "type": "supergroup", "title": "Family"}
+    asyncio.run(feed(app, message(1, "/start", group), message(2, "hello", group)))
+    assert request.sent() == [
+        "このボットは個別のチャットでのみ使えます。ボットに直接メッセージを送ってください。"
+    ]
+    with db.transaction() as tx:
+        assert tx.scalar(select(ChatSession)) is None
+
+
+def test_a_duplicate_delivery_is_answered_once(setup: Any) -> None:
+    app, request, _ = setup
+    asyncio.run(feed(app, message(7, "/start"), message(7, "/start")))
+    assert len(request.sent()) == 1
+
+
+def test_a_failure_mid_update_gets_an_apology_and_the_question(setup: Any) -> None:
+    app, request, _ = setup
+    channel = app.handlers[0][0].callback.__self__
+    real = channel.intake.handle
+    failures = iter([True])
+
+    def flaky(*args: Any) -> Any:
+        if args[1] == 2 and next(failures, False):  # the second update fails once
+            raise RuntimeError("database went away")
+        return real(*args)
+
+    channel.intake.handle = flaky
+    asyncio.run(feed(app, message(1, "/start"), message(2, "1")))
+    texts = request.sent()
+    assert texts[-2].startswith("申し訳ありません")
+    assert "帰国事業" in texts[-1]  # the consent again: nothing was lost
