@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hash
 # Compiled catalogs of the bot's own texts (built from the .po files, never committed).
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 
-.PHONY: install chat test lint typecheck unit bench schema diagram catalogs clean
+.PHONY: install chat run test lint typecheck unit bench schema diagram catalogs clean
 
 install: $(STAMP)
 
@@ -32,11 +32,16 @@ unit: install $(MO_FILES)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 
 typecheck: install
 	$(BIN)/mypy
 
 test: unit lint typecheck
+
+# The bot on Telegram (long polling, SQLite): needs TELEGRAM_BOT_TOKEN in the environment.
+run: install $(MO_FILES)
+	$(BIN)/intake-bot run
 
 bench: install $(MO_FILES)
 	$(BIN)/python -m benchmarks

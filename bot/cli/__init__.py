@@ -15,11 +15,12 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import chat, db, flows, purge, run, scrub, stubs
+    from bot.cli import chat, db, flows, health, purge, run, scrub, stubs
 
     main.add_command(chat.chat)
     main.add_command(db.db)
     main.add_command(flows.flows)
+    main.add_command(health.health)
     main.add_command(purge.purge_command)
     main.add_command(run.run)
     main.add_command(run.webhook)
