@@ -232,3 +232,34 @@ def test_blocking_the_bot_ends_the_session(bot: BotRun, tmp_path: Path) -> None:
     hana.act(lambda s, u: s.block_bot(u))
     assert sessions(tmp_path) == 0
     assert_clean(bot.server)
+
+
+def test_flood_limit_is_waited_out_and_nothing_is_sent_twice(bot: BotRun) -> None:
+    hana = bot.supporter("Hana", "ja")
+    bot.server.inject_error("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    hana.command("/start")
+    consents = [t for t in hana.texts() if "帰国事業" in t]
+    assert len(consents) == 1  # retried after retry_after, delivered exactly once
+    assert [c.error_code for c in bot.server.calls("sendMessage")][:2] == [429, None]
+    assert_clean(bot.server)
+
+
+def test_the_log_holds_no_token_text_name_or_id(bot: BotRun) -> None:
+    hana = bot.supporter("Hanako Sato", "ja")
+    hana.command("/start")
+    hana.press(button("consent", "ja"))
+    hana.say("secretword 090-1234-5678")
+    hana.press(label("relation", "ngo", "ja"))
+    log = bot.log_path.read_text(encoding="utf-8")
+    assert "update" in log  # the log is there, with update ids
+    for leak in (
+        bot.server.token,
+        bot.server.token.split(":")[1],
+        "Hanako",
+        "Sato",
+        str(hana.user.id),
+        "secretword",
+        "1234-5678",
+        "支援を必要",
+    ):
+        assert leak not in log, leak
