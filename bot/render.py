@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from bot.engine.buttons import answered_path_fields
@@ -44,6 +45,8 @@ from bot.messages import N_
 
 KindLabel = Callable[[str, str], str]
 CHECK = "✓ "
+#: The date is the UTC day: the supporter's own time zone is not known (nor asked).
+RECEIVED = N_("Received on {date} (UTC).")
 REMOVED = N_(
     "To protect you, this was removed from your text before storing: {kinds}."
     " The text above is exactly what will be stored."
@@ -123,7 +126,12 @@ class Renderer:
         if isinstance(reply, Submitted):
             step = self.compiled.step(reply.step)
             assert isinstance(step, SubmitStep)
-            return [Message(step.text[locale].replace("{reference}", reply.reference))]
+            received = self.t(
+                locale,
+                Msg(RECEIVED, {"date": format_skeleton("yMMMd", reply.created, locale=locale)}),
+            )
+            text = step.text[locale].replace("{reference}", reply.reference)
+            return [Message(f"{text}\n\n{received}")]
         assert session is not None
         return self._ask(reply, session, locale)
 

@@ -393,7 +393,7 @@ class _Turn:
         s.selection.clear()
         s.status = "submitted"
         s.reference = reference
-        self.replies.append(Submitted(s.step, reference))
+        self.replies.append(Submitted(s.step, reference, stub.created))
         return self.out(stub=stub)
 
     def ask_cancel(self) -> Outcome:

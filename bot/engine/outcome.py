@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bot.engine.inputs import Input
@@ -88,6 +89,7 @@ class Choices:
 class Submitted:
     step: str
     reference: str
+    created: datetime
 
 
 Reply = Ask | Notice | EchoText | Choices | Submitted
