@@ -66,30 +66,27 @@ def migrated_url(db_url: str) -> str:
     return db_url
 
 
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    engine = make_engine(db_url)
+def migrated_database(url: str) -> Iterator[Database]:
+    """A ``Database`` on ``url`` with the schema in place, a fixed clock and test keys."""
+    engine = make_engine(url)
     upgrade(engine)
     database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    yield from migrated_database(db_url)
 
 
 @pytest.fixture
 def pg_db(tmp_path: Path) -> Iterator[Database]:
     """PostgreSQL only, for what only PostgreSQL does."""
     for url in database_url("postgresql", tmp_path):
-        engine = make_engine(url)
-        upgrade(engine)
-        database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
-        yield database
-        database.dispose()
+        yield from migrated_database(url)
 
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'intake.sqlite3'}")
-    upgrade(engine)
-    database = Database(engine, test_keys(), now=lambda: FIXED_NOW)
-    yield database
-    database.dispose()
+    yield from migrated_database(f"sqlite:///{tmp_path / 'intake.sqlite3'}")
