@@ -70,7 +70,7 @@ class SupporterChannel:
             await self._clear(update, context.bot)
             return
         if query is not None:
-            await query.answer()  # first: the supporter's phone stops waiting
+            await _answer(query)  # first: the supporter's phone stops waiting
         if event is None or isinstance(event, str):
             return
         incoming = update.message.message_id if update.message is not None else None
@@ -224,13 +224,13 @@ class SupporterChannel:
         ids = list(await asyncio.to_thread(self.intake.conversations.take_messages, chat.id))
         if isinstance(query.message, Message):
             ids.append(query.message.message_id)
-        await query.answer(self._t(locale, texts.CLEARED))
+        await _answer(query, self._t(locale, texts.CLEARED))
         await delivery.delete_all(bot, chat.id, ids)
 
     async def _not_private(self, update: Update, bot: Bot) -> None:
         """In a group: say so when addressed with a command, keep nothing."""
         if update.callback_query is not None:
-            await update.callback_query.answer()
+            await _answer(update.callback_query)
             return
         message = update.message
         chat = update.effective_chat
@@ -251,3 +251,16 @@ class SupporterChannel:
 
     def _t(self, locale: str, msgid: str, **params: object) -> str:
         return self.catalogs.gettext(locale, msgid, **params)
+
+
+async def _answer(query: CallbackQuery, text: str | None = None) -> None:
+    """Answer a button press; one already answered is no reason to drop the update.
+
+    A redelivered update (the webhook answered 500, or a replica died after answering the
+    press but before committing) carries a query Telegram no longer accepts; refusing to
+    go on would fail every redelivery the same way, and the input would be lost.
+    """
+    try:
+        await query.answer(text)
+    except BadRequest as exc:
+        log.info("callback query not answered: %s", type(exc).__name__)

@@ -142,3 +142,54 @@ def test_a_failure_mid_update_gets_an_apology_and_the_question(setup: Any) -> No
     texts = request.sent()
     assert texts[-2].startswith("申し訳ありません")
     assert "帰国事業" in texts[-1]  # the consent again: nothing was lost
+
+
+class StaleQueryRequest(RecordingRequest):
+    """Telegram refuses to answer the button press (already answered before a crash)."""
+
+    async def do_request(  # type: ignore[override]
+        self, url: str, method: str, request_data: RequestData | None = None, **kw: Any
+    ) -> tuple[int, bytes]:
+        if url.endswith("/answerCallbackQuery"):
+            params = request_data.parameters if request_data else {}
+            self.calls.append(("answerCallbackQuery", params))
+            error = {
+                "ok": False,
+                "error_code": 400,
+                "description": "Bad Request: query is too old and response timeout expired"
+                " or query ID is invalid",
+            }
+            return 400, json.dumps(error).encode()
+        return await super().do_request(url, method, request_data, **kw)
+
+
+def test_a_redelivered_press_whose_query_was_answered_is_still_applied(
+    sqlite_db: Database,
+) -> None:
+    """A replica answered the press, then died before committing: the redelivery goes on."""
+    channel = SupporterChannel(intake_service(sqlite_db, channel="telegram"), catalogs())
+    app = build_application(
+        TelegramSettings(token=TOKEN), Settings.from_env({}), channel, webhook=True
+    )
+    request = StaleQueryRequest()
+    app.bot._request = (request, request)
+
+    def press(data: str) -> dict[str, Any]:
+        pressed = message(1, "consent")["message"] | {"message_id": 101}
+        return {
+            "update_id": 2,
+            "callback_query": {
+                "id": "q1", "from": USER, "chat_instance": "1", "data": data, "message": pressed
+            },
+        }  # fmt: skip
+
+    async def scenario() -> None:
+        async with app:
+            await app.process_update(Update.de_json(message(1, "/start"), app.bot))
+            consent = request.calls[-1][1]["reply_markup"]["inline_keyboard"][0][0]
+            await app.process_update(Update.de_json(press(consent["callback_data"]), app.bot))
+
+    asyncio.run(scenario())
+    texts = request.sent()
+    assert not any(t.startswith("申し訳ありません") for t in texts)  # no apology
+    assert "関係" in texts[-1]  # the next question: the press was applied
