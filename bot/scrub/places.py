@@ -15,7 +15,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import is_harmless_shape, is_quantity_after
-from bot.scrub.scan import finditer_at, first_char_class, starts
+from bot.scrub.scan import back_over, finditer_at, first_char_class, merged, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_addresses", "find_coordinates"]
@@ -72,17 +72,22 @@ def find_coordinates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG
 
 
 # --- addresses ---------------------------------------------------------------------
-_NUM: Final = r"[0-9〇一二三四五六七八九十百]+"
+_NUM_CHARS: Final = "0123456789〇一二三四五六七八九十百"
+_NUM: Final = rf"[{_NUM_CHARS}]+"
+# In the anchors a number is always followed by a character that is not a digit (space,
+# 丁目, 号, ...), so giving characters back never helps a match: possessive (``++``)
+# fails fast on the digit runs that are not addresses, with the same matches.
+_NUM_P: Final = rf"[{_NUM_CHARS}]++"
 _JA_ANCHOR: Final = re.compile(
-    rf"{_NUM} ?丁目(?: ?{_NUM} ?(?:番地?|-))?(?: ?{_NUM} ?(?:号|-)?)?"
-    rf"|{_NUM} ?番地(?: ?{_NUM} ?号?)?|{_NUM} ?番 ?{_NUM} ?号"
+    rf"{_NUM_P} ?丁目(?: ?{_NUM_P} ?(?:番地?|-))?(?: ?{_NUM_P} ?(?:号|-)?)?"
+    rf"|{_NUM_P} ?番地(?: ?{_NUM_P} ?号?)?|{_NUM_P} ?番 ?{_NUM_P} ?号"
     rf"|(?<=[\u4e00-\u9fffァ-ヶヶ])[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?(?![0-9])"
 )
 _ZH_ANCHOR: Final = re.compile(
-    rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM} ?(?:号|號)(?:院)?"
+    rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM_P} ?(?:号|號)(?:院)?"
     r"|(?:路|街|道|巷) ?[A-Za-z0-9]{1,4} ?座"
-    rf"|{_NUM} ?(?:栋|幢|棟|号楼|號樓)(?: ?{_NUM} ?单元)?(?: ?{_NUM} ?(?:室|号|户))?"
-    rf"|{_NUM} ?单元 ?{_NUM} ?(?:室|号)?|{_NUM} ?(?:号|號)(?:院|楼) ?{_NUM} ?(?:室|号)?"
+    rf"|{_NUM_P} ?(?:栋|幢|棟|号楼|號樓)(?: ?{_NUM_P} ?单元)?(?: ?{_NUM_P} ?(?:室|号|户))?"
+    rf"|{_NUM_P} ?单元 ?{_NUM_P} ?(?:室|号)?|{_NUM_P} ?(?:号|號)(?:院|楼) ?{_NUM_P} ?(?:室|号)?"
 )
 _KO_ANCHOR: Final = re.compile(
     r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
@@ -91,6 +96,23 @@ _KO_ANCHOR: Final = re.compile(
     r"|[0-9]+ ?동 ?[0-9]+ ?호"
     r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
 )
+# Where an anchor can begin (scan.py). Every alternative but two ends its first number
+# with a street word: find the words, then walk back over the number or the name before
+# them. The other two open with a street word (Chinese) or a digit after a kanji or
+# katakana character (Japanese ``町1-2``).
+_JA_WORD: Final = re.compile(r"丁目|番")
+_JA_DASHED: Final = re.compile(r"[0-9](?<=[\u4e00-\u9fffァ-ヶヶ][0-9])(?=[0-9]{0,3}-[0-9])")
+_ZH_WORD: Final = re.compile(r"[栋幢棟号號单]")
+_ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
+_KO_ROAD: Final = re.compile(r"(?:로|길|거리)(?= ?(?:지하 ?)?[0-9])")
+_KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
+_KO_BEONJI: Final = re.compile(r"번지")
+_KO_GA: Final = re.compile(r"[0-9]가(?= ?(?:지하 ?)?[0-9])")
+_KO_GA_SPACED: Final = re.compile(r"가 (?:지하 ?)?[0-9]")
+_HANGUL: Final = "".join(map(chr, range(0xAC00, 0xD7A4)))
+_HANGUL_DIGITS: Final = frozenset(_HANGUL + "0123456789")
+_HANGUL_ONLY: Final = frozenset(_HANGUL)
+_DIGITS: Final = "0123456789"
 # A street named "X가" without a number is an address only after a city or ward name.
 _KO_GA_STREET: Final = re.compile(r"[가-힣]{1,10}가 (?:지하 ?)?[0-9]+(?:-[0-9]+)?")
 _KO_ANCHOR_END: Final = re.compile(
@@ -158,10 +180,32 @@ def _extend_left_ko(text: str, start: int) -> int:
         pos = space + 1
 
 
+def _ja_starts(text: str) -> Iterator[int]:
+    words = starts(_JA_WORD, text)
+    return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_JA_DASHED, text))
+
+
+def _zh_starts(text: str) -> Iterator[int]:
+    words = starts(_ZH_WORD, text)
+    return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_ZH_STREET, text))
+
+
+def _ko_starts(text: str) -> Iterator[int]:
+    dong = starts(_KO_DONG, text)
+    return merged(
+        back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),
+        back_over(text, dong, _HANGUL_DIGITS, reach=10),
+        back_over(text, dong, _DIGITS, space=True),
+        back_over(text, starts(_KO_BEONJI, text), _DIGITS + "-", space=True),
+        back_over(text, [m.start() + 1 for m in _KO_GA.finditer(text)], _HANGUL_DIGITS, reach=13),
+    )
+
+
 def _korean(view: View) -> Iterator[Finding]:
     text = view.digits
-    anchors = list(_KO_ANCHOR.finditer(text))
-    for match in _KO_GA_STREET.finditer(text):
+    anchors = list(finditer_at(_KO_ANCHOR, text, _ko_starts(text)))
+    ga_streets = back_over(text, starts(_KO_GA_SPACED, text), _HANGUL_ONLY, reach=10)
+    for match in finditer_at(_KO_GA_STREET, text, ga_streets):
         token_start = text.rfind(" ", 0, match.start()) + 1
         if _extend_left_ko(text, token_start) < token_start:
             anchors.append(match)
@@ -176,13 +220,13 @@ def _korean(view: View) -> Iterator[Finding]:
 
 def _cjk(
     view: View,
-    anchor: re.Pattern[str],
+    anchors: Iterator[re.Match[str]],
     right_pattern: re.Pattern[str],
     stop: re.Pattern[str],
     keep: re.Pattern[str],
 ) -> Iterator[Finding]:
     text = view.digits
-    for match in anchor.finditer(text):
+    for match in anchors:
         if is_quantity_after(text, match.end()) or is_harmless_shape(match.group()):
             continue
         start = _extend_left_cjk(text, match.start(), stop, keep)
@@ -196,6 +240,9 @@ def find_addresses(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG00
     Every language's street patterns run whatever the locale: a supporter writing in
     Japanese may well copy a Chinese address.
     """
-    yield from _cjk(view, _JA_ANCHOR, _JA_RIGHT, _JA_STOP, _JA_PREFECTURE)
-    yield from _cjk(view, _ZH_ANCHOR, _ZH_RIGHT, _ZH_STOP, _ZH_PROVINCE)
+    text = view.digits
+    ja = finditer_at(_JA_ANCHOR, text, _ja_starts(text))
+    yield from _cjk(view, ja, _JA_RIGHT, _JA_STOP, _JA_PREFECTURE)
+    zh = finditer_at(_ZH_ANCHOR, text, _zh_starts(text))
+    yield from _cjk(view, zh, _ZH_RIGHT, _ZH_STOP, _ZH_PROVINCE)
     yield from _korean(view)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
-__all__ = ["before", "finditer_at", "first_char_class", "merged", "starts"]
+__all__ = ["back_over", "before", "finditer_at", "first_char_class", "merged", "starts"]
 
 
 def finditer_at(
@@ -49,6 +49,29 @@ def before(anchors: Iterable[int], reach: int) -> Iterator[int]:
     floor = 0
     for anchor in anchors:
         yield from range(max(floor, anchor - reach), anchor + 1)
+        floor = max(floor, anchor + 1)
+
+
+def back_over(
+    text: str,
+    anchors: Iterable[int],
+    chars: Container[str],
+    *,
+    reach: int | None = None,
+    space: bool = False,
+) -> Iterator[int]:
+    """Every position from the start of the run of ``chars`` before each ascending anchor
+    up to the anchor: at most ``reach`` characters back, and with ``space`` one space
+    may stand between the run and the anchor."""
+    floor = 0
+    for anchor in anchors:
+        pos = anchor
+        if space and pos > 0 and text[pos - 1] == " ":
+            pos -= 1
+        limit = 0 if reach is None else max(0, anchor - reach)
+        while pos > limit and text[pos - 1] in chars:
+            pos -= 1
+        yield from range(max(floor, pos), anchor + 1)
         floor = max(floor, anchor + 1)
 
 

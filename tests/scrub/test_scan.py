@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.scrub import contacts, dates, names, places
-from bot.scrub.scan import before, finditer_at, first_char_class, merged, starts
+from bot.scrub.scan import back_over, before, finditer_at, first_char_class, merged, starts
 
 _ALPHABET = "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/NE,°北纬生日月DOB"
 
@@ -41,6 +41,33 @@ def test_name_frames_tried_before_their_anchors_match_finditer(text: str) -> Non
 def test_coordinate_and_birthday_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
     _same(places._PAIR, text, starts(places._PAIR_START, text))
     _same(dates._LABELLED_MD, text, starts(dates._LABEL_START, text))
+
+
+_STREETS = (
+    "0123456789 -一二三十〇町タ丁目番地号號路街道大胡同栋单元室座Ab로길거리동번지가호지하서울"
+)
+
+
+def _backtracking(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The anchor as first written, without possessive quantifiers."""
+    return re.compile(pattern.pattern.replace("]++", "]+"))
+
+
+@given(st.text(alphabet=_STREETS, max_size=80))
+def test_address_anchors_tried_at_their_starts_match_finditer(text: str) -> None:
+    for anchor, candidates in (
+        (places._JA_ANCHOR, places._ja_starts),
+        (places._ZH_ANCHOR, places._zh_starts),
+        (places._KO_ANCHOR, places._ko_starts),
+    ):
+        _same(_backtracking(anchor), text, list(candidates(text)))
+    ga = back_over(text, starts(places._KO_GA_SPACED, text), places._HANGUL_ONLY, reach=10)
+    _same(places._KO_GA_STREET, text, list(ga))
+
+
+def test_back_over() -> None:
+    assert list(back_over("ab12 X34Y", [5, 8], "0123456789", space=True)) == [2, 3, 4, 5, 6, 7, 8]
+    assert list(back_over("aaaaX", [4], "a", reach=2)) == [2, 3, 4]
 
 
 def test_name_reach_covers_the_longest_name() -> None:
