@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.scan import finditer_at, first_char_class, starts
+from bot.scrub.scan import finditer_at, first_char_class, merged, starts, starts_near
 from bot.scrub.spans import Finding
 
 __all__ = ["find_contacts"]
@@ -68,7 +68,18 @@ _URL: Final = re.compile(
 # Where each pattern can begin (see scan.py): the same lookbehind and first character,
 # with the same flags, so case folding finds the same letters.
 _EMAIL_START: Final = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9]", re.IGNORECASE)
-_URL_START: Final = re.compile(r"[hfw]|(?<![A-Za-z0-9@.\-])[A-Za-z0-9]", re.IGNORECASE)
+# An e-mail address has its ``@`` (or a disguise of it) at most this far after its start:
+# a local part of 64 characters, then `` (`` before a spelled-out ``at``.
+_AT: Final = re.compile(r"@")
+_AT_ANY: Final = re.compile(r"@|at|アット|あっとまーく|골뱅|艾特|圈a|[*★☆#]", re.IGNORECASE)
+_AT_REACH: Final = 64 + 3
+# A URL opens with a scheme or ``www.``, or (after the lookbehind) at the start of a run of
+# host characters that holds a dot: every host and every domain has one.
+_URL_SCHEME: Final = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+# Case folding lets four non-ASCII letters into ``[A-Za-z0-9.\-]`` (İ ı ſ K); they are
+# listed so that the class needs no flag and the engine skips ahead over CJK text.
+_HOST_CHARS: Final = "A-Za-z0-9.\\-\u0130\u0131\u017f\u212a"
+_HOST_RUN: Final = re.compile(f"[{_HOST_CHARS}]+")
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
@@ -157,14 +168,24 @@ def _strip_url(text: str, start: int, end: int) -> int:
     return end
 
 
+def email_starts(text: str, at: re.Pattern[str]) -> list[int]:
+    """Where an e-mail address whose ``@`` (or disguise) ``at`` finds can begin."""
+    return starts_near(_EMAIL_START, text, at, _AT_REACH)
+
+
+def url_starts(text: str) -> Iterator[int]:
+    """Where a URL can begin: a scheme, ``www.``, or a run of host characters with a dot."""
+    hosts = [m.start() for m in _HOST_RUN.finditer(text) if "." in m.group()]
+    return merged(starts(_URL_SCHEME, text), hosts)
+
+
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
-    word_starts = starts(_EMAIL_START, text)
-    for pattern in (_EMAIL, _EMAIL_DISGUISED):
-        for match in finditer_at(pattern, text, word_starts):
+    for pattern, at in ((_EMAIL, _AT), (_EMAIL_DISGUISED, _AT_ANY)):
+        for match in finditer_at(pattern, text, email_starts(text, at)):
             yield Finding(match.start(), match.end(), "email")
-    for match in finditer_at(_URL, text, starts(_URL_START, text)):
+    for match in finditer_at(_URL, text, url_starts(text)):
         end = _strip_url(text, match.start(), _url_end(view, match.start(), match.end()))
         if end - match.start() > 4:
             yield Finding(match.start(), end, "url")

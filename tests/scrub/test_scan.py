@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,10 @@ from hypothesis import strategies as st
 from bot.scrub import contacts, dates, names, places
 from bot.scrub.scan import back_over, before, finditer_at, first_char_class, merged, starts
 
-_ALPHABET = "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/NE,°北纬生日月DOB"
+_ALPHABET = (
+    "abcあいさん様佐藤美咲私はと申しますです 0123@.-_:IDLINEwww.t.me/NE,°北纬生日月DOB"
+    "ıK★ at(dot)com"
+)
 
 
 def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
@@ -21,8 +25,9 @@ def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
 
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_contact_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
-    _same(contacts._EMAIL, text, starts(contacts._EMAIL_START, text))
-    _same(contacts._URL, text, starts(contacts._URL_START, text))
+    _same(contacts._EMAIL, text, contacts.email_starts(text, contacts._AT))
+    _same(contacts._EMAIL_DISGUISED, text, contacts.email_starts(text, contacts._AT_ANY))
+    _same(contacts._URL, text, list(contacts.url_starts(text)))
     _same(contacts._MESSENGER, text, starts(contacts._MESSENGER_START, text))
 
 
@@ -63,6 +68,14 @@ def test_address_anchors_tried_at_their_starts_match_finditer(text: str) -> None
         _same(_backtracking(anchor), text, list(candidates(text)))
     ga = back_over(text, starts(places._KO_GA_SPACED, text), places._HANGUL_ONLY, reach=10)
     _same(places._KO_GA_STREET, text, list(ga))
+
+
+def test_host_characters_are_the_case_folded_class() -> None:
+    folded = re.compile(r"[A-Za-z0-9.\-]", re.IGNORECASE)
+    listed = re.compile(f"[{contacts._HOST_CHARS}]")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (folded.match(ch) is None) == (listed.match(ch) is None), hex(code)
 
 
 def test_back_over() -> None:
