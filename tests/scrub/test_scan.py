@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.scrub import contacts, dates, names, places
+from bot.scrub import contacts, dates, ids, names, places
 from bot.scrub.scan import back_over, before, finditer_at, first_char_class, merged, starts
 
 _ALPHABET = (
@@ -95,3 +95,28 @@ def test_before_and_first_char_class() -> None:
     assert first_char_class(r"ab|\bcd|あい") == "[acあ]"
     with pytest.raises(ValueError, match="literal"):
         first_char_class("(?:a)|b")
+
+
+# The ID patterns as first written, lookbehind first (ids.py moves each lookbehind after
+# the character class it guards, so that the engine can skip ahead to that class).
+_IDS_AS_WRITTEN = {
+    "_CN_ID": r"(?<![0-9A-Za-z])[1-9][0-9]{5}[ -]?"
+    r"(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r"[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])",
+    "_RRN": r"(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r" ?[-~] ?[0-9][0-9*xX●○]{6}(?![0-9])"
+    r"|(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-8][0-9]{6}(?![0-9])",
+    "_MY_NUMBER": r"(?<![0-9])(?<![0-9][ -])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![ -]?[0-9])",
+    "_CARD": r"(?<![0-9+])(?:[2-6][0-9]{12,18}"
+    r"|[2-6][0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
+    r"|[2-6][0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])",
+    "_PASSPORT_SHAPE": r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{7,8}|[A-Z][0-9]{3}[A-Z][0-9]{4})"
+    r"(?![A-Za-z0-9])",
+}
+
+
+@given(st.text(alphabet="01234567890123456789 -~*xX●+ABMaz年", max_size=60))
+def test_id_patterns_match_as_first_written(text: str) -> None:
+    for name, written in _IDS_AS_WRITTEN.items():
+        expected = [m.span() for m in re.finditer(written, text)]
+        assert [m.span() for m in getattr(ids, name).finditer(text)] == expected, name
