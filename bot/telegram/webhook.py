@@ -42,8 +42,12 @@ def webhook_app(application: Application, db: Database, secret: str) -> Starlett
         if len(body) > MAX_BODY:
             return Response(status_code=413)
         try:
-            update = Update.de_json(json.loads(body), application.bot)
-        except (ValueError, KeyError, TypeError):
+            data = json.loads(body)
+            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+                return Response(status_code=400)
+            update = Update.de_json(data, application.bot)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # PTB raises AttributeError on a field of the wrong shape (a string for a message)
             return Response(status_code=400)
         failure = Failure()
         token = CURRENT.set(failure)

@@ -32,8 +32,9 @@ def running_bot(
     *,
     args: list[str] | None = None,
     log_name: str = "bot.log",
+    command: list[str] | None = None,
 ) -> Iterator[BotRun]:
-    """Start ``intake-bot run`` pointed at ``server``; stop it (and show its log on failure)."""
+    """Start ``intake-bot run`` (or ``command``) pointed at ``server``; stop it afterwards."""
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": server.token,
@@ -46,10 +47,15 @@ def running_bot(
     log_path = data_dir / log_name
     log = log_path.open("a", encoding="utf-8")
     process = subprocess.Popen(
-        [*BOT, *(args or [])], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True
+        [*(command or BOT), *(args or [])],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
-        yield BotRun(server, log_path)
+        yield BotRun(server, log_path, process)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
@@ -64,9 +70,15 @@ def running_bot(
 class BotRun:
     """A running bot and its log: ``wait_handled`` knows when every update is delivered."""
 
-    def __init__(self, server: FakeBotApi, log_path: Path) -> None:
+    def __init__(
+        self,
+        server: FakeBotApi,
+        log_path: Path,
+        process: subprocess.Popen[str] | None = None,
+    ) -> None:
         self.server = server
         self.log_path = log_path
+        self.process = process
         self.updates_sent = 0
         self.baseline = self.handled()  # lines from an earlier run of the same data dir
 

@@ -269,6 +269,20 @@ class FakeBotApi(Methods):
         with self._cond:
             return len(self._pending)
 
+    def pending_for(self, user: SimUser) -> int:
+        """Updates of this chat not yet confirmed (webhook: not yet answered with 2xx)."""
+        with self._cond:
+            return sum(1 for p in self._pending if p.queue_key == user.id)
+
+    def latest_keyboard(self, user: SimUser) -> StoredMessage | None:
+        """The newest bot message with an inline keyboard (the current question), if any."""
+        with self._cond:
+            messages = self._messages.get(user.id, {})
+            for key in sorted(messages, reverse=True):
+                if messages[key].from_bot and messages[key].keyboard:
+                    return copy.deepcopy(messages[key])
+            return None
+
     def is_blocked(self, user: SimUser) -> bool:
         with self._cond:
             return user.id in self._blocked
