@@ -76,8 +76,7 @@ class FakeBotApi(Methods):
 
     def start(self) -> FakeBotApi:
         handler = type("Handler", (BotApiHandler,), {"api": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self._spawn(functools.partial(self._httpd.serve_forever, 0.02), "fake-bot-api-http")
         self._spawn(self._webhook_loop, "fake-bot-api-webhook")
         return self
@@ -274,6 +273,11 @@ class FakeBotApi(Methods):
         with self._cond:
             return sum(1 for p in self._pending if p.queue_key == user.id)
 
+    def bot_message_count(self, user: SimUser) -> int:
+        """How many bot messages the chat shows (cheap: for predicates run on every change)."""
+        with self._cond:
+            return sum(1 for m in self._messages.get(user.id, {}).values() if m.from_bot)
+
     def latest_keyboard(self, user: SimUser) -> StoredMessage | None:
         """The newest bot message with an inline keyboard (the current question), if any."""
         with self._cond:
@@ -333,6 +337,13 @@ class FakeBotApi(Methods):
             max_attempts=self.webhook_max_attempts,
             retry_delay=self.webhook_retry_delay,
         )
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    #: Many chats at once open many connections; the default backlog of 5 would drop some
+    #: and the kernel would retry them a second later, a delay that is ours, not the bot's.
+    request_queue_size = 128
 
 
 def _file(kind: str) -> JsonDict:

@@ -41,8 +41,7 @@ class RoundRobinProxy:
 
     def __enter__(self) -> RoundRobinProxy:
         handler = type("Handler", (_ProxyHandler,), {"proxy": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         serve = functools.partial(self._httpd.serve_forever, 0.02)
         self._thread = threading.Thread(target=serve, name="round-robin", daemon=True)
         self._thread.start()
@@ -93,6 +92,13 @@ class RoundRobinProxy:
             finally:
                 connection.close()
         return 502, b""  # every replica is down
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    #: The default backlog of 5 drops connections in a burst of deliveries, and the
+    #: kernel retries them a second later: a delay that is the test's, not the bot's.
+    request_queue_size = 128
 
 
 class _ProxyHandler(BaseHTTPRequestHandler):
