@@ -83,6 +83,26 @@ def _fewest_valid_digits(region: str) -> int:
     return min(home, IDD_MIN_DIGITS + WORLD_MIN_DIGITS)
 
 
+#: Amounts are written in groups ("300,000") or as runs like "¥12000000"; a run longer
+#: than this after a currency sign is read as a number someone could dial, not money
+#: (Chinese mobiles are 11 digits; Japanese and Korean numbers start with a 0).
+_AMOUNT_MAX_DIGITS = 10
+
+
+def _amount_like(text: str, start: int, end: int) -> bool:
+    """Whether a digit group could be (the start of) a written amount.
+
+    Nobody writes an amount with a leading zero, or as one run of eleven or more digits,
+    so "$ 090-1234-5678" and "$ 13123456789" stay phone candidates.
+    """
+    group = text[start:end]
+    return not group.startswith("0") and _digit_count(group) <= _AMOUNT_MAX_DIGITS
+
+
+def _has_phone(piece: str, region: str, leniency: int) -> bool:
+    return any(True for _ in PhoneNumberMatcher(piece, region, leniency=leniency))
+
+
 def _inside(start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
     return any(c_start <= start and end <= c_end for c_start, c_end in claimed)
 
@@ -93,7 +113,7 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     chunks = [(m.start() + start, m.end() + start) for m in _CHUNK.finditer(text[start:end])]
     if chunks and is_quantity_after(view.norm, chunks[-1][1]):
         chunks.pop()
-    if chunks and is_money_before(view.norm, chunks[0][0]):
+    if chunks and _amount_like(text, *chunks[0]) and is_money_before(view.norm, chunks[0][0]):
         chunks.pop(0)
     if not chunks:
         return start, start
@@ -121,6 +141,12 @@ def find_phones(
     for candidate in _CANDIDATE.finditer(text):
         start, end = _chunks_to_check(view, *candidate.span())
         start, end = _trim(text, start, end)
+        whole = _trim(text, *candidate.span())
+        if (start, end) != whole and _has_phone(text[whole[0] : whole[1]], region, leniency):
+            # A currency sign or a unit beside a real phone number does not make it an
+            # amount: "$ 090-1234-5678" is a phone. Only asked when trimming changed
+            # something, so plain amounts cost nothing more.
+            start, end = whole
         piece = text[start:end]
         digits = _digit_count(piece)
         if digits < 6 or _inside(start, end, claimed) or is_harmless_shape(piece):
