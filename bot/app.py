@@ -86,15 +86,24 @@ class Intake:
     def handle(
         self, chat_id: int | str, update_id: int | None, event: i.Input
     ) -> tuple[Handled, CompiledFlow] | None:
-        """Apply ``event`` in one transaction; ``None`` for a repeated update."""
+        """Apply ``event`` in one transaction; ``None`` for a repeated, answered update.
+
+        A repeated update whose reply never went out (the process died after committing)
+        shows the current question again instead of being applied twice.
+        """
         used: list[CompiledFlow] = []
 
-        def decide(session: Session | None, tx: DbSession) -> Outcome:
-            compiled = self._flow_for(session, event, tx)
-            used.append(compiled)
-            return advance(compiled, session, event, self.context)
+        def deciding(applied: i.Input) -> Callable[[Session | None, DbSession], Outcome]:
+            def decide(session: Session | None, tx: DbSession) -> Outcome:
+                compiled = self._flow_for(session, applied, tx)
+                used.append(compiled)
+                return advance(compiled, session, applied, self.context)
 
-        handled = self.conversations.handle(chat_id, update_id, decide)
+            return decide
+
+        handled = self.conversations.handle(
+            chat_id, update_id, deciding(event), unanswered=deciding(i.Repeat())
+        )
         return None if handled is None else (handled, used[-1])
 
     def renderer(self, compiled: CompiledFlow) -> Renderer:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -50,14 +50,29 @@ class Conversations:
         self.db = db
         self.channel = channel
 
-    def handle(self, chat_id: int | str, update_id: int | None, decide: Decide) -> Handled | None:
-        """Apply one input; ``None`` when ``update_id`` was already applied."""
+    def handle(
+        self,
+        chat_id: int | str,
+        update_id: int | None,
+        decide: Decide,
+        *,
+        unanswered: Decide | None = None,
+    ) -> Handled | None:
+        """Apply one input; ``None`` when ``update_id`` was already applied and answered.
+
+        Args:
+            unanswered: for an update applied before whose reply never reached the chat
+                (``mark_replied`` was not called: the process died in between), what to
+                do instead of applying it again; typically show the current question.
+        """
         chat_key = self.db.keys.chat_key(self.channel, chat_id)
         for attempt in range(ATTEMPTS):
             try:
                 with self.db.transaction() as tx:
                     if update_id is not None and not self._first_delivery(tx, update_id):
-                        return None
+                        if unanswered is None or self._replied(tx, update_id):
+                            return None
+                        decide = unanswered
                     handled = self._apply(tx, chat_key, chat_id, decide)
             except IntegrityError:
                 if attempt == ATTEMPTS - 1:
@@ -74,6 +89,15 @@ class Conversations:
         with self.db.transaction() as tx:
             row = tx.scalar(select(ChatSession).where(ChatSession.chat_key == chat_key))
             return self._decode(row) if row else None
+
+    def mark_replied(self, update_id: int) -> None:
+        """Record that the reply to ``update_id`` reached the chat."""
+        with self.db.transaction() as tx:
+            tx.execute(
+                update(ProcessedUpdate)
+                .where(ProcessedUpdate.update_key == self._update_key(update_id))
+                .values(replied_at=self.db.now())
+            )
 
     def forget(self, chat_id: int | str) -> None:
         """Erase the chat's session and message records (the supporter blocked the bot)."""
@@ -100,8 +124,19 @@ class Conversations:
 
     # --- inside the transaction ---------------------------------------------------------
 
+    def _update_key(self, update_id: int) -> str:
+        return f"{self.channel}:{update_id}"
+
+    def _replied(self, tx: DbSession, update_id: int) -> bool:
+        replied = tx.scalar(
+            select(ProcessedUpdate.replied_at).where(
+                ProcessedUpdate.update_key == self._update_key(update_id)
+            )
+        )
+        return replied is not None
+
     def _first_delivery(self, tx: DbSession, update_id: int) -> bool:
-        values = {"update_key": f"{self.channel}:{update_id}", "processed_at": self.db.now()}
+        values = {"update_key": self._update_key(update_id), "processed_at": self.db.now()}
         insert = pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
         statement = (
             insert(ProcessedUpdate)

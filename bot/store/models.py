@@ -91,6 +91,8 @@ class ProcessedUpdate(Base):
 
     update_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    #: When the reply reached the chat; empty if the process died before replying.
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class MessageRecord(Base):

@@ -98,6 +98,8 @@ class SupporterChannel:
         except Forbidden:
             await asyncio.to_thread(self.intake.conversations.forget, chat.id)
             return
+        # Delivered: a redelivery of this update is now answered by silence, not repeated.
+        await asyncio.to_thread(self.intake.conversations.mark_replied, update.update_id)
         if handled.cleared_messages:
             await delivery.delete_all(
                 context.bot, chat.id, [*handled.cleared_messages, *sent[:-1]]

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.engine import inputs as i
+from bot.engine.outcome import Notice
 from bot.store.models import CaseStubRow
 from tests.store.workers import CRASH_EXIT, crash_worker, open_db
 from tests.support.engine import intake_service
@@ -65,10 +66,15 @@ def test_crash_then_redelivery_gives_exactly_one_stub(migrated_url: str, when: s
     db = open_db(migrated_url)  # the restarted bot
     service = intake_service(db, channel="telegram")
     again = service.handle(CHAT, send_update, i.Text(SEND))
+    assert again is not None
     if when == "after-commit":
-        assert again is None  # already applied before the crash
+        # Applied before the crash but never answered: no second stub, and the supporter
+        # is told their case reference after all.
+        assert again[0].outcome.stub is None
+        [notice] = again[0].outcome.replies
+        assert isinstance(notice, Notice)
+        assert notice.msg.params["reference"] == stubs(migrated_url)[0].reference
     else:
-        assert again is not None
         assert again[0].outcome.stub is not None
     session = service.conversations.load(CHAT)
     assert session is not None

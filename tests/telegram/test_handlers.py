@@ -18,6 +18,7 @@ from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import Settings, TelegramSettings
+from bot.engine import inputs as i
 from bot.store.database import Database
 from bot.store.models import ChatSession
 from bot.telegram.application import build_application
@@ -193,3 +194,26 @@ def test_a_redelivered_press_whose_query_was_answered_is_still_applied(
     texts = request.sent()
     assert not any(t.startswith("申し訳ありません") for t in texts)  # no apology
     assert "関係" in texts[-1]  # the next question: the press was applied
+
+
+def test_an_update_applied_but_never_answered_gets_the_question_again(setup: Any) -> None:
+    """A replica died between COMMIT and its reply: the redelivery re-shows the question."""
+    app, request, _ = setup
+    channel = app.handlers[0][0].callback.__self__
+    sent_before: list[int] = []
+
+    async def scenario() -> None:
+        async with app:
+            await app.process_update(Update.de_json(message(1, "/start"), app.bot))
+            # Update 2 was applied and committed, then the process died before replying.
+            assert channel.intake.handle(42, 2, i.Text("1")) is not None
+            sent_before.append(len(request.sent()))
+            for _ in range(2):  # Telegram redelivers it, perhaps more than once
+                await app.process_update(Update.de_json(message(2, "1"), app.bot))
+
+    asyncio.run(scenario())
+    resent = request.sent()[sent_before[0] :]
+    assert len(resent) == 1  # the current question once, not the input applied again
+    assert "関係" in resent[0]
+    session = channel.intake.conversations.load(42)
+    assert session.history == ["consent"]
