@@ -22,9 +22,19 @@ _N: Final = r"[0-9〇一二三四五六七八九十]"
 _ERA: Final = r"(?:明治|大正|昭和|平成|令和)"
 _YEAR: Final = rf"(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}}|{_ERA} ?(?:元|{_N}{{1,3}}))"
 _MD_CJK: Final = rf"{_N}{{1,2}} ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
-_CJK_FULL: Final = re.compile(rf"(?<![0-9]){_YEAR} ?(?:年|년) ?{_MD_CJK}")
+# Each pattern opens with the class of its first character, and a lookbehind (when the
+# pattern has one) looks one character further back: the engine then skips ahead to that
+# class instead of trying the pattern at every position. The forms as first written
+# (lookbehind, then ``_YEAR``, the era words, ``_MD_CJK``) are in tests/scrub/test_scan.py.
+_ERA_TAIL: Final = r"(?:(?<=明)治|(?<=大)正|(?<=昭)和|(?<=平)成|(?<=令)和)"
+_CJK_FULL: Final = re.compile(
+    r"[0-9明大昭平令](?<![0-9][0-9明大昭平令])"
+    r"(?:(?<=1)[89][0-9]{2}|(?<=2)0[0-9]{2}|(?<=[0-9])[0-9]"
+    rf"|{_ERA_TAIL} ?(?:元|{_N}{{1,3}}))"
+    rf" ?(?:年|년) ?{_MD_CJK}"
+)
 _ERA_DOTTED: Final = re.compile(
-    r"(?<![A-Za-z0-9])(?:[MTSHR]|明治|大正|昭和|平成|令和) ?"
+    r"[MTSHR明大昭平令](?<![A-Za-z0-9][MTSHR明大昭平令])(?:(?<=[MTSHR])|" + _ERA_TAIL[3:] + " ?"
     r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{1,2}(?![0-9])"
 )
 _LABEL: Final = (
@@ -39,7 +49,9 @@ _LABELLED_MD: Final = re.compile(
 # a label's first letter stands (scan.py).
 _LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1]), re.IGNORECASE)
 _MD_THEN_BIRTH: Final = re.compile(
-    rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}/[0-9]{{1,2}}) ?(?:生まれ|生|出生|出生的|에 태어|생)"
+    rf"(?P<date>{_N}(?:{_N}? ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
+    r"|(?<=[0-9])[0-9]?/[0-9]{1,2}))"
+    r" ?(?:生まれ|生|出生|出生的|에 태어|생)"
 )
 
 

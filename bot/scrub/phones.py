@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Final
 
-from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatch, PhoneNumberMatcher
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import is_harmless_shape, is_money_before, is_quantity_after
@@ -50,7 +50,14 @@ _PREFIX_DIGITS: Final = 3
 WORLD_MIN_DIGITS: Final = 6
 IDD_MIN_DIGITS: Final = 2
 
-_CANDIDATE: Final = re.compile(r"(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?")
+# ``(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?``, opened with the class of
+# its first character so that the engine skips ahead to it instead of trying the
+# lookbehind at every position; the branch after it continues as the first form would
+# from that character (checked against it in tests/scrub/test_scan.py).
+_CANDIDATE: Final = re.compile(
+    r"[+(0-9](?<![0-9][+(0-9])(?:(?<=\+) ?\(?[0-9]|(?<=\()[0-9]|(?<=[0-9]))"
+    r"(?:[ \-./()]{0,3}[0-9]){5,}\)?"
+)
 _CHUNK: Final = re.compile(r"[^ ]+")
 _DIGIT: Final = re.compile(r"[0-9]")
 
@@ -99,12 +106,27 @@ def _amount_like(text: str, start: int, end: int) -> bool:
     return not group.startswith("0") and _digit_count(group) <= _AMOUNT_MAX_DIGITS
 
 
-def _has_phone(piece: str, region: str, leniency: int) -> bool:
-    return any(True for _ in PhoneNumberMatcher(piece, region, leniency=leniency))
+def _may_match(piece: str, region: str) -> bool:
+    """A necessary condition for the matcher to find a valid number in ``piece``: a ``+``,
+    or at least as many digits as the shortest number it could find without one."""
+    return "+" in piece or _digit_count(piece) >= _fewest_valid_digits(region)
+
+
+def _phone_matches(piece: str, region: str, leniency: int) -> Iterator[PhoneNumberMatch]:
+    if not _may_match(piece, region):
+        return iter(())
+    return iter(PhoneNumberMatcher(piece, region, leniency=leniency))
 
 
 def _inside(start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
     return any(c_start <= start and end <= c_end for c_start, c_end in claimed)
+
+
+def _skipped(text: str, start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
+    """Whether the piece ``text[start:end]`` is left alone: too short, held by a stronger
+    kind, or a year, date or time."""
+    piece = text[start:end]
+    return _digit_count(piece) < 6 or _inside(start, end, claimed) or is_harmless_shape(piece)
 
 
 def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
@@ -142,19 +164,25 @@ def find_phones(
         start, end = _chunks_to_check(view, *candidate.span())
         start, end = _trim(text, start, end)
         whole = _trim(text, *candidate.span())
-        if (start, end) != whole and _has_phone(text[whole[0] : whole[1]], region, leniency):
+        first: PhoneNumberMatch | None = None
+        skip = _skipped(text, start, end, claimed)
+        if (start, end) != whole and not (skip and _skipped(text, *whole, claimed)):
             # A currency sign or a unit beside a real phone number does not make it an
             # amount: "$ 090-1234-5678" is a phone. Only asked when trimming changed
-            # something, so plain amounts cost nothing more.
-            start, end = whole
-        piece = text[start:end]
-        digits = _digit_count(piece)
-        if digits < 6 or _inside(start, end, claimed) or is_harmless_shape(piece):
+            # something, and when the answer matters (a year range before 年 is skipped
+            # trimmed or whole), so plain amounts and years cost nothing more.
+            found = _phone_matches(text[whole[0] : whole[1]], region, leniency)
+            first = next(found, None)
+            if first is not None:
+                start, end = whole
+                skip = _skipped(text, start, end, claimed)
+        if skip:
             continue
-        covered: list[tuple[int, int]] = []
-        if "+" in piece or digits >= _fewest_valid_digits(region):
-            for match in PhoneNumberMatcher(piece, region, leniency=leniency):
-                covered.append((start + match.start, start + match.end))
+        piece = text[start:end]
+        # When the whole candidate held a phone, the matcher already began on this very
+        # piece: its first match is kept and the rest drawn from the same run.
+        matches = [first, *found] if first is not None else _phone_matches(piece, region, leniency)
+        covered = [(start + match.start, start + match.end) for match in matches]
         if not guard:
             yield from (Finding(s, e, "phone") for s, e in covered)
             continue

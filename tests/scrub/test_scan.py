@@ -6,10 +6,10 @@ import re
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.scrub import contacts, dates, ids, names, places
+from bot.scrub import contacts, dates, ids, names, numbers, phones, places
 from bot.scrub.scan import back_over, before, finditer_at, first_char_class, merged, starts
 
 _ALPHABET = (
@@ -120,3 +120,34 @@ def test_id_patterns_match_as_first_written(text: str) -> None:
     for name, written in _IDS_AS_WRITTEN.items():
         expected = [m.span() for m in re.finditer(written, text)]
         assert [m.span() for m in getattr(ids, name).finditer(text)] == expected, name
+
+
+_N = r"[0-9〇一二三四五六七八九十]"
+_MD_CJK = rf"{_N}{{1,2}} ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
+# Patterns of the other number detectors as first written, lookbehind first (each now
+# opens with the class or literals its lookbehind guards).
+_NUMBERS_AS_WRITTEN = {
+    (phones, "_CANDIDATE"): r"(?<![0-9])(?:\+ ?)?\(?[0-9](?:[ \-./()]{0,3}[0-9]){5,}\)?",
+    (numbers, "FULL_DATE"): r"(?<![0-9])(?:(?:1[89]|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1"
+    r"(?:0?[1-9]|[12]\d|3[01])|(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+    r"(?![0-9])",
+    (dates, "_CJK_FULL"): r"(?<![0-9])(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}|"
+    rf"(?:明治|大正|昭和|平成|令和) ?(?:元|{_N}{{1,3}})) ?(?:年|년) ?{_MD_CJK}",
+    (dates, "_ERA_DOTTED"): r"(?<![A-Za-z0-9])(?:[MTSHR]|明治|大正|昭和|平成|令和) ?"
+    r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{1,2}(?![0-9])",
+    (dates, "_MD_THEN_BIRTH"): rf"({_MD_CJK}|[0-9]{{1,2}}/[0-9]{{1,2}}) ?"
+    r"(?:生まれ|生|出生|出生的|에 태어|생)",
+}
+
+
+_NUMBER_ALPHABET = (
+    "0123456789012191820 +-.()/年月日号일월년 明治昭和平成令元MTSHRa生に一十〇出에 태어생"
+)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_NUMBER_ALPHABET, max_size=60))
+def test_number_patterns_match_as_first_written(text: str) -> None:
+    for (module, name), written in _NUMBERS_AS_WRITTEN.items():
+        expected = [m.span() for m in re.finditer(written, text)]
+        assert [m.span() for m in getattr(module, name).finditer(text)] == expected, name
