@@ -71,20 +71,31 @@ _EMAIL_START: Final = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9]", re.IGNORE
 # An e-mail address has its ``@`` (or a disguise of it) at most this far after its start:
 # a local part of 64 characters, then `` (`` before a spelled-out ``at``.
 _AT: Final = re.compile(r"@")
-_AT_ANY: Final = re.compile(r"@|at|アット|あっとまーく|골뱅|艾特|圈a|[*★☆#]", re.IGNORECASE)
+# ``@|at|アット|あっとまーく|골뱅|艾特|圈a|[*★☆#]`` case-insensitive, spelled out with every
+# alternative opening with a literal, so that the engine skips ahead to those characters
+# (no other character folds to a, t: tests/scrub/test_scan.py).
+_AT_ANY: Final = re.compile(r"@|a[tT]|A[tT]|アット|あっとまーく|골뱅|艾特|圈[aA]|\*|★|☆|#")
 _AT_REACH: Final = 64 + 3
 # A URL opens with a scheme or ``www.``, or (after the lookbehind) at the start of a run of
 # host characters that holds a dot: every host and every domain has one.
-_URL_SCHEME: Final = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+# ``(?:https?|ftp)://|www\.`` case-insensitive, opened with an unflagged class of its first
+# letters (nothing else folds to h, f or w) so that the engine skips ahead to them.
+_URL_SCHEME: Final = re.compile(r"[hHfFwW](?i:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)")
 # Case folding lets four non-ASCII letters into ``[A-Za-z0-9.\-]`` (İ ı ſ K); they are
 # listed so that the class needs no flag and the engine skips ahead over CJK text.
 _HOST_CHARS: Final = "A-Za-z0-9.\\-\u0130\u0131\u017f\u212a"
-_HOST_RUN: Final = re.compile(f"[{_HOST_CHARS}]+")
+# The start of a run of host characters that holds a dot: the run's first character
+# (a lookbehind after it checks that none precedes), then up to the first dot.
+_HOST_NO_DOT: Final = _HOST_CHARS.replace(".", "")
+_HOST_RUN_WITH_DOT: Final = re.compile(
+    f"[{_HOST_CHARS}](?<![{_HOST_CHARS}][{_HOST_CHARS}])(?:(?<=\\.)|[{_HOST_NO_DOT}]*+\\.)"
+)
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
+# ``(?<![A-Za-z0-9._%+\-@])@...``, the lookbehind moved after the ``@`` it guards.
 _HANDLE: Final = re.compile(
-    r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
+    r"@(?<![A-Za-z0-9._%+\-@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
 )
 
 _APPS: Final = (
@@ -175,7 +186,7 @@ def email_starts(text: str, at: re.Pattern[str]) -> list[int]:
 
 def url_starts(text: str) -> Iterator[int]:
     """Where a URL can begin: a scheme, ``www.``, or a run of host characters with a dot."""
-    hosts = [m.start() for m in _HOST_RUN.finditer(text) if "." in m.group()]
+    hosts = [m.start() for m in _HOST_RUN_WITH_DOT.finditer(text)]
     return merged(starts(_URL_SCHEME, text), hosts)
 
 

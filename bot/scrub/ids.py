@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
+from bot.scrub.scan import finditer_at, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["china_id_valid", "find_ids", "luhn_valid", "my_number_valid"]
@@ -45,14 +46,20 @@ _CARD: Final = re.compile(
     r"|[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
     r"|[0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])"
 )
-_PASSPORT_LABEL: Final = re.compile(
-    r"(?:旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|"
+_PASSPORT_WORDS: Final = (
+    r"旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|"
     r"护照号码|护照号|护照|護照號碼|護照|"
-    r"passport(?: ?(?:no\.?|number|#))?)"
+    r"passport(?: ?(?:no\.?|number|#))?"
+)
+_PASSPORT_LABEL: Final = re.compile(
+    rf"(?:{_PASSPORT_WORDS})"
     r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|No\.?){0,6}"
     r"(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
+# Where a label can begin (scan.py): the first character of each word, unflagged (no
+# other character folds to p), so that the engine skips ahead to them.
+_PASSPORT_START: Final = re.compile("[旅パ여护護pP]")
 _PASSPORT_SHAPE: Final = re.compile(
     r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Z]?[0-9]{7,8}|[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
 )
@@ -109,7 +116,7 @@ def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in _CARD.finditer(text):
         if luhn_valid(match.group()):
             yield Finding(match.start(), match.end(), "card")
-    for match in _PASSPORT_LABEL.finditer(text):
+    for match in finditer_at(_PASSPORT_LABEL, text, starts(_PASSPORT_START, text)):
         yield Finding(match.start("id"), match.end("id"), "passport")
     for match in _PASSPORT_SHAPE.finditer(text):
         yield Finding(match.start(), match.end(), "passport")

@@ -39,9 +39,10 @@ _PAIR: Final = re.compile(
 )
 # Where a pair can begin (scan.py): the same lookbehind, then a hemisphere word or
 # letter, a sign or a digit.
-_PAIR_START: Final = re.compile(
-    r"(?<![0-9.])(?:" + first_char_class(_HEMI_WORD[3:-1]) + r"|[NSEWnsew+\-0-9])"
-)
+# The class comes first and the lookbehind looks one character further back, so that
+# the engine skips ahead to the class instead of trying the lookbehind everywhere.
+_PAIR_FIRST: Final = first_char_class(_HEMI_WORD[3:-1])[1:-1] + r"NSEWnsew+\-0-9"
+_PAIR_START: Final = re.compile(rf"[{_PAIR_FIRST}](?<![0-9.][{_PAIR_FIRST}])")
 _COORD_LABEL: Final = re.compile(
     r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"
 )

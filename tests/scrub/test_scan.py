@@ -151,3 +151,29 @@ def test_number_patterns_match_as_first_written(text: str) -> None:
     for (module, name), written in _NUMBERS_AS_WRITTEN.items():
         expected = [m.span() for m in re.finditer(written, text)]
         assert [m.span() for m in getattr(module, name).finditer(text)] == expected, name
+
+
+_CONTACT_ALPHABET = "aAtTpPsShHfFwW:/.@ *★#アット골뱅艾特圈旅券パスポート여권护照護 0123-_İıſK"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=_CONTACT_ALPHABET, max_size=60))
+def test_contact_triggers_match_as_first_written(text: str) -> None:
+    at_any = re.compile(r"@|at|アット|あっとまーく|골뱅|艾特|圈a|[*★☆#]", re.IGNORECASE)
+    assert starts(contacts._AT_ANY, text) == starts(at_any, text)
+    scheme = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+    assert starts(contacts._URL_SCHEME, text) == starts(scheme, text)
+    host_run = re.compile(f"[{contacts._HOST_CHARS}]+")
+    with_dot = [m.start() for m in host_run.finditer(text) if "." in m.group()]
+    assert starts(contacts._HOST_RUN_WITH_DOT, text) == with_dot
+    handle = re.compile(
+        r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
+    )
+    assert [m.span() for m in contacts._HANDLE.finditer(text)] == [
+        m.span() for m in handle.finditer(text)
+    ]
+    _same(ids._PASSPORT_LABEL, text, starts(ids._PASSPORT_START, text))
+    pair_start = re.compile(
+        r"(?<![0-9.])(?:" + first_char_class(places._HEMI_WORD[3:-1]) + r"|[NSEWnsew+\-0-9])"
+    )
+    assert starts(places._PAIR_START, text + "北纬N.1") == starts(pair_start, text + "北纬N.1")
