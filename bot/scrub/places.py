@@ -42,7 +42,17 @@ _PAIR: Final = re.compile(
 # The class comes first and the lookbehind looks one character further back, so that
 # the engine skips ahead to the class instead of trying the lookbehind everywhere.
 _PAIR_FIRST: Final = first_char_class(_HEMI_WORD[3:-1])[1:-1] + r"NSEWnsew+\-0-9"
-_PAIR_START: Final = re.compile(rf"[{_PAIR_FIRST}](?<![0-9.][{_PAIR_FIRST}])")
+# Every character a component can hold; a pair holds a separator after a run of them,
+# then (after one space at most) the first character of the second component. Checking
+# that ahead leaves out the many numbers in a note that are followed by a word.
+_COMPONENT_CHARS: Final = (
+    "".join(sorted(set(_HEMI_WORD[3:-1].replace("|", ""))))
+    + " NSEWnsew+\\-0-9.°度도'′分분\"″秒초北南东東西"
+)
+_PAIR_START: Final = re.compile(
+    rf"[{_PAIR_FIRST}](?<![0-9.][{_PAIR_FIRST}])"
+    rf"(?=[{_COMPONENT_CHARS}]*[,，、/ ;] ?[{_PAIR_FIRST}])"
+)
 _COORD_LABEL: Final = re.compile(
     r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"
 )
