@@ -48,11 +48,14 @@ _JA_NAME: Final = (
 # so only those positions are tried (scan.py). tests/scrub/test_scan.py checks the width.
 _JA_NAME_REACH: Final = 22
 _JA_LABEL: Final = re.compile(
-    rf"(?:お?名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
+    rf"(?:お名前|名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
 )
 _JA_HONORIFICS: Final = "さん|様|さま|氏|君|くん|ちゃん|先生|殿"
 _JA_HONORIFIC: Final = re.compile(rf"(?P<name>{_JA_NAME}) ?(?:{_JA_HONORIFICS})")
-_JA_HONORIFIC_AT: Final = re.compile(rf"(?={_JA_HONORIFICS})")
+# Where an honorific, a pronoun or an intro verb begins. Written as plain alternations
+# (not lookaheads) so that the engine skips ahead to their first characters; none of
+# these words begins inside another, so the starts are the same (test_scan.py).
+_JA_HONORIFIC_AT: Final = re.compile(_JA_HONORIFICS)
 _JA_PRONOUNS: Final = "私|わたし|わたくし|僕|ぼく|俺|こちら"
 _JA_INTRO_VERBS: Final = "と申します|と言います|といいます|と申す者"
 _JA_INTRO: Final = re.compile(
@@ -60,10 +63,14 @@ _JA_INTRO: Final = re.compile(
     r" ?(?:です|と申します|と言います|といいます)"
     rf"|(?P<name2>{_JA_NAME}) ?(?:{_JA_INTRO_VERBS})"
 )
-_JA_PRONOUN_AT: Final = re.compile(rf"(?={_JA_PRONOUNS})")
-_JA_INTRO_VERB_AT: Final = re.compile(rf"(?={_JA_INTRO_VERBS})")
+_JA_PRONOUN_AT: Final = re.compile(_JA_PRONOUNS)
+_JA_INTRO_VERB_AT: Final = re.compile(_JA_INTRO_VERBS)
+# A name at the start or after punctuation or a space: ``(?:^|(?<=[。！？!?\n、 ]))`` then
+# ``{_KANJI}{2,5}|{_KANJI}{1,3} {_KANJI}{1,3}``, the first kanji taken before the
+# lookbehind so that the engine skips ahead to kanji (test_scan.py compares them).
 _JA_BARE: Final = re.compile(
-    rf"(?:^|(?<=[。！？!?\n、 ]))(?P<name>{_KANJI}{{2,5}}|{_KANJI}{{1,3}} {_KANJI}{{1,3}})です"
+    rf"(?P<name>{_KANJI}(?<![^。！？!?\n、 ]{_KANJI})"
+    rf"(?:{_KANJI}{{1,4}}|{_KANJI}{{0,2}} {_KANJI}{{1,3}}))です"
 )
 _JA_ROLE: Final = frozenset(
     _words(

@@ -187,3 +187,34 @@ _PAIR_ALPHABET = "0123456789 .,，、/;-+NSEWnse北纬东经南緯東経度°'�
 @given(st.text(alphabet=_PAIR_ALPHABET, max_size=60))
 def test_coordinate_pairs_tried_at_their_starts_match_finditer(text: str) -> None:
     _same(places._PAIR, text, starts(places._PAIR_START, text))
+
+
+_JA_NAME_ALPHABET = (
+    "佐藤美咲田中さん様さま氏君くんちゃん先生殿私わたしくぼ俺こちら"
+    "と申しますい言す者は です。！、 \nお名前氏本フルネーム義ア"
+)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_JA_NAME_ALPHABET, max_size=40))
+def test_japanese_name_triggers_match_as_first_written(text: str) -> None:
+    for name, words in (
+        ("_JA_HONORIFIC_AT", names._JA_HONORIFICS),
+        ("_JA_PRONOUN_AT", names._JA_PRONOUNS),
+        ("_JA_INTRO_VERB_AT", names._JA_INTRO_VERBS),
+    ):
+        assert starts(getattr(names, name), text) == starts(re.compile(f"(?={words})"), text)
+    kanji = names._KANJI
+    bare = re.compile(
+        rf"(?:^|(?<=[。！？!?\n、 ]))(?P<name>{kanji}{{2,5}}|{kanji}{{1,3}} {kanji}{{1,3}})です"
+    )
+    assert [m.span("name") for m in names._JA_BARE.finditer(text)] == [
+        m.span("name") for m in bare.finditer(text)
+    ]
+    label = re.compile(
+        r"(?:お?名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){1,3}"
+        rf"(?P<name>{names._JA_NAME})"
+    )
+    assert [m.span("name") for m in names._JA_LABEL.finditer(text)] == [
+        m.span("name") for m in label.finditer(text)
+    ]
