@@ -16,8 +16,10 @@ already read as ASCII, dashes unified), then:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import accumulate
 from typing import Final
 
 from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatch, PhoneNumberMatcher
@@ -59,11 +61,14 @@ _CANDIDATE: Final = re.compile(
     r"(?:[ \-./()]{0,3}[0-9]){5,}\)?"
 )
 _CHUNK: Final = re.compile(r"[^ ]+")
-_DIGIT: Final = re.compile(r"[0-9]")
+
+
+_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
 
 
 def _digit_count(text: str) -> int:
-    return len(_DIGIT.findall(text))
+    """How many ASCII digits ``text`` holds (as ``len(re.findall("[0-9]", text))``)."""
+    return len(text) - len(text.translate(_NO_DIGITS))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,15 +123,28 @@ def _phone_matches(piece: str, region: str, leniency: int) -> Iterator[PhoneNumb
     return iter(PhoneNumberMatcher(piece, region, leniency=leniency))
 
 
-def _inside(start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
-    return any(c_start <= start and end <= c_end for c_start, c_end in claimed)
+class _Claims:
+    """The claimed spans, sorted, for asking whether one of them holds a span."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, claimed: Sequence[tuple[int, int]]) -> None:
+        spans = sorted(claimed)
+        self._starts = [c_start for c_start, _ in spans]
+        # The furthest end among the spans that start at or before each one.
+        self._ends = list(accumulate((c_end for _, c_end in spans), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether some claimed span ``c`` has ``c_start <= start and end <= c_end``."""
+        index = bisect_right(self._starts, start)
+        return index > 0 and self._ends[index - 1] >= end
 
 
-def _skipped(text: str, start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
+def _skipped(text: str, start: int, end: int, claimed: _Claims) -> bool:
     """Whether the piece ``text[start:end]`` is left alone: too short, held by a stronger
     kind, or a year, date or time."""
     piece = text[start:end]
-    return _digit_count(piece) < 6 or _inside(start, end, claimed) or is_harmless_shape(piece)
+    return _digit_count(piece) < 6 or claimed.hold(start, end) or is_harmless_shape(piece)
 
 
 def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
@@ -135,7 +153,7 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     chunks = [(m.start() + start, m.end() + start) for m in _CHUNK.finditer(text[start:end])]
     if chunks and is_quantity_after(view.norm, chunks[-1][1]):
         chunks.pop()
-    if chunks and _amount_like(text, *chunks[0]) and is_money_before(view.norm, chunks[0][0]):
+    if chunks and is_money_before(view.norm, chunks[0][0]) and _amount_like(text, *chunks[0]):
         chunks.pop(0)
     if not chunks:
         return start, start
@@ -160,22 +178,32 @@ def find_phones(
     """
     text = view.digits
     region = HOME_REGION[locale]
+    claims = _Claims(claimed)
+    # Below this many digits and without a ``+``, neither the matcher nor the guard can
+    # find anything in a candidate or in any part of it.
+    quiet = min(GUARD_DIGITS, _fewest_valid_digits(region))
     for candidate in _CANDIDATE.finditer(text):
+        whole = _trim(text, *candidate.span())
+        whole_piece = text[whole[0] : whole[1]]
+        whole_digits = _digit_count(whole_piece)
+        if claims.hold(*whole) or (whole_digits < quiet and "+" not in whole_piece):
+            # Every piece checked below lies inside ``whole``: it is claimed too, or it
+            # is too short for the matcher and the guard alike.
+            continue
         start, end = _chunks_to_check(view, *candidate.span())
         start, end = _trim(text, start, end)
-        whole = _trim(text, *candidate.span())
         first: PhoneNumberMatch | None = None
-        skip = _skipped(text, start, end, claimed)
-        if (start, end) != whole and not (skip and _skipped(text, *whole, claimed)):
+        skip = _skipped(text, start, end, claims)
+        if (start, end) != whole and not (skip and _skipped(text, *whole, claims)):
             # A currency sign or a unit beside a real phone number does not make it an
             # amount: "$ 090-1234-5678" is a phone. Only asked when trimming changed
             # something, and when the answer matters (a year range before 年 is skipped
             # trimmed or whole), so plain amounts and years cost nothing more.
-            found = _phone_matches(text[whole[0] : whole[1]], region, leniency)
+            found = _phone_matches(whole_piece, region, leniency)
             first = next(found, None)
             if first is not None:
                 start, end = whole
-                skip = _skipped(text, start, end, claimed)
+                skip = _skipped(text, start, end, claims)
         if skip:
             continue
         piece = text[start:end]
