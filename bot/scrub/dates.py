@@ -13,7 +13,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import FULL_DATE
-from bot.scrub.scan import finditer_at, first_char_class, starts
+from bot.scrub.scan import back_over, finditer_at, first_char_class, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_birthdates"]
@@ -48,6 +48,12 @@ _LABELLED_MD: Final = re.compile(
 # A case-insensitive word list keeps the engine from skipping ahead: try it only where
 # a label's first letter stands (scan.py).
 _LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1]), re.IGNORECASE)
+# A day of birth ends (after one space at most) where its birth word begins, and is
+# made of these characters only: try it only where a run of them stands before a
+# birth word (scan.py), at most _MD_REACH characters back.
+_BIRTH_WORD: Final = re.compile(r"生|出生|에 태어|생")
+_MD_CHARS: Final = frozenset("0123456789〇一二三四五六七八九十 月월日号號일/")
+_MD_REACH: Final = 11
 _MD_THEN_BIRTH: Final = re.compile(
     rf"(?P<date>{_N}(?:{_N}? ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
     r"|(?<=[0-9])[0-9]?/[0-9]{1,2}))"
@@ -63,5 +69,6 @@ def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG0
             yield Finding(match.start(), match.end(), "birthdate")
     for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
         yield Finding(match.start("date"), match.end("date"), "birthdate")
-    for match in _MD_THEN_BIRTH.finditer(text):
+    births = back_over(text, starts(_BIRTH_WORD, text), _MD_CHARS, reach=_MD_REACH)
+    for match in finditer_at(_MD_THEN_BIRTH, text, births):
         yield Finding(match.start("date"), match.end("date"), "birthdate")

@@ -111,7 +111,8 @@ _KO_ANCHOR: Final = re.compile(
 # with a street word: find the words, then walk back over the number or the name before
 # them. The other two open with a street word (Chinese) or a digit after a kanji or
 # katakana character (Japanese ``町1-2``).
-_JA_WORD: Final = re.compile(r"丁目|番")
+# 番 is a street word only before 地 or a number (``3番地``, ``3番5号``), not in 番号.
+_JA_WORD: Final = re.compile(rf"丁目|番(?=地| ?[{_NUM_CHARS}])")
 _JA_DASHED: Final = re.compile(r"[0-9](?<=[\u4e00-\u9fffァ-ヶヶ][0-9])(?=[0-9]{0,3}-[0-9])")
 _ZH_WORD: Final = re.compile(r"[栋幢棟号號单]")
 _ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
