@@ -169,6 +169,22 @@ def _fold_segment(segment: str, begin: int, pieces: list[str], starts: list[int]
         starts.extend([begin + offset] * len(out))
 
 
+# What _fold_segment gives for a segment of one character (most segments: a full-width
+# comma, colon or yen sign), by character: a table of a pure function, filled as met.
+_ONE_CHAR: dict[str, str] = {}
+
+
+def _fold_one(ch: str, begin: int, pieces: list[str], starts: list[int]) -> None:
+    out = _ONE_CHAR.get(ch)
+    if out is None:
+        folded: list[str] = []
+        _fold_segment(ch, 0, folded, [])
+        out = _ONE_CHAR[ch] = "".join(folded)
+    # Every output character of a one-character segment comes from that character.
+    pieces.append(out)
+    starts.extend([begin] * len(out))
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     pieces: list[str] = []
     starts: list[int] = []
@@ -179,7 +195,10 @@ def _fold(text: str) -> tuple[str, list[int]]:
             if begin > pos:
                 pieces.append(text[pos:begin])
                 starts.extend(range(pos, begin))
-            _fold_segment(match.group(), begin, pieces, starts)
+            if end - begin == 1:
+                _fold_one(text[begin], begin, pieces, starts)
+            else:
+                _fold_segment(match.group(), begin, pieces, starts)
             pos = end
     if pos < len(text):
         pieces.append(text[pos:])
