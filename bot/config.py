@@ -6,12 +6,14 @@ reach a log or a traceback, and an error about a setting names it, never its val
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -67,6 +69,21 @@ class Settings:
 
 
 _TOKEN = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
+
+
+def _loopback_http(url: str | None) -> bool:
+    """``http://`` to this machine only (a local Bot API server, tests); parsed, not prefixed."""
+    if not url or not url.startswith("http://"):
+        return False
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: it could resolve anywhere
+        return False
+
+
 _SECRET = re.compile(r"[A-Za-z0-9_-]{16,256}")
 
 
@@ -82,6 +99,8 @@ class TelegramSettings:
     listen_port: int = 8080
     #: Replicas sharing the bot: each takes its share of Telegram's global send rate.
     replicas: int = 1
+    #: Updates Telegram may deliver at once to the webhook (1 keeps every chat in order).
+    webhook_connections: int = 1
 
     @classmethod
     def from_env(
@@ -98,13 +117,16 @@ class TelegramSettings:
                 " 30 or more letters, digits, - or _)"
             )
         base = env.get("TELEGRAM_API_BASE_URL") or None
-        if base is not None and not base.startswith(("http://", "https://")):
-            raise ConfigError("TELEGRAM_API_BASE_URL must start with http:// or https://")
+        if base is not None and not (base.startswith("https://") or _loopback_http(base)):
+            # The token travels in every request's path: never in clear over a network.
+            raise ConfigError(
+                "TELEGRAM_API_BASE_URL must be https://, or http:// to this machine only"
+            )
         webhook_url = env.get("INTAKE_WEBHOOK_URL") or None
         secret = env.get("INTAKE_WEBHOOK_SECRET") or None
         if webhook:
             # https in production; plain http only to this machine (tests, a local proxy)
-            if not (webhook_url or "").startswith(("https://", "http://127.0.0.1")):
+            if not ((webhook_url or "").startswith("https://") or _loopback_http(webhook_url)):
                 raise ConfigError(
                     "INTAKE_WEBHOOK_URL must be the public https:// URL of the webhook"
                 )
@@ -125,6 +147,7 @@ class TelegramSettings:
             listen_host=host,
             listen_port=int(port),
             replicas=_positive(env, "INTAKE_REPLICAS", 1),
+            webhook_connections=min(_positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 1), 100),
         )
 
     def __repr__(self) -> str:

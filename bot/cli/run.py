@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 import click
+from telegram.error import InvalidToken
 
 from bot.app import Intake, open_database, publish_missing
 from bot.config import Settings, TelegramSettings
@@ -18,6 +19,11 @@ from bot.telegram.supporter import SupporterChannel
 from bot.telegram.webhook import WEBHOOK_PATH, webhook_app
 
 log = logging.getLogger("bot.telegram")
+#: PTB's own InvalidToken message quotes the token: never let it reach a terminal.
+TOKEN_REFUSED = (
+    "Telegram refused TELEGRAM_BOT_TOKEN (or TELEGRAM_API_BASE_URL does not point at a Bot"
+    " API server): check both settings"
+)
 
 
 def _settings(*, webhook: bool) -> tuple[Settings, TelegramSettings]:
@@ -46,7 +52,10 @@ def run(webhook: bool) -> None:
     application = build_application(telegram, settings, channel, webhook=webhook)
     if not webhook:
         log.info("polling for updates")
-        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        try:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        except InvalidToken:
+            raise click.ClickException(TOKEN_REFUSED) from None
         return
     import uvicorn
 
@@ -55,12 +64,15 @@ def run(webhook: bool) -> None:
     log.info(
         "serving the webhook on %s:%s%s", telegram.listen_host, telegram.listen_port, WEBHOOK_PATH
     )
+    # log_config=None: uvicorn logs through our redacting handlers, not its own. A token
+    # refused during start-up surfaces as a lifespan failure, logged redacted.
     uvicorn.run(
         app,
         host=telegram.listen_host,
         port=telegram.listen_port,
         log_level="warning",
         access_log=False,
+        log_config=None,
     )
 
 
@@ -81,7 +93,9 @@ async def _with_bot(action: str, telegram: TelegramSettings) -> str:
                 f"{telegram.webhook_url.rstrip('/')}{WEBHOOK_PATH}",
                 secret_token=telegram.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
-                max_connections=40,
+                # One at a time keeps each chat's updates in order across replicas (a typed
+                # "1" then "2" must not land on swapped questions); raise it only for load.
+                max_connections=telegram.webhook_connections,
             )
             return "webhook set"
         if action == "delete":
@@ -94,22 +108,27 @@ async def _with_bot(action: str, telegram: TelegramSettings) -> str:
         )
 
 
+def _bot_action(action: str, *, webhook: bool) -> None:
+    _, telegram = _settings(webhook=webhook)
+    try:
+        click.echo(asyncio.run(_with_bot(action, telegram)))
+    except InvalidToken:
+        raise click.ClickException(TOKEN_REFUSED) from None
+
+
 @webhook.command("set")
 def webhook_set() -> None:
     """Register INTAKE_WEBHOOK_URL with INTAKE_WEBHOOK_SECRET."""
-    _, telegram = _settings(webhook=True)
-    click.echo(asyncio.run(_with_bot("set", telegram)))
+    _bot_action("set", webhook=True)
 
 
 @webhook.command("delete")
 def webhook_delete() -> None:
     """Remove the webhook."""
-    _, telegram = _settings(webhook=False)
-    click.echo(asyncio.run(_with_bot("delete", telegram)))
+    _bot_action("delete", webhook=False)
 
 
 @webhook.command("info")
 def webhook_info() -> None:
     """Show what Telegram knows about the webhook."""
-    _, telegram = _settings(webhook=False)
-    click.echo(asyncio.run(_with_bot("info", telegram)))
+    _bot_action("info", webhook=False)

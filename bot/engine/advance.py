@@ -418,6 +418,8 @@ class _Turn:
         return self.out()
 
     def on_confirm_cancel(self, event: i.Input) -> Outcome:
+        if isinstance(event, i.Repeat):  # a failure or a redelivery: ask again, keep waiting
+            return self.ask_cancel()
         if isinstance(event, i.Text):
             picked = match_button(
                 event.text, self._cancel_buttons(), self.s.locale, self.ctx.translate

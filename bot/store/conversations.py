@@ -116,6 +116,18 @@ class Conversations:
         with self.db.transaction() as tx:
             tx.add_all(MessageRecord(chat_key=chat_key, message_id=m, at=now) for m in message_ids)
 
+    def message_ids(self, chat_id: int | str) -> tuple[int, ...]:
+        """The chat's recorded message ids, kept until ``take_messages`` forgets them."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        with self.db.transaction() as tx:
+            return tuple(
+                tx.scalars(
+                    select(MessageRecord.message_id)
+                    .where(MessageRecord.chat_key == chat_key)
+                    .order_by(MessageRecord.id)
+                )
+            )
+
     def take_messages(self, chat_id: int | str) -> tuple[int, ...]:
         """Forget and return the chat's recorded message ids (to delete them from the chat)."""
         chat_key = self.db.keys.chat_key(self.channel, chat_id)

@@ -30,14 +30,17 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
     """Delete expired sessions (and their message records), old update ids, old closed cases."""
     now = db.now()
     with db.transaction() as tx:
+        # One statement decides and deletes, so a supporter who comes back while purge
+        # runs keeps their session; sessions first, then records, as an erase does.
         expired = list(
             tx.scalars(
-                select(ChatSession.chat_key).where(ChatSession.updated_at < now - session_ttl)
+                delete(ChatSession)
+                .where(ChatSession.updated_at < now - session_ttl)
+                .returning(ChatSession.chat_key)
             )
         )
         if expired:
             tx.execute(delete(MessageRecord).where(MessageRecord.chat_key.in_(expired)))
-            tx.execute(delete(ChatSession).where(ChatSession.chat_key.in_(expired)))
         updates = tx.execute(
             delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - UPDATE_MEMORY)
         ).rowcount  # type: ignore[attr-defined]

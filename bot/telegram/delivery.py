@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, TelegramError
 
 from bot.render import Message
 from bot.telegram.callbacks import encode
@@ -56,5 +56,6 @@ async def delete_all(bot: Bot, chat_id: int, message_ids: Sequence[int]) -> None
     for start in range(0, len(ids), DELETE_BATCH):
         try:
             await bot.delete_messages(chat_id, ids[start : start + DELETE_BATCH])
-        except (BadRequest, Forbidden):
-            continue  # too old, already gone, or the supporter blocked us: nothing to do
+        except TelegramError:
+            # Too old, already gone, blocked, or the network: go on with the next batch.
+            continue

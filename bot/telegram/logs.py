@@ -14,25 +14,26 @@ import re
 _TOKEN = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,64}")
 
 
-class RedactTokens(logging.Filter):
-    """Replace anything shaped like a bot token in the final message."""
+def redact(text: str) -> str:
+    return _TOKEN.sub("<token>", text)
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if _TOKEN.search(message):
-            record.msg = _TOKEN.sub("<token>", message)
-            record.args = ()
-        if record.exc_text:
-            record.exc_text = _TOKEN.sub("<token>", record.exc_text)
-        return True
+
+class RedactingFormatter(logging.Formatter):
+    """Formats, then removes anything token-shaped from the whole text.
+
+    Redacting after formatting also covers tracebacks (PTB's ``InvalidToken`` message
+    quotes the token) and arguments, which a filter run before formatting would miss.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def configure_logging(level: int = logging.INFO) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
-    )
+    logging.basicConfig(level=level, force=True)
+    formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(formatter)
     for noisy in ("httpx", "httpcore", "transitions", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.getLogger("telegram").setLevel(max(level, logging.INFO))
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactTokens())

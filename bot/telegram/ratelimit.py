@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import httpx
 from aiolimiter import AsyncLimiter
 from telegram.error import NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
@@ -67,7 +68,9 @@ class PacedRateLimiter(AIORateLimiter):
             except TimedOut:
                 raise  # the request may have reached Telegram: never send it twice
             except NetworkError as exc:
-                if attempt == CONNECT_RETRIES or "connect" not in str(exc).lower():
+                # Only a connection that never opened is safe to retry: a reset or a
+                # disconnect may come after Telegram already sent the message.
+                if attempt == CONNECT_RETRIES or not isinstance(exc.__cause__, httpx.ConnectError):
                     raise
                 await asyncio.sleep(0.5 * (attempt + 1))
         raise AssertionError("unreachable")

@@ -91,25 +91,31 @@ class SupporterChannel:
             type(event).__name__,
             outcome.session.step if outcome.session else "erased",
         )
+        if handled.cleared_messages:
+            # Erased: clear the chat first, then say so (the ids exist nowhere else now).
+            mine = [incoming] if incoming is not None else []
+            await delivery.delete_all(context.bot, chat.id, [*handled.cleared_messages, *mine])
+            incoming = None
+        sent: list[int] = []
         try:
-            sent = await self._deliver(
-                context.bot, chat.id, query, event, outcome, messages, locale
+            # After an erase the pressed message is already gone from the chat: no edit.
+            pressed = None if handled.cleared_messages else query
+            await self._deliver(
+                context.bot, chat.id, pressed, event, outcome, messages, locale, sent
             )
         except Forbidden:
             await asyncio.to_thread(self.intake.conversations.forget, chat.id)
             return
+        finally:
+            # Whatever went out is recorded, even if delivery stopped half-way, so that
+            # "clear this conversation" can still remove it from the phone.
+            if outcome.session is not None and (sent or incoming is not None):
+                mine = [incoming] if incoming is not None else []
+                await asyncio.to_thread(
+                    self.intake.conversations.record_messages, chat.id, [*mine, *sent]
+                )
         # Delivered: a redelivery of this update is now answered by silence, not repeated.
         await asyncio.to_thread(self.intake.conversations.mark_replied, update.update_id)
-        if handled.cleared_messages:
-            await delivery.delete_all(
-                context.bot, chat.id, [*handled.cleared_messages, *sent[:-1]]
-            )
-            return
-        if outcome.session is not None:
-            mine = [incoming] if incoming is not None else []
-            await asyncio.to_thread(
-                self.intake.conversations.record_messages, chat.id, [*mine, *sent]
-            )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the exception's type and the update id only; apologise and re-ask."""
@@ -131,9 +137,12 @@ class SupporterChannel:
                 if handled.outcome.session is not None:
                     locale = handled.outcome.session.locale
                 messages = self.intake.renderer(compiled).render(handled.outcome, locale)
-            await delivery.send(context.bot, chat.id, Rendered(self._t(locale, texts.APOLOGY)))
+            sent = [
+                await delivery.send(context.bot, chat.id, Rendered(self._t(locale, texts.APOLOGY)))
+            ]
             for message in messages:
-                await delivery.send(context.bot, chat.id, message)
+                sent.append(await delivery.send(context.bot, chat.id, message))
+            await asyncio.to_thread(self.intake.conversations.record_messages, chat.id, sent)
         except Exception as exc:  # the apology itself failed: nothing more to do safely
             log.error("apology for update %s failed: %s", update_id, type(exc).__name__)
 
@@ -148,8 +157,9 @@ class SupporterChannel:
         outcome: Outcome,
         messages: list[Rendered],
         locale: str,
-    ) -> list[int]:
-        sent: list[int] = []
+        sent: list[int],
+    ) -> None:
+        """Send ``messages``; every id sent is appended to ``sent`` as soon as it exists."""
         pressed = (
             query.message if query is not None and isinstance(query.message, Message) else None
         )
@@ -170,7 +180,7 @@ class SupporterChannel:
                 for message in messages[:-1]:
                     sent.append(await delivery.send(bot, chat_id, message))
                 await delivery.edit(bot, chat_id, pressed.message_id, messages[-1])
-                return sent
+                return
             await self._close_question(bot, chat_id, pressed, query, locale, answered=not stale)
         for message in messages:
             sent.append(await delivery.send(bot, chat_id, message))
@@ -184,7 +194,6 @@ class SupporterChannel:
                 reply_markup=InlineKeyboardMarkup.from_button(button),
             )
             sent.append(offer.message_id)
-        return sent
 
     async def _close_question(
         self,
@@ -223,11 +232,13 @@ class SupporterChannel:
         assert chat is not None
         session = await asyncio.to_thread(self.intake.conversations.load, chat.id)
         locale = session.locale if session else supporter_locale(update)
-        ids = list(await asyncio.to_thread(self.intake.conversations.take_messages, chat.id))
+        ids = list(await asyncio.to_thread(self.intake.conversations.message_ids, chat.id))
         if isinstance(query.message, Message):
             ids.append(query.message.message_id)
         await _answer(query, self._t(locale, texts.CLEARED))
+        # Delete from the phone first; forget the ids only then, so a failure can be retried.
         await delivery.delete_all(bot, chat.id, ids)
+        await asyncio.to_thread(self.intake.conversations.take_messages, chat.id)
 
     async def _not_private(self, update: Update, bot: Bot) -> None:
         """In a group: say so when addressed with a command, keep nothing."""

@@ -55,5 +55,9 @@ def _message_input(message: Message, update: Update) -> i.Input:
 
 
 def must_delete(event: i.Input | str | None) -> bool:
-    """Messages removed from the chat at once, for the supporter's safety."""
-    return isinstance(event, i.Unsupported) and event.kind in (i.FORWARDED, i.IDENTIFYING)
+    """Messages removed from the chat at once, for the supporter's safety.
+
+    Photos, voice and video notes and files can identify people as surely as a shared
+    contact; an edit is kept (it is the supporter's own text, already in their chat).
+    """
+    return isinstance(event, i.Unsupported) and event.kind != i.EDITED

@@ -7,6 +7,7 @@ what failed (the database dedupes redeliveries).
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -57,10 +58,13 @@ def webhook_app(application: Application, db: Database, secret: str) -> Starlett
             CURRENT.reset(token)
         return Response(status_code=500 if failure.failed else 200)
 
+    def database_answers() -> None:
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
     async def health(_request: Request) -> Response:
-        try:
-            with db.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
+        try:  # in a thread: an unreachable database must not stall the webhook's loop
+            await asyncio.to_thread(database_answers)
         except Exception as exc:
             log.error("health check: database unreachable (%s)", type(exc).__name__)
             return JSONResponse({"ok": False}, status_code=503)
@@ -68,10 +72,16 @@ def webhook_app(application: Application, db: Database, secret: str) -> Starlett
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        # PTB calls post_init/post_shutdown only from its own run_* loops; this app
+        # drives the application itself, so it must call them (commands, hourly purge).
         async with application:
+            if application.post_init is not None:
+                await application.post_init(application)
             await application.start()
             yield
             await application.stop()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
 
     return Starlette(
         routes=[

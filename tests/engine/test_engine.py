@@ -314,3 +314,14 @@ def test_core_imports_no_io_library() -> None:
                     assert name.split(".")[0] not in FORBIDDEN, f"{file}: imports {name}"
                 if isinstance(node, ast.Attribute) and node.attr == "environ":
                     raise AssertionError(f"{file} reads the environment")
+
+
+def test_a_repeat_while_erase_waits_for_confirmation_keeps_waiting() -> None:
+    outcome = walk_to("custody")
+    asked = run(outcome.session, i.Cancel())
+    assert asked.session is not None
+    again = run(asked.session, i.Repeat())  # a failure or a redelivery in between
+    assert again.session is not None
+    assert again.session.status == "confirm_cancel"
+    assert isinstance(again.replies[-1], Choices)
+    assert "Nothing was erased." not in notices(again)

@@ -64,3 +64,15 @@ def test_data_sealed_under_another_secret_is_refused_clearly() -> None:
     with pytest.raises(ConfigError, match="INTAKE_SECRET_KEY"):
         ServerKeys.from_secret(b"b" * 40).open(sealed)
     assert "a" * 40 not in repr(ServerKeys.from_secret(b"a" * 40))
+
+
+def test_purge_keeps_a_session_touched_after_its_cutoff(db: Database) -> None:
+    service = intake_service(db, channel="telegram")
+    service.handle(1, 1, i.Start("ja"))
+    service.handle(2, 2, i.Start("ja"))
+    later = Database(db.engine, db.keys, now=lambda: FIXED_NOW + timedelta(hours=80))
+    intake_service(later, channel="telegram").handle(2, 3, i.Text("1"))  # chat 2 came back
+    result = purge(later, session_ttl=timedelta(hours=72), case_retention=timedelta(days=180))
+    assert result.sessions == 1
+    assert service.conversations.load(1) is None
+    assert service.conversations.load(2) is not None

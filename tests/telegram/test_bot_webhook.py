@@ -121,6 +121,8 @@ def test_one_replica_serves_a_whole_intake(
     assert deliveries
     assert all(d.status == 200 and d.attempt == 1 for d in deliveries)
     assert {d.secret_header for d in deliveries} == {SECRET}
+    # The start-up hook ran in webhook mode too (it also starts the hourly purge).
+    assert {language for _, language in fake_bot_api.commands} == {"ja", "ko", "zh"}
     assert_clean(fake_bot_api)
 
 
