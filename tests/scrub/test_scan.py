@@ -223,6 +223,6 @@ def test_japanese_name_triggers_match_as_first_written(text: str) -> None:
 @settings(max_examples=1000)
 @given(st.text(alphabet=_NUMBER_ALPHABET + "番地号丁目", max_size=60))
 def test_birthdays_and_street_numbers_tried_at_their_starts_match_finditer(text: str) -> None:
-    births = dates.back_over(text, starts(dates._BIRTH_WORD, text), dates._MD_CHARS, reach=11)
+    births = back_over(text, starts(dates._BIRTH_WORD, text), dates._MD_CHARS, reach=11)
     _same(dates._MD_THEN_BIRTH, text, list(births))
     _same(places._JA_ANCHOR, text, list(places._ja_starts(text)))
