@@ -23,6 +23,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.scan import before, finditer_at, merged, starts
+from bot.scrub.scan import before as _positions_before
 from bot.scrub.spans import Finding
 from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
 
@@ -102,7 +103,11 @@ _KO_WORD: Final = r"[가-힣]{1,8}"
 _KO_LABEL: Final = re.compile(
     rf"(?:이름|성명|성함|본명|실명)(?:은|는|이(?= )|:|：| ){{1,3}}(?P<name>{_KO_WORD})"
 )
-_KO_HONORIFIC: Final = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,4}) ?(?P<hon>씨|님)(?!앗)")
+# ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
+# guards, so that the engine skips ahead to Hangul (test_scan.py compares them).
+_KO_HONORIFIC: Final = re.compile(
+    r"(?P<name>[가-힣](?<![가-힣][가-힣])[가-힣]{0,3}) ?(?P<hon>씨|님)(?!앗)"
+)
 _KO_INTRO: Final = re.compile(
     rf"(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
     rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) (?:합니다|해요|하는|불러|부릅니다)"
@@ -136,11 +141,20 @@ _KO_ROLE: Final = frozenset(
 
 # --- Chinese -----------------------------------------------------------------------
 _HAN: Final = r"[\u4e00-\u9fff]"
-_ZH_LABEL: Final = re.compile(
-    rf"(?:名字|姓名|真名|全名|本名|名叫|叫做|称呼)(?:是|为|叫|：|:| ){{0,3}}"
-    rf"(?P<name>{_HAN}{{2,4}})"
-    rf"|(?:我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆)叫(?P<name2>{_HAN}{{2,4}})"
+_ZH_LABEL_WORDS: Final = "名字|姓名|真名|全名|本名|名叫|叫做|称呼"
+_ZH_CALLER: Final = (
+    "我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆"
 )
+_ZH_LABEL: Final = re.compile(
+    rf"(?:{_ZH_LABEL_WORDS})(?:是|为|叫|：|:| ){{0,3}}"
+    rf"(?P<name>{_HAN}{{2,4}})"
+    rf"|(?:{_ZH_CALLER})叫(?P<name2>{_HAN}{{2,4}})"
+)
+# Where a label can begin (scan.py): at a label word, or at most three characters (the
+# longest caller) before a 叫.
+_ZH_LABEL_AT: Final = re.compile(_ZH_LABEL_WORDS)
+_ZH_CALL_AT: Final = re.compile("叫")
+_ZH_CALLER_REACH: Final = 3
 _ZH_INTRO: Final = re.compile(rf"(?:我是|本人|我姓|她是|他是)(?P<name>{_HAN}{{1,4}})")
 _ZH_HONORIFIC: Final = re.compile(
     r"(?:先生|女士|小姐|老师|同志|阿姨|大叔|大哥|大姐|师傅|医生|律师|教授|老板|经理|总)"
@@ -253,7 +267,10 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
 
 
 def _zh(text: str) -> Iterator[tuple[int, int]]:
-    for match in _ZH_LABEL.finditer(text):
+    labels = merged(
+        starts(_ZH_LABEL_AT, text), _positions_before(starts(_ZH_CALL_AT, text), _ZH_CALLER_REACH)
+    )
+    for match in finditer_at(_ZH_LABEL, text, labels):
         group = "name" if match.group("name") else "name2"
         start = match.start(group)
         length = _zh_name(match.group(group), labelled=True)

@@ -226,3 +226,23 @@ def test_birthdays_and_street_numbers_tried_at_their_starts_match_finditer(text:
     births = back_over(text, starts(dates._BIRTH_WORD, text), dates._MD_CHARS, reach=11)
     _same(dates._MD_THEN_BIRTH, text, list(births))
     _same(places._JA_ANCHOR, text, list(places._ja_starts(text)))
+
+
+_KO_ZH_ALPHABET = (
+    "김민준씨님앗 저는나이름은라고합니다名字姓叫做我他人中介联系负责是王芳李娜 ：、。"
+)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_KO_ZH_ALPHABET, max_size=40))
+def test_korean_and_chinese_name_frames_match_as_first_written(text: str) -> None:
+    honorific = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{1,4}) ?(?P<hon>씨|님)(?!앗)")
+    assert [m.span("name") for m in names._KO_HONORIFIC.finditer(text)] == [
+        m.span("name") for m in honorific.finditer(text)
+    ]
+    assert max(len(word) for word in names._ZH_CALLER.split("|")) == names._ZH_CALLER_REACH
+    labels = merged(
+        starts(names._ZH_LABEL_AT, text),
+        before(starts(names._ZH_CALL_AT, text), names._ZH_CALLER_REACH),
+    )
+    _same(names._ZH_LABEL, text, list(labels))
