@@ -112,6 +112,11 @@ _KO_INTRO: Final = re.compile(
     rf"(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
     rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) (?:합니다|해요|하는|불러|부릅니다)"
 )
+# Where an introduction can begin (scan.py): at its opening word (none of them begins
+# inside another), or at most five characters (a name of four, then 이) before 라고.
+_KO_INTRO_AT: Final = re.compile("저는|전|나는|난|제가|이름은")
+_KO_SAID_AT: Final = re.compile("라고")
+_KO_INTRO_REACH: Final = 5
 _KO_SUFFIXES: Final = tuple(
     sorted(
         _words(
@@ -229,7 +234,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group("name"))
         if 2 <= len(name) <= 4 and name not in _KO_ROLE:
             yield match.start("name"), match.start("name") + len(name)
-    for match in _KO_INTRO.finditer(text):
+    intros = merged(starts(_KO_INTRO_AT, text), before(starts(_KO_SAID_AT, text), _KO_INTRO_REACH))
+    for match in finditer_at(_KO_INTRO, text, intros):
         group = "name" if match.group("name") else "name2"
         name = _ko_strip(match.group(group))
         if 2 <= len(name) <= 4 and _ko_surname(name) and name not in _KO_ROLE:

@@ -246,3 +246,16 @@ def test_korean_and_chinese_name_frames_match_as_first_written(text: str) -> Non
         before(starts(names._ZH_CALL_AT, text), names._ZH_CALLER_REACH),
     )
     _same(names._ZH_LABEL, text, list(labels))
+
+
+_KO_INTRO_ALPHABET = "김민준저는전나난제가이름은라고합니다해요하는불러부릅 "
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_KO_INTRO_ALPHABET, max_size=40))
+def test_korean_introductions_tried_at_their_starts_match_finditer(text: str) -> None:
+    intros = merged(
+        starts(names._KO_INTRO_AT, text),
+        before(starts(names._KO_SAID_AT, text), names._KO_INTRO_REACH),
+    )
+    _same(names._KO_INTRO, text, list(intros))
