@@ -102,7 +102,7 @@ _AMOUNT_MAX_DIGITS = 10
 
 
 def _amount_like(text: str, start: int, end: int) -> bool:
-    """Whether a digit group could be (the start of) a written amount.
+    """Whether a digit group could be (part of) a written amount or count.
 
     Nobody writes an amount with a leading zero, or as one run of eleven or more digits,
     so "$ 090-1234-5678" and "$ 13123456789" stay phone candidates.
@@ -151,7 +151,9 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     """Drop a leading amount and a trailing quantity from a candidate."""
     text = view.digits
     chunks = [(m.start() + start, m.end() + start) for m in _CHUNK.finditer(text[start:end])]
-    if chunks and is_quantity_after(view.norm, chunks[-1][1]):
+    if chunks and is_quantity_after(view.norm, chunks[-1][1]) and _amount_like(text, *chunks[-1]):
+        # Nor a count: a unit after "090-1234-5678" or "13123456789" does not make it
+        # a quantity.
         chunks.pop()
     if chunks and is_money_before(view.norm, chunks[0][0]) and _amount_like(text, *chunks[0]):
         chunks.pop(0)

@@ -48,3 +48,16 @@ def test_claimed_spans_are_skipped_and_the_rest_found() -> None:
     found = [(f.start, f.end) for f in find_phones(view, "ja", claimed=claimed)]
     assert found == [(view.norm.index("090"), len(view.norm))]
     assert (card, card + 16) in [(f.start, f.end) for f in find_phones(view, "ja")]
+
+
+def test_a_unit_after_a_number_with_a_leading_zero_does_not_make_it_a_quantity() -> None:
+    # Found by test_properties.py: "090-1234-5678 %" was read as a percentage in ko and
+    # zh_Hans, "13123456789 m" as a length in ja and ko (neither is a valid number there,
+    # so only the guard sees them).
+    for locale in ("ja", "ko", "zh_Hans"):
+        view = build_view(" 090-1234-5678 %")
+        assert [(f.start, f.end) for f in find_phones(view, locale)] == [(1, 14)]
+        view = build_view(" 13123456789 m")
+        assert [(f.start, f.end) for f in find_phones(view, locale)] == [(1, 12)]
+        kept = build_view("2019-2020年に 300000円")
+        assert list(find_phones(kept, locale)) == []
