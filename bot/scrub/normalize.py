@@ -228,5 +228,8 @@ def build_view(text: str) -> View:
         norm, starts = text, list(range(len(text)))
     else:
         norm, starts = _fold(text)
-    digits = _unify_dashes(_spell_digits(norm))
-    return View(original=text, norm=_unify_dashes(norm), digits=digits, starts=tuple(starts))
+    spelled = _spell_digits(norm)
+    unified = _unify_dashes(norm)
+    # Most notes spell out no number: the digit view is then the same text.
+    digits = unified if spelled == norm else _unify_dashes(spelled)
+    return View(original=text, norm=unified, digits=digits, starts=tuple(starts))
