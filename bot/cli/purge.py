@@ -17,5 +17,6 @@ def purge_command() -> None:
     )
     click.echo(
         f"purged {result.sessions} session(s), {result.updates} update id(s),"
+        f" {result.messages} message id(s) too old to delete,"
         f" {result.cases} closed case(s)"
     )

@@ -13,6 +13,8 @@ from bot.store.models import CaseStubRow, ChatSession, ContactRoute, MessageReco
 
 #: Telegram keeps undelivered updates for 24 hours; a week covers any redelivery.
 UPDATE_MEMORY = timedelta(days=7)
+#: Bots can delete messages for 48 hours only: an older message id can clear nothing.
+MESSAGE_MEMORY = timedelta(hours=48)
 
 
 @dataclass(frozen=True)
@@ -20,10 +22,11 @@ class Purged:
     sessions: int
     updates: int
     cases: int
+    messages: int = 0
 
     @property
     def total(self) -> int:
-        return self.sessions + self.updates + self.cases
+        return self.sessions + self.updates + self.cases + self.messages
 
 
 def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) -> Purged:
@@ -54,7 +57,10 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
         if old:
             tx.execute(delete(ContactRoute).where(ContactRoute.reference.in_(old)))
             tx.execute(delete(CaseStubRow).where(CaseStubRow.reference.in_(old)))
-    result = Purged(len(expired), int(updates), len(old))
+        messages = tx.execute(
+            delete(MessageRecord).where(MessageRecord.at < now - MESSAGE_MEMORY)
+        ).rowcount  # type: ignore[attr-defined]
+    result = Purged(len(expired), int(updates), len(old), int(messages))
     if result.total:
         db.checkpoint()
     return result

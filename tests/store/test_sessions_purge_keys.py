@@ -76,3 +76,14 @@ def test_purge_keeps_a_session_touched_after_its_cutoff(db: Database) -> None:
     assert result.sessions == 1
     assert service.conversations.load(1) is None
     assert service.conversations.load(2) is not None
+
+
+def test_message_ids_too_old_to_delete_are_purged(db: Database) -> None:
+    service = intake_service(db, channel="telegram")
+    service.handle(1, 1, i.Start("ja"))
+    service.conversations.record_messages(1, [5, 6])
+    later = Database(db.engine, db.keys, now=lambda: FIXED_NOW + timedelta(hours=49))
+    result = purge(later, session_ttl=timedelta(hours=72), case_retention=timedelta(days=180))
+    assert (result.sessions, result.messages) == (0, 2)
+    assert service.conversations.load(1) is not None  # the intake itself is still alive
+    assert service.conversations.message_ids(1) == ()
