@@ -15,7 +15,7 @@ from pathlib import Path
 from bot.errors import ConfigError, FlowError
 from bot.flow.checks import check_flow
 from bot.flow.model import FlowDefinition
-from bot.flow.problems import Problem
+from bot.flow.problems import Problem, render_path
 from bot.flow.report import Reporter
 from bot.flow.shape import validate_shape
 from bot.flow.yamlsrc import YamlError, parse
@@ -89,8 +89,6 @@ def check_bytes(content: bytes, source: str) -> Loaded:
 
 
 def _yaml_problem(source: str, exc: YamlError) -> Problem:
-    from bot.flow.problems import render_path
-
     return Problem(
         code=_YAML_CODES[exc.kind],
         file=source,

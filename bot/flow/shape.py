@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.flow.model import OPERATORS, FlowDefinition
+from bot.flow.model import OPERATORS, STEP_KINDS, FlowDefinition
 from bot.flow.report import Reporter
 from bot.flow.suggest import did_you_mean
 from bot.flow.yamlsrc import Path, PathKey
@@ -116,8 +116,6 @@ def _kinds_fix() -> str:
 
 
 def _step_kinds() -> list[str]:
-    from bot.flow.model import STEP_KINDS
-
     return list(STEP_KINDS)
 
 
