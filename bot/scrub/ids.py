@@ -64,6 +64,11 @@ _PASSPORT_SHAPE: Final = re.compile(
     r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Z]?[0-9]{7,8}|[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
 )
 _NOT_DIGIT: Final = re.compile(r"[^0-9Xx]")
+# Each pattern above but the passport ones opens at the first digit of a run and holds at
+# least twelve digits or mask characters, with at most three separators between two of
+# them. A note is scanned once for where that can begin, and the four patterns are tried
+# there only (scan.py), instead of each being tried at every digit of the note.
+_LONG_NUMBER: Final = re.compile(r"[0-9](?<![0-9][0-9])(?=(?:[ \-~]{0,3}[0-9*xX●○]){11})")
 
 
 def china_id_valid(number: str) -> bool:
@@ -104,16 +109,17 @@ def luhn_valid(number: str) -> bool:
 def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield identity numbers, passport numbers and card numbers."""
     text = view.digits
-    for match in _CN_ID.finditer(text):
+    longs = starts(_LONG_NUMBER, text)
+    for match in finditer_at(_CN_ID, text, longs):
         value = match.group()
         if china_id_valid(value) or value[-1] in "Xx":
             yield Finding(match.start(), match.end(), "id_number")
-    for match in _RRN.finditer(text):
+    for match in finditer_at(_RRN, text, longs):
         yield Finding(match.start(), match.end(), "id_number")
-    for match in _MY_NUMBER.finditer(text):
+    for match in finditer_at(_MY_NUMBER, text, longs):
         if my_number_valid(match.group()):
             yield Finding(match.start(), match.end(), "id_number")
-    for match in _CARD.finditer(text):
+    for match in finditer_at(_CARD, text, longs):
         if luhn_valid(match.group()):
             yield Finding(match.start(), match.end(), "card")
     for match in finditer_at(_PASSPORT_LABEL, text, starts(_PASSPORT_START, text)):

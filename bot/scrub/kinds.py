@@ -138,8 +138,21 @@ def kind_label(kind: str, locale: str) -> str:
 
 def placeholder(kind: str, locale: str) -> str:
     """The bracketed placeholder that stands in the text for a removed span of ``kind``."""
-    opening, closing = _BRACKETS[canonical_locale(locale)]
-    return f"{opening}{kind_label(kind, locale)}{closing}"
+    try:
+        return _PLACEHOLDERS[locale][kind]
+    except KeyError:
+        opening, closing = _BRACKETS[canonical_locale(locale)]
+        return f"{opening}{kind_label(kind, locale)}{closing}"
+
+
+# Placeholders by canonical locale and kind, looked up once per removed span.
+_PLACEHOLDERS: Final = {
+    locale: {
+        kind: f"{_BRACKETS[locale][0]}{label}{_BRACKETS[locale][1]}"
+        for kind, label in labels.items()
+    }
+    for locale, labels in _LABELS.items()
+}
 
 
 # Every placeholder of every locale, as it reads in the NFKC view (full-width brackets

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["View", "build_view"]
@@ -87,8 +88,9 @@ _PLAIN = re.compile(
 # Everything an input method may produce where a hyphen was meant. Read as "-" only
 # between two digits (spaces allowed), because ー is also the katakana long vowel.
 _DASHES = "-‐‑‒–—―−ー~〜～⁓﹘﹣─━ｰ_"
-_DASH_CHARS = re.compile(rf"[{re.escape(_DASHES)}]")
-_DIGIT_DASH = re.compile(rf"([0-9] *)([{re.escape(_DASHES)}]+)(?= *[0-9])")
+# A run of dashes before a digit; the digit before it is checked by hand.
+_DIGIT_DASH = re.compile(rf"[{re.escape(_DASHES)}]+(?= *[0-9])")
+_ASCII_DIGITS = frozenset("0123456789")
 
 # Numerals written as words. Only runs long enough to be a number someone spells out to
 # dodge a filter are read as digits, so ordinary words are untouched.
@@ -131,13 +133,14 @@ class View:
         original: the text exactly as typed.
         norm: NFKC-folded text without invisible characters, dashes between digits as ``-``.
         digits: ``norm`` with spelled-out numeral runs read as ASCII digits (same length).
-        starts: for each index of ``norm``, the index of the original character it came from.
+        starts: for each index of ``norm``, the index of the original character it came
+            from (a ``range`` when that is the identity, as it is for most notes).
     """
 
     original: str
     norm: str
     digits: str
-    starts: tuple[int, ...]
+    starts: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the view span ``[start, end)`` to the span of original characters it covers."""
@@ -185,7 +188,8 @@ def _fold_one(ch: str, begin: int, pieces: list[str], starts: list[int]) -> None
     starts.extend([begin] * len(out))
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
+def _fold_mapped(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold ``text``, recording for each output character the original it came from."""
     pieces: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -203,7 +207,35 @@ def _fold(text: str) -> tuple[str, list[int]]:
     if pos < len(text):
         pieces.append(text[pos:])
         starts.extend(range(pos, len(text)))
-    return "".join(pieces), starts
+    return "".join(pieces), tuple(starts)
+
+
+def _fold(text: str) -> tuple[str, Sequence[int]]:
+    """Fold ``text``; the map back is the identity (a ``range``) when every fold kept
+    the length, as full-width forms do, and is only built in full otherwise."""
+    pieces: list[str] = []
+    pos = 0
+    for rough in _PLAIN.finditer(text):
+        for match in _SPECIAL.finditer(text, rough.start(), rough.end()):
+            begin, end = match.span()
+            if end - begin == 1:
+                out = _ONE_CHAR.get(text[begin])
+                if out is None:
+                    _fold_one(text[begin], begin, [], [])
+                    out = _ONE_CHAR[text[begin]]
+            else:
+                segment = match.group()
+                out = unicodedata.normalize("NFKC", segment)
+                if len(out) != len(segment) or any(ch in _INVISIBLE for ch in segment):
+                    return _fold_mapped(text)
+                out = _ascii_digits(out)
+            if len(out) != end - begin:
+                return _fold_mapped(text)
+            pieces.append(text[pos:begin])
+            pieces.append(out)
+            pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), range(len(text))
 
 
 def _spell_digits(norm: str) -> str:
@@ -217,19 +249,39 @@ def _spell_digits(norm: str) -> str:
 
 
 def _unify_dashes(text: str) -> str:
-    if not _DASH_CHARS.search(text):
+    """Read every run of dashes between two digits (spaces allowed) as hyphens.
+
+    The runs are found at the dashes, not at the digits before them (a note holds far
+    more digits than dashes), and each is checked for a digit before its spaces.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for match in _DIGIT_DASH.finditer(text):
+        begin, end = match.span()
+        if text.count("-", begin, end) == end - begin:
+            continue  # hyphens already, as most are
+        digit = begin - 1
+        while digit >= 0 and text[digit] == " ":
+            digit -= 1
+        if digit >= 0 and text[digit] in _ASCII_DIGITS:
+            pieces.append(text[pos:begin])
+            pieces.append("-" * (end - begin))
+            pos = end
+    if not pieces:
         return text
-    return _DIGIT_DASH.sub(lambda m: m.group(1) + "-" * len(m.group(2)), text)
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def build_view(text: str) -> View:
     """Build the matching views of ``text``; pure and linear in its length."""
+    starts: Sequence[int]
     if text.isascii():
-        norm, starts = text, list(range(len(text)))
+        norm, starts = text, range(len(text))
     else:
         norm, starts = _fold(text)
     spelled = _spell_digits(norm)
     unified = _unify_dashes(norm)
     # Most notes spell out no number: the digit view is then the same text.
     digits = unified if spelled == norm else _unify_dashes(spelled)
-    return View(original=text, norm=unified, digits=digits, starts=tuple(starts))
+    return View(original=text, norm=unified, digits=digits, starts=starts)

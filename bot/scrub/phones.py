@@ -192,6 +192,11 @@ def find_phones(
             # Every piece checked below lies inside ``whole``: it is claimed too, or it
             # is too short for the matcher and the guard alike.
             continue
+        if is_harmless_shape(whole_piece):
+            # A year range, a date or a time. Every piece cut from it below (a leading
+            # amount or a trailing quantity dropped at a space) is one too, or has fewer
+            # than six digits: skipped either way, and the matcher is never asked.
+            continue
         start, end = _chunks_to_check(view, *candidate.span())
         start, end = _trim(text, start, end)
         first: PhoneNumberMatch | None = None
