@@ -114,7 +114,7 @@ _GAP: Final = (
 _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
 )
-_MESSENGER_START: Final = re.compile(first_char_class(_APPS), re.IGNORECASE)
+_MESSENGER_START: Final = re.compile(first_char_class(_APPS, fold=True))
 _NOT_AN_ID: Final = frozenset(
     [
         "id",

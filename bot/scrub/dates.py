@@ -47,7 +47,7 @@ _LABELLED_MD: Final = re.compile(
 )
 # A case-insensitive word list keeps the engine from skipping ahead: try it only where
 # a label's first letter stands (scan.py).
-_LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1]), re.IGNORECASE)
+_LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1], fold=True))
 # A day of birth ends (after one space at most) where its birth word begins, and is
 # made of these characters only: try it only where a run of them stands before a
 # birth word (scan.py), at most _MD_REACH characters back.

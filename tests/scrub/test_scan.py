@@ -97,6 +97,20 @@ def test_before_and_first_char_class() -> None:
         first_char_class("(?:a)|b")
 
 
+@pytest.mark.parametrize(
+    "alternation", [contacts._APPS, dates._LABEL[3:-1], r"ab|Kc|\bs|i|z|あ"], ids=repr
+)
+def test_a_folded_first_char_class_lets_in_what_the_flag_would(alternation: str) -> None:
+    folded = re.compile(first_char_class(alternation, fold=True))
+    flagged = re.compile(first_char_class(alternation), re.IGNORECASE)
+    differ = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if (folded.match(chr(code)) is None) != (flagged.match(chr(code)) is None)
+    ]
+    assert differ == []
+
+
 # The ID patterns as first written, lookbehind first (ids.py moves each lookbehind after
 # the character class it guards, so that the engine can skip ahead to that class).
 _IDS_AS_WRITTEN = {
@@ -120,6 +134,25 @@ def test_id_patterns_match_as_first_written(text: str) -> None:
     for name, written in _IDS_AS_WRITTEN.items():
         expected = [m.span() for m in re.finditer(written, text)]
         assert [m.span() for m in getattr(ids, name).finditer(text)] == expected, name
+
+
+# Long digit runs with the separators and masks the ID patterns allow, so that matches
+# are common enough to be tested.
+_LONG_IDS = st.lists(
+    st.one_of(
+        st.text(alphabet="0123456789", min_size=1, max_size=19),
+        st.sampled_from([" ", "-", " - ", "~", "x", "X", "●", "*", "+", "年", "A", "  "]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_LONG_IDS, st.text(alphabet="0123456789 -~*xX●+A年", max_size=60)))
+def test_id_patterns_tried_where_a_long_number_begins_match_finditer(text: str) -> None:
+    longs = starts(ids._LONG_NUMBER, text)
+    for pattern in (ids._CN_ID, ids._RRN, ids._MY_NUMBER, ids._CARD):
+        _same(pattern, text, longs)
 
 
 _N = r"[0-9〇一二三四五六七八九十]"
