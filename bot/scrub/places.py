@@ -153,8 +153,11 @@ _ZH_PROVINCE: Final = re.compile(
     r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|自治區|特别行政区|特別行政區)|(?:北京|上海|天津|重庆|重慶)市"
     r"|住址|地址|住在|位于|位於"
 )
-_JA_STOP: Final = re.compile(r"[^\u4e00-\u9fffァ-ヶー々ヶヵ]")
-_ZH_STOP: Final = re.compile(r"[^\u4e00-\u9fff]|[的在住是了我他她你们从到去把]")
+# The place-name characters a span is widened over, up to the position it started from
+# (searched with that position as ``endpos``, so ``\Z`` stands there): the leftmost
+# match begins where the run of them ending there begins.
+_JA_PLACE_RUN: Final = re.compile(r"[\u4e00-\u9fffァ-ヶー々ヶヵ]*\Z")
+_ZH_PLACE_RUN: Final = re.compile(r"(?:(?![的在住是了我他她你们从到去把])[\u4e00-\u9fff])*\Z")
 _KO_UNIT: Final = re.compile(r"[가-힣0-9]{1,10}(?:시|군|구|읍|면|동|리)")
 _KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
 _MAX_LEFT: Final = 24
@@ -162,12 +165,10 @@ _KANA_WINDOW: Final = 16
 _PLACE_CHARS: Final = re.compile(r"[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]*")
 
 
-def _extend_left_cjk(text: str, start: int, stop: re.Pattern[str], keep: re.Pattern[str]) -> int:
+def _extend_left_cjk(text: str, start: int, run: re.Pattern[str], keep: re.Pattern[str]) -> int:
     """Move ``start`` left over place-name characters, stopping after a kept name."""
-    floor = max(0, start - _MAX_LEFT)
-    pos = start
-    while pos > floor and not stop.match(text, pos - 1):
-        pos -= 1
+    place = run.search(text, max(0, start - _MAX_LEFT), start)
+    pos = start if place is None else place.start()
     cut = pos
     for match in keep.finditer(text, pos, start):
         cut = match.end()
@@ -234,14 +235,14 @@ def _cjk(
     view: View,
     anchors: Iterator[re.Match[str]],
     right_pattern: re.Pattern[str],
-    stop: re.Pattern[str],
+    run: re.Pattern[str],
     keep: re.Pattern[str],
 ) -> Iterator[Finding]:
     text = view.digits
     for match in anchors:
         if is_quantity_after(text, match.end()) or is_harmless_shape(match.group()):
             continue
-        start = _extend_left_cjk(text, match.start(), stop, keep)
+        start = _extend_left_cjk(text, match.start(), run, keep)
         right = right_pattern.match(text, match.end())
         yield Finding(start, right.end() if right else match.end(), "address")
 
@@ -254,7 +255,7 @@ def find_addresses(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG00
     """
     text = view.digits
     ja = finditer_at(_JA_ANCHOR, text, _ja_starts(text))
-    yield from _cjk(view, ja, _JA_RIGHT, _JA_STOP, _JA_PREFECTURE)
+    yield from _cjk(view, ja, _JA_RIGHT, _JA_PLACE_RUN, _JA_PREFECTURE)
     zh = finditer_at(_ZH_ANCHOR, text, _zh_starts(text))
-    yield from _cjk(view, zh, _ZH_RIGHT, _ZH_STOP, _ZH_PROVINCE)
+    yield from _cjk(view, zh, _ZH_RIGHT, _ZH_PLACE_RUN, _ZH_PROVINCE)
     yield from _korean(view)

@@ -59,6 +59,8 @@ def _kept(finding: Finding, protected: list[tuple[int, int]]) -> bool:
 def surviving(view: View, findings: Iterable[Finding]) -> list[Finding]:
     """The findings that :func:`merge` keeps: non-empty and clear of every placeholder."""
     protected = _protected(view)
+    if not protected:
+        return [finding for finding in findings if finding.end > finding.start]
     return [finding for finding in findings if _kept(finding, protected)]
 
 
@@ -70,12 +72,17 @@ def merge(view: View, findings: Iterable[Finding]) -> tuple[tuple[int, int, str]
     that two detectors saw differently is left behind.
     """
     protected = _protected(view)
-    spans: list[tuple[int, int, str]] = []
-    for finding in findings:
-        if not _kept(finding, protected):
-            continue
-        start, end = view.original_span(finding.start, finding.end)
-        spans.append((start, end, finding.kind))
+    if protected:
+        findings = [finding for finding in findings if _kept(finding, protected)]
+    if isinstance(view.starts, range):
+        # The view is the original, character for character: no mapping to do.
+        spans = [(start, end, kind) for start, end, kind in findings if end > start]
+    else:
+        spans = [
+            (*view.original_span(start, end), kind)
+            for start, end, kind in findings
+            if end > start
+        ]
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
