@@ -184,7 +184,7 @@ def email_starts(text: str, at: re.Pattern[str]) -> list[int]:
     return starts_near(_EMAIL_START, text, at, _AT_REACH)
 
 
-def url_starts(text: str) -> Iterator[int]:
+def url_starts(text: str) -> list[int]:
     """Where a URL can begin: a scheme, ``www.``, or a run of host characters with a dot."""
     hosts = [m.start() for m in _HOST_RUN_WITH_DOT.finditer(text)]
     return merged(starts(_URL_SCHEME, text), hosts)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.scan import before, finditer_at, merged, starts
+from bot.scrub.scan import back_over, before, finditer_at, merged, starts
 from bot.scrub.scan import before as _positions_before
 from bot.scrub.spans import Finding
 from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
@@ -48,6 +48,13 @@ _JA_NAME: Final = (
 # a frame that ends in an honorific or a verb begins at most this far before that word,
 # so only those positions are tried (scan.py). tests/scrub/test_scan.py checks the width.
 _JA_NAME_REACH: Final = 22
+# Only a name in katakana is that long: any other is at most 12 characters (a family
+# name of six kanji, a space, a given name of five), 13 with the space after it. So a
+# frame is tried up to 13 characters back, and further only over katakana.
+_JA_SHORT_REACH: Final = 13
+_JA_KATAKANA_NAME_CHARS: Final = frozenset(
+    [*map(chr, range(ord("ァ"), ord("ヺ") + 1)), "ー", "・", " "]
+)
 _JA_LABEL: Final = re.compile(
     rf"(?:お名前|名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
 )
@@ -186,12 +193,20 @@ _ZH_ROLE: Final = frozenset(
 )
 
 
+def ja_name_starts(text: str, anchors: list[int]) -> list[int]:
+    """Where a name that ends (after one space at most) at one of ``anchors`` can begin."""
+    return merged(
+        before(anchors, _JA_SHORT_REACH),
+        back_over(text, anchors, _JA_KATAKANA_NAME_CHARS, reach=_JA_NAME_REACH),
+    )
+
+
 def _ja_frames(text: str) -> Iterator[re.Match[str]]:
     yield from _JA_LABEL.finditer(text)
     honorifics = starts(_JA_HONORIFIC_AT, text)
-    yield from finditer_at(_JA_HONORIFIC, text, before(honorifics, _JA_NAME_REACH))
+    yield from finditer_at(_JA_HONORIFIC, text, ja_name_starts(text, honorifics))
     pronouns = starts(_JA_PRONOUN_AT, text)
-    verbs = before(starts(_JA_INTRO_VERB_AT, text), _JA_NAME_REACH)
+    verbs = ja_name_starts(text, starts(_JA_INTRO_VERB_AT, text))
     yield from finditer_at(_JA_INTRO, text, merged(pronouns, verbs))
 
 

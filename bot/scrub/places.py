@@ -193,17 +193,17 @@ def _extend_left_ko(text: str, start: int) -> int:
         pos = space + 1
 
 
-def _ja_starts(text: str) -> Iterator[int]:
+def _ja_starts(text: str) -> list[int]:
     words = starts(_JA_WORD, text)
     return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_JA_DASHED, text))
 
 
-def _zh_starts(text: str) -> Iterator[int]:
+def _zh_starts(text: str) -> list[int]:
     words = starts(_ZH_WORD, text)
     return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_ZH_STREET, text))
 
 
-def _ko_starts(text: str) -> Iterator[int]:
+def _ko_starts(text: str) -> list[int]:
     dong = starts(_KO_DONG, text)
     return merged(
         back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),

@@ -12,9 +12,9 @@ depend on where the previous search began.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Container, Iterable, Iterator
+from itertools import chain
 
 __all__ = [
     "back_over",
@@ -71,12 +71,14 @@ def starts_near(
     return found
 
 
-def before(anchors: Iterable[int], reach: int) -> Iterator[int]:
+def before(anchors: Iterable[int], reach: int) -> list[int]:
     """Every position from ``reach`` characters before each ascending anchor up to it."""
+    found: list[int] = []
     floor = 0
     for anchor in anchors:
-        yield from range(max(floor, anchor - reach), anchor + 1)
+        found.extend(range(max(floor, anchor - reach), anchor + 1))
         floor = max(floor, anchor + 1)
+    return found
 
 
 def back_over(
@@ -86,10 +88,11 @@ def back_over(
     *,
     reach: int | None = None,
     space: bool = False,
-) -> Iterator[int]:
+) -> list[int]:
     """Every position from the start of the run of ``chars`` before each ascending anchor
     up to the anchor: at most ``reach`` characters back, and with ``space`` one space
     may stand between the run and the anchor."""
+    found: list[int] = []
     floor = 0
     for anchor in anchors:
         pos = anchor
@@ -98,13 +101,18 @@ def back_over(
         limit = 0 if reach is None else max(0, anchor - reach)
         while pos > limit and text[pos - 1] in chars:
             pos -= 1
-        yield from range(max(floor, pos), anchor + 1)
+        found.extend(range(max(floor, pos), anchor + 1))
         floor = max(floor, anchor + 1)
+    return found
 
 
-def merged(*candidates: Iterable[int]) -> Iterator[int]:
-    """Several ascending candidate sequences as one (duplicates are skipped later)."""
-    return heapq.merge(*candidates)
+def merged(*candidates: Iterable[int]) -> list[int]:
+    """Several ascending candidate sequences as one (duplicates are skipped later).
+
+    Sorting the joined lists is a C loop over runs already in order, far cheaper per
+    position than a Python-level ``heapq.merge``.
+    """
+    return sorted(chain(*candidates))
 
 
 # Under ``re.IGNORECASE`` four characters outside ASCII match an ASCII letter: dotted

@@ -79,9 +79,7 @@ def merge(view: View, findings: Iterable[Finding]) -> tuple[tuple[int, int, str]
         spans = [(start, end, kind) for start, end, kind in findings if end > start]
     else:
         spans = [
-            (*view.original_span(start, end), kind)
-            for start, end, kind in findings
-            if end > start
+            (*view.original_span(start, end), kind) for start, end, kind in findings if end > start
         ]
     spans.sort()
     merged: list[tuple[int, int, str]] = []

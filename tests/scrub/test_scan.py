@@ -34,10 +34,10 @@ def test_contact_patterns_tried_at_their_starts_match_finditer(text: str) -> Non
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_name_frames_tried_before_their_anchors_match_finditer(text: str) -> None:
     honorifics = starts(names._JA_HONORIFIC_AT, text)
-    _same(names._JA_HONORIFIC, text, list(before(honorifics, names._JA_NAME_REACH)))
+    _same(names._JA_HONORIFIC, text, names.ja_name_starts(text, honorifics))
     intro = merged(
         starts(names._JA_PRONOUN_AT, text),
-        before(starts(names._JA_INTRO_VERB_AT, text), names._JA_NAME_REACH),
+        names.ja_name_starts(text, starts(names._JA_INTRO_VERB_AT, text)),
     )
     _same(names._JA_INTRO, text, list(intro))
 
@@ -88,6 +88,13 @@ def test_name_reach_covers_the_longest_name() -> None:
     assert widest is not None
     assert len(widest.group()) <= names._JA_NAME_REACH
     assert re.compile(rf"(?:{names._JA_NAME}) ?").fullmatch("ア" * 23) is None
+    # Without katakana, a name and its space fit in the short reach.
+    name = re.compile(rf"(?:{names._JA_NAME}) ?")
+    longest = "佐" * 6 + " " + "み" * 5 + " "
+    assert name.fullmatch(longest) is not None
+    assert len(longest) == names._JA_SHORT_REACH
+    assert name.fullmatch("佐" * 6 + " " + "み" * 6) is None
+    assert name.fullmatch("佐" * 7 + " " + "み" * 5) is None
 
 
 def test_before_and_first_char_class() -> None:
@@ -292,3 +299,39 @@ def test_korean_introductions_tried_at_their_starts_match_finditer(text: str) ->
         before(starts(names._KO_SAID_AT, text), names._KO_INTRO_REACH),
     )
     _same(names._KO_INTRO, text, list(intros))
+
+
+# Long names in every script the Japanese frames allow, right before their honorific or
+# verb: kanji, kana given names, katakana with ・, spaces.
+_JA_LONG_NAMES = st.lists(
+    st.sampled_from(
+        [
+            "佐藤",
+            "美咲",
+            "み",
+            "くみ子",
+            "マリア",
+            "アンナ",
+            "・",
+            " ",
+            "ー",
+            "さん",
+            "様",
+            "と申します",
+            "私は",
+            "です",
+            "。",
+            "3",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_JA_LONG_NAMES, st.text(alphabet=_JA_NAME_ALPHABET + "マリア・ー", max_size=50)))
+def test_japanese_names_tried_where_they_can_begin_match_finditer(text: str) -> None:
+    honorifics = starts(names._JA_HONORIFIC_AT, text)
+    _same(names._JA_HONORIFIC, text, names.ja_name_starts(text, honorifics))
+    verbs = names.ja_name_starts(text, starts(names._JA_INTRO_VERB_AT, text))
+    _same(names._JA_INTRO, text, merged(starts(names._JA_PRONOUN_AT, text), verbs))
