@@ -6,8 +6,11 @@ import re
 from itertools import product
 
 import phonenumbers
-from phonenumbers import PhoneMetadata
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatcher
 
+from bot.scrub import phones
 from bot.scrub.normalize import build_view
 from bot.scrub.phones import HOME_REGION, IDD_MIN_DIGITS, WORLD_MIN_DIGITS, find_phones
 
@@ -61,3 +64,59 @@ def test_a_unit_after_a_number_with_a_leading_zero_does_not_make_it_a_quantity()
         assert [(f.start, f.end) for f in find_phones(view, locale)] == [(1, 12)]
         kept = build_view("2019-2020年に 300000円")
         assert list(find_phones(kept, locale)) == []
+
+
+def _example_digits(region: str) -> list[str]:
+    """National numbers of every type libphonenumber has an example of for ``region``."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    assert metadata is not None
+    found = []
+    for name in phones._NUMBER_TYPES:
+        desc = getattr(metadata, name)
+        if desc is not None and desc.example_number:
+            found.append(desc.example_number)
+    return found
+
+
+def _runs_near_real_numbers() -> st.SearchStrategy[tuple[str, str]]:
+    """A home region and a plain digit run: an example number of it, cut, changed or led
+    by its country code or another prefix, or any run of digits."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[str, str]:
+        region = draw(st.sampled_from(sorted(HOME_REGION.values())))
+        digits = st.text(alphabet="0123456789", min_size=1, max_size=12)
+        example = draw(st.sampled_from(_example_digits(region)))
+        changed = list(example)
+        for _ in range(draw(st.integers(0, 3))):
+            changed[draw(st.integers(0, len(changed) - 1))] = draw(st.sampled_from("0123456789"))
+        prefix = draw(st.sampled_from(["", "86", "81", "82", "1179", "1212", "1", "8"]))
+        run = draw(
+            st.one_of(
+                st.just(prefix + "".join(changed)),
+                st.just("".join(changed)[draw(st.integers(0, 3)) :]),
+                digits,
+            )
+        )
+        return region, run
+
+    return build()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_runs_near_real_numbers())
+def test_a_run_said_never_valid_holds_no_valid_number(case: tuple[str, str]) -> None:
+    region, run = case
+    if phones._never_valid(run, region):
+        assert list(PhoneNumberMatcher(run, region, leniency=Leniency.VALID)) == []
+
+
+def test_amounts_skip_the_matcher_and_real_numbers_do_not() -> None:
+    for region in HOME_REGION.values():
+        for amount in ("3000000", "1500000", "300000", "50000", "12000"):
+            assert phones._never_valid(amount, region), (region, amount)
+    assert not phones._never_valid("13812345678", "CN")
+    assert not phones._never_valid("09012345678", "JP")  # a leading 0: always asked
+    for region in HOME_REGION.values():
+        for example in _example_digits(region):
+            assert not phones._never_valid(example, region), (region, example)
