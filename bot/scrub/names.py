@@ -115,6 +115,11 @@ _KO_LABEL: Final = re.compile(
 _KO_HONORIFIC: Final = re.compile(
     r"(?P<name>[가-힣](?<![가-힣][가-힣])[가-힣]{0,3}) ?(?P<hon>씨|님)(?!앗)"
 )
+# Most of a Korean note is Hangul, so the pattern above is tried only where a name of
+# at most four syllables (and a space) ends at 씨 or 님 (scan.py).
+_KO_HONORIFIC_AT: Final = re.compile("[씨님]")
+_KO_HONORIFIC_REACH: Final = 5
+_HANGUL_SYLLABLES: Final = frozenset(map(chr, range(0xAC00, 0xD7A4)))
 _KO_INTRO: Final = re.compile(
     rf"(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
     rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) (?:합니다|해요|하는|불러|부릅니다)"
@@ -230,6 +235,12 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
 
 
+def ko_honorific_starts(text: str) -> list[int]:
+    """Where a Korean name before 씨 or 님 can begin."""
+    honorifics = starts(_KO_HONORIFIC_AT, text)
+    return back_over(text, honorifics, _HANGUL_SYLLABLES, reach=_KO_HONORIFIC_REACH, space=True)
+
+
 def _ko_strip(word: str) -> str:
     """Drop the copula or particle after a name; a one-syllable particle only after a
     name of three syllables (``김민준은``), since ``홍하은`` ends in the same syllable."""
@@ -255,7 +266,7 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group(group))
         if 2 <= len(name) <= 4 and _ko_surname(name) and name not in _KO_ROLE:
             yield match.start(group), match.start(group) + len(name)
-    for match in _KO_HONORIFIC.finditer(text):
+    for match in finditer_at(_KO_HONORIFIC, text, ko_honorific_starts(text)):
         name = match.group("name")
         # 님 follows titles as often as names, and a lone syllable must be a family name.
         needs_surname = match.group("hon") == "님" or len(name) == 1

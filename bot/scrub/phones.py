@@ -247,13 +247,15 @@ def find_phones(
     # find anything in a candidate or in any part of it.
     quiet = min(GUARD_DIGITS, _fewest_valid_digits(region))
     for candidate in _CANDIDATE.finditer(text):
+        group = candidate.group()
+        if _digit_count(group) < quiet and "+" not in group:
+            # Every piece checked below lies inside it: too short for the matcher and
+            # the guard alike. (Trimming keeps every digit and any ``+``.)
+            continue
         whole = _trim(text, *candidate.span())
         whole_piece = text[whole[0] : whole[1]]
-        whole_digits = _digit_count(whole_piece)
-        if claims.hold(*whole) or (whole_digits < quiet and "+" not in whole_piece):
-            # Every piece checked below lies inside ``whole``: it is claimed too, or it
-            # is too short for the matcher and the guard alike.
-            continue
+        if claims.hold(*whole):
+            continue  # and so is every piece inside it
         if is_harmless_shape(whole_piece):
             # A year range, a date or a time. Every piece cut from it below (a leading
             # amount or a trailing quantity dropped at a space) is one too, or has fewer

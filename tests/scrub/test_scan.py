@@ -280,6 +280,7 @@ def test_korean_and_chinese_name_frames_match_as_first_written(text: str) -> Non
     assert [m.span("name") for m in names._KO_HONORIFIC.finditer(text)] == [
         m.span("name") for m in honorific.finditer(text)
     ]
+    _same(names._KO_HONORIFIC, text, names.ko_honorific_starts(text))
     assert max(len(word) for word in names._ZH_CALLER.split("|")) == names._ZH_CALLER_REACH
     labels = merged(
         starts(names._ZH_LABEL_AT, text),
