@@ -13,7 +13,7 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import FULL_DATE
-from bot.scrub.scan import back_over, finditer_at, first_char_class, starts
+from bot.scrub.scan import back_over, before, finditer_at, first_char_class, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_birthdates"]
@@ -33,6 +33,11 @@ _CJK_FULL: Final = re.compile(
     rf"|{_ERA_TAIL} ?(?:元|{_N}{{1,3}}))"
     rf" ?(?:年|년) ?{_MD_CJK}"
 )
+# Every match of _CJK_FULL holds 年 or 년 followed by a month and a day, at most seven
+# characters after its start (an era, a space, a year of three numerals, a space): it is
+# tried only there (scan.py), not at every digit of a note full of years.
+_YEAR_THEN_DAY: Final = re.compile(rf"[年년](?= ?{_MD_CJK})")
+_CJK_FULL_REACH: Final = 7
 _ERA_DOTTED: Final = re.compile(
     r"[MTSHR明大昭平令](?<![A-Za-z0-9][MTSHR明大昭平令])(?:(?<=[MTSHR])|" + _ERA_TAIL[3:] + " ?"
     r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{1,2}(?![0-9])"
@@ -64,9 +69,13 @@ _MD_THEN_BIRTH: Final = re.compile(
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield full dates and labelled days of birth."""
     text = view.digits
-    for pattern in (FULL_DATE, _CJK_FULL, _ERA_DOTTED):
-        for match in pattern.finditer(text):
-            yield Finding(match.start(), match.end(), "birthdate")
+    for match in FULL_DATE.finditer(text):
+        yield Finding(match.start(), match.end(), "birthdate")
+    years = before(starts(_YEAR_THEN_DAY, text), _CJK_FULL_REACH)
+    for match in finditer_at(_CJK_FULL, text, years):
+        yield Finding(match.start(), match.end(), "birthdate")
+    for match in _ERA_DOTTED.finditer(text):
+        yield Finding(match.start(), match.end(), "birthdate")
     for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
         yield Finding(match.start("date"), match.end("date"), "birthdate")
     births = back_over(text, starts(_BIRTH_WORD, text), _MD_CHARS, reach=_MD_REACH)

@@ -193,6 +193,31 @@ def test_number_patterns_match_as_first_written(text: str) -> None:
         assert [m.span() for m in getattr(module, name).finditer(text)] == expected, name
 
 
+# Full dates in kanji, era and Korean forms, among years without a day.
+_CJK_DATES = st.lists(
+    st.sampled_from(
+        [
+            *("2019", "19", "平成", "令和", "元", "三十一", " ", "年", "년", "5", "十二"),
+            *("月", "월", "3", "二十", "日", "号", "일", "、", "1"),
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_CJK_DATES, st.text(alphabet=_NUMBER_ALPHABET, max_size=60)))
+def test_kanji_dates_tried_before_their_year_word_match_finditer(text: str) -> None:
+    years = before(starts(dates._YEAR_THEN_DAY, text), dates._CJK_FULL_REACH)
+    _same(dates._CJK_FULL, text, years)
+
+
+def test_kanji_date_reach_covers_the_longest_year() -> None:
+    longest = re.compile(rf"(?:{dates._YEAR}) ?").fullmatch("平成 三十一 ")
+    assert longest is not None
+    assert len(longest.group()) == dates._CJK_FULL_REACH
+
+
 _CONTACT_ALPHABET = "aAtTpPsShHfFwW:/.@ *★#アット골뱅艾特圈旅券パスポート여권护照護 0123-_İıſK"
 
 
