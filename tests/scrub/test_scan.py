@@ -194,15 +194,23 @@ def test_number_patterns_match_as_first_written(text: str) -> None:
 
 
 # Full dates in kanji, era and Korean forms, among years without a day.
-_CJK_DATES = st.lists(
-    st.sampled_from(
-        [
-            *("2019", "19", "平成", "令和", "元", "三十一", " ", "年", "년", "5", "十二"),
-            *("月", "월", "3", "二十", "日", "号", "일", "、", "1"),
-        ]
-    ),
-    max_size=14,
+_SPACE = st.sampled_from(["", " "])
+_CJK_DATE = st.tuples(
+    st.sampled_from(["", "、", "1", "の", "3 "]),
+    st.sampled_from(["2019", "19", "平成", "令和", "昭和 ", "1999", "123"]),
+    st.sampled_from(["", "元", "三十一", "5", "十二"]),
+    _SPACE,
+    st.sampled_from(["年", "년", "月"]),
+    _SPACE,
+    st.sampled_from(["5", "十二", "3", "123"]),
+    _SPACE,
+    st.sampled_from(["月", "월", ""]),
+    _SPACE,
+    st.sampled_from(["3", "二十", "1", ""]),
+    _SPACE,
+    st.sampled_from(["日", "号", "일", "生"]),
 ).map("".join)
+_CJK_DATES = st.lists(_CJK_DATE, min_size=1, max_size=4).map("".join)
 
 
 @settings(max_examples=1000)
