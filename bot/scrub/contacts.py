@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.scan import finditer_at, first_char_class, merged, starts, starts_near
+from bot.scrub.scan import finditer_at, first_char_class, merged, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_contacts"]
@@ -65,17 +65,21 @@ _URL: Final = re.compile(
     rf"|(?<![A-Za-z0-9@.\-_]){_LABEL}(?:\.{_LABEL})*\.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/{_URL_TAIL})?",
     re.IGNORECASE,
 )
-# Where each pattern can begin (see scan.py): the same lookbehind and first character,
-# with the same flags, so case folding finds the same letters.
-_EMAIL_START: Final = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9]", re.IGNORECASE)
-# An e-mail address has its ``@`` (or a disguise of it) at most this far after its start:
-# a local part of 64 characters, then `` (`` before a spelled-out ``at``.
+# Where each pattern can begin (see scan.py). The local part is a run of these
+# characters (case folding adds four outside ASCII; tests/scrub/test_scan.py checks them)
+# that cannot begin after one of them, so an address begins where the run ending just
+# before its ``@`` begins. At most three characters stand between the two: a space,
+# a bracket and a space in ``taro ( at ) example.com``.
+_LOCAL_CHARS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-\u0130\u0131\u017f\u212a"
+)
 _AT: Final = re.compile(r"@")
+_AT_GAP: Final = 1
+_AT_DISGUISED_GAP: Final = 3
 # ``@|at|アット|あっとまーく|골뱅|艾特|圈a|[*★☆#]`` case-insensitive, spelled out with every
 # alternative opening with a literal, so that the engine skips ahead to those characters
 # (no other character folds to a, t: tests/scrub/test_scan.py).
 _AT_ANY: Final = re.compile(r"@|a[tT]|A[tT]|アット|あっとまーく|골뱅|艾特|圈[aA]|\*|★|☆|#")
-_AT_REACH: Final = 64 + 3
 # A URL opens with a scheme or ``www.``, or (after the lookbehind) at the start of a run of
 # host characters that holds a dot: every host and every domain has one.
 # ``(?:https?|ftp)://|www\.`` case-insensitive, opened with an unflagged class of its first
@@ -179,9 +183,18 @@ def _strip_url(text: str, start: int, end: int) -> int:
     return end
 
 
-def email_starts(text: str, at: re.Pattern[str]) -> list[int]:
-    """Where an e-mail address whose ``@`` (or disguise) ``at`` finds can begin."""
-    return starts_near(_EMAIL_START, text, at, _AT_REACH)
+def email_starts(text: str, at: re.Pattern[str], gap: int) -> list[int]:
+    """Where an e-mail address can begin whose ``@`` (or disguise) ``at`` finds, with
+    at most ``gap`` characters between its local part and that ``@``."""
+    found: set[int] = set()
+    for sign in starts(at, text):
+        for end in range(max(0, sign - gap), sign + 1):
+            pos = end
+            while pos > 0 and text[pos - 1] in _LOCAL_CHARS:
+                pos -= 1
+            if pos < end:
+                found.add(pos)
+    return sorted(found)
 
 
 def url_starts(text: str) -> list[int]:
@@ -193,8 +206,11 @@ def url_starts(text: str) -> list[int]:
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
-    for pattern, at in ((_EMAIL, _AT), (_EMAIL_DISGUISED, _AT_ANY)):
-        for match in finditer_at(pattern, text, email_starts(text, at)):
+    for pattern, at, gap in (
+        (_EMAIL, _AT, _AT_GAP),
+        (_EMAIL_DISGUISED, _AT_ANY, _AT_DISGUISED_GAP),
+    ):
+        for match in finditer_at(pattern, text, email_starts(text, at, gap)):
             yield Finding(match.start(), match.end(), "email")
     for match in finditer_at(_URL, text, url_starts(text)):
         end = _strip_url(text, match.start(), _url_end(view, match.start(), match.end()))

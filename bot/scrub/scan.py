@@ -23,7 +23,6 @@ __all__ = [
     "first_char_class",
     "merged",
     "starts",
-    "starts_near",
 ]
 
 
@@ -50,25 +49,6 @@ def finditer_at(
 def starts(trigger: re.Pattern[str], text: str) -> list[int]:
     """The positions where ``trigger`` (one character, or zero-width) matches."""
     return [match.start() for match in trigger.finditer(text)]
-
-
-def starts_near(
-    trigger: re.Pattern[str], text: str, anchor: re.Pattern[str], reach: int
-) -> list[int]:
-    """The positions where ``trigger`` matches at most ``reach`` characters before a match
-    of ``anchor`` (or at its start), searched only there."""
-    found: list[int] = []
-    low = high = -1
-    for match in anchor.finditer(text):
-        start = match.start()
-        if start - reach > high:
-            if high >= 0:
-                found.extend(m.start() for m in trigger.finditer(text, low, high))
-            low = max(0, start - reach)
-        high = start + 1
-    if high >= 0:
-        found.extend(m.start() for m in trigger.finditer(text, low, high))
-    return found
 
 
 def before(anchors: Iterable[int], reach: int) -> list[int]:

@@ -25,8 +25,9 @@ def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
 
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_contact_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
-    _same(contacts._EMAIL, text, contacts.email_starts(text, contacts._AT))
-    _same(contacts._EMAIL_DISGUISED, text, contacts.email_starts(text, contacts._AT_ANY))
+    _same(contacts._EMAIL, text, contacts.email_starts(text, contacts._AT, contacts._AT_GAP))
+    disguised = contacts.email_starts(text, contacts._AT_ANY, contacts._AT_DISGUISED_GAP)
+    _same(contacts._EMAIL_DISGUISED, text, disguised)
     _same(contacts._URL, text, list(contacts.url_starts(text)))
     _same(contacts._MESSENGER, text, starts(contacts._MESSENGER_START, text))
 
@@ -76,6 +77,34 @@ def test_host_characters_are_the_case_folded_class() -> None:
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
         assert (folded.match(ch) is None) == (listed.match(ch) is None), hex(code)
+
+
+def test_local_part_characters_are_those_case_folding_lets_in() -> None:
+    flagged = re.compile(r"[A-Za-z0-9._%+\-]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (flagged.match(ch) is not None) == (ch in contacts._LOCAL_CHARS), hex(code)
+
+
+# Addresses written plainly and in disguise, run into each other and into words.
+_EMAIL = st.tuples(
+    st.sampled_from(["", " ", "、", "x", ".", "メールは"]),
+    st.sampled_from(["taro.yamada", "a", "x_y-z", "data", "Kim", "ı", "K9"]),
+    st.sampled_from(["", " ", " (", "(", " [ ", " "]),
+    st.sampled_from(["@", "at", "アット", "골뱅이", "★", "#", "AT"]),
+    st.sampled_from(["", " ", ") ", " ] ", ")"]),
+    st.sampled_from(["gmail", "example", "naver", "qq", "x"]),
+    st.sampled_from([".com", " dot com", ".co.jp", "点com", "", ".", " ドット jp"]),
+).map("".join)
+_EMAILS = st.lists(_EMAIL, min_size=1, max_size=3).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_EMAILS)
+def test_emails_tried_where_their_local_part_begins_match_finditer(text: str) -> None:
+    _same(contacts._EMAIL, text, contacts.email_starts(text, contacts._AT, contacts._AT_GAP))
+    disguised = contacts.email_starts(text, contacts._AT_ANY, contacts._AT_DISGUISED_GAP)
+    _same(contacts._EMAIL_DISGUISED, text, disguised)
 
 
 def test_back_over() -> None:
