@@ -41,7 +41,10 @@ _PAIR: Final = re.compile(
 # letter, a sign or a digit.
 # The class comes first and the lookbehind looks one character further back, so that
 # the engine skips ahead to the class instead of trying the lookbehind everywhere.
-_PAIR_FIRST: Final = first_char_class(_HEMI_WORD[3:-1])[1:-1] + r"NSEWnsew+\-0-9"
+_HEMI_FIRST: Final = first_char_class(_HEMI_WORD[3:-1])[1:-1]
+_PAIR_FIRST: Final = _HEMI_FIRST + r"NSEWnsew+\-0-9"
+# What may follow a component's number and mark it: a degree sign or a hemisphere.
+_MARKS: Final = "°度도NSEWnsew北南东東西"
 # Every character a component can hold; a pair holds a separator after a run of them,
 # then (after one space at most) the first character of the second component. Checking
 # that ahead leaves out the many numbers in a note that are followed by a word.
@@ -52,6 +55,12 @@ _COMPONENT_CHARS: Final = (
 _PAIR_START: Final = re.compile(
     rf"[{_PAIR_FIRST}](?<![0-9.][{_PAIR_FIRST}])"
     rf"(?=[{_COMPONENT_CHARS}]*[,，、/ ;] ?[{_PAIR_FIRST}])"
+    # A pair is kept only if its first component has decimals or a mark (below): so it
+    # opens with a hemisphere word or letter, or its number (one to three digits) has a
+    # decimal point or a degree or hemisphere sign after it.
+    rf"(?:(?<=[{_HEMI_FIRST}NSEWnsew])"
+    rf"|(?<=[-+])[0-9]{{1,3}}(?:\.[0-9]| ?[{_MARKS}])"
+    rf"|(?<=[0-9])[0-9]{{0,2}}(?:\.[0-9]| ?[{_MARKS}]))"
 )
 _COORD_LABEL: Final = re.compile(
     r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"

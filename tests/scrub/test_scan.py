@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.scrub import contacts, dates, ids, names, numbers, phones, places
+from bot.scrub.normalize import build_view
 from bot.scrub.scan import back_over, before, finditer_at, first_char_class, merged, starts
 
 _ALPHABET = (
@@ -45,7 +46,7 @@ def test_name_frames_tried_before_their_anchors_match_finditer(text: str) -> Non
 
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_coordinate_and_birthday_patterns_tried_at_their_starts_match_finditer(text: str) -> None:
-    _same(places._PAIR, text, starts(places._PAIR_START, text))
+    _same(_QUALIFIED_PAIR, text, starts(places._PAIR_START, text))
     _same(dates._LABELLED_MD, text, starts(dates._LABEL_START, text))
 
 
@@ -282,13 +283,47 @@ def test_contact_triggers_match_as_first_written(text: str) -> None:
     assert set(starts(places._PAIR_START, padded)) <= set(starts(pair_start, padded))
 
 
+# The pairs the detector tries, as a plain pattern: ``_PAIR`` where its first component
+# opens with a hemisphere word or letter, or has decimals or a mark after its number
+# (a pair whose first component has none is never kept).
+_FIRST_COMPONENT_QUALIFIES = re.compile(
+    rf"[{places._HEMI_FIRST}NSEWnsew]|[-+]?[0-9]{{1,3}}(?:\.[0-9]| ?[{places._MARKS}])"
+)
+_QUALIFIED_PAIR = re.compile(
+    r"(?<![0-9.])(?="
+    + _FIRST_COMPONENT_QUALIFIES.pattern
+    + ")"
+    + places._PAIR.pattern.removeprefix(r"(?<![0-9.])")
+)
 _PAIR_ALPHABET = "0123456789 .,，、/;-+NSEWnse北纬东经南緯東経度°'′\"″分秒도북위동경ab年"
 
 
-@settings(max_examples=1000)
-@given(st.text(alphabet=_PAIR_ALPHABET, max_size=60))
+_COMPONENT = st.tuples(
+    st.sampled_from(["", "北纬", "N", "n ", "동경 ", "-", "+", "1"]),
+    st.sampled_from(["37", "126", "5", "1234", "0"]),
+    st.sampled_from(["", ".5665", ".5", ".97800", "."]),
+    st.sampled_from(["", "°", " 度", "도 33′", "° 12' 30\"", "分"]),
+    st.sampled_from(["", "N", " E", "北", "s"]),
+).map("".join)
+_PAIRS = st.lists(
+    st.one_of(
+        _COMPONENT,
+        st.sampled_from([", ", ",", "，", "、", " / ", ";", " ", "年", "ab", "2019"]),
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(_PAIRS, st.text(alphabet=_PAIR_ALPHABET, max_size=60)))
 def test_coordinate_pairs_tried_at_their_starts_match_finditer(text: str) -> None:
-    _same(places._PAIR, text, starts(places._PAIR_START, text))
+    _same(_QUALIFIED_PAIR, text, starts(places._PAIR_START, text))
+    # Every pair the detector keeps begins where the qualification holds.
+    for match in places._PAIR.finditer(text):
+        kept = list(places.find_coordinates(build_view(text[match.start() : match.end()]), "ja"))
+        if kept == [(0, match.end() - match.start(), "coordinates")]:
+            assert _FIRST_COMPONENT_QUALIFIES.match(text, match.start()), text
 
 
 _JA_NAME_ALPHABET = (
