@@ -122,13 +122,18 @@ _KO_ANCHOR: Final = re.compile(
 # katakana character (Japanese ``町1-2``).
 # 番 is a street word only before 地 or a number (``3番地``, ``3番5号``), not in 番号.
 _JA_WORD: Final = re.compile(rf"丁目|番(?=地| ?[{_NUM_CHARS}])")
-_JA_DASHED: Final = re.compile(r"[0-9](?<=[\u4e00-\u9fffァ-ヶヶ][0-9])(?=[0-9]{0,3}-[0-9])")
+# ``町1-2``: found at its hyphen (a note holds far fewer hyphens than digits), then the
+# one to four digits before it, after a kanji or katakana character, are walked back over.
+_JA_DASH_AFTER: Final = r"[\u4e00-\u9fffァ-ヶヶ]"
+_JA_DASHED: Final = re.compile(
+    "-(?:" + "|".join(f"(?<={_JA_DASH_AFTER}[0-9]{{{n}}}-)" for n in range(1, 5)) + ")(?=[0-9])"
+)
 _ZH_WORD: Final = re.compile(r"[栋幢棟号號单]")
 _ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
 _KO_ROAD: Final = re.compile(r"(?:로|길|거리)(?= ?(?:지하 ?)?[0-9])")
 _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
-_KO_GA: Final = re.compile(r"[0-9]가(?= ?(?:지하 ?)?[0-9])")
+_KO_GA: Final = re.compile(r"가(?<=[0-9]가)(?= ?(?:지하 ?)?[0-9])")
 _KO_GA_SPACED: Final = re.compile(r"가 (?:지하 ?)?[0-9]")
 _HANGUL: Final = "".join(map(chr, range(0xAC00, 0xD7A4)))
 _HANGUL_DIGITS: Final = frozenset(_HANGUL + "0123456789")
@@ -202,9 +207,20 @@ def _extend_left_ko(text: str, start: int) -> int:
         pos = space + 1
 
 
+def ja_dashed_starts(text: str) -> list[int]:
+    """Where ``町1-2`` can begin: the first digit before each hyphen ``_JA_DASHED`` finds."""
+    found = []
+    for hyphen in starts(_JA_DASHED, text):
+        pos = hyphen
+        while text[pos - 1] in _DIGITS:
+            pos -= 1
+        found.append(pos)
+    return found
+
+
 def _ja_starts(text: str) -> list[int]:
     words = starts(_JA_WORD, text)
-    return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_JA_DASHED, text))
+    return merged(back_over(text, words, _NUM_CHARS, space=True), ja_dashed_starts(text))
 
 
 def _zh_starts(text: str) -> list[int]:
@@ -219,7 +235,7 @@ def _ko_starts(text: str) -> list[int]:
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
         back_over(text, starts(_KO_BEONJI, text), _DIGITS + "-", space=True),
-        back_over(text, [m.start() + 1 for m in _KO_GA.finditer(text)], _HANGUL_DIGITS, reach=13),
+        back_over(text, starts(_KO_GA, text), _HANGUL_DIGITS, reach=13),
     )
 
 

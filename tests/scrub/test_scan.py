@@ -433,3 +433,14 @@ def test_japanese_names_tried_where_they_can_begin_match_finditer(text: str) -> 
     _same(names._JA_HONORIFIC, text, names.ja_name_starts(text, honorifics))
     verbs = names.ja_name_starts(text, starts(names._JA_INTRO_VERB_AT, text))
     _same(names._JA_INTRO, text, merged(starts(names._JA_PRONOUN_AT, text), verbs))
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="町アあ0123456789- 가지하동a", max_size=40))
+def test_street_triggers_found_at_their_hyphen_or_syllable_match_as_first_written(
+    text: str,
+) -> None:
+    dashed = re.compile(r"[0-9](?<=[\u4e00-\u9fffァ-ヶヶ][0-9])(?=[0-9]{0,3}-[0-9])")
+    assert places.ja_dashed_starts(text) == starts(dashed, text)
+    ga = re.compile(r"[0-9]가(?= ?(?:지하 ?)?[0-9])")
+    assert starts(places._KO_GA, text) == [m.start() + 1 for m in ga.finditer(text)]
