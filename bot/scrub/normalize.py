@@ -177,12 +177,18 @@ def _fold_segment(segment: str, begin: int, pieces: list[str], starts: list[int]
 _ONE_CHAR: dict[str, str] = {}
 
 
-def _fold_one(ch: str, begin: int, pieces: list[str], starts: list[int]) -> None:
+def _fold_char(ch: str) -> str:
+    """What a segment of the one character ``ch`` folds to."""
     out = _ONE_CHAR.get(ch)
     if out is None:
         folded: list[str] = []
         _fold_segment(ch, 0, folded, [])
         out = _ONE_CHAR[ch] = "".join(folded)
+    return out
+
+
+def _fold_one(ch: str, begin: int, pieces: list[str], starts: list[int]) -> None:
+    out = _fold_char(ch)
     # Every output character of a one-character segment comes from that character.
     pieces.append(out)
     starts.extend([begin] * len(out))
@@ -219,10 +225,7 @@ def _fold(text: str) -> tuple[str, Sequence[int]]:
         for match in _SPECIAL.finditer(text, rough.start(), rough.end()):
             begin, end = match.span()
             if end - begin == 1:
-                out = _ONE_CHAR.get(text[begin])
-                if out is None:
-                    _fold_one(text[begin], begin, [], [])
-                    out = _ONE_CHAR[text[begin]]
+                out = _fold_char(text[begin])
             else:
                 segment = match.group()
                 out = unicodedata.normalize("NFKC", segment)
