@@ -120,3 +120,22 @@ def test_amounts_skip_the_matcher_and_real_numbers_do_not() -> None:
     for region in HOME_REGION.values():
         for example in _example_digits(region):
             assert not phones._never_valid(example, region), (region, example)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_runs_near_real_numbers())
+def test_the_matcher_finds_nothing_or_all_of_a_run_the_guard_decides_about(
+    case: tuple[str, str],
+) -> None:
+    region, run = case
+    if phones._guard_decides(run):
+        spans = [
+            (m.start, m.end) for m in PhoneNumberMatcher(run, region, leniency=Leniency.VALID)
+        ]
+        assert spans in ([], [(0, len(run))])
+
+
+def test_a_plain_mobile_number_is_removed_whole_without_the_matcher() -> None:
+    view = build_view("电话13812345678，")
+    assert phones._guard_decides("13812345678")
+    assert [(f.start, f.end) for f in find_phones(view, "zh_Hans")] == [(2, 13)]
