@@ -88,11 +88,14 @@ _URL_SCHEME: Final = re.compile(r"[hHfFwW](?i:(?<=h)ttps?://|(?<=f)tp://|(?<=w)w
 # Case folding lets four non-ASCII letters into ``[A-Za-z0-9.\-]`` (İ ı ſ K); they are
 # listed so that the class needs no flag and the engine skips ahead over CJK text.
 _HOST_CHARS: Final = "A-Za-z0-9.\\-\u0130\u0131\u017f\u212a"
-# The start of a run of host characters that holds a dot: the run's first character
-# (a lookbehind after it checks that none precedes), then up to the first dot.
-_HOST_NO_DOT: Final = _HOST_CHARS.replace(".", "")
+# The start of a run of host characters in which a dot is followed by a letter: every
+# host and every domain has one before its top-level domain, while the dots of decimals
+# and of sentences run together (``어요.1978``) have none. The run's first character (a
+# lookbehind after it checks that none precedes), then a look ahead within the run.
+_HOST_LETTERS: Final = "A-Za-z\u0130\u0131\u017f\u212a"
 _HOST_RUN_WITH_DOT: Final = re.compile(
-    f"[{_HOST_CHARS}](?<![{_HOST_CHARS}][{_HOST_CHARS}])(?:(?<=\\.)|[{_HOST_NO_DOT}]*+\\.)"
+    f"[{_HOST_CHARS}](?<![{_HOST_CHARS}][{_HOST_CHARS}])"
+    f"(?:(?<=\\.)(?=[{_HOST_LETTERS}])|(?=[{_HOST_CHARS}]*?\\.[{_HOST_LETTERS}]))"
 )
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")

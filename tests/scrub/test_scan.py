@@ -267,7 +267,8 @@ def test_contact_triggers_match_as_first_written(text: str) -> None:
     scheme = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
     assert starts(contacts._URL_SCHEME, text) == starts(scheme, text)
     host_run = re.compile(f"[{contacts._HOST_CHARS}]+")
-    with_dot = [m.start() for m in host_run.finditer(text) if "." in m.group()]
+    letter_after_dot = re.compile(f"\\.[{contacts._HOST_LETTERS}]")
+    with_dot = [m.start() for m in host_run.finditer(text) if letter_after_dot.search(m.group())]
     assert starts(contacts._HOST_RUN_WITH_DOT, text) == with_dot
     handle = re.compile(
         r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
@@ -444,3 +445,23 @@ def test_street_triggers_found_at_their_hyphen_or_syllable_match_as_first_writte
     assert places.ja_dashed_starts(text) == starts(dashed, text)
     ga = re.compile(r"[0-9]가(?= ?(?:지하 ?)?[0-9])")
     assert starts(places._KO_GA, text) == [m.start() + 1 for m in ga.finditer(text)]
+
+
+# Addresses on the web among decimals and sentences run together at their full stops.
+_URLS = st.lists(
+    st.sampled_from(
+        [
+            *("https://", "http://", "www.", "t.me/", "line.me/", "bit.ly", "example"),
+            *(".com", ".co.jp", ".kr", "/path?q=1", "1.5", "어요.1978", ".", "。", " "),
+            *("a-b", "Kr", ".K", "3.", "x.y", "、", "@"),
+        ]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_URLS)
+def test_urls_tried_at_a_scheme_or_a_host_run_match_finditer(text: str) -> None:
+    _same(contacts._URL, text, list(contacts.url_starts(text)))
