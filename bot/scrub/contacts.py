@@ -122,6 +122,10 @@ _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
 )
 _MESSENGER_START: Final = re.compile(first_char_class(_APPS, fold=True))
+# The first two characters of every app word, lower-cased. Latin text (addresses, user
+# names) is full of their first letters, so a start whose two characters are ASCII is
+# tried only if they open an app word (a pair with anything else is always tried).
+_APP_PREFIXES: Final = frozenset(word.removeprefix(r"\b")[:2].lower() for word in _APPS.split("|"))
 _NOT_AN_ID: Final = frozenset(
     [
         "id",
@@ -206,6 +210,15 @@ def url_starts(text: str) -> list[int]:
     return merged(starts(_URL_SCHEME, text), hosts)
 
 
+def messenger_starts(text: str) -> list[int]:
+    """Where a messenger label can begin."""
+    return [
+        start
+        for start in starts(_MESSENGER_START, text)
+        if not (pair := text[start : start + 2]).isascii() or pair.lower() in _APP_PREFIXES
+    ]
+
+
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
@@ -222,7 +235,7 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in _HANDLE.finditer(text):
         if len(match.group()) >= 4:
             yield Finding(match.start(), match.end(), "handle")
-    for match in finditer_at(_MESSENGER, text, starts(_MESSENGER_START, text)):
+    for match in finditer_at(_MESSENGER, text, messenger_starts(text)):
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
         # Common English words are IDs only when CJK text closes them (微信号是the，).

@@ -30,7 +30,7 @@ def test_contact_patterns_tried_at_their_starts_match_finditer(text: str) -> Non
     disguised = contacts.email_starts(text, contacts._AT_ANY, contacts._AT_DISGUISED_GAP)
     _same(contacts._EMAIL_DISGUISED, text, disguised)
     _same(contacts._URL, text, list(contacts.url_starts(text)))
-    _same(contacts._MESSENGER, text, starts(contacts._MESSENGER_START, text))
+    _same(contacts._MESSENGER, text, contacts.messenger_starts(text))
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=80))
@@ -465,3 +465,30 @@ _URLS = st.lists(
 @given(_URLS)
 def test_urls_tried_at_a_scheme_or_a_host_run_match_finditer(text: str) -> None:
     _same(contacts._URL, text, list(contacts.url_starts(text)))
+
+
+def test_app_prefixes_are_literal_characters() -> None:
+    for word in contacts._APPS.split("|"):
+        head = word.removeprefix(r"\b")[:2]
+        assert not any(ch in "\\()[]?*+{}.|^$ " for ch in head), word
+
+
+# Messenger labels and IDs among Latin words and addresses.
+_MESSENGERS = st.lists(
+    st.sampled_from(
+        [
+            *("微信", "WeChat", "wechat", "we chat", "LINE", "line", "ID", "id", "Id", "QQ号"),
+            *("kakao talk", "カカオ", "카톡", "Telegram", "tg", "v信", "VX", "user name"),
+            *(" ", "：", ": ", "は", "是", "abc123", "taro_99", "wait", "kim@naver.com"),
+            *("ıd", "K", "signal", "Skype", "imo", "info", "、"),
+        ]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_MESSENGERS)
+def test_messenger_labels_tried_where_an_app_word_opens_match_finditer(text: str) -> None:
+    _same(contacts._MESSENGER, text, contacts.messenger_starts(text))
