@@ -47,8 +47,8 @@ _INVISIBLE = frozenset(chr(c) for lo, hi in _INVISIBLE_RANGES for c in range(lo,
 _ASTRAL_RANGES = ((0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0x2F800, 0x2FA1F))
 
 
-def _special_class() -> str:
-    """A regex class of every character the view changes: found once at import."""
+def _special_codes() -> list[int]:
+    """Every character the view changes, ascending: found once at import."""
     codes: list[int] = []
     candidates = [*range(0x80, 0x10000)]
     for lo, hi in _ASTRAL_RANGES:
@@ -61,6 +61,11 @@ def _special_class() -> str:
             codes.append(code)
     codes.extend(ord(ch) for ch in _INVISIBLE if ord(ch) >= 0x10000)
     codes.sort()
+    return codes
+
+
+def _special_class(codes: list[int]) -> str:
+    """A regex class of runs of the characters ``codes`` (ascending)."""
     parts: list[str] = []
     start = prev = codes[0]
     for code in [*codes[1:], -1]:
@@ -76,7 +81,9 @@ def _special_class() -> str:
     return "[" + "".join(parts) + "]+"
 
 
-_SPECIAL = re.compile(_special_class())
+_SPECIAL_CODES = _special_codes()
+_SPECIAL = re.compile(_special_class(_SPECIAL_CODES))
+_SPECIAL_CHARS = frozenset(map(chr, _SPECIAL_CODES))
 # Characters known to be NFKC-stable and visible (ASCII, kana, unified ideographs, Hangul
 # syllables, the commonest CJK punctuation). Skipping their runs with this small class is
 # several times faster than testing every character against the large class above.
@@ -222,7 +229,18 @@ def _fold(text: str) -> tuple[str, Sequence[int]]:
     pieces: list[str] = []
     pos = 0
     for rough in _PLAIN.finditer(text):
-        for match in _SPECIAL.finditer(text, rough.start(), rough.end()):
+        rough_start, rough_end = rough.span()
+        if rough_end - rough_start == 1:
+            # Most rough runs are one full-width comma or bracket: no second scan.
+            if text[rough_start] in _SPECIAL_CHARS:
+                out = _fold_char(text[rough_start])
+                if len(out) != 1:
+                    return _fold_mapped(text)
+                pieces.append(text[pos:rough_start])
+                pieces.append(out)
+                pos = rough_end
+            continue
+        for match in _SPECIAL.finditer(text, rough_start, rough_end):
             begin, end = match.span()
             if end - begin == 1:
                 out = _fold_char(text[begin])
