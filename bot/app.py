@@ -10,7 +10,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session as DbSession
 
 from bot.config import Settings
@@ -29,7 +31,7 @@ from bot.store.conversations import Conversations, Handled
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry
-from bot.store.keys import ServerKeys, load_secret
+from bot.store.keys import KEY_FILE, ServerKeys, load_secret
 from bot.store.migrate import is_current, upgrade
 
 DEFAULT_FLOW = "intake"
@@ -46,6 +48,19 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Database:
             raise ConfigError("the database schema is not up to date: run `intake-bot db upgrade`")
     keys = ServerKeys.from_secret(load_secret(settings.secret_key, settings.data_dir))
     return Database(engine, keys)
+
+
+def key_beside_database(settings: Settings) -> Path | None:
+    """The key file, when the secret is read from it and the SQLite database lies in the
+    same directory: a copy of that directory then holds the data and the key to read it."""
+    if settings.secret_key:
+        return None
+    url = make_url(settings.database_url or default_url(settings.data_dir))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    if Path(url.database).resolve().parent != settings.data_dir.resolve():
+        return None
+    return settings.data_dir / KEY_FILE
 
 
 def publish_missing(registry: FlowRegistry, settings: Settings) -> list[str]:

@@ -8,7 +8,7 @@ import logging
 import click
 from telegram.error import InvalidToken
 
-from bot.app import Intake, open_database, publish_missing
+from bot.app import Intake, key_beside_database, open_database, publish_missing
 from bot.config import Settings, TelegramSettings
 from bot.errors import IntakeError
 from bot.i18n import Catalogs
@@ -48,6 +48,14 @@ def run(webhook: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     for flow in published:
         log.info("published %s from %s", flow, settings.flows_dir)
+    beside = key_beside_database(settings)
+    if beside is not None:
+        log.warning(
+            "the secret key is read from %s, beside the database: a copy of that directory"
+            " holds the data and the key to read it; in production set INTAKE_SECRET_KEY"
+            " from a secret store instead",
+            beside,
+        )
     channel = SupporterChannel(Intake(db, registry, catalogs, channel="telegram"), catalogs)
     application = build_application(telegram, settings, channel, webhook=webhook)
     if not webhook:

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.app import key_beside_database
+from bot.config import Settings
 from bot.engine import inputs as i
 from bot.errors import ConfigError
 from bot.store.database import Database
-from bot.store.keys import ServerKeys, load_secret
+from bot.store.keys import KEY_FILE, ServerKeys, load_secret
 from bot.store.models import ChatSession, MessageRecord, ProcessedUpdate
 from bot.store.purge import purge
 from tests.support.engine import FIXED_NOW, intake_service
@@ -87,3 +89,20 @@ def test_message_ids_too_old_to_delete_are_purged(db: Database) -> None:
     assert (result.sessions, result.messages) == (0, 2)
     assert service.conversations.load(1) is not None  # the intake itself is still alive
     assert service.conversations.message_ids(1) == ()
+
+
+def test_a_key_file_beside_the_sqlite_database_is_pointed_out(tmp_path: Path) -> None:
+    embedded = Settings.from_env({"INTAKE_DATA_DIR": str(tmp_path)})
+    assert key_beside_database(embedded) == tmp_path / KEY_FILE
+    elsewhere = tmp_path / "db"
+    elsewhere.mkdir()
+    apart = Settings.from_env(
+        {"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": f"sqlite:///{elsewhere}/x.db"}
+    )
+    assert key_beside_database(apart) is None
+    from_env = Settings.from_env({"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_SECRET_KEY": "k" * 48})
+    assert key_beside_database(from_env) is None
+    server = Settings.from_env(
+        {"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": "postgresql+psycopg://h/db"}
+    )
+    assert key_beside_database(server) is None

@@ -252,6 +252,8 @@ def test_the_log_holds_no_token_text_name_or_id(bot: BotRun) -> None:
     hana.press(label("relation", "ngo", "ja"))
     log = bot.log_path.read_text(encoding="utf-8")
     assert "update" in log  # the log is there, with update ids
+    # The bot runs on the embedded defaults: the key file sits beside the database.
+    assert "beside the database" in log
     for leak in (
         bot.server.token,
         bot.server.token.split(":")[1],
