@@ -27,6 +27,9 @@ NAV_BUTTONS = 4
 MAX_TEXT_ANSWER_CHARS = 3000
 #: Flow files above this size are refused before parsing.
 MAX_FLOW_FILE_BYTES = 512 * 1024
+#: Not a Telegram limit: the stub's region (the region fields' codes joined by "/") is an
+#: indexed column of this many characters.
+MAX_REGION_CHARS = 128
 
 
 def utf16_units(text: str) -> int:

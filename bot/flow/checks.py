@@ -34,6 +34,7 @@ from bot.limits import (
     MAX_BUTTONS,
     MAX_CALLBACK_DATA_BYTES,
     MAX_FLOW_TEXT_UTF16,
+    MAX_REGION_CHARS,
     NAV_BUTTONS,
     utf8_bytes,
     utf16_units,
@@ -155,6 +156,16 @@ def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
                 f"region fields must be single choices; {name!r} is {spec.type}",
                 "list only single fields under region",
             )
+    region = [flow.fields[name] for name in flow.region if name in flow.fields]
+    longest = sum(max(map(len, spec.values), default=0) for spec in region) + len(region) - 1
+    if region and longest > MAX_REGION_CHARS:
+        report.add(
+            "E412",
+            ("region",),
+            f"the longest region, its codes joined by '/', has {longest} characters;"
+            f" the stub keeps {MAX_REGION_CHARS}",
+            "list fewer region fields or use shorter codes",
+        )
     for name, spec in flow.fields.items():
         path: Path = ("fields", name, "values")
         if spec.type == "text" and spec.values:

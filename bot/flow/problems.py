@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "E409": "rule-on-text",
     "E410": "field-not-yet-answered",
     "E411": "bad-bounds",
+    "E412": "region-too-long",
     "E501": "message-too-long",
     "E502": "callback-data-too-long",
     "E503": "too-many-buttons",

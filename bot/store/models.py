@@ -28,6 +28,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot.limits import MAX_REGION_CHARS
+
 # Names for every constraint, so Alembic's batch mode can alter them on SQLite.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -118,7 +120,7 @@ class CaseStubRow(Base):
     status: Mapped[str] = mapped_column(String(16), index=True, default="new")
     priority: Mapped[str] = mapped_column(String(16), index=True)
     locale: Mapped[str] = mapped_column(String(16), index=True)
-    region: Mapped[str] = mapped_column(String(128), index=True)
+    region: Mapped[str] = mapped_column(String(MAX_REGION_CHARS), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     contact: Mapped[bool] = mapped_column(default=False)
     answers: Mapped[dict[str, Any]] = mapped_column(portable_json())
