@@ -447,18 +447,17 @@ def test_street_triggers_found_at_their_hyphen_or_syllable_match_as_first_writte
     assert starts(places._KO_GA, text) == [m.start() + 1 for m in ga.finditer(text)]
 
 
+def _runs_of(*pieces: str) -> st.SearchStrategy[str]:
+    """Texts made of one to ten of ``pieces``, run together."""
+    return st.lists(st.sampled_from(pieces), min_size=1, max_size=10).map("".join)
+
+
 # Addresses on the web among decimals and sentences run together at their full stops.
-_URLS = st.lists(
-    st.sampled_from(
-        [
-            *("https://", "http://", "www.", "t.me/", "line.me/", "bit.ly", "example"),
-            *(".com", ".co.jp", ".kr", "/path?q=1", "1.5", "어요.1978", ".", "。", " "),
-            *("a-b", "Kr", ".K", "3.", "x.y", "、", "@"),
-        ]
-    ),
-    min_size=1,
-    max_size=10,
-).map("".join)
+_URLS = _runs_of(
+    *("https://", "http://", "www.", "t.me/", "line.me/", "bit.ly", "example"),
+    *(".com", ".co.jp", ".kr", "/path?q=1", "1.5", "어요.1978", ".", "。", " "),
+    *("a-b", "Kr", ".K", "3.", "x.y", "、", "@"),
+)
 
 
 @settings(max_examples=1000)
@@ -474,18 +473,12 @@ def test_app_prefixes_are_literal_characters() -> None:
 
 
 # Messenger labels and IDs among Latin words and addresses.
-_MESSENGERS = st.lists(
-    st.sampled_from(
-        [
-            *("微信", "WeChat", "wechat", "we chat", "LINE", "line", "ID", "id", "Id", "QQ号"),
-            *("kakao talk", "カカオ", "카톡", "Telegram", "tg", "v信", "VX", "user name"),
-            *(" ", "：", ": ", "は", "是", "abc123", "taro_99", "wait", "kim@naver.com"),
-            *("ıd", "K", "signal", "Skype", "imo", "info", "、"),
-        ]
-    ),
-    min_size=1,
-    max_size=10,
-).map("".join)
+_MESSENGERS = _runs_of(
+    *("微信", "WeChat", "wechat", "we chat", "LINE", "line", "ID", "id", "Id", "QQ号"),
+    *("kakao talk", "カカオ", "카톡", "Telegram", "tg", "v信", "VX", "user name"),
+    *(" ", "：", ": ", "は", "是", "abc123", "taro_99", "wait", "kim@naver.com"),
+    *("ıd", "K", "signal", "Skype", "imo", "info", "、"),
+)
 
 
 @settings(max_examples=1000)
