@@ -27,7 +27,7 @@ from bot.flow.loader import check_file, flow_files
 from bot.i18n import Catalogs
 from bot.render import Renderer
 from bot.scrub import kind_label, scrub
-from bot.store.conversations import Conversations, Handled
+from bot.store.conversations import Conversations, Handled, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry
@@ -120,6 +120,29 @@ class Intake:
             chat_id, update_id, deciding(event), unanswered=deciding(i.Repeat())
         )
         return None if handled is None else (handled, used[-1])
+
+    def delivered(
+        self,
+        chat_id: int | str,
+        update_id: int | None,
+        *,
+        message_ids: list[int] | tuple[int, ...] = (),
+        live: LiveMessage | None = None,
+    ) -> None:
+        """The reply to ``update_id`` reached the chat (see ``Conversations.delivered``)."""
+        self.conversations.delivered(chat_id, update_id, message_ids=message_ids, live=live)
+
+    def forget(self, chat_id: int | str) -> None:
+        """The supporter blocked the bot: erase their session and message records."""
+        self.conversations.forget(chat_id)
+
+    def messages_to_clear(self, chat_id: int | str) -> tuple[int, ...]:
+        """Every message id recorded for the chat (to delete them from the phone)."""
+        return self.conversations.message_ids(chat_id)
+
+    def cleared(self, chat_id: int | str) -> None:
+        """The chat was cleared: forget its message ids and its live message."""
+        self.conversations.take_messages(chat_id)
 
     def renderer(self, compiled: CompiledFlow) -> Renderer:
         renderer = self._renderers.get(compiled.key)

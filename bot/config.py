@@ -99,8 +99,10 @@ class TelegramSettings:
     listen_port: int = 8080
     #: Replicas sharing the bot: each takes its share of Telegram's global send rate.
     replicas: int = 1
-    #: Updates Telegram may deliver at once to the webhook (1 keeps every chat in order).
-    webhook_connections: int = 1
+    #: Updates Telegram may deliver at once to the webhook. Telegram still sends one
+    #: chat's updates one at a time (a queue per chat in tdlib/telegram-bot-api's
+    #: WebhookActor.cpp), so every chat keeps its order at any value.
+    webhook_connections: int = 40
 
     @classmethod
     def from_env(
@@ -147,7 +149,7 @@ class TelegramSettings:
             listen_host=host,
             listen_port=int(port),
             replicas=_positive(env, "INTAKE_REPLICAS", 1),
-            webhook_connections=min(_positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 1), 100),
+            webhook_connections=min(_positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 40), 100),
         )
 
     def __repr__(self) -> str:

@@ -66,6 +66,16 @@ class Message:
     buttons: tuple[tuple[RenderedButton, ...], ...] = ()
 
 
+@dataclass(frozen=True)
+class Screen:
+    """An outcome as a chat shows it: messages that stand alone, then the one live message
+    (the current question, the bot's own question, or the submission) that channels able
+    to edit keep in place; ``None`` when the outcome asks nothing."""
+
+    before: tuple[Message, ...]
+    live: Message | None
+
+
 class Renderer:
     """Renders outcomes of one flow version for any locale it declares."""
 
@@ -80,6 +90,38 @@ class Renderer:
         for reply in outcome.replies:
             messages.extend(self._reply(reply, session, locale))
         return messages
+
+    def screen(self, outcome: Outcome, locale: str) -> Screen:
+        """``render``, arranged for one live message: notices that lead up to a question
+        open it; the supporter's own text handed back, and anything too long to join,
+        stands alone before it."""
+        before: list[Message] = []
+        notices: list[str] = []
+        live: Message | None = None
+        for reply in outcome.replies:
+            pieces = self._reply(reply, outcome.session, locale)
+            if isinstance(reply, Notice):
+                notices.extend(p.text for p in pieces)
+                continue
+            if live is not None:
+                before.append(live)
+                live = None
+            if isinstance(reply, EchoText):
+                before.extend(Message(n) for n in notices)
+                before.extend(pieces)
+                notices = []
+                continue
+            *head, last = pieces
+            joined = "\n\n".join([*notices, last.text])
+            if head or utf16_units(joined) > MAX_MESSAGE_UTF16:
+                before.extend(Message(n) for n in notices)
+                before.extend(head)
+                live = last
+            else:
+                live = Message(joined, last.buttons)
+            notices = []
+        before.extend(Message(n) for n in notices)
+        return Screen(tuple(before), live)
 
     # --- pieces ------------------------------------------------------------------------
 

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 
 import click
 from telegram.error import InvalidToken
+from telegram.ext import Application
 
 from bot.app import Intake, key_beside_database, open_database, publish_missing
 from bot.config import Settings, TelegramSettings
 from bot.errors import IntakeError
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
+from bot.store.inbox import Inbox
 from bot.telegram.application import ALLOWED_UPDATES, build_application
+from bot.telegram.arrivals import Arrivals
 from bot.telegram.logs import configure_logging
+from bot.telegram.polling import poll
 from bot.telegram.supporter import SupporterChannel
 from bot.telegram.webhook import WEBHOOK_PATH, webhook_app
 
@@ -57,18 +62,19 @@ def run(webhook: bool) -> None:
             beside,
         )
     channel = SupporterChannel(Intake(db, registry, catalogs, channel="telegram"), catalogs)
-    application = build_application(telegram, settings, channel, webhook=webhook)
+    application = build_application(telegram, settings, channel)
+    arrivals = Arrivals(application, channel, Inbox(db, "telegram"), redelivers=webhook)
     if not webhook:
         log.info("polling for updates")
         try:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+            asyncio.run(_serve_polling(application, arrivals))
         except InvalidToken:
             raise click.ClickException(TOKEN_REFUSED) from None
         return
     import uvicorn
 
     assert telegram.webhook_secret is not None
-    app = webhook_app(application, db, telegram.webhook_secret)
+    app = webhook_app(application, arrivals, db, telegram.webhook_secret)
     log.info(
         "serving the webhook on %s:%s%s", telegram.listen_host, telegram.listen_port, WEBHOOK_PATH
     )
@@ -82,6 +88,23 @@ def run(webhook: bool) -> None:
         access_log=False,
         log_config=None,
     )
+
+
+async def _serve_polling(application: Application, arrivals: Arrivals) -> None:  # type: ignore[type-arg]
+    """Poll until SIGINT or SIGTERM, then finish what is queued and stop."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with application:  # initialize: getMe (a refused token raises here)
+        if application.post_init is not None:
+            await application.post_init(application)
+        try:
+            await poll(application.bot, arrivals, ALLOWED_UPDATES, stop)
+        finally:
+            await arrivals.close()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
 
 
 @click.group()
@@ -101,8 +124,8 @@ async def _with_bot(action: str, telegram: TelegramSettings) -> str:
                 f"{telegram.webhook_url.rstrip('/')}{WEBHOOK_PATH}",
                 secret_token=telegram.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
-                # One at a time keeps each chat's updates in order across replicas (a typed
-                # "1" then "2" must not land on swapped questions); raise it only for load.
+                # Telegram sends one chat's updates one at a time whatever this is, so a
+                # chat keeps its order across replicas while chats go in parallel.
                 max_connections=telegram.webhook_connections,
             )
             return "webhook set"

@@ -24,7 +24,15 @@ from sqlalchemy.orm import Session as DbSession
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.store.database import Database
-from bot.store.models import CaseStubRow, ChatSession, ContactRoute, MessageRecord, ProcessedUpdate
+from bot.store.models import (
+    CaseStubRow,
+    ChatSession,
+    ContactRoute,
+    InboxUpdate,
+    MessageRecord,
+    ProcessedUpdate,
+    update_key,
+)
 from bot.stub import CaseStub
 
 #: A new chat's first two inputs may race to create its row; the loser retries.
@@ -36,11 +44,23 @@ Decide = Callable[[Session | None, DbSession], Outcome]
 
 
 @dataclass(frozen=True)
+class LiveMessage:
+    """The bot message an intake lives in: its id, the session token it shows, and a
+    digest of its content and keyboard (an edit to the same digest is never sent)."""
+
+    message_id: int
+    token: str
+    digest: str
+
+
+@dataclass(frozen=True)
 class Handled:
-    """What one input did: the outcome, and the message ids to clear from the chat."""
+    """What one input did: the outcome, the message ids to clear from the chat, and the
+    chat's live message as it was before this input."""
 
     outcome: Outcome
     cleared_messages: tuple[int, ...] = ()
+    live: LiveMessage | None = None
 
 
 class Conversations:
@@ -62,7 +82,7 @@ class Conversations:
 
         Args:
             unanswered: for an update applied before whose reply never reached the chat
-                (``mark_replied`` was not called: the process died in between), what to
+                (``delivered`` was not called: the process died in between), what to
                 do instead of applying it again; typically show the current question.
         """
         chat_key = self.db.keys.chat_key(self.channel, chat_id)
@@ -90,14 +110,40 @@ class Conversations:
             row = tx.scalar(select(ChatSession).where(ChatSession.chat_key == chat_key))
             return self._decode(row) if row else None
 
-    def mark_replied(self, update_id: int) -> None:
-        """Record that the reply to ``update_id`` reached the chat."""
+    def delivered(
+        self,
+        chat_id: int | str,
+        update_id: int | None,
+        *,
+        message_ids: list[int] | tuple[int, ...] = (),
+        live: LiveMessage | None = None,
+    ) -> None:
+        """After the reply went out, in one transaction: the update is answered (a
+        redelivery is now met with silence) and leaves the inbox; the chat's message ids
+        (never contents) are recorded so it can be cleared later; the live message is
+        remembered."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        now = self.db.now()
         with self.db.transaction() as tx:
-            tx.execute(
-                update(ProcessedUpdate)
-                .where(ProcessedUpdate.update_key == self._update_key(update_id))
-                .values(replied_at=self.db.now())
-            )
+            if update_id is not None:
+                key = update_key(self.channel, update_id)
+                tx.execute(
+                    update(ProcessedUpdate)
+                    .where(ProcessedUpdate.update_key == key)
+                    .values(replied_at=now)
+                )
+                tx.execute(delete(InboxUpdate).where(InboxUpdate.update_key == key))
+            tx.add_all(MessageRecord(chat_key=chat_key, message_id=m, at=now) for m in message_ids)
+            if live is not None:
+                tx.execute(
+                    update(ChatSession)
+                    .where(ChatSession.chat_key == chat_key)
+                    .values(
+                        live_message_id=live.message_id,
+                        live_token=live.token,
+                        live_digest=live.digest,
+                    )
+                )
 
     def forget(self, chat_id: int | str) -> None:
         """Erase the chat's session and message records (the supporter blocked the bot)."""
@@ -106,15 +152,6 @@ class Conversations:
             tx.execute(delete(ChatSession).where(ChatSession.chat_key == chat_key))
             self._take_messages(tx, chat_key)
         self.db.checkpoint()
-
-    def record_messages(self, chat_id: int | str, message_ids: list[int]) -> None:
-        """Remember message ids (never content) so the chat can be cleared later."""
-        if not message_ids:
-            return
-        chat_key = self.db.keys.chat_key(self.channel, chat_id)
-        now = self.db.now()
-        with self.db.transaction() as tx:
-            tx.add_all(MessageRecord(chat_key=chat_key, message_id=m, at=now) for m in message_ids)
 
     def message_ids(self, chat_id: int | str) -> tuple[int, ...]:
         """The chat's recorded message ids, kept until ``take_messages`` forgets them."""
@@ -129,26 +166,29 @@ class Conversations:
             )
 
     def take_messages(self, chat_id: int | str) -> tuple[int, ...]:
-        """Forget and return the chat's recorded message ids (to delete them from the chat)."""
+        """Forget and return the chat's recorded message ids (to delete them from the chat),
+        and its live message with them: the next reply starts a new one."""
         chat_key = self.db.keys.chat_key(self.channel, chat_id)
         with self.db.transaction() as tx:
+            tx.execute(
+                update(ChatSession)
+                .where(ChatSession.chat_key == chat_key)
+                .values(live_message_id=None, live_token=None, live_digest=None)
+            )
             return self._take_messages(tx, chat_key)
 
     # --- inside the transaction ---------------------------------------------------------
 
-    def _update_key(self, update_id: int) -> str:
-        return f"{self.channel}:{update_id}"
-
     def _replied(self, tx: DbSession, update_id: int) -> bool:
         replied = tx.scalar(
             select(ProcessedUpdate.replied_at).where(
-                ProcessedUpdate.update_key == self._update_key(update_id)
+                ProcessedUpdate.update_key == update_key(self.channel, update_id)
             )
         )
         return replied is not None
 
     def _first_delivery(self, tx: DbSession, update_id: int) -> bool:
-        values = {"update_key": self._update_key(update_id), "processed_at": self.db.now()}
+        values = {"update_key": update_key(self.channel, update_id), "processed_at": self.db.now()}
         insert = pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
         statement = (
             insert(ProcessedUpdate)
@@ -163,6 +203,11 @@ class Conversations:
             select(ChatSession).where(ChatSession.chat_key == chat_key).with_for_update()
         )
         outcome = decide(self._decode(row) if row else None, tx)
+        live = (
+            LiveMessage(row.live_message_id, row.live_token or "", row.live_digest or "")
+            if row is not None and row.live_message_id is not None
+            else None
+        )
         now = self.db.now()
         cleared: tuple[int, ...] = ()
         if outcome.stub is not None:
@@ -191,7 +236,7 @@ class Conversations:
                 row.flow_version = outcome.session.flow_version
                 row.updated_at = now
         tx.flush()  # a racing first insert for this chat fails here, inside the retry
-        return Handled(outcome, cleared)
+        return Handled(outcome, cleared, live)
 
     def _decode(self, row: ChatSession) -> Session:
         return Session.from_json(json.loads(self.db.keys.open(row.state)))

@@ -84,6 +84,33 @@ class ChatSession(Base):
     state: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    #: The one bot message the intake lives in (edited at each step), the session token it
+    #: shows, and a digest of what it shows now, so an identical edit is never sent.
+    live_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    live_token: Mapped[str | None] = mapped_column(String(16))
+    live_digest: Mapped[str | None] = mapped_column(String(64))
+
+
+def update_key(channel: str, update_id: int) -> str:
+    """How an update is known in the inbox and among processed updates."""
+    return f"{channel}:{update_id}"
+
+
+class InboxUpdate(Base):
+    """An update stored before Telegram is told it arrived; deleted once answered.
+
+    Polling moves its offset past an update, and the webhook answers 200, only after the
+    update is here: a process killed at any moment loses no input.
+    """
+
+    __tablename__ = "inbox"
+
+    update_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    update_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    chat_key: Mapped[str] = mapped_column(String(64), index=True)
+    #: The update as Telegram sent it, as encrypted JSON (it holds what was typed).
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class ProcessedUpdate(Base):

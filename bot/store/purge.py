@@ -9,10 +9,20 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from bot.store.database import Database
-from bot.store.models import CaseStubRow, ChatSession, ContactRoute, MessageRecord, ProcessedUpdate
+from bot.store.models import (
+    CaseStubRow,
+    ChatSession,
+    ContactRoute,
+    InboxUpdate,
+    MessageRecord,
+    ProcessedUpdate,
+)
 
 #: Telegram keeps undelivered updates for 24 hours; a week covers any redelivery.
 UPDATE_MEMORY = timedelta(days=7)
+#: An inbox row is answered within seconds; one a day old was abandoned (its update
+#: failed on every delivery Telegram made).
+INBOX_MEMORY = timedelta(days=1)
 #: Bots can delete messages for 48 hours only: an older message id can clear nothing.
 MESSAGE_MEMORY = timedelta(hours=48)
 
@@ -46,6 +56,9 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
             tx.execute(delete(MessageRecord).where(MessageRecord.chat_key.in_(expired)))
         updates = tx.execute(
             delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < now - UPDATE_MEMORY)
+        ).rowcount  # type: ignore[attr-defined]
+        updates += tx.execute(
+            delete(InboxUpdate).where(InboxUpdate.received_at < now - INBOX_MEMORY)
         ).rowcount  # type: ignore[attr-defined]
         old = list(
             tx.scalars(

@@ -30,9 +30,12 @@ def build_application(
     telegram: TelegramSettings,
     settings: Settings,
     channel: SupporterChannel,
-    *,
-    webhook: bool,
 ) -> Application:  # type: ignore[type-arg]
+    """The PTB application: handlers, defaults and rate limits, without PTB's updater.
+
+    Updates reach it through ``Arrivals`` (from ``polling.poll`` or the webhook), which
+    stores them first and runs each chat in its own lane.
+    """
     builder = (
         ApplicationBuilder()
         .token(telegram.token)
@@ -44,13 +47,11 @@ def build_application(
             )
         )
         .rate_limiter(PacedRateLimiter(replicas=telegram.replicas))
-        .concurrent_updates(False)
+        .updater(None)
     )
     if telegram.api_base_url:
         base = telegram.api_base_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
-    if webhook:
-        builder = builder.updater(None)
     application = builder.build()
     application.add_handler(TypeHandler(Update, channel.on_update))
     application.add_error_handler(channel.on_error)

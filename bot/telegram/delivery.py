@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -15,15 +17,27 @@ from bot.telegram.callbacks import encode
 DELETE_BATCH = 100
 
 
-def markup(message: Message) -> InlineKeyboardMarkup | None:
-    if not message.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.text, callback_data=encode(b.input)) for b in row]
-            for row in message.buttons
-        ]
-    )
+#: The edit failed because the message is gone or too old: send a new one instead.
+_UNEDITABLE = ("message to edit not found", "message can't be edited")
+
+
+def markup(
+    message: Message, extra: InlineKeyboardButton | None = None
+) -> InlineKeyboardMarkup | None:
+    rows = [
+        [InlineKeyboardButton(b.text, callback_data=encode(b.input)) for b in row]
+        for row in message.buttons
+    ]
+    if extra is not None:
+        rows.append([extra])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def digest(message: Message, extra: InlineKeyboardButton | None = None) -> str:
+    """What a chat shows for ``message``, as a digest: equal digests, identical messages."""
+    keyboard = markup(message, extra)
+    shown = [as_html(message.text), keyboard.to_dict() if keyboard else None]
+    return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
 
 
 def as_html(text: str) -> str:
@@ -31,23 +45,42 @@ def as_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-async def send(bot: Bot, chat_id: int, message: Message) -> int:
-    sent = await bot.send_message(chat_id, as_html(message.text), reply_markup=markup(message))
+async def send(
+    bot: Bot, chat_id: int, message: Message, extra: InlineKeyboardButton | None = None
+) -> int:
+    sent = await bot.send_message(
+        chat_id, as_html(message.text), reply_markup=markup(message, extra)
+    )
     return sent.message_id
 
 
-async def edit(bot: Bot, chat_id: int, message_id: int, message: Message) -> None:
-    """Replace a message's text and keyboard; an identical edit is not an error for us."""
+async def edit(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    message: Message,
+    extra: InlineKeyboardButton | None = None,
+) -> bool:
+    """Replace a message's text and keyboard; False if it can no longer be edited.
+
+    Callers compare digests first and never send an identical edit; "not modified" can
+    still come back when a killed process had made this edit before recording it.
+    """
     try:
         await bot.edit_message_text(
             as_html(message.text),
             chat_id=chat_id,
             message_id=message_id,
-            reply_markup=markup(message),
+            reply_markup=markup(message, extra),
         )
     except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+        reason = str(exc).lower()
+        if "not modified" in reason:
+            return True
+        if any(r in reason for r in _UNEDITABLE):
+            return False
+        raise
+    return True
 
 
 async def delete_all(bot: Bot, chat_id: int, message_ids: Sequence[int]) -> None:

@@ -13,7 +13,10 @@ CLEAR_BUTTON = N_("Clear this conversation")
 CLEARED = N_("Cleared.")
 PRIVATE_ONLY = N_("This bot works only in a private chat. Please write to it directly.")
 APOLOGY = N_("Sorry, something went wrong on our side. Here is your current question again.")
-ANSWERED = N_("Your answer: {answer}")
+SLOW_DOWN = N_(
+    "You are sending messages faster than I can read them, so some were not read. Please"
+    " wait for my answer to each one."
+)
 
 #: /command -> its description in the command menu (setMyCommands, per language).
 COMMANDS = {

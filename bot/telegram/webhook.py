@@ -1,8 +1,11 @@
 """The webhook: a small ASGI app (Starlette), one per replica behind a load balancer.
 
 Telegram sends each update with the secret we gave it; we compare in constant time,
-process the update, and answer 200 only once it is committed, so Telegram redelivers
-what failed (the database dedupes redeliveries).
+store the update in the durable inbox, process it in its chat's lane, and answer 200 only
+once it is handled, so Telegram redelivers what failed (the database dedupes
+redeliveries). Telegram sends one chat's updates one at a time and different chats' at
+once (up to the webhook's max_connections), so every chat keeps its order across
+replicas while no chat waits for another.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -23,7 +27,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.store.database import Database
-from bot.telegram.failures import CURRENT, Failure
+from bot.telegram.arrivals import Arrivals
 
 log = logging.getLogger("bot.telegram")
 WEBHOOK_PATH = "/telegram"
@@ -32,7 +36,17 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1 << 20
 
 
-def webhook_app(application: Application, db: Database, secret: str) -> Starlette:  # type: ignore[type-arg]
+#: At start-up, inbox rows older than this are a crash's leftovers; younger ones may be
+#: in the hands of another replica right now (and Telegram redelivers them anyway).
+ORPHANED_AFTER = timedelta(minutes=1)
+
+
+def webhook_app(
+    application: Application,  # type: ignore[type-arg]
+    arrivals: Arrivals,
+    db: Database,
+    secret: str,
+) -> Starlette:
     expected = secret.encode()
 
     async def receive(request: Request) -> Response:
@@ -50,13 +64,16 @@ def webhook_app(application: Application, db: Database, secret: str) -> Starlett
         except (ValueError, KeyError, TypeError, AttributeError):
             # PTB raises AttributeError on a field of the wrong shape (a string for a message)
             return Response(status_code=400)
-        failure = Failure()
-        token = CURRENT.set(failure)
         try:
-            await application.process_update(update)
-        finally:
-            CURRENT.reset(token)
-        return Response(status_code=500 if failure.failed else 200)
+            queued = await arrivals.receive([update])
+        except Exception as exc:  # not stored: Telegram must send it again
+            log.error("storing update %s failed: %s", update.update_id, type(exc).__name__)
+            return Response(status_code=500)
+        for failure, done in queued:
+            await done
+            if failure.failed:
+                return Response(status_code=500)
+        return Response(status_code=200)
 
     def database_answers() -> None:
         with db.engine.connect() as connection:
@@ -78,7 +95,11 @@ def webhook_app(application: Application, db: Database, secret: str) -> Starlett
             if application.post_init is not None:
                 await application.post_init(application)
             await application.start()
+            recovered = await arrivals.recover(received_before=db.now() - ORPHANED_AFTER)
+            if recovered:
+                log.info("queued %d update(s) left in the inbox", recovered)
             yield
+            await arrivals.close()
             await application.stop()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)

@@ -76,7 +76,7 @@ def test_redelivered_update_is_applied_once(db: Database) -> None:
     unanswered = say(service, CHAT, 11, i.Text("1"))
     assert unanswered is not None
     assert unanswered.outcome.session == first.outcome.session
-    service.conversations.mark_replied(11)
+    service.conversations.delivered(CHAT, 11)
     assert say(service, CHAT, 11, i.Text("1")) is None  # answered: nothing more to do
     session = service.conversations.load(CHAT)
     assert session is not None
@@ -116,7 +116,7 @@ def test_no_identity_or_text_in_plain_sight(db: Database) -> None:
     service = intake_service(db, channel="telegram")
     update = walk(service, CHAT, TO_NOTE)
     say(service, CHAT, update, i.Text("marker quokka"))
-    service.conversations.record_messages(CHAT, [4242])
+    service.conversations.delivered(CHAT, None, message_ids=[4242])
     dump = all_rows_text(db)
     assert str(CHAT) not in dump
     assert "quokka" not in dump
@@ -127,7 +127,7 @@ def test_no_identity_or_text_in_plain_sight(db: Database) -> None:
 def test_cancel_erases_the_session_and_returns_the_messages_to_clear(db: Database) -> None:
     service = intake_service(db, channel="telegram")
     walk(service, CHAT, ["1", "1"])
-    service.conversations.record_messages(CHAT, [10, 11, 12])
+    service.conversations.delivered(CHAT, None, message_ids=[10, 11, 12])
     asked = say(service, CHAT, 90, i.Cancel())
     assert asked is not None
     assert asked.outcome.session is not None

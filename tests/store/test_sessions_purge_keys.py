@@ -23,7 +23,7 @@ def test_abandoned_sessions_and_old_update_ids_are_purged(db: Database) -> None:
     service = intake_service(db, channel="telegram")
     service.handle(1, 1, i.Start("ja"))
     service.handle(1, 2, i.Text("1"))
-    service.conversations.record_messages(1, [5, 6])
+    service.conversations.delivered(1, None, message_ids=[5, 6])
     ttl, keep = timedelta(hours=72), timedelta(days=180)
     assert purge(db, session_ttl=ttl, case_retention=keep).total == 0
     later = Database(db.engine, db.keys, now=lambda: FIXED_NOW + timedelta(days=8))
@@ -83,7 +83,7 @@ def test_purge_keeps_a_session_touched_after_its_cutoff(db: Database) -> None:
 def test_message_ids_too_old_to_delete_are_purged(db: Database) -> None:
     service = intake_service(db, channel="telegram")
     service.handle(1, 1, i.Start("ja"))
-    service.conversations.record_messages(1, [5, 6])
+    service.conversations.delivered(1, None, message_ids=[5, 6])
     later = Database(db.engine, db.keys, now=lambda: FIXED_NOW + timedelta(hours=49))
     result = purge(later, session_ttl=timedelta(hours=72), case_retention=timedelta(days=180))
     assert (result.sessions, result.messages) == (0, 2)

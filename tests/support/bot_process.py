@@ -138,6 +138,13 @@ class Supporter:
         self._sent()
         return query
 
+    def press_shown(self, shown: StoredMessage, label: str) -> str:
+        """Press a button as ``shown`` showed it, though the bot has edited that message
+        since (two quick presses: the second lands on the keyboard the phone still had)."""
+        query = self.server.press_as_shown(self.user, shown, text=label)
+        self._sent()
+        return query
+
     def act(self, action: Callable[[FakeBotApi, SimUser], object]) -> None:
         """Anything else a person can do (a sticker, an edit...), then wait for the bot."""
         action(self.server, self.user)

@@ -205,6 +205,26 @@ class FakeBotApi(Methods):
             self.queue_update("callback_query", payload, user.id)
             return query.id
 
+    def press_as_shown(self, user: SimUser, shown: StoredMessage, *, text: str) -> str:
+        """Press a button of ``shown`` (a copy of a message taken earlier), as a phone that
+        had not yet received the bot's later edit of it would; returns the query id."""
+        with self._cond:
+            if self.find_message(user.id, shown.message_id) is None:
+                raise ValueError(f"message {shown.message_id} is no longer in the chat")
+            match = [data for row in shown.keyboard for label, data in row if label == text]
+            if not match or match[0] is None:
+                raise ValueError(f"message {shown.message_id} showed no button {text!r}")
+            query = self.new_callback(user, shown, match[0])
+            payload = {
+                "id": query.id,
+                "from": user.to_json(),
+                "message": self.message_json(shown),
+                "chat_instance": f"{user.id}{self.bot_id}",
+                "data": query.data,
+            }
+            self.queue_update("callback_query", payload, user.id)
+            return query.id
+
     def block_bot(self, user: SimUser) -> None:
         """Later sends to this user fail with 403; the bot gets a my_chat_member update."""
         self._member_change(user, blocked=True)
