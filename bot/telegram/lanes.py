@@ -27,6 +27,8 @@ log = logging.getLogger("bot.telegram")
 FLOOD_BURST = 30
 FLOOD_RATE = 2.0
 MAX_WAITING = 10
+#: A flood is over once nothing was dropped for this long; the next one is told again.
+FLOOD_QUIET = 10.0
 #: Budgets remembered (in memory; the oldest forgotten first).
 MAX_CHATS = 10_000
 #: Lanes working at once; more chats than that wait their turn, in arrival order.
@@ -39,8 +41,8 @@ Job = Callable[[], Awaitable[None]]
 class _Budget:
     tokens: float
     at: float
-    #: True once the chat was told to slow down, until its budget recovers.
-    warned: bool = False
+    #: When this chat's last surplus update was dropped (``None``: not in a flood).
+    dropped_at: float | None = None
 
 
 @dataclass
@@ -74,16 +76,13 @@ class Lanes:
             self._budgets.popitem(last=False)
         budget.tokens = min(FLOOD_BURST, budget.tokens + (now - budget.at) * FLOOD_RATE)
         budget.at = now
-        if budget.tokens >= FLOOD_BURST / 2:
-            budget.warned = False  # recovered: a later flood is told again
         lane = self._lanes.get(chat_id)
         if budget.tokens >= 1 and (lane is None or len(lane.jobs) < MAX_WAITING):
             budget.tokens -= 1
             return True
-        if budget.warned:
-            return False
-        budget.warned = True
-        return None
+        ongoing = budget.dropped_at is not None and now - budget.dropped_at < FLOOD_QUIET
+        budget.dropped_at = now
+        return False if ongoing else None
 
     def submit(self, chat_id: int, job: Job) -> asyncio.Future[None]:
         """Queue ``job`` behind the chat's earlier ones; the future settles when it ran

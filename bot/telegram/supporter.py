@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 
 from bot.app import Intake
 from bot.engine import inputs as i
-from bot.engine.outcome import Outcome, Submitted
+from bot.engine.outcome import Outcome
 from bot.i18n import Catalogs
 from bot.render import Message as Rendered
 from bot.render import Screen
@@ -172,30 +172,37 @@ class SupporterChannel:
 
         Every id sent is appended to ``sent`` as soon as it exists.
         """
-        for message in screen.before:
-            sent.append(await delivery.send(bot, chat_id, message))
         session = outcome.session
-        if screen.live is None:
+        before, live = list(screen.before), screen.live
+        extra = None
+        if session is not None and session.status == "submitted":
+            # Sent: what is shown (the reference, or a reminder of it) keeps the offer
+            # to clear the chat, whatever came before.
+            if live is None and before:
+                live = before.pop()
+            if live is not None:
+                offer = self._t(locale, texts.CLEAR_OFFER)
+                live = Rendered(f"{live.text}\n\n{offer}", live.buttons)
+                extra = InlineKeyboardButton(
+                    self._t(locale, texts.CLEAR_BUTTON), callback_data=clear_button(session.token)
+                )
+        for message in before:
+            sent.append(await delivery.send(bot, chat_id, message))
+        if live is None:
             return None
         if session is None:  # nothing to keep up to date: a plain message
-            sent.append(await delivery.send(bot, chat_id, screen.live))
+            sent.append(await delivery.send(bot, chat_id, live))
             return None
-        live, extra = screen.live, None
-        if any(isinstance(r, Submitted) for r in outcome.replies):
-            live = Rendered(f"{live.text}\n\n{self._t(locale, texts.CLEAR_OFFER)}", live.buttons)
-            extra = InlineKeyboardButton(
-                self._t(locale, texts.CLEAR_BUTTON), callback_data=clear_button(session.token)
-            )
         digest = delivery.digest(live, extra)
         same = previous if previous is not None and previous.token == session.token else None
-        if same is not None and not screen.before:
+        if same is not None and not before:
             if same.digest == digest:
                 return same  # the chat shows exactly this already
             if await delivery.edit(bot, chat_id, same.message_id, live, extra):
                 return LiveMessage(same.message_id, session.token, digest)
         message_id = await delivery.send(bot, chat_id, live, extra)
         sent.append(message_id)
-        if same is not None and screen.before:
+        if same is not None and before:
             # The old live message now stands above the new one: one live message only.
             await delivery.delete_all(bot, chat_id, [same.message_id])
         return LiveMessage(message_id, session.token, digest)

@@ -111,7 +111,8 @@ def test_whole_intake_in_each_language(
     assert row.answers["threats"] == ["forced_return"]
     # The whole intake lived in one message, edited in place; the typed note is gone.
     [live] = hana.chat()
-    assert live.from_bot and row.reference in (live.text or "")
+    assert live.from_bot
+    assert row.reference in (live.text or "")
     assert live.protect_content
     assert len(bot.server.calls("sendMessage")) == 1
     assert len(bot.server.calls("editMessageText")) >= 15

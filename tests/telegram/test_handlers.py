@@ -20,8 +20,10 @@ from telegram.request import BaseRequest, RequestData
 from bot.config import Settings, TelegramSettings
 from bot.engine import inputs as i
 from bot.store.database import Database
+from bot.store.inbox import Inbox
 from bot.store.models import ChatSession
 from bot.telegram.application import build_application
+from bot.telegram.arrivals import Arrivals
 from bot.telegram.supporter import SupporterChannel
 from tests.support.engine import catalogs, intake_service
 
@@ -73,12 +75,17 @@ class RecordingRequest(BaseRequest):
     def sent(self) -> list[str]:
         return [str(p.get("text")) for name, p in self.calls if name == "sendMessage"]
 
+    def shown(self) -> list[str]:
+        """Texts sent or edited into the chat, in order."""
+        shown = ("sendMessage", "editMessageText")
+        return [str(p.get("text")) for name, p in self.calls if name in shown]
+
 
 @pytest.fixture
 def setup(sqlite_db: Database) -> tuple[Application, RecordingRequest, Database]:  # type: ignore[type-arg]
     channel = SupporterChannel(intake_service(sqlite_db, channel="telegram"), catalogs())
     telegram = TelegramSettings(token=TOKEN)
-    app = build_application(telegram, Settings.from_env({}), channel, webhook=True)
+    app = build_application(telegram, Settings.from_env({}), channel)
     request = RecordingRequest()
     app.bot._request = (request, request)  # no network at all
     return app, request, sqlite_db
@@ -164,16 +171,15 @@ class StaleQueryRequest(RecordingRequest):
         return await super().do_request(url, method, request_data, **kw)
 
 
-def test_a_redelivered_press_whose_query_was_answered_is_still_applied(
+def test_a_press_telegram_refuses_to_acknowledge_is_still_applied(
     sqlite_db: Database,
 ) -> None:
-    """A replica answered the press, then died before committing: the redelivery goes on."""
+    """The press arrives too late to acknowledge (a backlog, an outage): it goes on."""
     channel = SupporterChannel(intake_service(sqlite_db, channel="telegram"), catalogs())
-    app = build_application(
-        TelegramSettings(token=TOKEN), Settings.from_env({}), channel, webhook=True
-    )
+    app = build_application(TelegramSettings(token=TOKEN), Settings.from_env({}), channel)
     request = StaleQueryRequest()
     app.bot._request = (request, request)
+    arrivals = Arrivals(app, channel, Inbox(sqlite_db, "telegram"), redelivers=True)
 
     def press(data: str) -> dict[str, Any]:
         pressed = message(1, "consent")["message"] | {"message_id": 101}
@@ -186,14 +192,20 @@ def test_a_redelivered_press_whose_query_was_answered_is_still_applied(
 
     async def scenario() -> None:
         async with app:
-            await app.process_update(Update.de_json(message(1, "/start"), app.bot))
-            consent = request.calls[-1][1]["reply_markup"]["inline_keyboard"][0][0]
-            await app.process_update(Update.de_json(press(consent["callback_data"]), app.bot))
+            for update in (message(1, "/start"), None):
+                if update is None:
+                    consent = request.calls[-1][1]["reply_markup"]["inline_keyboard"][0][0]
+                    update = press(consent["callback_data"])
+                for _, done in await arrivals.receive([Update.de_json(update, app.bot)]):
+                    await done
+            await arrivals.close()
 
     asyncio.run(scenario())
-    texts = request.sent()
+    texts = request.shown()
+    assert [name for name, _ in request.calls].count("answerCallbackQuery") == 1
     assert not any(t.startswith("申し訳ありません") for t in texts)  # no apology
     assert "関係" in texts[-1]  # the next question: the press was applied
+    assert Inbox(sqlite_db, "telegram").count() == 0  # answered: gone from the inbox
 
 
 def test_an_update_applied_but_never_answered_gets_the_question_again(setup: Any) -> None:
@@ -207,12 +219,12 @@ def test_an_update_applied_but_never_answered_gets_the_question_again(setup: Any
             await app.process_update(Update.de_json(message(1, "/start"), app.bot))
             # Update 2 was applied and committed, then the process died before replying.
             assert channel.intake.handle(42, 2, i.Text("1")) is not None
-            sent_before.append(len(request.sent()))
+            sent_before.append(len(request.shown()))
             for _ in range(2):  # Telegram redelivers it, perhaps more than once
                 await app.process_update(Update.de_json(message(2, "1"), app.bot))
 
     asyncio.run(scenario())
-    resent = request.sent()[sent_before[0] :]
+    resent = request.shown()[sent_before[0] :]
     assert len(resent) == 1  # the current question once, not the input applied again
     assert "関係" in resent[0]
     session = channel.intake.conversations.load(42)
