@@ -5,6 +5,8 @@
 ``INTAKE_WEBHOOK_SECRET``): it sends "ok" to the chat of each update, with no database,
 no engine and no pacing, through the same PTB client, HTTP stack and webhook server
 (Starlette on uvicorn) as the real bot. It logs "update N done" like the real bot.
+With ``BASELINE_STEP=two`` it is the shape of a hand-written PTB intake instead: two chat
+calls per step under PTB's own ``AIORateLimiter``.
 """
 
 from __future__ import annotations
@@ -21,20 +23,39 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from telegram import Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 log = logging.getLogger("baseline")
 
 
+#: ``BASELINE_STEP=two``: a hand-written intake's step, answered with two chat calls (the
+#: answered question loses its keyboard, the next one is sent), paced by AIORateLimiter.
+TWO_CALLS = os.environ.get("BASELINE_STEP") == "two"
+OK = InlineKeyboardMarkup.from_button(InlineKeyboardButton("ok", callback_data="ok"))
+
+
 async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_chat is not None:
-        await context.bot.send_message(update.effective_chat.id, "ok")
+    chat = update.effective_chat
+    if chat is not None:
+        if TWO_CALLS:
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            previous = context.chat_data.get("question") if context.chat_data is not None else None
+            if previous is not None:
+                await context.bot.edit_message_reply_markup(chat.id, previous, reply_markup=None)
+            sent = await context.bot.send_message(chat.id, "ok", reply_markup=OK)
+            if context.chat_data is not None:
+                context.chat_data["question"] = sent.message_id
+        else:
+            await context.bot.send_message(chat.id, "ok")
     log.info("update %s done", update.update_id)
 
 
 def build() -> Application:  # type: ignore[type-arg]
     builder = ApplicationBuilder().token(os.environ["TELEGRAM_BOT_TOKEN"])
+    if TWO_CALLS:
+        builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]  # PTB generics
     base = os.environ.get("TELEGRAM_API_BASE_URL")
     if base:
         builder = builder.base_url(f"{base.rstrip('/')}/bot")

@@ -1,20 +1,27 @@
 """The whole bot over HTTP: simulated supporters completing intakes through the fake Bot API.
 
-Two setups, as deployed: long polling on SQLite (one process), and two webhook replicas
-on PostgreSQL behind one URL (a round-robin proxy). Supporters run at once, each in a
-thread, and measure the time from each action (a press, a typed note) to the bot's reply
-that lets them go on. The baseline, in the same run and through the same fake server in
-the same mode, is a PTB bot that only answers each update with one "ok"
-(``benchmarks.baseline_bot``); its supporters send as many updates each.
+Two setups, as deployed: long polling on SQLite (one process), and two webhook replicas on
+PostgreSQL behind one URL (a round-robin proxy). Supporters run at once, each in a thread,
+and measure the time from each action (a press, a typed note) to the bot's reply that
+lets them go on. Two paces: as fast as the bot answers, and a human pace (2-3 s between a
+reply and the next action, not counted in the latency).
 
-The bot sends more per update than the baseline (the answered question is edited, the next
-one sent) and paces each chat as Telegram requires (bursts of 4, then one message a
-second), so much of the gap is deliberate waiting, not work.
+Baselines, in the same run, through the same fake server in the same mode, with as many
+updates per supporter (``benchmarks.baseline_bot``):
+
+- minimal: a PTB bot that answers each update with one "ok", no limiter, no database;
+- PTB + AIORateLimiter: the shape of a hand-written PTB intake, two chat calls per step
+  (close the answered question, send the next one) under PTB's own rate limiter.
+
+Every run must end with no call refused by the fake server (as strict as Telegram). The
+flood figure: a new supporter's first reply while another chat sends 1,000 messages,
+next to the same first reply in a quiet bot.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import secrets
 import statistics
 import sys
@@ -22,7 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -32,22 +39,21 @@ from sqlalchemy import create_engine
 from bot.store.db import make_engine
 from bot.store.migrate import upgrade
 from tests.support.bot_process import running_bot
-from tests.support.fake_bot_api import FakeBotApi, SimUser
-from tests.support.intake_driver import complete_intake, plan
+from tests.support.fake_bot_api import Call, FakeBotApi, SimUser
+from tests.support.intake_driver import Pace, complete_intake, plan
 from tests.support.round_robin import RoundRobinProxy
-from tests.support.webhook_replicas import (
-    SECRET_KEY,
-    free_port,
-    set_webhook,
-    webhook_replica,
-)
+from tests.support.webhook_replicas import SECRET_KEY, free_port, set_webhook, webhook_replica
 
-SUPPORTERS = 16
 BASELINE = [sys.executable, "-m", "benchmarks.baseline_bot"]
 POSTGRES_URL = os.environ.get(
     "INTAKE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-TIMEOUT = 120.0
+TIMEOUT = 180.0
+HUMAN: Pace = (2.0, 3.0)
+#: (supporters, pace) for each row; a human pace only where it matters, at 100.
+ROWS: list[tuple[int, Pace]] = [(20, None), (100, None), (100, HUMAN)]
+#: Bot API methods that are not about a chat (start-up, polling).
+_HOUSEKEEPING = ("getupdates", "getme", "setmy", "deletewebhook", "setwebhook", "getwebhook")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Figures:
     updates: int
     seconds: float
     latencies: list[float]
+    calls: list[Call]
 
     @property
     def rate(self) -> float:
@@ -63,38 +70,64 @@ class Figures:
     def percentile(self, p: int) -> float:
         return statistics.quantiles(self.latencies, n=100)[p - 1]
 
+    @property
+    def chat_calls(self) -> list[Call]:
+        return [c for c in self.calls if not c.method.lower().startswith(_HOUSEKEEPING)]
 
-def _supporters(work: Callable[[int], list[float]]) -> Figures:
+    def busiest_second(self) -> int:
+        """Most calls naming a chat in any one-second window (Telegram allows about 30)."""
+        times = sorted(c.at for c in self.chat_calls if "chat_id" in c.params)
+        most, first = 0, 0
+        for last, at in enumerate(times):
+            while at - times[first] >= 1.0:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
+
+
+def _supporters(count: int, work: Callable[[int], list[float]]) -> tuple[float, list[float]]:
     """Run ``work(k)`` for every supporter at once; it returns its action->reply latencies."""
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=SUPPORTERS) as pool:
-        per_supporter = list(pool.map(work, range(SUPPORTERS)))
-    seconds = time.perf_counter() - start
-    latencies = [t for each in per_supporter for t in each]
-    return Figures(len(latencies), seconds, latencies)
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        per_supporter = list(pool.map(work, range(count)))
+    return time.perf_counter() - start, [t for each in per_supporter for t in each]
 
 
-def intakes(server: FakeBotApi, *, acked: bool) -> Figures:
+def intakes(server: FakeBotApi, count: int, pace: Pace, *, acked: bool) -> Figures:
     def one(k: int) -> list[float]:
-        return complete_intake(server, f"S{k}", plan(k), acked=acked, timeout=TIMEOUT).latencies
+        result = complete_intake(server, f"S{k}", plan(k), acked=acked, timeout=TIMEOUT, pace=pace)
+        return result.latencies
 
-    return _supporters(one)
+    seconds, latencies = _supporters(count, one)
+    _no_refusals(server)
+    return Figures(len(latencies), seconds, latencies, server.calls())
 
 
-def oks(server: FakeBotApi, actions: int) -> Figures:
-    """Baseline supporters: type ``actions`` messages, each time waiting for the "ok"."""
+def oks(server: FakeBotApi, count: int, pace: Pace, actions: int) -> Figures:
+    """Baseline supporters: type ``actions`` messages, each time waiting for the answer."""
 
     def one(k: int) -> list[float]:
         user: SimUser = server.add_user(f"B{k}", language_code="ja")
+        think = random.Random(k)
         latencies: list[float] = []
         for n in range(actions):
+            if pace is not None:
+                time.sleep(think.uniform(*pace))
+            before = server.bot_message_count(user)
             start = time.perf_counter()
             server.send_text(user, f"message {n}")
-            server.wait_until(lambda: server.bot_message_count(user) > len(latencies), TIMEOUT)
+            server.wait_until(lambda: server.bot_message_count(user) > before, TIMEOUT)  # noqa: B023
             latencies.append(time.perf_counter() - start)
         return latencies
 
-    return _supporters(one)
+    seconds, latencies = _supporters(count, one)
+    _no_refusals(server)
+    return Figures(len(latencies), seconds, latencies, server.calls())
+
+
+def _no_refusals(server: FakeBotApi) -> None:
+    refused = server.rejected_calls
+    assert refused == [], [f"{c.method}: {c.description}" for c in refused[:3]]
 
 
 @contextmanager
@@ -116,72 +149,104 @@ def postgres_schema() -> Iterator[str]:
         admin.dispose()
 
 
-def polling(tmp: Path) -> tuple[Figures, Figures]:
-    for sub in ("bot", "base"):
-        (tmp / sub).mkdir(parents=True)
-    with FakeBotApi() as server, running_bot(server, tmp / "bot"):
-        bot = intakes(server, acked=False)
-        assert server.rejected_calls == [], server.rejected_calls[:3]
-    with FakeBotApi() as server, running_bot(server, tmp / "base", command=BASELINE):
-        base = oks(server, round(bot.updates / SUPPORTERS))
-    return bot, base
+@contextmanager
+def polling_bot(tmp: Path, command: list[str] | None, env: dict[str, str]) -> Iterator[FakeBotApi]:
+    tmp.mkdir(parents=True)
+    with FakeBotApi() as server, running_bot(server, tmp, env, command=command):
+        yield server
 
 
-def _replicas(
-    server: FakeBotApi, tmp: Path, env: dict[str, str], command: list[str] | None
-) -> ExitStack:
-    stack = ExitStack()
-    ports = [free_port(), free_port()]
-    for name, port in zip("AB", ports, strict=True):
-        stack.enter_context(
-            webhook_replica(server, tmp / name, name, port=port, env=env, command=command)
-        )
-    proxy = stack.enter_context(RoundRobinProxy([f"http://127.0.0.1:{p}" for p in ports]))
-    set_webhook(server, proxy.url)
-    return stack
+@contextmanager
+def webhook_bots(
+    tmp: Path, command: list[str] | None, env: dict[str, str]
+) -> Iterator[FakeBotApi]:
+    with ExitStack() as stack:
+        env = dict(env)
+        if command is None:
+            url = stack.enter_context(postgres_schema())
+            env |= {"INTAKE_DATABASE_URL": url, "INTAKE_REPLICAS": "2"}
+            env |= {"INTAKE_SECRET_KEY": SECRET_KEY}
+        server = stack.enter_context(FakeBotApi())
+        ports = [free_port(), free_port()]
+        for name, port in zip("AB", ports, strict=True):
+            stack.enter_context(
+                webhook_replica(server, tmp / name, name, port=port, env=env, command=command)
+            )
+        proxy = stack.enter_context(RoundRobinProxy([f"http://127.0.0.1:{p}" for p in ports]))
+        set_webhook(server, proxy.url)
+        yield server
 
 
-def webhook(tmp: Path) -> tuple[Figures, Figures]:
-    with postgres_schema() as url, FakeBotApi() as server:
-        env = {"INTAKE_DATABASE_URL": url, "INTAKE_REPLICAS": "2", "INTAKE_SECRET_KEY": SECRET_KEY}
-        with _replicas(server, tmp / "bot", env, None):
-            bot = intakes(server, acked=True)
-            assert server.rejected_calls == [], server.rejected_calls[:3]
-    with FakeBotApi() as server, _replicas(server, tmp / "base", {}, BASELINE):
-        base = oks(server, round(bot.updates / SUPPORTERS))
-    return bot, base
+Setup = Callable[[Path, list[str] | None, dict[str, str]], AbstractContextManager[FakeBotApi]]
 
 
-def _report(name: str, bot: Figures, base: Figures) -> None:
-    print(f"  {name}")
-    print(
-        f"    updates/s      bot {bot.rate:7.1f}   baseline {base.rate:7.1f}"
-        f"   = {base.rate / bot.rate:5.1f}x the baseline's time per update"
-    )
-    for p in (50, 95):
-        b, o = bot.percentile(p), base.percentile(p)
+def row(setup: Setup, tmp: Path, count: int, pace: Pace, *, acked: bool) -> None:
+    label = f"{count} supporters, {'human pace' if pace else 'as fast as the bot answers'}"
+    with setup(tmp / "bot", None, {}) as server:
+        bot = intakes(server, count, pace, acked=acked)
+    actions = round(bot.updates / count)
+    with setup(tmp / "minimal", BASELINE, {}) as server:
+        minimal = oks(server, count, pace, actions)
+    with setup(tmp / "limited", BASELINE, {"BASELINE_STEP": "two"}) as server:
+        limited = oks(server, count, pace, actions)
+    print(f"    {label} ({bot.updates} updates)")
+    print("                     updates/s    p50 ms    p95 ms    max ms  calls/step  busiest s")
+    for name, f in (("bot", bot), ("minimal", minimal), ("PTB+limiter", limited)):
         print(
-            f"    p{p} latency    bot {b * 1000:6.0f} ms  baseline {o * 1000:6.0f} ms"
-            f"  = {b / o:5.1f}x"
+            f"      {name:13} {f.rate:10.1f} {f.percentile(50) * 1000:9.0f}"
+            f" {f.percentile(95) * 1000:9.0f} {max(f.latencies) * 1000:9.0f}"
+            f" {len(f.chat_calls) / f.updates:11.2f} {f.busiest_second():10d}"
         )
+    print(
+        f"      bot/minimal: p95 {bot.percentile(95) / minimal.percentile(95):.2f}x,"
+        f" throughput {bot.rate / minimal.rate:.2f}x;"
+        f" bot/PTB+limiter: p95 {bot.percentile(95) / limited.percentile(95):.2f}x;"
+        f" Bot API calls per intake {len(bot.chat_calls) / count:.1f}"
+    )
+
+
+def first_reply(server: FakeBotApi, name: str) -> float:
+    user = server.add_user(name, language_code="ko")
+    start = time.perf_counter()
+    server.send_command(user, "/start")
+    server.wait_until(lambda: server.latest_keyboard(user) is not None, TIMEOUT)
+    return time.perf_counter() - start
+
+
+def flood(tmp: Path) -> None:
+    with polling_bot(tmp / "flood", None, {}) as server:
+        quiet = statistics.median(first_reply(server, f"Q{k}") for k in range(5))
+        flooder = server.add_user("Flood", language_code="ja")
+        server.send_command(flooder, "/start")
+        for n in range(1000):
+            server.send_text(flooder, f"spam {n}")
+        flooded = first_reply(server, "Other")
+        server.wait_until(lambda: server.pending_update_count == 0, TIMEOUT)
+        _no_refusals(server)
+    print(
+        f"    flood: another supporter's first reply {flooded * 1000:.0f} ms while one chat"
+        f" sends 1,000 messages; {quiet * 1000:.0f} ms in a quiet bot"
+        f" ({flooded / quiet:.1f}x)"
+    )
 
 
 def main() -> None:
-    print(
-        f"bot: {SUPPORTERS} supporters at once, each a whole intake; the baseline answers"
-        " each update with one 'ok' (same fake server, same mode, as many updates):"
-    )
+    print("bot: whole intakes at once, against two PTB baselines (same fake server and mode):")
     with tempfile.TemporaryDirectory() as tmp:
-        bot, base = polling(Path(tmp) / "polling")
-        _report(f"polling, SQLite ({bot.updates} updates)", bot, base)
+        base = Path(tmp)
+        print("  polling, SQLite")
+        for n, (count, pace) in enumerate(ROWS):
+            row(polling_bot, base / f"polling{n}", count, pace, acked=False)
+        flood(base)
         try:
-            bot, base = webhook(Path(tmp) / "webhook")
+            with postgres_schema():
+                pass
         except Exception as exc:  # no PostgreSQL here: say so, keep the polling figures
-            if "OperationalError" not in type(exc).__name__:
-                raise
             print(f"  webhook skipped: PostgreSQL unreachable ({type(exc).__name__})")
             return
-        _report(f"2 webhook replicas, PostgreSQL ({bot.updates} updates)", bot, base)
+        print("  2 webhook replicas, PostgreSQL")
+        for n, (count, pace) in enumerate(ROWS):
+            row(webhook_bots, base / f"webhook{n}", count, pace, acked=True)
 
 
 if __name__ == "__main__":

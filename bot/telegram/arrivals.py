@@ -57,31 +57,39 @@ class Arrivals:
         return self.channel.catalogs
 
     async def receive(self, updates: list[Update]) -> list[tuple[Failure, asyncio.Future[None]]]:
-        """Store, acknowledge and admit ``updates``; return what was queued, to await."""
-        stored = [Arrival(u.update_id, _chat_id(u), u.to_dict()) for u in updates]
+        """Admit, store, acknowledge and queue ``updates``; return what was queued, to await.
+
+        A flood's surplus is dropped before it costs anything: it is never stored (it will
+        never be processed), only its presses are acknowledged so no phone keeps waiting.
+        """
+        admitted: list[Update] = []
+        for update in updates:
+            chat = update.effective_chat
+            if chat is None or chat.type != ChatType.PRIVATE:
+                admitted.append(update)
+                continue
+            verdict = self.lanes.admit(chat.id)
+            if verdict is True:
+                admitted.append(update)
+                continue
+            if update.callback_query is not None:
+                self._acknowledge(update)
+            if verdict is None:  # the first of this flood: tell the chat, once
+                log.info("a chat is flooding: its surplus is dropped")
+                self.lanes.submit(chat.id, self._slow_down(update))
+        stored = [Arrival(u.update_id, _chat_id(u), u.to_dict()) for u in admitted]
         fresh = await asyncio.to_thread(self.inbox.put, stored)
         queued: list[tuple[Failure, asyncio.Future[None]]] = []
-        dropped: list[int] = []
-        for update in updates:
+        for update in admitted:
             new = update.update_id in fresh
             if new and update.callback_query is not None:
                 self._acknowledge(update)
             if not (new or self.redelivers):
                 continue
             chat = update.effective_chat
-            lane = chat.id if chat is not None else 0
-            if chat is not None and chat.type == ChatType.PRIVATE:
-                verdict = self.lanes.admit(chat.id)
-                if verdict is not True:
-                    dropped.append(update.update_id)
-                    if verdict is None:  # the first of a flood: tell the chat, once
-                        self.lanes.submit(lane, self._slow_down(update))
-                    continue
             failure = Failure()
+            lane = chat.id if chat is not None else 0
             queued.append((failure, self.lanes.submit(lane, self._job(update, failure))))
-        if dropped:
-            log.info("dropped %d update(s) of a flooding chat", len(dropped))
-            await asyncio.to_thread(self.inbox.drop, dropped)
         return queued
 
     async def recover(self, *, received_before: datetime | None = None) -> int:

@@ -95,6 +95,7 @@ class Call:
     description: str | None = None
     injected: bool = False  # failure asked for by the test (inject_error), not the bot's fault
     abandoned: bool = False  # the client had hung up (e.g. a cancelled long poll): nobody saw it
+    at: float = field(default_factory=time.monotonic)  # when it arrived (for rate figures)
 
 
 @dataclass

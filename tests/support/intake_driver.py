@@ -15,6 +15,8 @@ sends /start, which shows the current question again.
 
 from __future__ import annotations
 
+import random
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,14 +91,28 @@ class _Button:
     data: cb.CallbackData
 
 
+#: Seconds a person takes between seeing a reply and acting on it (the benchmark's human
+#: pace); ``None``: act as soon as the reply is there.
+Pace = tuple[float, float] | None
+
+
 class Driver:
     def __init__(
-        self, server: FakeBotApi, user: SimUser, plan: Plan, *, acked: bool, timeout: float
+        self,
+        server: FakeBotApi,
+        user: SimUser,
+        plan: Plan,
+        *,
+        acked: bool,
+        timeout: float,
+        pace: Pace = None,
     ) -> None:
         self.server = server
         self.result = Result(user, plan)
         self.acked = acked
         self.timeout = timeout
+        self.pace = pace
+        self._think = random.Random(user.id)
         self._toggled: dict[str, set[str]] = {}
 
     @property
@@ -169,19 +185,23 @@ class Driver:
 
     def _act(self, question: StoredMessage | None, action: Any, *, final: bool = False) -> bool:
         """Do ``action``; wait for the reply (a new question, or this one changed)."""
-        before = (question.message_id, question.reply_markup) if question else (0, None)
+        before = (
+            (question.message_id, question.text, question.reply_markup) if question else (0, None)
+        )
 
-        def replied() -> bool:
+        def replied() -> bool:  # a new question, or the live one edited to show the next
             now = self.server.latest_keyboard(self.user)
             if now is None:
                 return False
             return now.message_id > before[0] or (
-                now.message_id == before[0] and now.reply_markup != before[1]
+                now.message_id == before[0] and (now.text, now.reply_markup) != before[1:]
             )
 
         def acknowledged() -> bool:
             return self.acked and self.server.pending_for(self.user) == 0
 
+        if self.pace is not None:  # reading and thinking, not waiting for the bot
+            threading.Event().wait(self._think.uniform(*self.pace))
         start = time.perf_counter()
         action()
         for _ in range(MAX_RECOVERIES + 1):
@@ -199,8 +219,14 @@ class Driver:
 
 
 def complete_intake(
-    server: FakeBotApi, name: str, plan: Plan, *, acked: bool, timeout: float = 60.0
+    server: FakeBotApi,
+    name: str,
+    plan: Plan,
+    *,
+    acked: bool,
+    timeout: float = 60.0,
+    pace: Pace = None,
 ) -> Result:
     """Add a supporter and have them complete the whole intake; returns what happened."""
     user = server.add_user(name, language_code=plan.language_code)
-    return Driver(server, user, plan, acked=acked, timeout=timeout).run()
+    return Driver(server, user, plan, acked=acked, timeout=timeout, pace=pace).run()
