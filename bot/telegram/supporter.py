@@ -88,6 +88,12 @@ class SupporterChannel:
         outcome = handled.outcome
         locale = outcome.session.locale if outcome.session else supporter_locale(update)
         screen = self.intake.renderer(compiled).screen(outcome, locale)
+        session = outcome.session
+        if session is not None and screen.live is not None and session.step == compiled.flow.start:
+            # Only this channel deletes what is typed: it says so where the intake begins.
+            note = self._t(locale, texts.TYPED_DELETED)
+            first = Rendered(f"{screen.live.text}\n\n{note}", screen.live.buttons)
+            screen = Screen(screen.before, first)
         # Stored (or refused with the text handed back): the typed message can go, and
         # everything goes when the intake was erased.
         gone = [*handled.cleared_messages, *([incoming] if incoming is not None else [])]

@@ -13,6 +13,11 @@ CLEAR_BUTTON = N_("Clear this conversation")
 CLEARED = N_("Cleared.")
 PRIVATE_ONLY = N_("This bot works only in a private chat. Please write to it directly.")
 APOLOGY = N_("Sorry, something went wrong on our side. Here is your current question again.")
+#: Added to the first step on Telegram, where typed answers are deleted once stored.
+TYPED_DELETED = N_(
+    "In this chat, what you type is deleted once it has been saved; the review before"
+    " sending shows what was kept."
+)
 SLOW_DOWN = N_(
     "You are sending messages faster than I can read them, so some were not read. Please"
     " wait for my answer to each one."
