@@ -194,16 +194,7 @@ class FakeBotApi(Methods):
             match = [b for b in buttons if (data is not None and b[1] == data) or b[0] == text]
             if not match or match[0][1] is None:
                 raise ValueError(f"message {message_id} has no button {data or text!r}: {buttons}")
-            query = self.new_callback(user, message, match[0][1])
-            payload = {
-                "id": query.id,
-                "from": user.to_json(),
-                "message": self.message_json(message),
-                "chat_instance": f"{user.id}{self.bot_id}",
-                "data": query.data,
-            }
-            self.queue_update("callback_query", payload, user.id)
-            return query.id
+            return self._press(user, message, match[0][1])
 
     def press_as_shown(self, user: SimUser, shown: StoredMessage, *, text: str) -> str:
         """Press a button of ``shown`` (a copy of a message taken earlier), as a phone that
@@ -214,16 +205,20 @@ class FakeBotApi(Methods):
             match = [data for row in shown.keyboard for label, data in row if label == text]
             if not match or match[0] is None:
                 raise ValueError(f"message {shown.message_id} showed no button {text!r}")
-            query = self.new_callback(user, shown, match[0])
-            payload = {
-                "id": query.id,
-                "from": user.to_json(),
-                "message": self.message_json(shown),
-                "chat_instance": f"{user.id}{self.bot_id}",
-                "data": query.data,
-            }
-            self.queue_update("callback_query", payload, user.id)
-            return query.id
+            return self._press(user, shown, match[0])
+
+    def _press(self, user: SimUser, message: StoredMessage, data: str) -> str:
+        """The callback_query update for a press on ``message`` as given (lock held)."""
+        query = self.new_callback(user, message, data)
+        payload = {
+            "id": query.id,
+            "from": user.to_json(),
+            "message": self.message_json(message),
+            "chat_instance": f"{user.id}{self.bot_id}",
+            "data": query.data,
+        }
+        self.queue_update("callback_query", payload, user.id)
+        return query.id
 
     def block_bot(self, user: SimUser) -> None:
         """Later sends to this user fail with 403; the bot gets a my_chat_member update."""
