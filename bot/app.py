@@ -24,10 +24,10 @@ from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.errors import ConfigError
 from bot.flow.loader import check_file, flow_files
-from bot.i18n import Catalogs
-from bot.render import Renderer
+from bot.i18n import DEFAULT_LOCALE, Catalogs
+from bot.render import Message, Renderer, Screen
 from bot.scrub import kind_label, scrub
-from bot.store.conversations import Conversations, Handled, LiveMessage
+from bot.store.conversations import Conversations, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry
@@ -79,6 +79,33 @@ def publish_missing(registry: FlowRegistry, settings: Settings) -> list[str]:
     return done
 
 
+@dataclass(frozen=True)
+class Turn:
+    """One input, committed: its outcome, how to show it, and what to clear from the chat."""
+
+    outcome: Outcome
+    #: The language to show it in: the session's, or the channel's guess without one.
+    locale: str
+    renderer: Renderer
+    cleared_messages: tuple[int, ...] = ()
+    #: The chat's live message before this input (channels that edit in place).
+    live: LiveMessage | None = None
+
+    @property
+    def at_start(self) -> bool:
+        """The session is at its flow's first step (where an intake begins)."""
+        session = self.outcome.session
+        return session is not None and session.step == self.renderer.compiled.flow.start
+
+    def messages(self) -> list[Message]:
+        """The outcome as messages, in order (a channel that only appends)."""
+        return self.renderer.render(self.outcome, self.locale)
+
+    def screen(self) -> Screen:
+        """The outcome arranged around one live message (a channel that edits)."""
+        return self.renderer.screen(self.outcome, self.locale)
+
+
 @dataclass
 class Intake:
     """The channel-independent service: one input in, a committed outcome out."""
@@ -99,12 +126,20 @@ class Intake:
         )
 
     def handle(
-        self, chat_id: int | str, update_id: int | None, event: i.Input
-    ) -> tuple[Handled, CompiledFlow] | None:
+        self,
+        chat_id: int | str,
+        update_id: int | None,
+        event: i.Input,
+        *,
+        locale: str = DEFAULT_LOCALE,
+    ) -> Turn | None:
         """Apply ``event`` in one transaction; ``None`` for a repeated, answered update.
 
-        A repeated update whose reply never went out (the process died after committing)
-        shows the current question again instead of being applied twice.
+        Loads the chat's session (locked), advances it on its flow version, saves it (and
+        the stub, at submission) and returns the committed turn, ready to show in the
+        session's language (``locale`` when there is no session). A repeated update whose
+        reply never went out (the process died after committing) shows the current
+        question again instead of being applied twice.
         """
         used: list[CompiledFlow] = []
 
@@ -119,7 +154,20 @@ class Intake:
         handled = self.conversations.handle(
             chat_id, update_id, deciding(event), unanswered=deciding(i.Repeat())
         )
-        return None if handled is None else (handled, used[-1])
+        if handled is None:
+            return None
+        outcome = handled.outcome
+        return Turn(
+            outcome,
+            outcome.session.locale if outcome.session is not None else locale,
+            self.renderer(used[-1]),
+            handled.cleared_messages,
+            handled.live,
+        )
+
+    def session(self, chat_id: int | str) -> Session | None:
+        """The chat's session, for reading only (a channel resuming a conversation)."""
+        return self.conversations.load(chat_id)
 
     def delivered(
         self,

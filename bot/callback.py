@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-#: Characters in a session token (Crockford base32; 6 characters give 2^30 values).
-TOKEN_LENGTH: Final = 6
+from bot.limits import SESSION_TOKEN_LENGTH
+
 SEPARATOR: Final = ":"
 
 #: Action letters, kept to one byte each so that ids have room.
@@ -62,4 +62,4 @@ class CallbackData:
 
 def widest(action: str, step: str, value: str = "") -> str:
     """The longest callback_data a button for ``step``/``value`` can carry (for load checks)."""
-    return CallbackData("W" * TOKEN_LENGTH, action, step, value).encode()
+    return CallbackData("W" * SESSION_TOKEN_LENGTH, action, step, value).encode()

@@ -46,7 +46,7 @@ class TerminalChat:
         self.intake = intake
         self.console = console
         self.echo_input = echo_input
-        self.session: Session | None = intake.conversations.load(TERMINAL_CHAT)
+        self.session: Session | None = intake.session(TERMINAL_CHAT)
         self.compiled: CompiledFlow | None = None
         self.last_buttons: list[RenderedButton] = []
         self.locale = self.session.locale if self.session else "ja"
@@ -83,14 +83,13 @@ class TerminalChat:
         return i.Text(line)
 
     def apply(self, event: i.Input) -> Outcome:
-        result = self.intake.handle(TERMINAL_CHAT, None, event)
-        assert result is not None  # no update ids here, so never a duplicate
-        handled, self.compiled = result
-        outcome = handled.outcome
+        turn = self.intake.handle(TERMINAL_CHAT, None, event, locale=self.locale)
+        assert turn is not None  # no update ids here, so never a duplicate
+        outcome = turn.outcome
+        self.compiled = turn.renderer.compiled
         self.session = outcome.session
-        if outcome.session is not None:
-            self.locale = outcome.session.locale
-        for message in self.intake.renderer(self.compiled).render(outcome, self.locale):
+        self.locale = turn.locale
+        for message in turn.messages():
             self.show(message)
         if outcome.stub is not None:
             self.stubs.append(outcome.stub)

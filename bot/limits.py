@@ -13,6 +13,8 @@ MAX_MESSAGE_UTF16 = 4096
 MESSAGE_CHROME_UTF16 = 512
 #: The longest text a flow may give one message.
 MAX_FLOW_TEXT_UTF16 = MAX_MESSAGE_UTF16 - MESSAGE_CHROME_UTF16
+#: Characters of the session token every button carries (Crockford base32: 2^30 values).
+SESSION_TOKEN_LENGTH = 6
 #: callback_data of an inline button, counted in UTF-8 bytes.
 MAX_CALLBACK_DATA_BYTES = 64
 #: Buttons in one inline keyboard, and in one of its rows.

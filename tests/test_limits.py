@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.callback import TOKEN_LENGTH, CallbackData, widest
-from bot.limits import utf8_bytes, utf16_units
+from bot.callback import CallbackData, widest
+from bot.limits import SESSION_TOKEN_LENGTH, utf8_bytes, utf16_units
 
 
 def test_utf16_units() -> None:
@@ -23,4 +23,4 @@ def test_callback_data_round_trip_and_rejects_foreign_data() -> None:
     assert CallbackData.decode(data.encode()) == data
     assert CallbackData.decode("garbage") is None
     assert CallbackData.decode("K7Q2MX:?:region") is None
-    assert len(widest("c", "s", "v")) == TOKEN_LENGTH + len(":c:s:v")
+    assert len(widest("c", "s", "v")) == SESSION_TOKEN_LENGTH + len(":c:s:v")

@@ -104,6 +104,9 @@ class Outcome:
     stub: CaseStub | None = None
     #: True when everything the supporter entered must be erased now.
     erase: bool = False
+    #: True when the input was a press on an old keyboard (another session, an earlier
+    #: step): nothing changed, the current question is shown again.
+    stale: bool = False
 
     def buttons(self) -> list[Button]:
         """Buttons of the last reply that has any, flattened in display order."""

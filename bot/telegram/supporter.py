@@ -80,28 +80,26 @@ class SupporterChannel:
             # Media and shared contacts can identify people: gone before anything else.
             await delivery.delete_all(bot, chat_id, [incoming])
             incoming = None
-        result = await asyncio.to_thread(self.intake.handle, chat_id, update.update_id, event)
-        if result is None:  # a redelivery of an update already applied and answered
+        turn = await asyncio.to_thread(
+            self.intake.handle, chat_id, update.update_id, event, locale=supporter_locale(update)
+        )
+        if turn is None:  # a redelivery of an update already applied and answered
             await self._answered(chat_id, update.update_id)
             return
-        handled, compiled = result
-        outcome = handled.outcome
-        locale = outcome.session.locale if outcome.session else supporter_locale(update)
-        screen = self.intake.renderer(compiled).screen(outcome, locale)
-        session = outcome.session
-        if session is not None and screen.live is not None and session.step == compiled.flow.start:
+        outcome, locale, screen = turn.outcome, turn.locale, turn.screen()
+        if turn.at_start and screen.live is not None:
             # Only this channel deletes what is typed: it says so where the intake begins.
             note = self._t(locale, texts.TYPED_DELETED)
             first = Rendered(f"{screen.live.text}\n\n{note}", screen.live.buttons)
             screen = Screen(screen.before, first)
         # Stored (or refused with the text handed back): the typed message can go, and
         # everything goes when the intake was erased.
-        gone = [*handled.cleared_messages, *([incoming] if incoming is not None else [])]
+        gone = [*turn.cleared_messages, *([incoming] if incoming is not None else [])]
         if gone:
             await delivery.delete_all(bot, chat_id, gone)
         sent: list[int] = []
         try:
-            live = await self._show(bot, chat_id, outcome, screen, handled.live, locale, sent)
+            live = await self._show(bot, chat_id, outcome, screen, turn.live, locale, sent)
         except Forbidden:
             await asyncio.to_thread(self.intake.forget, chat_id)
             await self._answered(chat_id, update.update_id)
@@ -134,16 +132,15 @@ class SupporterChannel:
             sent = [
                 await delivery.send(context.bot, chat.id, Rendered(self._t(locale, texts.APOLOGY)))
             ]
-            result = await asyncio.to_thread(self.intake.handle, chat.id, None, i.Repeat())
+            turn = await asyncio.to_thread(
+                self.intake.handle, chat.id, None, i.Repeat(), locale=locale
+            )
             live = None
-            if result is not None:
-                handled, compiled = result
-                outcome = handled.outcome
-                if outcome.session is not None:
-                    locale = outcome.session.locale
-                screen = self.intake.renderer(compiled).screen(outcome, locale)
+            if turn is not None:
                 # Below the apology: a new live message, not an edit far above it.
-                live = await self._show(context.bot, chat.id, outcome, screen, None, locale, sent)
+                live = await self._show(
+                    context.bot, chat.id, turn.outcome, turn.screen(), None, turn.locale, sent
+                )
             await asyncio.to_thread(
                 self.intake.delivered, chat.id, None, message_ids=sent, live=live
             )

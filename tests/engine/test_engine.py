@@ -64,6 +64,7 @@ def test_choice_records_the_code_and_moves_on() -> None:
     assert after.session.answers == {"relation": "friend"}
     assert after.session.step == "link"
     assert after.session.history == ["consent", "relation"]
+    assert not after.stale
 
 
 def test_stale_token_reshows_the_current_question_and_changes_nothing() -> None:
@@ -76,6 +77,7 @@ def test_stale_token_reshows_the_current_question_and_changes_nothing() -> None:
         "That button is from an earlier message. Here is the current question."
     ]
     assert isinstance(after.replies[-1], Ask)
+    assert after.stale  # a typed outcome: channels never compare message ids
 
 
 def test_button_of_an_earlier_step_is_stale() -> None:
@@ -85,6 +87,7 @@ def test_button_of_an_earlier_step_is_stale() -> None:
     replay = run(moved.session, press(outcome, 2))  # the relation keyboard, pressed again
     assert replay.session == moved.session
     assert "earlier message" in notices(replay)[0]
+    assert replay.stale
 
 
 def test_unknown_value_is_refused() -> None:
@@ -297,6 +300,8 @@ def test_session_round_trips_through_json() -> None:
 
 CORE = ["bot/engine", "bot/flow", "bot/render.py", "bot/stub.py", "bot/i18n.py", "bot/scrub"]
 FORBIDDEN = {"telegram", "sqlalchemy", "httpx", "socket", "subprocess", "requests", "logging"}
+#: Layers above the core: the core never imports them.
+ABOVE = ("bot.store", "bot.telegram", "bot.app", "bot.cli", "bot.console")
 
 
 def test_core_imports_no_io_library() -> None:
@@ -312,6 +317,7 @@ def test_core_imports_no_io_library() -> None:
                     names = [node.module]
                 for name in names:
                     assert name.split(".")[0] not in FORBIDDEN, f"{file}: imports {name}"
+                    assert not name.startswith(ABOVE), f"{file}: imports {name}"
                 if isinstance(node, ast.Attribute) and node.attr == "environ":
                     raise AssertionError(f"{file} reads the environment")
 

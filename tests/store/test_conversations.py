@@ -19,8 +19,7 @@ TO_NOTE = ["1", "1", "1", "2", "1", "1", "1", "6", "1", "1", "1", "6", "1", "6",
 
 
 def say(service, chat: int, update: int | None, event: i.Input):  # type: ignore[no-untyped-def]
-    result = service.handle(chat, update, event)
-    return None if result is None else result[0]
+    return service.handle(chat, update, event)
 
 
 def walk(service, chat: int, lines: list[str], first_update: int = 1) -> int:  # type: ignore[no-untyped-def]

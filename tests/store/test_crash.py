@@ -70,12 +70,12 @@ def test_crash_then_redelivery_gives_exactly_one_stub(migrated_url: str, when: s
     if when == "after-commit":
         # Applied before the crash but never answered: no second stub, and the supporter
         # is told their case reference after all.
-        assert again[0].outcome.stub is None
-        [notice] = again[0].outcome.replies
+        assert again.outcome.stub is None
+        [notice] = again.outcome.replies
         assert isinstance(notice, Notice)
         assert notice.msg.params["reference"] == stubs(migrated_url)[0].reference
     else:
-        assert again[0].outcome.stub is not None
+        assert again.outcome.stub is not None
     session = service.conversations.load(CHAT)
     assert session is not None
     assert session.status == "submitted"

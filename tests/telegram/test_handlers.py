@@ -140,10 +140,10 @@ def test_a_failure_mid_update_gets_an_apology_and_the_question(setup: Any) -> No
     real = channel.intake.handle
     failures = iter([True])
 
-    def flaky(*args: Any) -> Any:
+    def flaky(*args: Any, **kwargs: Any) -> Any:
         if args[1] == 2 and next(failures, False):  # the second update fails once
             raise RuntimeError("database went away")
-        return real(*args)
+        return real(*args, **kwargs)
 
     channel.intake.handle = flaky
     asyncio.run(feed(app, message(1, "/start"), message(2, "1")))

@@ -1,0 +1,57 @@
+"""The engine's own texts (gettext message ids), named once.
+
+Translated in ``locales/``; the engine returns them as ``Msg`` codes and channels render
+them in the supporter's language.
+"""
+
+from __future__ import annotations
+
+from bot.engine import inputs as i
+from bot.messages import N_
+
+HELP = N_(
+    "Commands: /back goes to the previous question, /restart starts again, /cancel erases"
+    " everything and stops, /language changes the language, /help shows this message."
+)
+ALREADY_SENT = N_(
+    "Your intake was sent. Your case reference is {reference}. Send /start to begin a new one."
+)
+MEDIA = N_(
+    "I can only read text and buttons here. Please do not send photos, files, "
+    "contacts or locations: they can identify people."
+)
+TOO_FEW = N_("Please choose at least {count}, then press Done.")
+USE_BUTTONS = N_("Please answer with the buttons below, or type the number of an option.")
+TOO_LONG = N_(
+    "Your answer has {length} characters; the limit is {limit}. Please shorten it and"
+    " send it again. Here is your text:"
+)
+TOO_SHORT = N_("Your answer is too short: please write at least {limit} characters.")
+CHAT_ERASED = N_("Everything has been erased from this conversation. Send /start to begin again.")
+ERASED = N_("Everything you entered has been erased. Send /start to begin again.")
+UNSUPPORTED = {
+    i.EDITED: N_(
+        "Edited messages are not read. Please send your corrected answer as a new message."
+    ),
+    i.FORWARDED: N_(
+        "Forwarded messages are not accepted: they can identify other people. It was deleted."
+    ),
+    i.IDENTIFYING: N_(
+        "For your safety the contact or location you sent was deleted: it can identify"
+        " people. Please do not send such information."
+    ),
+}
+STALE = N_("That button is from an earlier message. Here is the current question.")
+WELCOME_BACK = N_("Welcome back. Here is where you left off.")
+STARTING_AGAIN = N_("Starting again. Your earlier answers were erased.")
+SEND_START = N_("Send /start to begin.")
+CHOOSE_ONE = N_("Please choose one of the options below.")
+TOO_MANY = N_("Please choose at most {count}.")
+NOT_SKIPPABLE = N_("This question cannot be skipped.")
+PRESS_BUTTON = N_("Please press the button below to continue.")
+FIRST_QUESTION = N_("This is the first question.")
+NOTHING_ERASED = N_("Nothing was erased.")
+ERASE_QUESTION = N_("Erase everything you entered and stop?")
+ERASE_YES = N_("Yes, erase everything")
+ERASE_NO = N_("No, continue")
+CHOOSE_LANGUAGE = N_("Choose your language.")
