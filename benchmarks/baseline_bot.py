@@ -55,7 +55,10 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def build() -> Application:  # type: ignore[type-arg]
     builder = ApplicationBuilder().token(os.environ["TELEGRAM_BOT_TOKEN"])
     if TWO_CALLS:
-        builder = builder.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]  # PTB generics
+        # Replicas share Telegram's 30 a second, as the real bot's do (INTAKE_REPLICAS).
+        share = 30 / int(os.environ.get("INTAKE_REPLICAS", "1"))
+        limiter = AIORateLimiter(overall_max_rate=share)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB generics
     base = os.environ.get("TELEGRAM_API_BASE_URL")
     if base:
         builder = builder.base_url(f"{base.rstrip('/')}/bot")

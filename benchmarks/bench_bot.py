@@ -11,7 +11,8 @@ updates per supporter (``benchmarks.baseline_bot``):
 
 - minimal: a PTB bot that answers each update with one "ok", no limiter, no database;
 - PTB + AIORateLimiter: the shape of a hand-written PTB intake, two chat calls per step
-  (close the answered question, send the next one) under PTB's own rate limiter.
+  (close the answered question, send the next one) under PTB's own rate limiter; with two
+  webhook replicas each takes half of Telegram's 30 a second, as the bot's replicas do.
 
 Every run must end with no call refused by the fake server (as strict as Telegram). The
 flood figure: a new supporter's first reply while another chat sends 1,000 messages,
@@ -161,10 +162,10 @@ def webhook_bots(
     tmp: Path, command: list[str] | None, env: dict[str, str]
 ) -> Iterator[FakeBotApi]:
     with ExitStack() as stack:
-        env = dict(env)
+        env = dict(env) | {"INTAKE_REPLICAS": "2"}  # each replica takes half of 30 a second
         if command is None:
             url = stack.enter_context(postgres_schema())
-            env |= {"INTAKE_DATABASE_URL": url, "INTAKE_REPLICAS": "2"}
+            env |= {"INTAKE_DATABASE_URL": url}
             env |= {"INTAKE_SECRET_KEY": SECRET_KEY}
         server = stack.enter_context(FakeBotApi())
         ports = [free_port(), free_port()]
