@@ -111,7 +111,9 @@ class SupporterChannel:
                 await asyncio.to_thread(self.intake.delivered, chat_id, None, message_ids=sent)
             raise
         # Delivered: a redelivery of this update is now answered by silence, not repeated.
-        kept = sent if outcome.session is not None else []
+        # The typed message is recorded too: if deleting it failed, clearing retries it.
+        kept = [*sent, *([incoming] if incoming is not None else [])]
+        kept = kept if outcome.session is not None else []
         await asyncio.to_thread(
             self.intake.delivered, chat_id, update.update_id, message_ids=kept, live=live
         )

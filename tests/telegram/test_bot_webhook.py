@@ -9,7 +9,9 @@ that the fake server (as strict as Telegram) rejected no call.
 from __future__ import annotations
 
 import json
+import random
 import signal
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -21,6 +23,7 @@ from sqlalchemy import select
 from bot.app import open_database
 from bot.config import Settings
 from bot.store.db import make_engine
+from bot.store.inbox import Inbox
 from bot.store.migrate import upgrade
 from bot.store.models import ChatSession
 from bot.store.stubs import StubRepository, StubView
@@ -228,54 +231,70 @@ def _rejected_by_redelivery(server: FakeBotApi) -> list[Call]:
 
 
 @pytest.mark.postgres
-def test_two_replicas_one_killed_and_restarted_mid_run(tmp_path: Path, pg_url: str) -> None:
+@pytest.mark.parametrize("seed", [1, 2])
+def test_replicas_killed_at_random_moments_and_restarted(
+    tmp_path: Path, pg_url: str, seed: int
+) -> None:
+    """kill -9 of each replica in turn, at a random moment, then a restart: every input
+    is applied exactly once and every supporter sees their question or their reference."""
+    pick = random.Random(seed)
     # Telegram keeps retrying for hours; the fake server gives up sooner unless told.
     with FakeBotApi(webhook_max_attempts=12, webhook_retry_delay=0.05) as server:
         ports = [free_port(), free_port()]
         backends = [f"http://127.0.0.1:{p}" for p in ports]
         with ExitStack() as stack:
-            a = stack.enter_context(
-                webhook_replica(
-                    server, tmp_path / "A", "A", port=ports[0], env=replica_env(pg_url)
+            replicas = [
+                stack.enter_context(
+                    webhook_replica(
+                        server, tmp_path / name, name, port=port, env=replica_env(pg_url)
+                    )
                 )
-            )
-            b = stack.enter_context(
-                webhook_replica(
-                    server, tmp_path / "B", "B", port=ports[1], env=replica_env(pg_url)
-                )
-            )
+                for name, port in zip("AB", ports, strict=True)
+            ]
             proxy = stack.enter_context(RoundRobinProxy(backends))
             set_webhook(server, proxy.url)
-            assert a.process is not None
-            assert b.process is not None
-            with ThreadPoolExecutor(max_workers=1) as killer:
-                # Kill B once every supporter is well into their intake, then restart it.
-                def kill_and_restart() -> None:
-                    server.wait_until(lambda: len(server.calls("editMessageText")) >= 60, 60)
-                    assert b.process is not None
-                    b.process.send_signal(signal.SIGKILL)
-                    b.process.wait(timeout=10)
-                    server.wait_until(lambda: len(server.calls("editMessageText")) >= 90, 60)
-                    stack.enter_context(
+
+            def kill_and_restart() -> None:
+                moment = 0
+                for index in (1, 0):  # B, then A
+                    moment += pick.randint(20, 60)
+                    server.wait_until(lambda: len(server.calls("editMessageText")) >= moment, 90)  # noqa: B023
+                    threading.Event().wait(pick.uniform(0.0, 0.3))
+                    process = replicas[index].process
+                    assert process is not None
+                    process.send_signal(signal.SIGKILL)
+                    process.wait(timeout=10)
+                    name = "AB"[index]
+                    replicas[index] = stack.enter_context(
                         webhook_replica(
-                            server, tmp_path / "B", "B2", port=ports[1], env=replica_env(pg_url)
+                            server,
+                            tmp_path / name,
+                            f"{name}2",
+                            port=ports[index],
+                            env=replica_env(pg_url),
                         )
                     )
 
+            with ThreadPoolExecutor(max_workers=1) as killer:
                 restarted = killer.submit(kill_and_restart)
                 results = run_supporters(server, SUPPORTERS)
                 restarted.result()
-            assert b.process.returncode == -signal.SIGKILL
-            assert a.process.poll() is None
         settings = {"INTAKE_DATABASE_URL": pg_url, "INTAKE_SECRET_KEY": SECRET_KEY}
         assert_stubs_match(results, stubs(settings), server)
         assert server.webhook_dropped == []
         assert server.privacy_violations == []
         assert _rejected_by_redelivery(server) == []
+        db = open_database(Settings.from_env(settings), migrate=False)
+        try:
+            assert Inbox(db, "telegram").count() == 0  # every update answered and gone
+        finally:
+            db.dispose()
         print(
             "killed mid-run:", len(server.rejected_calls), "refusals of repeated calls,",
             sum(r.recoveries for r in results), "replies lost after commit,",
             sum(d.status != 200 for d in server.webhook_deliveries), "failed deliveries",
         )  # fmt: skip
-        # After the restart B took its share of updates again.
-        assert (tmp_path / "B" / "B2.log").read_text(encoding="utf-8").count(" done") > 0
+        # After its restart each replica took its share of updates again.
+        for name in "AB":
+            log = (tmp_path / name / f"{name}2.log").read_text(encoding="utf-8")
+            assert log.count(" done") > 0
