@@ -9,7 +9,7 @@ alone.
 A chat that sends faster than a person can is held to a budget: a bucket of
 ``FLOOD_BURST`` updates that refills at ``FLOOD_RATE`` a second, and at most
 ``MAX_WAITING`` updates waiting in its lane. The surplus is dropped, never queued
-without bound, and the chat is told once per flood (``on_flood``).
+without bound; ``admit`` says when a flood begins, so the chat is told once.
 """
 
 from __future__ import annotations
@@ -94,15 +94,9 @@ class Lanes:
             lane.worker = asyncio.create_task(self._work(chat_id, lane))
         return done
 
-    @property
-    def waiting(self) -> int:
-        """Updates queued or being processed, in every lane."""
-        return sum(len(lane.jobs) for lane in self._lanes.values())
-
     async def drain(self) -> None:
         """Wait until every lane is empty (at shutdown)."""
-        while self._lanes:
-            workers = [lane.worker for lane in self._lanes.values() if lane.worker is not None]
+        while workers := [lane.worker for lane in self._lanes.values() if lane.worker]:
             await asyncio.gather(*workers, return_exceptions=True)
 
     async def _work(self, chat_id: int, lane: _Lane) -> None:

@@ -28,11 +28,31 @@ MAX_CHATS = 10_000
 CONNECT_RETRIES = 2
 
 
+class FairLimiter(AsyncLimiter):
+    """aiolimiter's leaky bucket, served first come, first served.
+
+    Under load, aiolimiter lets a newcomer that finds capacity go ahead of a waiter it has
+    just woken, and the waiter then queues again at the back: a few requests wait many
+    times their share (seconds, at 100 supporters). Here requests take their turn in
+    arrival order (``asyncio.Lock`` wakes its waiters in order), so the wait is the
+    queue's length and nobody's more.
+    """
+
+    def __init__(self, max_rate: float, time_period: float = 60) -> None:
+        super().__init__(max_rate, time_period)
+        self._turn = asyncio.Lock()
+
+    async def acquire(self, amount: float = 1) -> None:
+        async with self._turn:
+            await super().acquire(amount)
+
+
 class PacedRateLimiter(AIORateLimiter):
     def __init__(self, *, replicas: int = 1, max_retries: int = 3) -> None:
-        super().__init__(
-            overall_max_rate=30 / replicas, overall_time_period=1, max_retries=max_retries
-        )
+        rate = 30 / replicas
+        super().__init__(overall_max_rate=rate, overall_time_period=1, max_retries=max_retries)
+        # PTB's own overall limiter, made first come, first served (see FairLimiter).
+        self._base_limiter = FairLimiter(rate, 1)
         self._chats: OrderedDict[int, AsyncLimiter] = OrderedDict()
 
     def _chat_limiter(self, chat_id: int) -> AsyncLimiter:

@@ -92,11 +92,11 @@ class SupporterChannel:
             note = self._t(locale, texts.TYPED_DELETED)
             first = Rendered(f"{screen.live.text}\n\n{note}", screen.live.buttons)
             screen = Screen(screen.before, first)
-        # Stored (or refused with the text handed back): the typed message can go, and
-        # everything goes when the intake was erased.
-        gone = [*turn.cleared_messages, *([incoming] if incoming is not None else [])]
-        if gone:
-            await delivery.delete_all(bot, chat_id, gone)
+        if turn.cleared_messages:
+            # Erased: clear the chat first, then say so (the ids exist nowhere else now).
+            mine = [incoming] if incoming is not None else []
+            await delivery.delete_all(bot, chat_id, [*turn.cleared_messages, *mine])
+            incoming = None
         sent: list[int] = []
         try:
             live = await self._show(bot, chat_id, outcome, screen, turn.live, locale, sent)
@@ -110,10 +110,13 @@ class SupporterChannel:
             if sent and outcome.session is not None:
                 await asyncio.to_thread(self.intake.delivered, chat_id, None, message_ids=sent)
             raise
+        if incoming is not None:
+            # Stored (or refused and handed back): the typed message leaves the phone. Its
+            # id is recorded below too, so that clearing the chat retries a failed delete.
+            await delivery.delete_all(bot, chat_id, [incoming])
+            sent.append(incoming)
         # Delivered: a redelivery of this update is now answered by silence, not repeated.
-        # The typed message is recorded too: if deleting it failed, clearing retries it.
-        kept = [*sent, *([incoming] if incoming is not None else [])]
-        kept = kept if outcome.session is not None else []
+        kept = sent if outcome.session is not None else []
         await asyncio.to_thread(
             self.intake.delivered, chat_id, update.update_id, message_ids=kept, live=live
         )

@@ -194,7 +194,8 @@ def test_a_press_telegram_refuses_to_acknowledge_is_still_applied(
         async with app:
             for update in (message(1, "/start"), None):
                 if update is None:
-                    consent = request.calls[-1][1]["reply_markup"]["inline_keyboard"][0][0]
+                    [*_, (_, shown)] = [c for c in request.calls if c[0] == "sendMessage"]
+                    consent = shown["reply_markup"]["inline_keyboard"][0][0]
                     update = press(consent["callback_data"])
                 for _, done in await arrivals.receive([Update.de_json(update, app.bot)]):
                     await done
