@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -33,6 +33,7 @@ from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry
 from bot.store.keys import KEY_FILE, ServerKeys, load_secret
 from bot.store.migrate import is_current, upgrade
+from bot.store.purge import Purged, purge
 
 DEFAULT_FLOW = "intake"
 
@@ -191,6 +192,10 @@ class Intake:
     def cleared(self, chat_id: int | str) -> None:
         """The chat was cleared: forget its message ids and its live message."""
         self.conversations.take_messages(chat_id)
+
+    def purge(self, *, session_ttl: timedelta, case_retention: timedelta) -> Purged:
+        """Delete what is kept no longer than needed (see ``bot.store.purge``)."""
+        return purge(self.db, session_ttl=session_ttl, case_retention=case_retention)
 
     def renderer(self, compiled: CompiledFlow) -> Renderer:
         renderer = self._renderers.get(compiled.key)

@@ -6,7 +6,6 @@ import sys
 import urllib.request
 
 import click
-from sqlalchemy import text
 
 from bot.cli.context import database
 
@@ -17,8 +16,7 @@ def health(webhook_url: str | None) -> None:
     """Exit 0 when the database answers (and the webhook, if given); 1 otherwise."""
     try:
         db = database(migrate=False)
-        with db.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        db.ping()
         db.dispose()
         if webhook_url:
             with urllib.request.urlopen(webhook_url, timeout=5) as response:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
@@ -47,6 +47,11 @@ class Database:
         else:
             with self.transaction() as new:
                 yield new
+
+    def ping(self) -> None:
+        """Raise unless the database answers a trivial query (health checks)."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
 
     def checkpoint(self) -> bool:
         """After erasing on SQLite: move the WAL into the file and empty it."""

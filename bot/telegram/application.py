@@ -13,7 +13,6 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 
 from bot.config import Settings, TelegramSettings
 from bot.i18n import SUPPORTED, Catalogs
-from bot.store.purge import purge
 from bot.telegram import texts
 from bot.telegram.ratelimit import PacedRateLimiter
 from bot.telegram.supporter import SupporterChannel
@@ -94,8 +93,7 @@ async def _purge_forever(channel: SupporterChannel, settings: Settings) -> None:
     while True:
         try:
             result = await asyncio.to_thread(
-                purge,
-                channel.intake.db,
+                channel.intake.purge,
                 session_ttl=settings.session_ttl,
                 case_retention=settings.case_retention,
             )

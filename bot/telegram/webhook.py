@@ -18,7 +18,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -75,13 +74,9 @@ def webhook_app(
                 return Response(status_code=500)
         return Response(status_code=200)
 
-    def database_answers() -> None:
-        with db.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-
     async def health(_request: Request) -> Response:
         try:  # in a thread: an unreachable database must not stall the webhook's loop
-            await asyncio.to_thread(database_answers)
+            await asyncio.to_thread(db.ping)
         except Exception as exc:
             log.error("health check: database unreachable (%s)", type(exc).__name__)
             return JSONResponse({"ok": False}, status_code=503)
