@@ -61,5 +61,5 @@ diagram: install
 # Translate new entries in locales/*/LC_MESSAGES/messages.po (a test fails on any gap).
 catalogs: install
 	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locales/messages.pot .
-	$(BIN)/pybabel -q update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+	$(BIN)/pybabel -q update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d locales

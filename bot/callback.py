@@ -30,8 +30,25 @@ CANCEL: Final = "x"
 LANGUAGE: Final = "l"
 #: "Clear this conversation", offered by the Telegram channel after submission.
 CLEAR: Final = "w"
+#: Staff buttons on an alert: open the case, claim it (the value is the reference).
+OPEN_CASE: Final = "o"
+CLAIM_CASE: Final = "m"
 ACTIONS: Final = frozenset(
-    {CHOOSE, TOGGLE, DONE, SKIP, BACK, CONTINUE, EDIT, CONFIRM, CANCEL, LANGUAGE, CLEAR}
+    {
+        CHOOSE,
+        TOGGLE,
+        DONE,
+        SKIP,
+        BACK,
+        CONTINUE,
+        EDIT,
+        CONFIRM,
+        CANCEL,
+        LANGUAGE,
+        CLEAR,
+        OPEN_CASE,
+        CLAIM_CASE,
+    }
 )
 
 

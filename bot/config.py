@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import ConfigError
 
@@ -31,6 +32,15 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "INTAKE_TIMEZONE must be an IANA time zone name, e.g. Asia/Tokyo or Asia/Seoul"
+        ) from None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things live and how long they are kept."""
@@ -43,6 +53,10 @@ class Settings:
     secret_key: str | None = field(default=None, repr=False)
     session_ttl: timedelta = timedelta(hours=72)
     case_retention: timedelta = timedelta(days=180)
+    #: The organisation's time zone: staff see times in it.
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    #: Cases that are not urgent are told to staff together, this often.
+    alert_digest: timedelta = timedelta(minutes=15)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -56,6 +70,8 @@ class Settings:
             secret_key=env.get("INTAKE_SECRET_KEY") or None,
             session_ttl=timedelta(hours=_positive(env, "INTAKE_SESSION_TTL_HOURS", 72)),
             case_retention=timedelta(days=_positive(env, "INTAKE_CASE_RETENTION_DAYS", 180)),
+            timezone=_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
+            alert_digest=timedelta(minutes=_positive(env, "INTAKE_ALERT_DIGEST_MINUTES", 15)),
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
             raise ConfigError(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")

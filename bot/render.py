@@ -44,6 +44,8 @@ from bot.limits import MAX_MESSAGE_UTF16, utf16_units
 from bot.messages import N_
 
 KindLabel = Callable[[str, str], str]
+#: Between items of a list (", " in English; each language's own in its catalog).
+LIST_SEPARATOR = N_(", ")
 CHECK = "✓ "
 #: The date is the UTC day: the supporter's own time zone is not known (nor asked).
 RECEIVED = N_("Received on {date} (UTC).")
@@ -224,7 +226,7 @@ class Renderer:
         assert isinstance(step, SingleChoiceStep | MultiChoiceStep)
         labels = {c.value: c.text[locale] for c in step.choices}
         values = answer if isinstance(answer, list) else [answer]
-        separator = self.t(locale, Msg(N_(", ")))
+        separator = self.t(locale, Msg(LIST_SEPARATOR))
         return separator.join(labels.get(v, v) for v in values)
 
     def _review_lines(self, session: Session, locale: str) -> Iterator[str]:
@@ -242,7 +244,9 @@ class Renderer:
         yield "\n".join(lines)
         removed = sorted({k for f in fields for k in session.removed.get(f, [])})
         if removed:
-            kinds = self.t(locale, Msg(N_(", "))).join(self.kind_label(k, locale) for k in removed)
+            kinds = self.t(locale, Msg(LIST_SEPARATOR)).join(
+                self.kind_label(k, locale) for k in removed
+            )
             yield self.t(
                 locale,
                 Msg(REMOVED, {"kinds": kinds}),

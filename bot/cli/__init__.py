@@ -15,7 +15,7 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import chat, db, flows, health, purge, run, scrub, stubs
+    from bot.cli import chat, db, flows, health, purge, run, scrub, staff, stubs
 
     main.add_command(chat.chat)
     main.add_command(db.db)
@@ -25,6 +25,7 @@ def _register() -> None:
     main.add_command(run.run)
     main.add_command(run.webhook)
     main.add_command(scrub.scrub)
+    main.add_command(staff.staff)
     main.add_command(stubs.stubs)
 
 

@@ -20,6 +20,7 @@ from bot.telegram.application import ALLOWED_UPDATES, build_application
 from bot.telegram.arrivals import Arrivals
 from bot.telegram.logs import configure_logging
 from bot.telegram.polling import poll
+from bot.telegram.staff.channel import StaffChannel
 from bot.telegram.supporter import SupporterChannel
 from bot.telegram.webhook import WEBHOOK_PATH, webhook_app
 
@@ -61,8 +62,10 @@ def run(webhook: bool) -> None:
             " from a secret store instead",
             beside,
         )
-    channel = SupporterChannel(Intake(db, registry, catalogs, channel="telegram"), catalogs)
-    application = build_application(telegram, settings, channel)
+    intake = Intake(db, registry, catalogs, channel="telegram")
+    channel = SupporterChannel(intake, catalogs)
+    staff = StaffChannel(intake, catalogs, settings.timezone)
+    application = build_application(telegram, settings, channel, staff)
     arrivals = Arrivals(application, channel, Inbox(db, "telegram"), redelivers=webhook)
     if not webhook:
         log.info("polling for updates")

@@ -30,6 +30,7 @@ from bot.store.models import (
     ContactRoute,
     InboxUpdate,
     MessageRecord,
+    PendingAlert,
     ProcessedUpdate,
     update_key,
 )
@@ -273,6 +274,8 @@ class Conversations:
                 removed=list(stub.removed),
             )
         )
+        # Staff are told, once, by whichever process takes this row (``bot.store.alerts``).
+        tx.add(PendingAlert(reference=stub.reference, priority=stub.priority, created_at=now))
         if stub.contact:
             tx.flush()  # the route refers to the stub row
             tx.add(

@@ -200,3 +200,57 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     reference: Mapped[str | None] = mapped_column(String(9))
     detail: Mapped[dict[str, Any]] = mapped_column(portable_json())
+
+
+class StaffMember(Base):
+    """A member of the organisation's staff on Telegram, known by the keyed hash of their
+    Telegram user id; the way to reach them is encrypted; the label is the organisation's
+    own word for them, never their Telegram name."""
+
+    __tablename__ = "staff_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    sealed_chat: Mapped[bytes] = mapped_column(LargeBinary)
+    #: The language alerts and the case view are shown in.
+    locale: Mapped[str] = mapped_column(String(16))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffInvite(Base):
+    """A one-time code that makes whoever sends ``/join CODE`` a member (only its keyed
+    hash is kept: a copy of the database cannot be used to join)."""
+
+    __tablename__ = "staff_invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_key: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class JoinAttempt(Base):
+    """A refused ``/join``, by the keyed hash of who sent it: repeated ones are throttled."""
+
+    __tablename__ = "join_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class PendingAlert(Base):
+    """A new case staff have not been told about yet; written with the stub, in the same
+    transaction, and taken by exactly one sender (so each alert goes out once)."""
+
+    __tablename__ = "pending_alerts"
+
+    reference: Mapped[str] = mapped_column(String(9), primary_key=True)
+    priority: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -14,8 +14,10 @@ from bot.store.models import (
     ChatSession,
     ContactRoute,
     InboxUpdate,
+    JoinAttempt,
     MessageRecord,
     ProcessedUpdate,
+    StaffInvite,
 )
 
 #: Telegram keeps undelivered updates for 24 hours; a week covers any redelivery.
@@ -60,6 +62,9 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
         updates += tx.execute(
             delete(InboxUpdate).where(InboxUpdate.received_at < now - INBOX_MEMORY)
         ).rowcount  # type: ignore[attr-defined]
+        # Refused joins count for an hour; invites are spent or expired after a day or so.
+        tx.execute(delete(JoinAttempt).where(JoinAttempt.at < now - INBOX_MEMORY))
+        tx.execute(delete(StaffInvite).where(StaffInvite.expires_at < now - INBOX_MEMORY))
         old = list(
             tx.scalars(
                 select(CaseStubRow.reference).where(

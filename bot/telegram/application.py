@@ -15,6 +15,8 @@ from bot.config import Settings, TelegramSettings
 from bot.i18n import SUPPORTED, Catalogs
 from bot.telegram import texts
 from bot.telegram.ratelimit import PacedRateLimiter
+from bot.telegram.staff.alerts import alert_forever
+from bot.telegram.staff.channel import StaffChannel
 from bot.telegram.supporter import SupporterChannel
 
 log = logging.getLogger("bot.telegram")
@@ -29,6 +31,7 @@ def build_application(
     telegram: TelegramSettings,
     settings: Settings,
     channel: SupporterChannel,
+    staff: StaffChannel | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The PTB application: handlers, defaults and rate limits, without PTB's updater.
 
@@ -52,19 +55,26 @@ def build_application(
         base = telegram.api_base_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     application = builder.build()
+    if staff is not None:  # first: a staff update stops there, anything else goes on
+        application.add_handler(TypeHandler(Update, staff.on_update), group=-1)
     application.add_handler(TypeHandler(Update, channel.on_update))
     application.add_error_handler(channel.on_error)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         await describe_bot(app, channel.catalogs)
         app.bot_data["purge"] = asyncio.create_task(_purge_forever(channel, settings))
+        if staff is not None:
+            app.bot_data["alerts"] = asyncio.create_task(
+                alert_forever(app.bot, staff, settings.alert_digest)
+            )
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-        task = app.bot_data.pop("purge", None)
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        for name in ("purge", "alerts"):
+            task = app.bot_data.pop(name, None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     application.post_init = post_init
     application.post_shutdown = post_shutdown

@@ -1,0 +1,177 @@
+"""The organisation's staff on Telegram: one-time invites, members, refused joins.
+
+A member is known by the keyed hash of their Telegram user id; the chat the bot reaches
+them in is encrypted; the label is the organisation's own word for them. An invite code
+is random, single use and short-lived; only its keyed hash is stored. Refused joins are
+counted (by the keyed hash of who tried, nothing else) so that guessing is throttled.
+Every change goes to the audit log, without content.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as DbSession
+
+from bot.store.database import Database
+from bot.store.models import AuditEntry, JoinAttempt, StaffInvite, StaffMember
+from bot.stub import CROCKFORD
+
+Role = Literal["staff", "admin"]
+ROLES: tuple[Role, ...] = ("staff", "admin")
+INVITE_LIFETIME = timedelta(hours=24)
+#: 12 Crockford characters: 60 bits, shown as XXXX-XXXX-XXXX.
+CODE_LENGTH = 12
+#: Refused joins allowed per person in ``ATTEMPT_WINDOW`` before every try is refused.
+MAX_ATTEMPTS = 5
+ATTEMPT_WINDOW = timedelta(hours=1)
+_MISREAD = str.maketrans("OIL", "011")
+#: What the keyed hashes of user ids and invite codes are namespaced by.
+_USER = "telegram-staff"
+_CODE = "staff-invite"
+
+JoinResult = Literal["joined", "refused", "throttled"]
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    label: str
+    role: Role
+    chat_id: int
+    locale: str
+    joined_at: datetime
+
+
+class StaffRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- invites (the CLI) -------------------------------------------------------------
+
+    def invite(
+        self,
+        *,
+        role: Role,
+        label: str,
+        actor: str,
+        rng: random.Random,
+        lifetime: timedelta = INVITE_LIFETIME,
+    ) -> str:
+        """A new one-time code for ``role``, shown once; only its keyed hash is kept."""
+        raw = "".join(rng.choice(CROCKFORD) for _ in range(CODE_LENGTH))
+        now = self.db.now()
+        with self.db.transaction() as tx:
+            tx.add(
+                StaffInvite(
+                    code_key=self._code_key(raw),
+                    role=role,
+                    label=label,
+                    created_by=actor,
+                    created_at=now,
+                    expires_at=now + lifetime,
+                )
+            )
+            _audit(tx, now, actor, "staff-invite", {"role": role, "label": label})
+        return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+    # --- joining (Telegram) ------------------------------------------------------------
+
+    def join(self, user_id: int, chat_id: int, code: str, *, locale: str) -> JoinResult:
+        """``/join CODE`` from ``user_id``: a member now, refused, or throttled."""
+        user_key = self.db.keys.chat_key(_USER, user_id)
+        now = self.db.now()
+        try:
+            with self.db.transaction() as tx:
+                tried = tx.scalar(
+                    select(func.count())
+                    .select_from(JoinAttempt)
+                    .where(JoinAttempt.user_key == user_key, JoinAttempt.at > now - ATTEMPT_WINDOW)
+                )
+                if (tried or 0) >= MAX_ATTEMPTS:
+                    _audit(tx, now, "telegram", "staff-join-throttled", {})
+                    return "throttled"
+                invite = tx.scalar(
+                    select(StaffInvite)
+                    .where(StaffInvite.code_key == self._code_key(normalize_code(code)))
+                    .with_for_update()
+                )
+                usable = invite is not None and invite.used_at is None and invite.expires_at > now
+                member = tx.scalar(select(StaffMember).where(StaffMember.user_key == user_key))
+                if not usable or member is not None or invite is None:
+                    tx.add(JoinAttempt(user_key=user_key, at=now))
+                    _audit(tx, now, "telegram", "staff-join-refused", {})
+                    return "refused"
+                invite.used_at = now
+                tx.add(
+                    StaffMember(
+                        user_key=user_key,
+                        label=invite.label,
+                        role=invite.role,
+                        sealed_chat=self.db.keys.seal(str(chat_id).encode()),
+                        locale=locale,
+                        joined_at=now,
+                    )
+                )
+                _audit(tx, now, invite.label, "staff-join", {"role": invite.role})
+        except IntegrityError:  # the label is taken by a member who joined meanwhile
+            with self.db.transaction() as tx:
+                tx.add(JoinAttempt(user_key=user_key, at=now))
+                _audit(tx, now, "telegram", "staff-join-refused", {})
+            return "refused"
+        return "joined"
+
+    # --- members ------------------------------------------------------------------------
+
+    def member(self, user_id: int) -> Member | None:
+        """The member this Telegram user is, if any (read on every staff update, so a
+        removal takes effect at once)."""
+        user_key = self.db.keys.chat_key(_USER, user_id)
+        with self.db.transaction() as tx:
+            row = tx.scalar(select(StaffMember).where(StaffMember.user_key == user_key))
+            return self._member(row) if row else None
+
+    def members(self) -> list[Member]:
+        with self.db.transaction() as tx:
+            rows = tx.scalars(select(StaffMember).order_by(StaffMember.joined_at))
+            return [self._member(r) for r in rows]
+
+    def remove(self, label_or_id: str, *, actor: str) -> bool:
+        """Remove a member by label or id; at once, for every replica."""
+        with self.db.transaction() as tx:
+            query = delete(StaffMember).where(StaffMember.label == label_or_id)
+            if label_or_id.isdigit():
+                query = delete(StaffMember).where(
+                    (StaffMember.label == label_or_id) | (StaffMember.id == int(label_or_id))
+                )
+            removed = list(tx.scalars(query.returning(StaffMember.label)))
+            for label in removed:
+                _audit(tx, self.db.now(), actor, "staff-remove", {"label": label})
+            return bool(removed)
+
+    def _code_key(self, code: str) -> str:
+        return self.db.keys.chat_key(_CODE, code)
+
+    def _member(self, row: StaffMember) -> Member:
+        return Member(
+            id=row.id,
+            label=row.label,
+            role=row.role,  # type: ignore[arg-type]  # written from ROLES only
+            chat_id=int(self.db.keys.open(row.sealed_chat)),
+            locale=row.locale,
+            joined_at=row.joined_at,
+        )
+
+
+def normalize_code(text: str) -> str:
+    """An invite code as people type it: any case, with or without dashes or spaces."""
+    return text.strip().upper().replace("-", "").replace(" ", "").translate(_MISREAD)
+
+
+def _audit(tx: DbSession, at: datetime, actor: str, action: str, detail: dict[str, str]) -> None:
+    tx.add(AuditEntry(at=at, actor=actor, action=action, reference=None, detail=detail))

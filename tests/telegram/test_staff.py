@@ -1,0 +1,156 @@
+"""Staff on Telegram, end to end: invite and join, a content-free alert, claim, open.
+
+The bot runs as a subprocess polling the fake Bot API; staff and supporters are people on
+phones. Every test checks what each side saw, and that no Telegram name, username or id
+crossed from one side to the other.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import open_database
+from bot.config import Settings
+from bot.store.database import Database
+from bot.store.models import AuditEntry
+from bot.store.staff import StaffRepository
+from tests.support.bot_process import BotRun, Supporter, running_bot
+from tests.support.fake_bot_api import FakeBotApi, StoredMessage
+from tests.telegram.test_bot_polling import go_to_note, label
+
+ALERT_WAIT = 20.0
+
+
+@pytest.fixture
+def bot(fake_bot_api: FakeBotApi, tmp_path: Path) -> Iterator[BotRun]:
+    with running_bot(fake_bot_api, tmp_path) as run:
+        yield run
+
+
+@pytest.fixture
+def db(bot: BotRun, tmp_path: Path) -> Iterator[Database]:
+    """The bot's own database (the bot created it and its key on start)."""
+    bot.server.wait_until(lambda: len(bot.server.calls("getUpdates")) > 0, 30)
+    database = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(tmp_path)}))
+    yield database
+    database.dispose()
+
+
+def invite(db: Database, label: str, role: str = "staff") -> str:
+    return StaffRepository(db).invite(
+        role=role,  # type: ignore[arg-type]
+        label=label,
+        actor="aiko",
+        rng=random.SystemRandom(),
+    )
+
+
+def joined(bot: BotRun, db: Database, name: str, language: str, label: str) -> Supporter:
+    person = bot.supporter(name, language)
+    code = invite(db, label)
+    person.command("/join", code)
+    assert all(code not in (m.text or "") for m in person.chat())  # the code left the phone
+    return person
+
+
+def alert_for(person: Supporter, reference: str) -> StoredMessage:
+    server = person.server
+
+    def arrived() -> bool:
+        return any(reference in (m.text or "") for m in server.bot_messages(person.user))
+
+    server.wait_until(arrived, ALERT_WAIT)
+    return next(m for m in person.bot_messages() if reference in (m.text or ""))
+
+
+def submit_urgent_case(bot: BotRun) -> tuple[Supporter, str]:
+    hana = bot.supporter("Hana Sato", "ja")
+    go_to_note(hana, "ja")
+    hana.say("母は元気ですが、薬が足りません。")
+    hana.press(label("contact", "yes", "ja"))
+    hana.press("送信する")
+    text = hana.question().text or ""
+    reference = next(w for w in text.replace("。", " ").split() if len(w) == 9 and w[4] == "-")
+    return hana, reference
+
+
+def test_staff_join_get_a_content_free_alert_claim_and_open_the_case(
+    bot: BotRun, db: Database
+) -> None:
+    mina = joined(bot, db, "Mina Kim", "ja", "mina")
+    assert "mina" in mina.texts()[-1]
+    assert "スタッフ" in mina.texts()[-1]
+    jun = joined(bot, db, "Jun Park", "ko", "jun")
+    assert "직원" in jun.texts()[-1]
+    hana, reference = submit_urgent_case(bot)
+
+    alert = alert_for(mina, reference)
+    text = alert.text or ""
+    assert "緊急" in text  # the priority, in mina's language
+    for content in ("薬", label("relation", "family_japan", "ja"), "吉林"):
+        assert content not in text  # nothing from the answers on a lock screen
+    assert [b for row in alert.keyboard for b, _ in row] == [f"{reference} を開く", "担当する"]
+
+    mina.press("担当する", message=alert)
+    assert f"{reference} の担当になりました" in mina.texts()[-1]
+    jun_alert = alert_for(jun, reference)
+    assert "긴급" in (jun_alert.text or "")
+    jun.press("담당하기", message=jun_alert)
+    assert "이미 담당자가" in jun.texts()[-1]  # one claim wins
+
+    jun.press(f"{reference} 열기", message=jun_alert)
+    case = jun.texts()[-1]
+    assert reference in case
+    assert label("relation", "family_japan", "ko") in case  # every field, in Korean
+    assert "약이" not in case  # the note as the supporter wrote it (Japanese), scrubbed
+    assert "薬が足りません" in case
+    assert "담당: mina" in case
+
+    # Neither side saw the other's Telegram name, username or id.
+    staff_side = "\n".join(mina.texts() + jun.texts())
+    for trace in ("Hana", "Sato", str(hana.user.id)):
+        assert trace not in staff_side
+    supporter_side = "\n".join(hana.texts())
+    for trace in ("Mina", "Kim", "Jun", "Park", str(mina.user.id), str(jun.user.id)):
+        assert trace not in supporter_side
+    assert bot.server.rejected_calls == []
+    assert bot.server.privacy_violations == []
+
+
+def test_wrong_codes_and_forged_buttons_get_the_supporter_experience(
+    bot: BotRun, db: Database
+) -> None:
+    stranger = bot.supporter("Stranger", "ja")
+    stranger.command("/join", "AAAA-BBBB-CCCC")
+    anyone = bot.supporter("Anyone", "ja")
+    anyone.command("/whatever")
+    assert stranger.texts() == anyone.texts()  # exactly what any unknown command gets
+    code = invite(db, "mina")
+    mina = bot.supporter("Mina", "ja")
+    mina.command("/join", code)
+    stranger.command("/join", code)  # used
+    assert all("スタッフ" not in t for t in stranger.texts())
+    StaffRepository(db).remove("mina", actor="aiko")
+    _, reference = submit_urgent_case(bot)
+    # Removed at once: the alert reaches nobody.
+    bot.server.wait_until(lambda: not _pending(db), ALERT_WAIT)
+    assert all(reference not in t for t in mina.texts())
+    with db.transaction() as tx:
+        refused = [
+            e.action
+            for e in tx.scalars(select(AuditEntry).where(AuditEntry.action.like("staff-join%")))
+        ]
+    assert refused.count("staff-join-refused") == 2
+    assert bot.server.rejected_calls == []
+
+
+def _pending(db: Database) -> bool:
+    from bot.store.models import PendingAlert
+
+    with db.transaction() as tx:
+        return tx.scalar(select(PendingAlert.reference)) is not None
