@@ -30,9 +30,18 @@ CANCEL: Final = "x"
 LANGUAGE: Final = "l"
 #: "Clear this conversation", offered by the Telegram channel after submission.
 CLEAR: Final = "w"
-#: Staff buttons on an alert: open the case, claim it (the value is the reference).
+#: Staff buttons (the value is the reference, or a page of the queue): open a case, claim,
+#: release, ask why to close, close for a reason (``REF.reason``), reopen; turn a page.
 OPEN_CASE: Final = "o"
 CLAIM_CASE: Final = "m"
+RELEASE_CASE: Final = "r"
+CLOSE_CASE: Final = "z"
+CLOSE_CASE_AS: Final = "y"
+REOPEN_CASE: Final = "u"
+QUEUE_PAGE: Final = "q"
+STAFF_ACTIONS: Final = frozenset(
+    {OPEN_CASE, CLAIM_CASE, RELEASE_CASE, CLOSE_CASE, CLOSE_CASE_AS, REOPEN_CASE, QUEUE_PAGE}
+)
 ACTIONS: Final = frozenset(
     {
         CHOOSE,
@@ -46,8 +55,7 @@ ACTIONS: Final = frozenset(
         CANCEL,
         LANGUAGE,
         CLEAR,
-        OPEN_CASE,
-        CLAIM_CASE,
+        *STAFF_ACTIONS,
     }
 )
 

@@ -126,6 +126,11 @@ class StaffRepository:
             return "refused"
         return "joined"
 
+    def refused(self, what: str) -> None:
+        """A staff command or button from someone who is not a member: counted, no content."""
+        with self.db.transaction() as tx:
+            _audit(tx, self.db.now(), "telegram", "staff-refused", {"what": what})
+
     # --- members ------------------------------------------------------------------------
 
     def member(self, user_id: int) -> Member | None:

@@ -19,6 +19,8 @@ from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
 
 STATUSES = ("new", "claimed", "closed")
+#: Why a case was closed (codes; their labels are the staff side's texts).
+CLOSE_REASONS = ("resolved", "referred", "out_of_scope", "duplicate", "no_contact", "withdrawn")
 PRIORITIES = ("urgent", "high", "normal")
 _URGENCY = case({"urgent": 0, "high": 1, "normal": 2}, value=CaseStubRow.priority, else_=3)
 
@@ -110,21 +112,65 @@ class StubRepository:
             self._audit(tx, actor, "claim" if claimed else "claim-refused", reference, {})
             return claimed
 
-    def close(self, reference: str, *, actor: str) -> bool:
-        """Close a stub and delete the way back to its supporter."""
+    def close(
+        self,
+        reference: str,
+        *,
+        actor: str,
+        reason: str | None = None,
+        holder_only: bool = False,
+    ) -> bool:
+        """Close a stub and delete the way back to its supporter.
+
+        ``holder_only``: a claimed stub closes only for whoever claimed it (staff on
+        Telegram; admins and the CLI may close any).
+        """
+        allowed = CaseStubRow.status != "closed"
+        if holder_only:
+            allowed = allowed & ((CaseStubRow.status == "new") | (CaseStubRow.claimed_by == actor))
+        detail = {"reason": reason} if reason else {}
         with self.db.transaction() as tx:
             result = tx.execute(
                 update(CaseStubRow)
-                .where(CaseStubRow.reference == reference, CaseStubRow.status != "closed")
+                .where(CaseStubRow.reference == reference, allowed)
                 .values(status="closed", closed_at=self.db.now())
             )
             closed = bool(result.rowcount)  # type: ignore[attr-defined]
             if closed:
                 tx.execute(delete(ContactRoute).where(ContactRoute.reference == reference))
-            self._audit(tx, actor, "close" if closed else "close-refused", reference, {})
+            self._audit(tx, actor, "close" if closed else "close-refused", reference, detail)
         if closed:
             self.db.checkpoint()
         return closed
+
+    def release(self, reference: str, *, actor: str, holder_only: bool = False) -> bool:
+        """Give a claimed stub back to the queue (its holder, or an admin)."""
+        allowed = CaseStubRow.status == "claimed"
+        if holder_only:
+            allowed = allowed & (CaseStubRow.claimed_by == actor)
+        return self._change(
+            reference, actor, "release", allowed, status="new", claimed_by=None, claimed_at=None
+        )
+
+    def reopen(self, reference: str, *, actor: str) -> bool:
+        """A closed stub is new again (its way back to the supporter stays deleted)."""
+        allowed = CaseStubRow.status == "closed"
+        return self._change(
+            reference, actor, "reopen", allowed, status="new", claimed_by=None, closed_at=None
+        )
+
+    def _change(
+        self, reference: str, actor: str, action: str, allowed: Any, **values: Any
+    ) -> bool:
+        with self.db.transaction() as tx:
+            result = tx.execute(
+                update(CaseStubRow)
+                .where(CaseStubRow.reference == reference, allowed)
+                .values(**values)
+            )
+            changed = bool(result.rowcount)  # type: ignore[attr-defined]
+            self._audit(tx, actor, action if changed else f"{action}-refused", reference, {})
+            return changed
 
     def export(self, *, actor: str, status: Sequence[str] = ()) -> list[StubView]:
         views = self.find(actor=actor, status=status)

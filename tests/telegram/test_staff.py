@@ -154,3 +154,42 @@ def _pending(db: Database) -> bool:
 
     with db.transaction() as tx:
         return tx.scalar(select(PendingAlert.reference)) is not None
+
+
+def test_queue_case_release_and_close_with_a_reason(bot: BotRun, db: Database) -> None:
+    mina = joined(bot, db, "Mina", "ja", "mina")
+    jun = joined(bot, db, "Jun", "ko", "jun")
+    _, reference = submit_urgent_case(bot)
+    alert_for(mina, reference)
+
+    mina.command("/queue")
+    queue = mina.question()
+    assert reference in (queue.text or "")
+    assert "新規" in (queue.text or "")
+    mina.press(f"{reference} を開く", message=queue)
+    assert [b for row in mina.question().keyboard for b, _ in row] == ["担当する", "終了する"]
+    mina.press("担当する")
+    jun.command("/case", reference.lower().replace("-", ""))  # typed as people do
+    case = jun.bot_messages()[-1]
+    assert "담당: mina" in (case.text or "")
+    assert not case.keyboard  # not his to release or close
+    mina.command("/case", reference)
+    assert [b for row in mina.question().keyboard for b, _ in row] == ["担当を外れる", "終了する"]
+    mina.press("終了する")
+    assert reference in mina.texts()[-1]
+    mina.press("解決")
+    assert f"{reference} を終了しました：解決" in mina.texts()[-1]
+    mina.command("/queue")
+    assert mina.texts()[-1] == "対応中の受付はありません。"
+    with db.transaction() as tx:
+        closes = list(tx.scalars(select(AuditEntry).where(AuditEntry.action == "close")))
+    assert [(c.actor, c.detail) for c in closes] == [("mina", {"reason": "resolved"})]
+
+    stranger = bot.supporter("Stranger", "ja")
+    stranger.command("/queue")
+    assert all(reference not in t for t in stranger.texts())
+    with db.transaction() as tx:
+        refused = tx.scalar(select(AuditEntry).where(AuditEntry.action == "staff-refused"))
+    assert refused is not None
+    assert refused.detail == {"what": "command"}
+    assert bot.server.rejected_calls == []

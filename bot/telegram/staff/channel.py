@@ -27,7 +27,8 @@ from bot.i18n import Catalogs, negotiate
 from bot.render import LIST_SEPARATOR, split_text
 from bot.scrub import kind_label
 from bot.store.staff import Member, StaffRepository
-from bot.store.stubs import StubRepository, StubView
+from bot.store.stubs import CLOSE_REASONS, StubRepository, StubView
+from bot.stub import normalize_reference
 from bot.telegram import delivery
 from bot.telegram.staff import texts as t
 
@@ -47,20 +48,24 @@ class StaffChannel:
         chat, user = update.effective_chat, update.effective_user
         if chat is None or user is None or chat.type != ChatType.PRIVATE:
             return
+        bot = context.bot
         message, query = update.message, update.callback_query
-        text = (message.text or "") if message is not None else ""
-        if text.split(maxsplit=1)[:1] in (["/join"], [f"/join@{context.bot.username}"]):
-            code = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
-            if not await self._join(update, context.bot, chat.id, user.id, code):
+        command, argument = _command(message.text if message is not None else None, bot.username)
+        data = CallbackData.decode(query.data or "") if query is not None else None
+        if command == "join":
+            if not await self._join(update, bot, chat.id, user.id, argument):
                 return  # the supporter side answers it, like any unknown command
-        elif query is not None and (data := CallbackData.decode(query.data or "")) is not None:
-            if data.action not in (cb.OPEN_CASE, cb.CLAIM_CASE):
-                return
+        elif command in COMMANDS or (data is not None and data.action in cb.STAFF_ACTIONS):
             member = await asyncio.to_thread(self.staff.member, user.id)
-            if member is None:
-                log.info("a staff button from a non-member was refused")
-                return  # a forged or stale staff button: the supporter side answers it
-            await self._button(context.bot, chat.id, member, data)
+            if member is None:  # a forged button, a removed member: the supporter side's
+                await asyncio.to_thread(self.staff.refused, "command" if command else "button")
+                return
+            if data is not None:
+                await self._button(bot, chat.id, member, data)
+            elif command == "queue":
+                await self._queue(bot, chat.id, member, 0)
+            else:
+                await self._case_command(bot, chat.id, member, argument)
         else:
             return
         await asyncio.to_thread(self.intake.delivered, chat.id, update.update_id)
@@ -83,22 +88,130 @@ class StaffChannel:
         await bot.send_message(chat_id, delivery.as_html(text))
         return True
 
-    async def _button(self, bot: Bot, chat_id: int, member: Member, data: CallbackData) -> None:
-        reference = data.value
-        if data.action == cb.CLAIM_CASE:
-            claimed = await asyncio.to_thread(self.stubs.claim, reference, actor=member.label)
-            notice = t.CLAIMED if claimed else t.TAKEN
-            await bot.send_message(
-                chat_id, delivery.as_html(self._t(member.locale, notice, reference=reference))
-            )
+    async def _case_command(self, bot: Bot, chat_id: int, member: Member, argument: str) -> None:
+        reference = normalize_reference(argument)
+        if reference is None:
+            await self._say(bot, chat_id, self._t(member.locale, t.CASE_USAGE))
             return
+        await self._open(bot, chat_id, member, reference)
+
+    async def _button(self, bot: Bot, chat_id: int, member: Member, data: CallbackData) -> None:
+        locale, value = member.locale, data.value
+        if data.action == cb.QUEUE_PAGE:
+            await self._queue(bot, chat_id, member, int(value) if value.isdigit() else 0)
+            return
+        reference, _, reason = value.partition(".")
+        admin = member.role == "admin"
+        if data.action == cb.OPEN_CASE:
+            await self._open(bot, chat_id, member, reference)
+            return
+        if data.action == cb.CLOSE_CASE:
+            rows = [
+                [
+                    InlineKeyboardButton(
+                        self._t(locale, label),
+                        callback_data=_data(cb.CLOSE_CASE_AS, f"{reference}.{code}"),
+                    )
+                ]
+                for code, label in t.REASONS.items()
+            ]
+            text = self._t(locale, t.CLOSE_WHY, reference=reference)
+            await self._say(bot, chat_id, text, InlineKeyboardMarkup(rows))
+            return
+        if data.action == cb.CLAIM_CASE:
+            done = await asyncio.to_thread(self.stubs.claim, reference, actor=member.label)
+            said = t.CLAIMED if done else t.TAKEN
+        elif data.action == cb.RELEASE_CASE:
+            done = await asyncio.to_thread(
+                self.stubs.release, reference, actor=member.label, holder_only=not admin
+            )
+            said = t.RELEASED if done else t.NOT_YOURS
+        elif data.action == cb.CLOSE_CASE_AS and reason in CLOSE_REASONS:
+            done = await asyncio.to_thread(
+                self.stubs.close,
+                reference,
+                actor=member.label,
+                reason=reason,
+                holder_only=not admin,
+            )
+            said = t.CLOSED_AS if done else t.NOT_YOURS
+        elif data.action == cb.REOPEN_CASE and admin:
+            done = await asyncio.to_thread(self.stubs.reopen, reference, actor=member.label)
+            said = t.REOPENED if done else t.NOT_YOURS
+        else:
+            said = t.NOT_YOURS
+        why = self._t(locale, t.REASONS.get(reason, reason)) if reason else ""
+        await self._say(bot, chat_id, self._t(locale, said, reference=reference, reason=why))
+
+    async def _open(self, bot: Bot, chat_id: int, member: Member, reference: str) -> None:
         view = await asyncio.to_thread(self.stubs.show, reference, actor=member.label)
         if view is None:
-            text = self._t(member.locale, t.GONE, reference=reference)
-        else:
-            text = await asyncio.to_thread(self.case_text, view, member.locale)
-        for piece in split_text(text):
-            await bot.send_message(chat_id, delivery.as_html(piece))
+            await self._say(bot, chat_id, self._t(member.locale, t.NO_SUCH, reference=reference))
+            return
+        text = await asyncio.to_thread(self.case_text, view, member.locale)
+        *head, last = split_text(text)
+        for piece in head:
+            await self._say(bot, chat_id, piece)
+        await self._say(bot, chat_id, last, self.actions(view, member))
+
+    async def _queue(self, bot: Bot, chat_id: int, member: Member, page: int) -> None:
+        locale = member.locale
+        views = await asyncio.to_thread(
+            self.stubs.find, actor=member.label, status=("new", "claimed")
+        )
+        if not views:
+            await self._say(bot, chat_id, self._t(locale, t.QUEUE_EMPTY))
+            return
+        pages = (len(views) + QUEUE_PAGE - 1) // QUEUE_PAGE
+        page = min(max(page, 0), pages - 1)
+        shown = views[page * QUEUE_PAGE : (page + 1) * QUEUE_PAGE]
+        lines = [self._t(locale, t.QUEUE_HEAD, count=len(views))]
+        rows: list[list[InlineKeyboardButton]] = []
+        for view in shown:
+            common = {
+                "reference": view.reference,
+                "priority": self.priority(view.priority, locale),
+                "time": self.when(view.created_at, locale),
+            }
+            if view.claimed_by:
+                lines.append(self._t(locale, t.QUEUE_LINE_HELD, label=view.claimed_by, **common))
+            else:
+                status = self._t(locale, t.STATUSES[view.status])
+                lines.append(self._t(locale, t.QUEUE_LINE, status=status, **common))
+            rows.append([self._button_of(locale, t.OPEN, cb.OPEN_CASE, view.reference)])
+        turn = []
+        if page > 0:
+            turn.append(self._button_of(locale, t.EARLIER, cb.QUEUE_PAGE, str(page - 1)))
+        if page < pages - 1:
+            turn.append(self._button_of(locale, t.LATER, cb.QUEUE_PAGE, str(page + 1)))
+        if turn:
+            rows.append(turn)
+        await self._say(bot, chat_id, "\n".join(lines), InlineKeyboardMarkup(rows))
+
+    async def _say(
+        self, bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
+        await bot.send_message(chat_id, delivery.as_html(text), reply_markup=markup)
+
+    def _button_of(self, locale: str, msgid: str, action: str, value: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(
+            self._t(locale, msgid, reference=value), callback_data=_data(action, value)
+        )
+
+    def actions(self, view: StubView, member: Member) -> InlineKeyboardMarkup | None:
+        """What the member may do with the case now."""
+        locale, ref = member.locale, view.reference
+        row: list[InlineKeyboardButton] = []
+        mine = member.role == "admin" or view.claimed_by == member.label
+        if view.status == "new":
+            row.append(self._button_of(locale, t.CLAIM, cb.CLAIM_CASE, ref))
+        if view.status == "claimed" and mine:
+            row.append(self._button_of(locale, t.RELEASE, cb.RELEASE_CASE, ref))
+        if view.status == "new" or (view.status == "claimed" and mine):
+            row.append(self._button_of(locale, t.CLOSE, cb.CLOSE_CASE, ref))
+        if view.status == "closed" and member.role == "admin":
+            row.append(self._button_of(locale, t.REOPEN, cb.REOPEN_CASE, ref))
+        return InlineKeyboardMarkup([row]) if row else None
 
     # --- what staff read --------------------------------------------------------------
 
@@ -116,14 +229,8 @@ class StaffChannel:
         return InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton(
-                        self._t(locale, t.OPEN, reference=reference),
-                        callback_data=CallbackData("", cb.OPEN_CASE, "-", reference).encode(),
-                    ),
-                    InlineKeyboardButton(
-                        self._t(locale, t.CLAIM),
-                        callback_data=CallbackData("", cb.CLAIM_CASE, "-", reference).encode(),
-                    ),
+                    self._button_of(locale, t.OPEN, cb.OPEN_CASE, reference),
+                    self._button_of(locale, t.CLAIM, cb.CLAIM_CASE, reference),
                 ]
             ]
         )
@@ -166,6 +273,27 @@ class StaffChannel:
 
     def _t(self, locale: str, msgid: str, **params: object) -> str:
         return self.catalogs.gettext(locale, msgid, **params)
+
+
+#: Staff commands; anyone else who sends them gets the supporter side's answer.
+COMMANDS = ("queue", "case")
+#: Cases per page of /queue.
+QUEUE_PAGE = 10
+
+
+def _command(text: str | None, username: str | None) -> tuple[str | None, str]:
+    """``("queue", "")`` for ``/queue``, ``("case", "ABCD-1234")`` for ``/case ABCD-1234``."""
+    if not text or not text.startswith("/"):
+        return None, ""
+    head, _, rest = text.partition(" ")
+    name, _, bot_name = head[1:].partition("@")
+    if bot_name and bot_name != username:
+        return None, ""
+    return name.lower(), rest.strip()
+
+
+def _data(action: str, value: str) -> str:
+    return CallbackData("", action, "-", value).encode()
 
 
 async def send_quietly(

@@ -24,3 +24,27 @@ REMOVED = N_("Removed from the free text before storing: {kinds}.")
 SKIPPED = N_("(not answered)")
 PRIORITIES = {"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal")}
 STATUSES = {"new": N_("new"), "claimed": N_("claimed"), "closed": N_("closed")}
+QUEUE_HEAD = N_("Open cases ({count}), urgent first, then oldest:")
+QUEUE_EMPTY = N_("No open cases.")
+QUEUE_LINE = N_("{reference}: {priority}, {status}, received {time}")
+QUEUE_LINE_HELD = N_("{reference}: {priority}, claimed by {label}, received {time}")
+EARLIER = N_("◀ Earlier")
+LATER = N_("Later ▶")
+RELEASE = N_("Release")
+CLOSE = N_("Close")
+REOPEN = N_("Reopen")
+CLOSE_WHY = N_("Why is {reference} closed?")
+RELEASED = N_("{reference} is back in the queue.")
+CLOSED_AS = N_("{reference} is closed: {reason}.")
+REOPENED = N_("{reference} is open again.")
+NOT_YOURS = N_("{reference} is claimed by someone else, or its state changed: nothing was done.")
+NO_SUCH = N_("There is no case {reference}.")
+CASE_USAGE = N_("Send /case and a case reference, for example /case ABCD-1234.")
+REASONS = {
+    "resolved": N_("resolved"),
+    "referred": N_("referred elsewhere"),
+    "out_of_scope": N_("outside what we do"),
+    "duplicate": N_("a duplicate"),
+    "no_contact": N_("no way to contact"),
+    "withdrawn": N_("withdrawn by the supporter"),
+}
