@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session as DbSession
 
+from bot.casework import Casework
 from bot.config import Settings
 from bot.engine import inputs as i
 from bot.engine.advance import advance
@@ -122,6 +123,7 @@ class Intake:
 
     def __post_init__(self) -> None:
         self.conversations = Conversations(self.db, self.channel)
+        self.casework = Casework(self.db, self.conversations, scrub)
         self.context = Context(
             now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label
         )

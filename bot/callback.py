@@ -30,6 +30,8 @@ CANCEL: Final = "x"
 LANGUAGE: Final = "l"
 #: "Clear this conversation", offered by the Telegram channel after submission.
 CLEAR: Final = "w"
+#: The answer to "withdraw your case?" (value ``yes`` or ``no``).
+WITHDRAW: Final = "v"
 #: Staff buttons (the value is the reference, or a page of the queue): open a case, claim,
 #: release, ask why to close, close for a reason (``REF.reason``), reopen; turn a page.
 OPEN_CASE: Final = "o"
@@ -55,6 +57,7 @@ ACTIONS: Final = frozenset(
         CANCEL,
         LANGUAGE,
         CLEAR,
+        WITHDRAW,
         *STAFF_ACTIONS,
     }
 )

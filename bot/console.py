@@ -33,6 +33,7 @@ COMMANDS: dict[str, Callable[[str], i.Input]] = {
     "erase": lambda _: i.Cancel(),
     "help": lambda _: i.Help(),
     "skip": lambda _: i.Skip(),
+    "withdraw": lambda _: i.Withdraw(),
     "lang": lambda arg: i.SwitchLanguage(arg or None),
     "language": lambda arg: i.SwitchLanguage(arg or None),
 }

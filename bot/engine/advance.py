@@ -126,6 +126,14 @@ class _Turn:
         if isinstance(event, i.Help):
             self.notice(t.HELP)
             return self.reask() if s.status == "active" else self.out()
+        if s.status == "confirm_withdraw":
+            return self.on_confirm_withdraw(event)
+        if isinstance(event, i.Withdraw):
+            if s.status == "submitted":
+                s.status = "confirm_withdraw"
+                self.replies.append(dialogs.withdraw_question(s.reference or "", s.token))
+                return self.out()
+            return self.reask(t.NOTHING_TO_WITHDRAW) if s.status == "active" else self.out()
         if s.status == "submitted":
             self.notice(
                 t.ALREADY_SENT,
@@ -340,7 +348,7 @@ class _Turn:
 
     def ask_cancel(self) -> Outcome:
         s = self.s
-        if s.status == "submitted":
+        if s.status in ("submitted", "confirm_withdraw"):
             # Nothing left to erase in the session; the channel may still clear the chat.
             return Outcome(
                 None,
@@ -372,6 +380,29 @@ class _Turn:
         self.s.status = "active"
         self.notice(t.NOTHING_ERASED)
         return self.on_active(event)
+
+    def on_confirm_withdraw(self, event: i.Input) -> Outcome:
+        s = self.s
+        reference = s.reference or ""
+        if isinstance(event, i.Text):
+            question = dialogs.withdraw_question(reference, s.token)
+            buttons = [b for row in question.buttons for b in row]
+            picked = match_button(event.text, buttons, s.locale, self.ctx.translate)
+            if picked is not None:
+                event = picked.input
+        if isinstance(event, i.ConfirmWithdraw) and not self.stale(None, event.token):
+            if event.yes:
+                notice = Notice(Msg(t.WITHDRAWN, {"reference": reference}))
+                return Outcome(None, (notice,), erase=True, withdraw=reference)
+            s.status = "submitted"
+            self.notice(t.KEPT)
+            return self.out()
+        if isinstance(event, i.Repeat | i.Withdraw):  # asked again: keep asking
+            self.replies.append(dialogs.withdraw_question(reference, s.token))
+            return self.out()
+        s.status = "submitted"  # anything else: the case stays; then the input as usual
+        self.notice(t.KEPT)
+        return self.run(event)
 
     def language_picker(self) -> Outcome:
         self.replies.append(dialogs.language_picker(self.compiled.flow.locales, self.s.token))

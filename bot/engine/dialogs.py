@@ -21,6 +21,17 @@ def erase_question(token: str) -> Choices:
     )
 
 
+def withdraw_question(reference: str, token: str) -> Choices:
+    """Asked before withdrawing a submitted case."""
+    return Choices(
+        Msg(t.WITHDRAW_QUESTION, {"reference": reference}),
+        (
+            (Button(Msg(t.WITHDRAW_YES), i.ConfirmWithdraw(True, token)),),
+            (Button(Msg(t.WITHDRAW_NO), i.ConfirmWithdraw(False, token)),),
+        ),
+    )
+
+
 def language_picker(locales: Sequence[str], token: str) -> Choices:
     """Each of the flow's languages, named in its own script."""
     rows = tuple(

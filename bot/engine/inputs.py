@@ -96,6 +96,19 @@ class ConfirmCancel:
 
 
 @dataclass(frozen=True)
+class Withdraw:
+    """After submission: ask to withdraw the case (the engine asks for confirmation)."""
+
+
+@dataclass(frozen=True)
+class ConfirmWithdraw:
+    """The answer to "withdraw your case?"."""
+
+    yes: bool
+    token: str | None = None
+
+
+@dataclass(frozen=True)
 class SwitchLanguage:
     """``locale=None`` asks for the language picker."""
 
@@ -140,6 +153,8 @@ Input = (
     | Restart
     | Cancel
     | ConfirmCancel
+    | Withdraw
+    | ConfirmWithdraw
     | SwitchLanguage
     | Help
     | Repeat

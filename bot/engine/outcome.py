@@ -104,6 +104,8 @@ class Outcome:
     stub: CaseStub | None = None
     #: True when everything the supporter entered must be erased now.
     erase: bool = False
+    #: The reference of a case the supporter withdrew: its content must be erased now.
+    withdraw: str | None = None
     #: True when the input was a press on an old keyboard (another session, an earlier
     #: step): nothing changed, the current question is shown again.
     stale: bool = False

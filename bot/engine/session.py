@@ -12,8 +12,8 @@ from typing import Any, Literal, cast
 
 from bot.flow.conditions import Answer
 
-Status = Literal["active", "confirm_cancel", "submitted"]
-STATUSES: tuple[Status, ...] = ("active", "confirm_cancel", "submitted")
+Status = Literal["active", "confirm_cancel", "submitted", "confirm_withdraw"]
+STATUSES: tuple[Status, ...] = ("active", "confirm_cancel", "submitted", "confirm_withdraw")
 
 
 @dataclass

@@ -55,3 +55,17 @@ ERASE_QUESTION = N_("Erase everything you entered and stop?")
 ERASE_YES = N_("Yes, erase everything")
 ERASE_NO = N_("No, continue")
 CHOOSE_LANGUAGE = N_("Choose your language.")
+WITHDRAW_QUESTION = N_(
+    "Withdraw your case {reference}? Staff will see that it was withdrawn, and everything"
+    " you entered in it will be erased."
+)
+WITHDRAW_YES = N_("Yes, withdraw it")
+WITHDRAW_NO = N_("No, keep it")
+WITHDRAWN = N_(
+    "Your case {reference} was withdrawn and everything it held was erased. Send /start to"
+    " begin a new one."
+)
+KEPT = N_("Your case was kept.")
+NOTHING_TO_WITHDRAW = N_(
+    "Only a case you have sent can be withdrawn. To erase what you entered, send /cancel."
+)

@@ -25,6 +25,8 @@ from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.store.database import Database
 from bot.store.models import (
+    AuditEntry,
+    CaseMessage,
     CaseStubRow,
     ChatSession,
     ContactRoute,
@@ -188,6 +190,10 @@ class Conversations:
         )
         return replied is not None
 
+    def first_delivery(self, tx: DbSession, update_id: int) -> bool:
+        """Record ``update_id`` as processed in ``tx``; ``False`` if it already was."""
+        return self._first_delivery(tx, update_id)
+
     def _first_delivery(self, tx: DbSession, update_id: int) -> bool:
         values = {"update_key": update_key(self.channel, update_id), "processed_at": self.db.now()}
         insert = pg_insert if tx.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -213,6 +219,8 @@ class Conversations:
         cleared: tuple[int, ...] = ()
         if outcome.stub is not None:
             self._insert_stub(tx, outcome.stub, chat_id, now)
+        if outcome.withdraw is not None:
+            self._withdraw(tx, outcome.withdraw, now)
         if outcome.session is None:
             if row is not None:
                 tx.delete(row)
@@ -252,6 +260,32 @@ class Conversations:
         )
         tx.execute(delete(MessageRecord).where(MessageRecord.chat_key == chat_key))
         return ids
+
+    def _withdraw(self, tx: DbSession, reference: str, now: datetime) -> None:
+        """The supporter withdrew their case: staff see it closed as withdrawn; everything
+        it held (answers, free text, relayed messages, the way back) is erased."""
+        tx.execute(
+            update(CaseStubRow)
+            .where(CaseStubRow.reference == reference)
+            .values(
+                status="closed",
+                closed_at=now,
+                answers={},
+                texts=self.db.keys.seal(b"{}"),
+                removed=[],
+            )
+        )
+        for table in (ContactRoute, CaseMessage, PendingAlert):
+            tx.execute(delete(table).where(table.reference == reference))
+        tx.add(
+            AuditEntry(
+                at=now,
+                actor="supporter",
+                action="close",
+                reference=reference,
+                detail={"reason": "withdrawn"},
+            )
+        )
 
     def _insert_stub(
         self, tx: DbSession, stub: CaseStub, chat_id: int | str, now: datetime

@@ -254,3 +254,21 @@ class PendingAlert(Base):
     reference: Mapped[str] = mapped_column(String(9), primary_key=True)
     priority: Mapped[str] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class CaseMessage(Base):
+    """A message relayed between staff and the supporter of a case, scrubbed and
+    encrypted; erased with the case (or when the supporter withdraws it)."""
+
+    __tablename__ = "case_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(
+        ForeignKey("case_stubs.reference", ondelete="CASCADE"), index=True
+    )
+    #: ``to_supporter`` or ``from_supporter``.
+    direction: Mapped[str] = mapped_column(String(16))
+    #: The staff member's label, or ``supporter``.
+    author: Mapped[str] = mapped_column(String(64))
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

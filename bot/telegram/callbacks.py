@@ -40,6 +40,8 @@ def encode(event: i.Input) -> str:
             data = CallbackData("", cb.CANCEL, _NO_STEP)
         case i.ConfirmCancel(yes=yes, token=t):
             data = CallbackData(t or "", cb.CANCEL, _NO_STEP, "yes" if yes else "no")
+        case i.ConfirmWithdraw(yes=yes, token=t):
+            data = CallbackData(t or "", cb.WITHDRAW, _NO_STEP, "yes" if yes else "no")
         case i.SwitchLanguage(locale=code, token=t):
             data = CallbackData(t or "", cb.LANGUAGE, _NO_STEP, code or "")
         case _:
@@ -82,4 +84,6 @@ def decode(raw: str | None) -> i.Input | str:
             return i.Cancel()
         case cb.LANGUAGE:
             return i.SwitchLanguage(data.value or None, token)
+        case cb.WITHDRAW if data.value in ("yes", "no"):
+            return i.ConfirmWithdraw(data.value == "yes", token)
     return _STALE

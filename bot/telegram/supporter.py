@@ -25,6 +25,7 @@ from telegram.error import Forbidden
 from telegram.ext import ContextTypes
 
 from bot.app import Intake
+from bot.casework import ToStaff
 from bot.engine import inputs as i
 from bot.engine.outcome import Outcome
 from bot.i18n import Catalogs
@@ -34,6 +35,8 @@ from bot.store.conversations import LiveMessage
 from bot.telegram import delivery, texts
 from bot.telegram.callbacks import CLEAR, clear_button
 from bot.telegram.failures import mark_failed
+from bot.telegram.relay import PASSED_ON
+from bot.telegram.relay import to_staff as relay_to_staff
 from bot.telegram.updates import must_delete, supporter_locale, to_input
 
 log = logging.getLogger("bot.telegram")
@@ -80,6 +83,13 @@ class SupporterChannel:
             # Media and shared contacts can identify people: gone before anything else.
             await delivery.delete_all(bot, chat_id, [incoming])
             incoming = None
+        if isinstance(event, i.Text):
+            relay = await asyncio.to_thread(
+                self.intake.casework.from_supporter, chat_id, update.update_id, event.text
+            )
+            if relay is not None:
+                await self._relay(bot, chat_id, update.update_id, incoming, relay)
+                return
         turn = await asyncio.to_thread(
             self.intake.handle, chat_id, update.update_id, event, locale=supporter_locale(update)
         )
@@ -120,6 +130,20 @@ class SupporterChannel:
         await asyncio.to_thread(
             self.intake.delivered, chat_id, update.update_id, message_ids=kept, live=live
         )
+
+    async def _relay(
+        self, bot: Bot, chat_id: int, update_id: int, incoming: int | None, relay: ToStaff
+    ) -> None:
+        """Staff are following this case up: the supporter's words go to them."""
+        sent: list[int] = []
+        if relay.recipients:  # empty: relayed before this redelivery
+            await relay_to_staff(bot, self.catalogs, relay)
+            text = self._t(relay.locale, PASSED_ON)
+            sent.append(await delivery.send(bot, chat_id, Rendered(text)))
+        if incoming is not None:
+            await delivery.delete_all(bot, chat_id, [incoming])
+            sent.append(incoming)
+        await asyncio.to_thread(self.intake.delivered, chat_id, update_id, message_ids=sent)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the exception's type and the update id only; apologise and re-ask."""
@@ -189,8 +213,9 @@ class SupporterChannel:
             if live is None and before:
                 live = before.pop()
             if live is not None:
+                after = self._t(locale, texts.AFTER_SUBMIT)
                 offer = self._t(locale, texts.CLEAR_OFFER)
-                live = Rendered(f"{live.text}\n\n{offer}", live.buttons)
+                live = Rendered(f"{live.text}\n\n{after}\n\n{offer}", live.buttons)
                 extra = InlineKeyboardButton(
                     self._t(locale, texts.CLEAR_BUTTON), callback_data=clear_button(session.token)
                 )

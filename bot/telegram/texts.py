@@ -10,6 +10,11 @@ CLEAR_OFFER = N_(
     " the chat in Telegram (press and hold it in the chat list, then Delete)."
 )
 CLEAR_BUTTON = N_("Clear this conversation")
+AFTER_SUBMIT = N_(
+    "Send /withdraw to withdraw this case and erase what it holds. If you agreed to be"
+    " contacted, the support team may write to you in this chat; your phone may show their"
+    " messages on the lock screen."
+)
 CLEARED = N_("Cleared.")
 PRIVATE_ONLY = N_("This bot works only in a private chat. Please write to it directly.")
 APOLOGY = N_("Sorry, something went wrong on our side. Here is your current question again.")
@@ -30,6 +35,7 @@ COMMANDS = {
     "language": N_("Change the language"),
     "restart": N_("Start again from the beginning"),
     "cancel": N_("Erase everything you entered and stop"),
+    "withdraw": N_("Withdraw a case you sent, and erase what it holds"),
     "help": N_("Show the commands"),
 }
 DESCRIPTION = N_(

@@ -18,6 +18,7 @@ COMMANDS: dict[str, i.Input] = {
     "lang": i.SwitchLanguage(),
     "help": i.Help(),
     "skip": i.Skip(),
+    "withdraw": i.Withdraw(),
 }
 
 

@@ -236,6 +236,30 @@ def test_confirm_writes_a_stub_and_forgets_the_answers() -> None:
     assert again.stub is None  # a second press never makes a second stub
 
 
+def test_withdraw_asks_first_then_erases_the_case() -> None:
+    review = walk_to("review")
+    assert review.session is not None
+    done = run(review.session, i.Confirm("review", review.session.token))
+    assert done.session is not None
+    reference = done.session.reference
+    asked = run(done.session, i.Withdraw())
+    assert isinstance(asked.replies[-1], Choices)
+    assert asked.session is not None
+    assert asked.session.status == "confirm_withdraw"
+    kept = run(asked.session, press(asked, 2))
+    assert kept.withdraw is None
+    assert kept.session is not None
+    assert kept.session.status == "submitted"
+    gone = run(asked.session, press(asked, 1))
+    assert gone.withdraw == reference
+    assert gone.session is None
+    assert gone.erase
+    # Before anything was sent there is nothing to withdraw: the question again.
+    early = run(review.session, i.Withdraw())
+    assert early.withdraw is None
+    assert "Only a case you have sent" in notices(early)[0]
+
+
 def test_stub_type_cannot_hold_an_identity() -> None:
     names = {f.name for f in dataclasses.fields(CaseStub)}
     assert names == {

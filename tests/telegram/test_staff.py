@@ -193,3 +193,44 @@ def test_queue_case_release_and_close_with_a_reason(bot: BotRun, db: Database) -
     assert refused is not None
     assert refused.detail == {"what": "command"}
     assert bot.server.rejected_calls == []
+
+
+def test_follow_up_through_the_bot_then_the_supporter_withdraws(bot: BotRun, db: Database) -> None:
+    mina = joined(bot, db, "Mina", "ja", "mina")
+    hana, reference = submit_urgent_case(bot)
+    alert_for(mina, reference)
+    mina.command("/case", reference)
+    mina.press("担当する")
+
+    mina.command("/reply", f"{reference} 連絡ありがとうございます。今の状況を教えてください。")
+    assert f"{reference} の相談者に送りました" in mina.texts()[-1]
+    assert f"受付番号 {reference} について" in hana.texts()[-1]
+    assert "今の状況を教えてください" in hana.texts()[-1]
+
+    hana.say("元気です。電話は090-1234-5678です。")
+    assert hana.texts()[-1] == "メッセージを支援団体に届けました。"
+    assert all("090" not in (m.text or "") for m in hana.chat())  # typed, then deleted
+    relayed = mina.texts()[-1]
+    assert f"{reference} の相談者からの返信" in relayed
+    assert "元気です" in relayed
+    assert "090-1234-5678" not in relayed  # staff read it scrubbed
+
+    hana.command("/withdraw")
+    hana.press("はい、取り下げる")
+    assert f"受付 {reference} を取り下げ" in hana.texts()[-1]
+    mina.command("/case", reference)
+    case = mina.texts()[-1]
+    assert "終了" in case
+    assert "元気" not in case  # the content is gone
+    mina.command("/reply", f"{reference} まだいますか")
+    assert "何も送っていません" in mina.texts()[-1]
+    with db.transaction() as tx:
+        from bot.store.models import CaseMessage
+
+        assert tx.scalar(select(CaseMessage.id)) is None  # relayed words erased too
+    staff_side = "\n".join(mina.texts())
+    assert "Hana" not in staff_side
+    assert str(hana.user.id) not in staff_side
+    assert "Mina" not in "\n".join(hana.texts())
+    assert bot.server.rejected_calls == []
+    assert bot.server.privacy_violations == []

@@ -29,7 +29,7 @@ from bot.scrub import kind_label
 from bot.store.staff import Member, StaffRepository
 from bot.store.stubs import CLOSE_REASONS, StubRepository, StubView
 from bot.stub import normalize_reference
-from bot.telegram import delivery
+from bot.telegram import delivery, relay
 from bot.telegram.staff import texts as t
 
 log = logging.getLogger("bot.telegram")
@@ -64,6 +64,8 @@ class StaffChannel:
                 await self._button(bot, chat.id, member, data)
             elif command == "queue":
                 await self._queue(bot, chat.id, member, 0)
+            elif command == "reply":
+                await self._reply(bot, chat.id, member, argument)
             else:
                 await self._case_command(bot, chat.id, member, argument)
         else:
@@ -87,6 +89,24 @@ class StaffChannel:
         text = self._t(member.locale, t.WELCOME, label=member.label, role=member.role)
         await bot.send_message(chat_id, delivery.as_html(text))
         return True
+
+    async def _reply(self, bot: Bot, chat_id: int, member: Member, argument: str) -> None:
+        first, _, text = argument.partition(" ")
+        reference = normalize_reference(first)
+        locale = member.locale
+        if reference is None or not text.strip():
+            await self._say(bot, chat_id, self._t(locale, t.REPLY_USAGE))
+            return
+        target = await asyncio.to_thread(
+            self.intake.casework.to_supporter, reference, text.strip(), author=member.label
+        )
+        if target is None:
+            said = t.UNREACHABLE
+        elif await relay.to_supporter(bot, self.catalogs, self.intake, target, text.strip()):
+            said = t.SENT
+        else:
+            said = t.NOT_DELIVERED
+        await self._say(bot, chat_id, self._t(locale, said, reference=reference))
 
     async def _case_command(self, bot: Bot, chat_id: int, member: Member, argument: str) -> None:
         reference = normalize_reference(argument)
@@ -276,7 +296,7 @@ class StaffChannel:
 
 
 #: Staff commands; anyone else who sends them gets the supporter side's answer.
-COMMANDS = ("queue", "case")
+COMMANDS = ("queue", "case", "reply")
 #: Cases per page of /queue.
 QUEUE_PAGE = 10
 

@@ -48,3 +48,14 @@ REASONS = {
     "no_contact": N_("no way to contact"),
     "withdrawn": N_("withdrawn by the supporter"),
 }
+SENT = N_("Sent to the supporter of {reference}.")
+UNREACHABLE = N_(
+    "{reference}: the supporter did not agree to be contacted, or the case is closed."
+    " Nothing was sent."
+)
+NOT_DELIVERED = N_(
+    "{reference}: Telegram did not deliver the message (the supporter may have blocked the bot)."
+)
+REPLY_USAGE = N_(
+    "Send /reply, a case reference and your message, for example /reply ABCD-1234 Hello."
+)

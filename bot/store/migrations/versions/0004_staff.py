@@ -1,4 +1,4 @@
-"""staff members, their one-time invites, refused joins, and alerts not yet sent
+"""staff: members, one-time invites, refused joins, alerts not yet sent, relayed messages
 
 Revision ID: 0004
 Revises: 0003
@@ -61,9 +61,28 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_pending_alerts_priority"), "pending_alerts", ["priority"])
     op.create_index(op.f("ix_pending_alerts_created_at"), "pending_alerts", ["created_at"])
+    op.create_table(
+        "case_messages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("reference", sa.String(length=9), nullable=False),
+        sa.Column("direction", sa.String(length=16), nullable=False),
+        sa.Column("author", sa.String(length=64), nullable=False),
+        sa.Column("text", sa.LargeBinary(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["reference"],
+            ["case_stubs.reference"],
+            name=op.f("fk_case_messages_reference_case_stubs"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_messages")),
+    )
+    op.create_index(op.f("ix_case_messages_reference"), "case_messages", ["reference"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_case_messages_reference"), table_name="case_messages")
+    op.drop_table("case_messages")
     op.drop_index(op.f("ix_pending_alerts_created_at"), table_name="pending_alerts")
     op.drop_index(op.f("ix_pending_alerts_priority"), table_name="pending_alerts")
     op.drop_table("pending_alerts")

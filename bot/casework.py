@@ -1,0 +1,121 @@
+"""Following a case up through the bot, with both identities hidden.
+
+Staff write about a case; it reaches the supporter only if they agreed to be contacted and
+the case is open (its contact route exists). Once staff have written, what the supporter
+types in the chat where they submitted goes back to the member who claimed the case, or
+to every member while nobody has. Neither side ever learns the other's Telegram name, id
+or username: the bot sends every message itself, and staff read the supporter's words
+scrubbed. Relayed text is kept scrubbed and encrypted, and is erased with the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session as DbSession
+
+from bot.engine.context import ScrubFn
+from bot.store.conversations import Conversations
+from bot.store.database import Database
+from bot.store.models import AuditEntry, CaseMessage, CaseStubRow, ContactRoute
+from bot.store.staff import StaffRepository
+
+TO_SUPPORTER = "to_supporter"
+FROM_SUPPORTER = "from_supporter"
+
+
+@dataclass(frozen=True)
+class ToSupporter:
+    """Where staff's message goes, and in which language to frame it."""
+
+    chat_id: int
+    locale: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class ToStaff:
+    """A supporter's words, scrubbed, for the members who should read them (none: this
+    update was relayed before, and is not relayed twice)."""
+
+    reference: str
+    text: str
+    recipients: tuple[tuple[int, str], ...]  # (chat id, locale) of each member
+    #: The supporter's language, to tell them their words went on.
+    locale: str
+
+
+class Casework:
+    def __init__(self, db: Database, conversations: Conversations, scrub: ScrubFn) -> None:
+        self.db = db
+        self.conversations = conversations
+        self.scrub = scrub
+        self.staff = StaffRepository(db)
+
+    def to_supporter(self, reference: str, text: str, *, author: str) -> ToSupporter | None:
+        """Record staff's message; ``None`` if the supporter cannot be reached for it."""
+        with self.db.transaction() as tx:
+            found = tx.execute(
+                select(ContactRoute.sealed_chat, CaseStubRow.locale)
+                .join(CaseStubRow, CaseStubRow.reference == ContactRoute.reference)
+                .where(ContactRoute.reference == reference, CaseStubRow.status != "closed")
+            ).first()
+            if found is None:
+                self._audit(tx, author, "reply-refused", reference)
+                return None
+            sealed, locale = found
+            self._keep(tx, reference, TO_SUPPORTER, author, self.scrub(text, locale).text)
+            self._audit(tx, author, "reply", reference)
+        return ToSupporter(int(self.db.keys.open(sealed)), locale, reference)
+
+    def from_supporter(self, chat_id: int, update_id: int | None, text: str) -> ToStaff | None:
+        """The supporter typed ``text``: their words for staff, if staff are following
+        their case up here; ``None`` (an ordinary input) otherwise."""
+        session = self.conversations.load(chat_id)
+        if session is None or session.status != "submitted" or not session.reference:
+            return None
+        reference = session.reference
+        with self.db.transaction() as tx:
+            stub = tx.scalar(
+                select(CaseStubRow).where(
+                    CaseStubRow.reference == reference, CaseStubRow.status != "closed"
+                )
+            )
+            talking = tx.scalar(
+                select(
+                    exists().where(
+                        CaseMessage.reference == reference, CaseMessage.direction == TO_SUPPORTER
+                    )
+                )
+            )
+            if stub is None or not talking:
+                return None
+            scrubbed = self.scrub(text, stub.locale).text
+            if update_id is not None and not self.conversations.first_delivery(tx, update_id):
+                return ToStaff(reference, scrubbed, (), session.locale)
+            self._keep(tx, reference, FROM_SUPPORTER, "supporter", scrubbed)
+            self._audit(tx, "supporter", "supporter-reply", reference)
+            holder = stub.claimed_by
+        members = self.staff.members()
+        chosen = [m for m in members if m.label == holder] or members
+        recipients = tuple((m.chat_id, m.locale) for m in chosen)
+        return ToStaff(reference, scrubbed, recipients, session.locale)
+
+    def _keep(self, tx: DbSession, reference: str, direction: str, author: str, text: str) -> None:
+        tx.add(
+            CaseMessage(
+                reference=reference,
+                direction=direction,
+                author=author,
+                text=self.db.keys.seal(text.encode()),
+                at=self.db.now(),
+            )
+        )
+
+    def _audit(self, tx: DbSession, actor: str, action: str, reference: str) -> None:
+        tx.add(
+            AuditEntry(
+                at=self.db.now(), actor=actor, action=action, reference=reference, detail={}
+            )
+        )
