@@ -41,8 +41,18 @@ CLOSE_CASE: Final = "z"
 CLOSE_CASE_AS: Final = "y"
 REOPEN_CASE: Final = "u"
 QUEUE_PAGE: Final = "q"
+STAFF_LANGUAGE: Final = "g"
 STAFF_ACTIONS: Final = frozenset(
-    {OPEN_CASE, CLAIM_CASE, RELEASE_CASE, CLOSE_CASE, CLOSE_CASE_AS, REOPEN_CASE, QUEUE_PAGE}
+    {
+        OPEN_CASE,
+        CLAIM_CASE,
+        RELEASE_CASE,
+        CLOSE_CASE,
+        CLOSE_CASE_AS,
+        REOPEN_CASE,
+        QUEUE_PAGE,
+        STAFF_LANGUAGE,
+    }
 )
 ACTIONS: Final = frozenset(
     {

@@ -11,6 +11,7 @@ scrubbed. Relayed text is kept scrubbed and encrypted, and is erased with the ca
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session as DbSession
@@ -23,6 +24,18 @@ from bot.store.staff import StaffRepository
 
 TO_SUPPORTER = "to_supporter"
 FROM_SUPPORTER = "from_supporter"
+#: Staff's own notes on a case: never shown to the supporter.
+NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a case's follow-up history (the text as stored: scrubbed)."""
+
+    direction: str
+    author: str
+    text: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,29 @@ class Casework:
         chosen = [m for m in members if m.label == holder] or members
         recipients = tuple((m.chat_id, m.locale) for m in chosen)
         return ToStaff(reference, scrubbed, recipients, session.locale)
+
+    def note(self, reference: str, text: str, *, author: str, locale: str) -> bool:
+        """An internal note on a case, scrubbed like all free text; ``False`` if no case."""
+        with self.db.transaction() as tx:
+            known = tx.scalar(select(CaseStubRow.id).where(CaseStubRow.reference == reference))
+            if known is None:
+                return False
+            self._keep(tx, reference, NOTE, author, self.scrub(text, locale).text)
+            self._audit(tx, author, "note", reference)
+        return True
+
+    def history(self, reference: str) -> list[Entry]:
+        """Messages to and from the supporter, and staff's notes, oldest first."""
+        with self.db.transaction() as tx:
+            rows = tx.scalars(
+                select(CaseMessage)
+                .where(CaseMessage.reference == reference)
+                .order_by(CaseMessage.at, CaseMessage.id)
+            )
+            return [
+                Entry(r.direction, r.author, self.db.keys.open(r.text).decode(), r.at)
+                for r in rows
+            ]
 
     def _keep(self, tx: DbSession, reference: str, direction: str, author: str, text: str) -> None:
         tx.add(

@@ -23,7 +23,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.context import database
+from bot.app import Intake
+from bot.casefile import CaseFile
+from bot.cli.context import database, settings
+from bot.i18n import Catalogs
+from bot.store.flows import FlowRegistry
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
 from bot.stub import normalize_reference
 
@@ -150,12 +154,25 @@ def list_command(
 @stubs.command("show")
 @click.argument("reference")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "ko", "zh", "zh_Hans"]),
+    help="Show it as staff read it, with every label and answer in this language.",
+)
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
-def show_command(reference: str, fmt: str, actor: str | None) -> None:
+def show_command(reference: str, fmt: str, lang: str | None, actor: str | None) -> None:
     """Show one stub in full."""
-    view = StubRepository(database()).show(_reference(reference), actor=_actor(actor))
+    config = settings()
+    db = database(config)
+    view = StubRepository(db).show(_reference(reference), actor=_actor(actor))
     if view is None:
         raise click.ClickException(f"no stub {_reference(reference)}")
+    if lang is not None and fmt == "text":
+        catalogs = Catalogs.load(config.locales_dir)
+        intake = Intake(db, FlowRegistry(db), catalogs, channel="telegram")
+        casefile = CaseFile(intake, catalogs, config.timezone)
+        click.echo(casefile.text(view, "zh_Hans" if lang == "zh" else lang))
+        return
     if fmt == "json":
         click.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
         return

@@ -126,6 +126,13 @@ class StaffRepository:
             return "refused"
         return "joined"
 
+    def set_locale(self, member_id: int, locale: str) -> None:
+        """The language the member reads alerts and cases in."""
+        with self.db.transaction() as tx:
+            row = tx.get(StaffMember, member_id)
+            if row is not None:
+                row.locale = locale
+
     def refused(self, what: str) -> None:
         """A staff command or button from someone who is not a member: counted, no content."""
         with self.db.transaction() as tx:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.store.staff import StaffRepository
-from tests.cli.test_admin_staff_cli import Cli, cli
+from tests.cli.test_admin_staff_cli import INTAKE, SCRUBBED_NOTE, Cli, cli, reference_of
 
 __all__ = ["cli"]
 
@@ -28,3 +28,23 @@ def test_invite_join_list_remove(cli: Cli) -> None:
     missing = cli.run("staff", "remove", "mina")
     assert missing.exit_code == 1
     assert "staff list" in missing.output
+
+
+def test_show_as_staff_read_it_and_the_audit_log(cli: Cli) -> None:
+    reference = reference_of(cli.chat(INTAKE))
+    shown = cli.run(
+        "stubs", "show", reference.lower(), "--lang", "ko", "--as", "mina",
+        INTAKE_TIMEZONE="Asia/Seoul",
+    )  # fmt: skip
+    assert shown.exit_code == 0, shown.output
+    text = shown.stdout
+    assert f"접수 번호 {reference}: 우선순위 긴급, 신규." in text
+    assert "(Asia/Seoul)" in text
+    assert "・" in text
+    assert "상담자는 봇을 통한 연락에 동의했습니다." in text  # yes/no in words, not True
+    assert "True" not in text
+    assert SCRUBBED_NOTE in text
+    audit = cli.ok("audit", "--reference", reference).stdout
+    assert "show" in audit
+    assert "mina" in audit
+    assert SCRUBBED_NOTE not in audit  # never what a case says

@@ -50,8 +50,8 @@ async def tell(
             locale,
             t.ALERT,
             reference=alert.reference,
-            priority=staff.priority(alert.priority, locale),
-            time=staff.when(alert.created_at, locale),
+            priority=staff.casefile.priority(alert.priority, locale),
+            time=staff.casefile.when(alert.created_at, locale),
         )
         await send_quietly(bot, member.chat_id, text, staff.case_buttons(alert.reference, locale))
     for start in range(0, len(digest), DIGEST_BATCH):
@@ -64,8 +64,8 @@ async def tell(
                     locale,
                     t.DIGEST_LINE,
                     reference=alert.reference,
-                    priority=staff.priority(alert.priority, locale),
-                    time=staff.when(alert.created_at, locale),
+                    priority=staff.casefile.priority(alert.priority, locale),
+                    time=staff.casefile.when(alert.created_at, locale),
                 )
             )
             rows.extend(staff.case_buttons(alert.reference, locale).inline_keyboard)

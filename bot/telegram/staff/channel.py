@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
@@ -23,9 +21,9 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import callback as cb
 from bot.app import Intake
 from bot.callback import CallbackData
-from bot.i18n import Catalogs, negotiate
-from bot.render import LIST_SEPARATOR, split_text
-from bot.scrub import kind_label
+from bot.casefile import STATUSES, CaseFile
+from bot.i18n import SUPPORTED, Catalogs, autonym, negotiate
+from bot.render import split_text
 from bot.store.staff import Member, StaffRepository
 from bot.store.stubs import CLOSE_REASONS, StubRepository, StubView
 from bot.stub import normalize_reference
@@ -41,6 +39,7 @@ class StaffChannel:
         self.catalogs = catalogs
         self.timezone = timezone
         self.staff = StaffRepository(intake.db)
+        self.casefile = CaseFile(intake, catalogs, timezone)
         self.stubs = StubRepository(intake.db)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -66,6 +65,10 @@ class StaffChannel:
                 await self._queue(bot, chat.id, member, 0)
             elif command == "reply":
                 await self._reply(bot, chat.id, member, argument)
+            elif command == "note":
+                await self._note(bot, chat.id, member, argument)
+            elif command in ("language", "lang"):
+                await self._language_picker(bot, chat.id, member)
             else:
                 await self._case_command(bot, chat.id, member, argument)
         else:
@@ -108,6 +111,27 @@ class StaffChannel:
             said = t.NOT_DELIVERED
         await self._say(bot, chat_id, self._t(locale, said, reference=reference))
 
+    async def _note(self, bot: Bot, chat_id: int, member: Member, argument: str) -> None:
+        first, _, text = argument.partition(" ")
+        reference = normalize_reference(first)
+        locale = member.locale
+        if reference is None or not text.strip():
+            await self._say(bot, chat_id, self._t(locale, t.NOTE_USAGE))
+            return
+        noted = await asyncio.to_thread(
+            self.intake.casework.note, reference, text.strip(), author=member.label, locale=locale
+        )
+        said = t.NOTED if noted else t.NO_SUCH
+        await self._say(bot, chat_id, self._t(locale, said, reference=reference))
+
+    async def _language_picker(self, bot: Bot, chat_id: int, member: Member) -> None:
+        rows = [
+            [InlineKeyboardButton(autonym(code), callback_data=_data(cb.STAFF_LANGUAGE, code))]
+            for code in SUPPORTED
+        ]
+        text = self._t(member.locale, t.CHOOSE_LANGUAGE)
+        await self._say(bot, chat_id, text, InlineKeyboardMarkup(rows))
+
     async def _case_command(self, bot: Bot, chat_id: int, member: Member, argument: str) -> None:
         reference = normalize_reference(argument)
         if reference is None:
@@ -119,6 +143,12 @@ class StaffChannel:
         locale, value = member.locale, data.value
         if data.action == cb.QUEUE_PAGE:
             await self._queue(bot, chat_id, member, int(value) if value.isdigit() else 0)
+            return
+        if data.action == cb.STAFF_LANGUAGE:
+            if value in SUPPORTED:
+                await asyncio.to_thread(self.staff.set_locale, member.id, value)
+                said = self._t(value, t.LANGUAGE_SET, language=autonym(value))
+                await self._say(bot, chat_id, said)
             return
         reference, _, reason = value.partition(".")
         admin = member.role == "admin"
@@ -168,7 +198,7 @@ class StaffChannel:
         if view is None:
             await self._say(bot, chat_id, self._t(member.locale, t.NO_SUCH, reference=reference))
             return
-        text = await asyncio.to_thread(self.case_text, view, member.locale)
+        text = await asyncio.to_thread(self.casefile.text, view, member.locale)
         *head, last = split_text(text)
         for piece in head:
             await self._say(bot, chat_id, piece)
@@ -190,13 +220,13 @@ class StaffChannel:
         for view in shown:
             common = {
                 "reference": view.reference,
-                "priority": self.priority(view.priority, locale),
-                "time": self.when(view.created_at, locale),
+                "priority": self.casefile.priority(view.priority, locale),
+                "time": self.casefile.when(view.created_at, locale),
             }
             if view.claimed_by:
                 lines.append(self._t(locale, t.QUEUE_LINE_HELD, label=view.claimed_by, **common))
             else:
-                status = self._t(locale, t.STATUSES[view.status])
+                status = self._t(locale, STATUSES[view.status])
                 lines.append(self._t(locale, t.QUEUE_LINE, status=status, **common))
             rows.append([self._button_of(locale, t.OPEN, cb.OPEN_CASE, view.reference)])
         turn = []
@@ -235,15 +265,6 @@ class StaffChannel:
 
     # --- what staff read --------------------------------------------------------------
 
-    def when(self, moment: datetime, locale: str) -> str:
-        """A time in the organisation's time zone, as the staff member's language writes it."""
-        local = moment.astimezone(self.timezone)
-        shown = format_datetime(local, "yyyy-MM-dd HH:mm", locale=locale)
-        return f"{shown} ({self.timezone.key})"
-
-    def priority(self, code: str, locale: str) -> str:
-        return self._t(locale, t.PRIORITIES.get(code, code))
-
     def case_buttons(self, reference: str, locale: str) -> InlineKeyboardMarkup:
         """Open and Claim: the only way from an alert to a case's content."""
         return InlineKeyboardMarkup(
@@ -255,48 +276,12 @@ class StaffChannel:
             ]
         )
 
-    def case_text(self, view: StubView, locale: str) -> str:
-        """Every field with its label and answer in ``locale``, the scrubbed free text,
-        contact consent and who holds the case."""
-        compiled = self.intake.flows.get(view.flow_id, view.flow_version)
-        renderer = self.intake.renderer(compiled)
-        status = self._t(locale, t.STATUSES.get(view.status, view.status))
-        lines = [
-            self._t(
-                locale,
-                t.CASE_HEAD,
-                reference=view.reference,
-                priority=self.priority(view.priority, locale),
-                status=status,
-                time=self.when(view.created_at, locale),
-            ),
-            "",
-        ]
-        for field, spec in compiled.flow.fields.items():
-            answer = view.answers.get(field, view.texts.get(field))
-            shown = (
-                renderer.answer_text(field, answer, locale)
-                if answer is not None
-                else self._t(locale, t.SKIPPED)
-            )
-            lines.append(f"・{spec.label[locale]}: {shown}")
-        lines.append("")
-        lines.append(self._t(locale, t.CONTACT_YES if view.contact else t.CONTACT_NO))
-        if view.removed:
-            kinds = self._t(locale, LIST_SEPARATOR).join(
-                kind_label(k, locale) for k in view.removed
-            )
-            lines.append(self._t(locale, t.REMOVED, kinds=kinds))
-        if view.claimed_by:
-            lines.append(self._t(locale, t.CLAIMED_BY, label=view.claimed_by))
-        return "\n".join(lines)
-
     def _t(self, locale: str, msgid: str, **params: object) -> str:
         return self.catalogs.gettext(locale, msgid, **params)
 
 
 #: Staff commands; anyone else who sends them gets the supporter side's answer.
-COMMANDS = ("queue", "case", "reply")
+COMMANDS = ("queue", "case", "reply", "note", "language", "lang")
 #: Cases per page of /queue.
 QUEUE_PAGE = 10
 

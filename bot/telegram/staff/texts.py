@@ -16,14 +16,6 @@ CLAIM = N_("Claim")
 CLAIMED = N_("{reference} is yours now.")
 TAKEN = N_("{reference} is already claimed or closed.")
 GONE = N_("{reference} no longer exists (closed and purged, or withdrawn).")
-CASE_HEAD = N_("Case {reference}: {priority}, {status}. Received {time}.")
-CLAIMED_BY = N_("Claimed by {label}.")
-CONTACT_YES = N_("The supporter agreed to be contacted through the bot.")
-CONTACT_NO = N_("The supporter did not agree to be contacted.")
-REMOVED = N_("Removed from the free text before storing: {kinds}.")
-SKIPPED = N_("(not answered)")
-PRIORITIES = {"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal")}
-STATUSES = {"new": N_("new"), "claimed": N_("claimed"), "closed": N_("closed")}
 QUEUE_HEAD = N_("Open cases ({count}), urgent first, then oldest:")
 QUEUE_EMPTY = N_("No open cases.")
 QUEUE_LINE = N_("{reference}: {priority}, {status}, received {time}")
@@ -59,3 +51,9 @@ NOT_DELIVERED = N_(
 REPLY_USAGE = N_(
     "Send /reply, a case reference and your message, for example /reply ABCD-1234 Hello."
 )
+NOTED = N_("Note added to {reference}.")
+NOTE_USAGE = N_(
+    "Send /note, a case reference and your note, for example /note ABCD-1234 Called back."
+)
+CHOOSE_LANGUAGE = N_("Choose the language for alerts and cases.")
+LANGUAGE_SET = N_("Alerts and cases will be shown in {language}.")

@@ -1,0 +1,114 @@
+"""A case as staff read it, in their language: the same on Telegram and in the CLI.
+
+Every field with its label and answer from the flow the case was taken on, the free
+text as stored (scrubbed), which triage rule set the priority, the supporter's language,
+contact consent, who holds it, and the follow-up history; times in the organisation's
+time zone. Content appears only here, never in an aler
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+
+from bot.app import Intake
+from bot.casework import FROM_SUPPORTER, TO_SUPPORTER
+from bot.engine.compiled import CompiledFlow
+from bot.flow.conditions import holds
+from bot.i18n import Catalogs, autonym
+from bot.messages import N_
+from bot.render import LIST_SEPARATOR
+from bot.scrub import kind_label
+from bot.store.stubs import StubView
+
+CASE_HEAD = N_("Case {reference}: {priority}, {status}. Received {time}.")
+CLAIMED_BY = N_("Claimed by {label}.")
+CONTACT_YES = N_("The supporter agreed to be contacted through the bot.")
+CONTACT_NO = N_("The supporter did not agree to be contacted.")
+REMOVED = N_("Removed from the free text before storing: {kinds}.")
+SKIPPED = N_("(not answered)")
+TRIAGE_RULE = N_("Priority from triage rule {number} of {count}.")
+TRIAGE_NONE = N_("No triage rule matched: normal priority.")
+SUPPORTER_LANGUAGE = N_("The supporter wrote in {language}.")
+HISTORY = N_("Follow-up:")
+BY_TEAM = N_("to the supporter, from {label}")
+BY_SUPPORTER = N_("from the supporter")
+BY_NOTE = N_("note by {label}")
+PRIORITIES = {"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal")}
+STATUSES = {"new": N_("new"), "claimed": N_("claimed"), "closed": N_("closed")}
+
+
+class CaseFile:
+    def __init__(self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo) -> None:
+        self.intake = intake
+        self.catalogs = catalogs
+        self.timezone = timezone
+
+    def when(self, moment: datetime, locale: str) -> str:
+        """A time in the organisation's time zone, as the staff member's language writes it."""
+        local = moment.astimezone(self.timezone)
+        shown = format_datetime(local, "yyyy-MM-dd HH:mm", locale=locale)
+        return f"{shown} ({self.timezone.key})"
+
+    def priority(self, code: str, locale: str) -> str:
+        return self._t(locale, PRIORITIES.get(code, code))
+
+    def text(self, view: StubView, locale: str) -> str:
+        """Every field with its label and answer in ``locale``, the scrubbed free text,
+        contact consent and who holds the case."""
+        compiled = self.intake.flows.get(view.flow_id, view.flow_version)
+        renderer = self.intake.renderer(compiled)
+        status = self._t(locale, STATUSES.get(view.status, view.status))
+        lines = [
+            self._t(
+                locale,
+                CASE_HEAD,
+                reference=view.reference,
+                priority=self.priority(view.priority, locale),
+                status=status,
+                time=self.when(view.created_at, locale),
+            ),
+            "",
+        ]
+        for field, spec in compiled.flow.fields.items():
+            answer = view.answers.get(field, view.texts.get(field))
+            shown = (
+                renderer.answer_text(field, answer, locale)
+                if answer is not None
+                else self._t(locale, SKIPPED)
+            )
+            lines.append(f"・{spec.label[locale]}: {shown}")
+        lines.append("")
+        lines.append(self._triage(compiled, view, locale))
+        lines.append(self._t(locale, SUPPORTER_LANGUAGE, language=autonym(view.locale)))
+        lines.append(self._t(locale, CONTACT_YES if view.contact else CONTACT_NO))
+        if view.removed:
+            kinds = self._t(locale, LIST_SEPARATOR).join(
+                kind_label(k, locale) for k in view.removed
+            )
+            lines.append(self._t(locale, REMOVED, kinds=kinds))
+        if view.claimed_by:
+            lines.append(self._t(locale, CLAIMED_BY, label=view.claimed_by))
+        history = self.intake.casework.history(view.reference)
+        if history:
+            lines.extend(["", self._t(locale, HISTORY)])
+        for entry in history:
+            who = {
+                TO_SUPPORTER: self._t(locale, BY_TEAM, label=entry.author),
+                FROM_SUPPORTER: self._t(locale, BY_SUPPORTER),
+            }.get(entry.direction) or self._t(locale, BY_NOTE, label=entry.author)
+            lines.append(f"— {self.when(entry.at, locale)} {who}: {entry.text}")
+        return "\n".join(lines)
+
+    def _triage(self, compiled: CompiledFlow, view: StubView, locale: str) -> str:
+        """Which triage rule set the priority (the first that holds, as at submission)."""
+        rules = compiled.flow.triage
+        for number, rule in enumerate(rules, start=1):
+            if holds(rule.when, view.answers, compiled.kinds):
+                return self._t(locale, TRIAGE_RULE, number=number, count=len(rules))
+        return self._t(locale, TRIAGE_NONE)
+
+    def _t(self, locale: str, msgid: str, **params: object) -> str:
+        return self.catalogs.gettext(locale, msgid, **params)
