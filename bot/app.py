@@ -123,7 +123,7 @@ class Intake:
 
     def __post_init__(self) -> None:
         self.conversations = Conversations(self.db, self.channel)
-        self.casework = Casework(self.db, self.conversations, scrub)
+        self.casework = Casework(self.db, self.conversations, self.flows, scrub, self.rng)
         self.context = Context(
             now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label
         )

@@ -10,17 +10,25 @@ scrubbed. Relayed text is kept scrubbed and encrypted, and is erased with the ca
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from bot.engine.context import ScrubFn
+from bot.engine.session import Session
+from bot.flow.model import SubmitStep
+from bot.limits import SESSION_TOKEN_LENGTH
 from bot.store.conversations import Conversations
 from bot.store.database import Database
-from bot.store.models import AuditEntry, CaseMessage, CaseStubRow, ContactRoute
-from bot.store.staff import StaffRepository
+from bot.store.flows import FlowRegistry
+from bot.store.keys import slow_check
+from bot.store.models import AuditEntry, CaseMessage, CaseStubRow, ContactRoute, JoinAttempt
+from bot.store.staff import ATTEMPT_WINDOW, StaffRepository
+from bot.stub import CROCKFORD, normalize_code
 
 TO_SUPPORTER = "to_supporter"
 FROM_SUPPORTER = "from_supporter"
@@ -59,12 +67,73 @@ class ToStaff:
     locale: str
 
 
+Reconnected = Literal["reconnected", "refused", "throttled"]
+#: Wrong return codes allowed per chat in ``ATTEMPT_WINDOW`` before every try is refused.
+MAX_RECONNECT_ATTEMPTS = 5
+_RECONNECT = "reconnect"
+
+
 class Casework:
-    def __init__(self, db: Database, conversations: Conversations, scrub: ScrubFn) -> None:
+    def __init__(
+        self,
+        db: Database,
+        conversations: Conversations,
+        flows: FlowRegistry,
+        scrub: ScrubFn,
+        rng: random.Random,
+    ) -> None:
         self.db = db
         self.conversations = conversations
+        self.flows = flows
         self.scrub = scrub
+        self.rng = rng
         self.staff = StaffRepository(db)
+
+    def reconnect(self, chat_id: int, reference: str, code: str) -> Reconnected:
+        """The supporter gives their case's reference and return code in this chat (after
+        clearing it, or on another phone): this chat becomes the case's, for follow-up
+        and withdrawal. Wrong codes are counted per chat and throttled."""
+        who = self.db.keys.chat_key(_RECONNECT, chat_id)
+        now = self.db.now()
+        with self.db.transaction() as tx:
+            tried = tx.scalar(
+                select(func.count())
+                .select_from(JoinAttempt)
+                .where(JoinAttempt.user_key == who, JoinAttempt.at > now - ATTEMPT_WINDOW)
+            )
+            if (tried or 0) >= MAX_RECONNECT_ATTEMPTS:
+                return "throttled"
+            stub = tx.scalar(
+                select(CaseStubRow).where(
+                    CaseStubRow.reference == reference, CaseStubRow.status != "closed"
+                )
+            )
+            stored = stub.return_hash if stub is not None else None
+            if stub is None or stored is None or not slow_check(normalize_code(code), stored):
+                tx.add(JoinAttempt(user_key=who, at=now))
+                self._audit(tx, "supporter", "reconnect-refused", reference)
+                return "refused"
+            tx.execute(
+                update(ContactRoute)
+                .where(ContactRoute.reference == reference)
+                .values(sealed_chat=self.db.keys.seal(str(chat_id).encode()))
+            )
+            self._audit(tx, "supporter", "reconnect", reference)
+            flow_id, version, locale = stub.flow_id, stub.flow_version, stub.locale
+        compiled = self.flows.get(flow_id, version)
+        submit = next(k for k, s in compiled.flow.steps.items() if isinstance(s, SubmitStep))
+        token = "".join(self.rng.choice(CROCKFORD) for _ in range(SESSION_TOKEN_LENGTH))
+        session = Session(
+            flow_id=flow_id,
+            flow_version=version,
+            locale=locale,
+            token=token,
+            step=submit,
+            status="submitted",
+            reference=reference,
+        )
+        self.conversations.adopt(chat_id, session)
+        return "reconnected"
 
     def to_supporter(self, reference: str, text: str, *, author: str) -> ToSupporter | None:
         """Record staff's message; ``None`` if the supporter cannot be reached for it."""

@@ -26,6 +26,21 @@ def new_reference(rng: random.Random) -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
+#: 10 Crockford characters: 50 bits, against a slow hash and a throttle.
+RETURN_CODE_LENGTH = 10
+
+
+def new_return_code(rng: random.Random) -> str:
+    """The code that, with the reference, reaches a case again (``XXXXX-XXXXX``)."""
+    chars = "".join(rng.choice(CROCKFORD) for _ in range(RETURN_CODE_LENGTH))
+    return f"{chars[:5]}-{chars[5:]}"
+
+
+def normalize_code(text: str) -> str:
+    """A code as people type it: any case, with or without dashes or spaces."""
+    return text.strip().upper().replace("-", "").replace(" ", "").translate(_MISREAD)
+
+
 def normalize_reference(text: str) -> str | None:
     """Read a reference as staff or supporters type it (``abcd efgh``, ``o`` for ``0``)."""
     cleaned = text.strip().upper().replace("-", "").replace(" ", "")

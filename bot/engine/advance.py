@@ -38,7 +38,7 @@ from bot.flow.model import (
     TextStep,
 )
 from bot.limits import SESSION_TOKEN_LENGTH
-from bot.stub import CROCKFORD, CaseStub, new_reference
+from bot.stub import CROCKFORD, CaseStub, new_reference, new_return_code
 
 
 def new_session(compiled: CompiledFlow, locale: str, ctx: Context) -> Session:
@@ -98,8 +98,10 @@ class _Turn:
 
     # --- plumbing -----------------------------------------------------------------------
 
-    def out(self, *, stub: CaseStub | None = None) -> Outcome:
-        return Outcome(self.s, tuple(self.replies), stub, stale=self.stale_press)
+    def out(self, *, stub: CaseStub | None = None, return_code: str | None = None) -> Outcome:
+        return Outcome(
+            self.s, tuple(self.replies), stub, return_code=return_code, stale=self.stale_press
+        )
 
     def notice(self, msgid: str, **params: object) -> None:
         self.replies.append(Notice(Msg(msgid, params)))
@@ -343,8 +345,9 @@ class _Turn:
         s.selection.clear()
         s.status = "submitted"
         s.reference = reference
-        self.replies.append(Submitted(s.step, reference, stub.created))
-        return self.out(stub=stub)
+        code = new_return_code(self.ctx.rng)
+        self.replies.append(Submitted(s.step, reference, stub.created, code))
+        return self.out(stub=stub, return_code=code)
 
     def ask_cancel(self) -> Outcome:
         s = self.s

@@ -90,6 +90,8 @@ class Submitted:
     step: str
     reference: str
     created: datetime
+    #: Shown once, with the reference: reaches the case again from another chat.
+    return_code: str = ""
 
 
 Reply = Ask | Notice | EchoText | Choices | Submitted
@@ -104,6 +106,8 @@ class Outcome:
     stub: CaseStub | None = None
     #: True when everything the supporter entered must be erased now.
     erase: bool = False
+    #: At submission: the return code shown to the supporter, kept only as a slow hash.
+    return_code: str | None = None
     #: The reference of a case the supporter withdrew: its content must be erased now.
     withdraw: str | None = None
     #: True when the input was a press on an old keyboard (another session, an earlier

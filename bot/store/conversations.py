@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session as DbSession
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.store.database import Database
+from bot.store.keys import slow_hash
 from bot.store.models import (
     AuditEntry,
     CaseMessage,
@@ -36,7 +37,7 @@ from bot.store.models import (
     ProcessedUpdate,
     update_key,
 )
-from bot.stub import CaseStub
+from bot.stub import CaseStub, normalize_code
 
 #: A new chat's first two inputs may race to create its row; the loser retries.
 ATTEMPTS = 3
@@ -156,6 +157,24 @@ class Conversations:
             self._take_messages(tx, chat_key)
         self.db.checkpoint()
 
+    def adopt(self, chat_id: int | str, session: Session) -> None:
+        """Give the chat ``session`` (a supporter reconnecting to their case from it)."""
+        chat_key = self.db.keys.chat_key(self.channel, chat_id)
+        now = self.db.now()
+        state = self.db.keys.seal(json.dumps(session.to_json()).encode())
+        with self.db.transaction() as tx:
+            tx.execute(delete(ChatSession).where(ChatSession.chat_key == chat_key))
+            tx.add(
+                ChatSession(
+                    chat_key=chat_key,
+                    flow_id=session.flow_id,
+                    flow_version=session.flow_version,
+                    state=state,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+
     def message_ids(self, chat_id: int | str) -> tuple[int, ...]:
         """The chat's recorded message ids, kept until ``take_messages`` forgets them."""
         chat_key = self.db.keys.chat_key(self.channel, chat_id)
@@ -218,7 +237,7 @@ class Conversations:
         now = self.db.now()
         cleared: tuple[int, ...] = ()
         if outcome.stub is not None:
-            self._insert_stub(tx, outcome.stub, chat_id, now)
+            self._insert_stub(tx, outcome.stub, chat_id, now, outcome.return_code)
         if outcome.withdraw is not None:
             self._withdraw(tx, outcome.withdraw, now)
         if outcome.session is None:
@@ -288,7 +307,12 @@ class Conversations:
         )
 
     def _insert_stub(
-        self, tx: DbSession, stub: CaseStub, chat_id: int | str, now: datetime
+        self,
+        tx: DbSession,
+        stub: CaseStub,
+        chat_id: int | str,
+        now: datetime,
+        return_code: str | None = None,
     ) -> None:
         tx.add(
             CaseStubRow(
@@ -306,6 +330,7 @@ class Conversations:
                 },
                 texts=self.db.keys.seal(json.dumps(dict(stub.texts)).encode()),
                 removed=list(stub.removed),
+                return_hash=slow_hash(normalize_code(return_code)) if return_code else None,
             )
         )
         # Staff are told, once, by whichever process takes this row (``bot.store.alerts``).

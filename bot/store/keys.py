@@ -69,6 +69,21 @@ class ServerKeys:
         return "ServerKeys(<secret>)"
 
 
+#: scrypt at 16 MiB: about 50 ms a try, so guessing a 50-bit code stays hopeless.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+
+
+def slow_hash(code: str) -> bytes:
+    """Salt and scrypt hash of a short secret typed by a person."""
+    salt = os.urandom(16)
+    return salt + hashlib.scrypt(code.encode(), salt=salt, **_SCRYPT)
+
+
+def slow_check(code: str, stored: bytes) -> bool:
+    salt, expected = stored[:16], stored[16:]
+    return hmac.compare_digest(hashlib.scrypt(code.encode(), salt=salt, **_SCRYPT), expected)
+
+
 def load_secret(env_value: str | None, data_dir: Path) -> bytes:
     """The secret from the environment, or from the key file (created if missing)."""
     if env_value:

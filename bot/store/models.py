@@ -157,6 +157,8 @@ class CaseStubRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    #: Salt and scrypt hash of the return code shown once at submission (never the code).
+    return_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (Index("ix_case_stubs_queue", "status", "priority", "created_at"),)
 

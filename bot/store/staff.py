@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from bot.store.database import Database
 from bot.store.models import AuditEntry, JoinAttempt, StaffInvite, StaffMember
-from bot.stub import CROCKFORD
+from bot.stub import CROCKFORD, normalize_code
 
 Role = Literal["staff", "admin"]
 ROLES: tuple[Role, ...] = ("staff", "admin")
@@ -30,7 +30,6 @@ CODE_LENGTH = 12
 #: Refused joins allowed per person in ``ATTEMPT_WINDOW`` before every try is refused.
 MAX_ATTEMPTS = 5
 ATTEMPT_WINDOW = timedelta(hours=1)
-_MISREAD = str.maketrans("OIL", "011")
 #: What the keyed hashes of user ids and invite codes are namespaced by.
 _USER = "telegram-staff"
 _CODE = "staff-invite"
@@ -178,11 +177,6 @@ class StaffRepository:
             locale=row.locale,
             joined_at=row.joined_at,
         )
-
-
-def normalize_code(text: str) -> str:
-    """An invite code as people type it: any case, with or without dashes or spaces."""
-    return text.strip().upper().replace("-", "").replace(" ", "").translate(_MISREAD)
 
 
 def _audit(tx: DbSession, at: datetime, actor: str, action: str, detail: dict[str, str]) -> None:

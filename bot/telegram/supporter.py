@@ -27,11 +27,12 @@ from telegram.ext import ContextTypes
 from bot.app import Intake
 from bot.casework import ToStaff
 from bot.engine import inputs as i
-from bot.engine.outcome import Outcome
+from bot.engine.outcome import Outcome, Submitted
 from bot.i18n import Catalogs
 from bot.render import Message as Rendered
 from bot.render import Screen
 from bot.store.conversations import LiveMessage
+from bot.stub import normalize_reference
 from bot.telegram import delivery, texts
 from bot.telegram.callbacks import CLEAR, clear_button
 from bot.telegram.failures import mark_failed
@@ -68,6 +69,10 @@ class SupporterChannel:
             await self._not_private(update, context.bot)
         else:
             event = to_input(update)
+            text = update.message.text if update.message is not None else None
+            if text is not None and text.split(maxsplit=1)[0].split("@")[0] == "/reconnect":
+                await self._reconnect(update, context.bot, chat.id, text)
+                return
             if event == CLEAR:
                 await self._clear(update, context.bot)
             elif isinstance(event, str | None):
@@ -129,6 +134,33 @@ class SupporterChannel:
         kept = sent if outcome.session is not None else []
         await asyncio.to_thread(
             self.intake.delivered, chat_id, update.update_id, message_ids=kept, live=live
+        )
+
+    async def _reconnect(self, update: Update, bot: Bot, chat_id: int, text: str) -> None:
+        """``/reconnect REF CODE``: this chat takes over the case (the code leaves the
+        phone at once)."""
+        message = update.message
+        assert message is not None
+        await delivery.delete_all(bot, chat_id, [message.message_id])
+        words = text.split()
+        reference = normalize_reference(words[1]) if len(words) >= 2 else None
+        locale = supporter_locale(update)
+        if reference is None or len(words) < 3:
+            said = self._t(locale, texts.RECONNECT_USAGE)
+        else:
+            code = " ".join(words[2:])
+            result = await asyncio.to_thread(
+                self.intake.casework.reconnect, chat_id, reference, code
+            )
+            msgid = {
+                "reconnected": texts.RECONNECTED,
+                "refused": texts.RECONNECT_REFUSED,
+                "throttled": texts.RECONNECT_THROTTLED,
+            }[result]
+            said = self._t(locale, msgid, reference=reference)
+        sent = await delivery.send(bot, chat_id, Rendered(said))
+        await asyncio.to_thread(
+            self.intake.delivered, chat_id, update.update_id, message_ids=[sent]
         )
 
     async def _relay(
@@ -213,9 +245,14 @@ class SupporterChannel:
             if live is None and before:
                 live = before.pop()
             if live is not None:
-                after = self._t(locale, texts.AFTER_SUBMIT)
-                offer = self._t(locale, texts.CLEAR_OFFER)
-                live = Rendered(f"{live.text}\n\n{after}\n\n{offer}", live.buttons)
+                parts = [live.text]
+                for reply in outcome.replies:
+                    if isinstance(reply, Submitted) and reply.return_code:
+                        code = {"reference": reply.reference, "code": reply.return_code}
+                        parts.append(self._t(locale, texts.RETURN_CODE, **code))
+                parts.append(self._t(locale, texts.AFTER_SUBMIT))
+                parts.append(self._t(locale, texts.CLEAR_OFFER))
+                live = Rendered("\n\n".join(parts), live.buttons)
                 extra = InlineKeyboardButton(
                     self._t(locale, texts.CLEAR_BUTTON), callback_data=clear_button(session.token)
                 )

@@ -23,6 +23,20 @@ TYPED_DELETED = N_(
     "In this chat, what you type is deleted once it has been saved; the review before"
     " sending shows what was kept."
 )
+#: Shown once, with the reference, in the message that says the case was received.
+RETURN_CODE = N_(
+    "To reach this case again after clearing this chat, or from another phone, send"
+    " /reconnect {reference} {code}. Keep this code to yourself: it is shown only now."
+)
+RECONNECTED = N_(
+    "This chat is connected to your case {reference} again: messages from the support team"
+    " will arrive here, and /withdraw withdraws the case."
+)
+RECONNECT_REFUSED = N_(
+    "That reference and return code do not match an open case. Check them and try again."
+)
+RECONNECT_THROTTLED = N_("Too many tries from this chat. Please try again in an hour.")
+RECONNECT_USAGE = N_("Send /reconnect, your case reference and your return code.")
 SLOW_DOWN = N_(
     "You are sending messages faster than I can read them, so some were not read. Please"
     " wait for my answer to each one."

@@ -234,3 +234,29 @@ def test_follow_up_through_the_bot_then_the_supporter_withdraws(bot: BotRun, db:
     assert "Mina" not in "\n".join(hana.texts())
     assert bot.server.rejected_calls == []
     assert bot.server.privacy_violations == []
+
+
+def test_reconnecting_from_another_phone_with_the_return_code(bot: BotRun, db: Database) -> None:
+    mina = joined(bot, db, "Mina", "ja", "mina")
+    hana, reference = submit_urgent_case(bot)
+    shown = hana.question().text or ""
+    [code] = [w for w in shown.split() if len(w) == 11 and w[5] == "-" and w != reference]
+    alert_for(mina, reference)
+
+    guesser = bot.supporter("Guesser", "ja")
+    for _ in range(5):
+        guesser.command("/reconnect", f"{reference} AAAAA-AAAAA")
+        assert "合う受付はありません" in guesser.texts()[-1]
+    guesser.command("/reconnect", f"{reference} {code}")
+    assert "試行が多すぎます" in guesser.texts()[-1]  # throttled, even with the right code
+
+    phone = bot.supporter("New phone", "ja")
+    phone.command("/reconnect", f"{reference} {code.lower()}")
+    assert f"受付 {reference} に再びつなぎました" in phone.texts()[-1]
+    assert all(code.lower() not in (m.text or "") for m in phone.chat())  # code gone
+    mina.command("/reply", f"{reference} 新しい電話に届きますか")
+    assert "新しい電話に届きますか" in phone.texts()[-1]
+    assert all("新しい電話" not in t for t in hana.texts())
+    phone.say("はい、届きました")
+    assert "はい、届きました" in mina.texts()[-1]
+    assert bot.server.rejected_calls == []

@@ -1,4 +1,5 @@
-"""staff: members, one-time invites, refused joins, alerts not yet sent, relayed messages
+"""staff: members, one-time invites, refused joins, alerts not yet sent, relayed messages,
+and the return code's hash on each case
 
 Revision ID: 0004
 Revises: 0003
@@ -78,9 +79,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_messages")),
     )
     op.create_index(op.f("ix_case_messages_reference"), "case_messages", ["reference"])
+    with op.batch_alter_table("case_stubs", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("return_hash", sa.LargeBinary(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("case_stubs", schema=None) as batch_op:
+        batch_op.drop_column("return_hash")
     op.drop_index(op.f("ix_case_messages_reference"), table_name="case_messages")
     op.drop_table("case_messages")
     op.drop_index(op.f("ix_pending_alerts_created_at"), table_name="pending_alerts")
