@@ -88,6 +88,30 @@ def render_csv(views: list[StubView]) -> str:
     return out.getvalue()
 
 
+#: Starts a formula in a spreadsheet cell; such a value is written after a quote mark.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_sheet(views: list[StubView]) -> str:
+    """CSV for spreadsheet programs: a byte-order mark (so CJK text opens as UTF-8), the
+    queue's columns, then one column per answer field and free-text field, with codes
+    (several joined by "; "); nothing in a cell can start a formula."""
+    fields = sorted({f for v in views for f in (*v.answers, *v.texts)})
+    base = ("reference", "status", "priority", "created", "locale", "region", "contact")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*base, *fields])
+    for view in views:
+        data = view.to_json()
+        row = [data[c] for c in base]
+        row[base.index("contact")] = "yes" if view.contact else "no"
+        for field in fields:
+            value = view.answers.get(field, view.texts.get(field, ""))
+            row.append("; ".join(value) if isinstance(value, list) else value)
+        writer.writerow(["'" + c if str(c).startswith(_FORMULA) else c for c in row])
+    return "\ufeff" + out.getvalue()
+
+
 def render_json(views: list[StubView]) -> str:
     return json.dumps([v.to_json() for v in views], ensure_ascii=False, indent=2) + "\n"
 
@@ -228,16 +252,18 @@ def close_command(reference: str, actor: str | None) -> None:
 
 
 @stubs.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "sheet"]), required=True)
 @click.option("--status", "status", type=click.Choice(STATUSES), multiple=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
 def export_command(
     fmt: str, status: tuple[str, ...], output: Path | None, actor: str | None
 ) -> None:
-    """Export stubs as JSON or CSV (to a file created with permissions 0600)."""
+    """Export stubs as JSON, CSV, or CSV for spreadsheets (``sheet``: one column per
+    field, with a byte-order mark), to a file created with permissions 0600."""
     views = StubRepository(database()).export(actor=_actor(actor), status=status)
-    text = render_json(views) if fmt == "json" else render_csv(views)
+    render = {"json": render_json, "csv": render_csv, "sheet": render_sheet}[fmt]
+    text = render(views)
     if output is None:
         sys.stdout.write(text)
         return

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 from bot.store.staff import StaffRepository
 from tests.cli.test_admin_staff_cli import INTAKE, SCRUBBED_NOTE, Cli, cli, reference_of
@@ -48,3 +51,30 @@ def test_show_as_staff_read_it_and_the_audit_log(cli: Cli) -> None:
     assert "show" in audit
     assert "mina" in audit
     assert SCRUBBED_NOTE not in audit  # never what a case says
+
+
+def test_export_for_spreadsheets_has_a_bom_and_a_column_per_field(
+    cli: Cli, tmp_path: Path
+) -> None:
+    reference = reference_of(cli.chat(INTAKE))
+    target = tmp_path / "cases.csv"
+    cli.ok("stubs", "export", "--format", "sheet", "--output", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header, row = rows[0], rows[1]
+    assert header[:7] == [
+        "reference",
+        "status",
+        "priority",
+        "created",
+        "locale",
+        "region",
+        "contact",
+    ]
+    cells = dict(zip(header, row, strict=True))
+    assert cells["reference"] == reference
+    assert cells["contact"] == "yes"
+    assert cells["threats"] == "forced_return"
+    assert cells["note"] == SCRUBBED_NOTE
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
