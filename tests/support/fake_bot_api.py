@@ -128,10 +128,23 @@ class FakeBotApi(Methods):
             return user
 
     def send_text(
-        self, user: SimUser, text: str, *, entities: list[JsonDict] | None = None
+        self,
+        user: SimUser,
+        text: str,
+        *,
+        entities: list[JsonDict] | None = None,
+        reply_to: int | None = None,
     ) -> int:
-        """The supporter types ``text``; returns the new message id."""
-        return self._user_message(user, "text", text=text, entities=entities or [])
+        """The supporter types ``text`` (as a reply to message ``reply_to``, if given);
+        returns the new message id."""
+        extra: JsonDict = {}
+        if reply_to is not None:
+            with self._cond:
+                target = self.find_message(user.id, reply_to)
+                if target is None:
+                    raise ValueError(f"no message {reply_to} to reply to")
+                extra["reply_to_message"] = self.message_json(target)
+        return self._user_message(user, "text", text=text, entities=entities or [], extra=extra)
 
     def send_command(self, user: SimUser, command: str, payload: str | None = None) -> int:
         """``/start`` or ``/start <payload>``, with the bot_command entity Telegram adds."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -17,13 +18,16 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot import callback as cb
+from bot.callback import CallbackData
 from bot.config import Settings, TelegramSettings
 from bot.engine import inputs as i
 from bot.store.database import Database
 from bot.store.inbox import Inbox
-from bot.store.models import ChatSession
+from bot.store.models import AuditEntry, ChatSession
 from bot.telegram.application import build_application
 from bot.telegram.arrivals import Arrivals
+from bot.telegram.staff.channel import StaffChannel
 from bot.telegram.supporter import SupporterChannel
 from tests.support.engine import catalogs, intake_service
 
@@ -230,3 +234,31 @@ def test_an_update_applied_but_never_answered_gets_the_question_again(setup: Any
     assert "関係" in resent[0]
     session = channel.intake.conversations.load(42)
     assert session.history == ["consent"]
+
+
+def test_a_forged_staff_button_gets_the_supporter_side_and_is_counted(
+    sqlite_db: Database,
+) -> None:
+    intake = intake_service(sqlite_db, channel="telegram")
+    channel = SupporterChannel(intake, catalogs())
+    staff = StaffChannel(intake, catalogs(), ZoneInfo("UTC"))
+    app = build_application(TelegramSettings(token=TOKEN), Settings.from_env({}), channel, staff)
+    request = RecordingRequest()
+    app.bot._request = (request, request)
+    bot_user = {"id": 1, "is_bot": True, "first_name": "Intake"}
+    forged = {
+        "update_id": 5,
+        "callback_query": {
+            "id": "q5", "from": USER, "chat_instance": "1",
+            "data": CallbackData("", cb.OPEN_CASE, "-", "ABCD-1234").encode(),
+            "message": message(4, "x")["message"] | {"from": bot_user},
+        },
+    }  # fmt: skip
+    asyncio.run(feed(app, message(1, "/start"), forged))
+    shown = request.shown()
+    assert not any("ABCD-1234" in t for t in shown)  # no case, no staff text
+    assert "前のメッセージ" in shown[-1]  # what any old button gets: the current question
+    with sqlite_db.transaction() as tx:
+        refused = tx.scalar(select(AuditEntry).where(AuditEntry.action == "staff-refused"))
+    assert refused is not None
+    assert refused.detail == {"what": "button"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from bot.app import open_database
 from bot.config import Settings
 from bot.store.database import Database
 from bot.store.models import AuditEntry
+from bot.store.purge import purge
 from bot.store.staff import StaffRepository
 from tests.support.bot_process import BotRun, Supporter, running_bot
 from tests.support.fake_bot_api import FakeBotApi, StoredMessage
@@ -181,6 +183,14 @@ def test_queue_case_release_and_close_with_a_reason(bot: BotRun, db: Database) -
     assert f"{reference} を終了しました：解決" in mina.texts()[-1]
     mina.command("/queue")
     assert mina.texts()[-1] == "対応中の受付はありません。"
+    # Purged with everything it held: the case is gone for staff too.
+    purge(db, session_ttl=timedelta(hours=72), case_retention=timedelta(0))
+    mina.command("/case", reference)
+    assert mina.texts()[-1] == f"受付 {reference} はありません。"
+    # A removed member's commands get the supporter side's answer, like anyone's.
+    StaffRepository(db).remove("mina", actor="aiko")
+    mina.command("/queue")
+    assert "対応中" not in mina.texts()[-1]
     with db.transaction() as tx:
         closes = list(tx.scalars(select(AuditEntry).where(AuditEntry.action == "close")))
     assert [(c.actor, c.detail) for c in closes] == [("mina", {"reason": "resolved"})]
@@ -214,6 +224,12 @@ def test_follow_up_through_the_bot_then_the_supporter_withdraws(bot: BotRun, db:
     assert f"{reference} の相談者からの返信" in relayed
     assert "元気です" in relayed
     assert "090-1234-5678" not in relayed  # staff read it scrubbed
+
+    # A Telegram reply to the relayed answer goes back to the same case.
+    answer = mina.bot_messages()[-1]
+    mina.act(lambda s, u: s.send_text(u, "お大事に。", reply_to=answer.message_id))
+    assert f"{reference} の相談者に送りました" in mina.texts()[-1]
+    assert "お大事に。" in hana.texts()[-1]
 
     hana.command("/withdraw")
     hana.press("はい、取り下げる")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -51,9 +52,16 @@ class StaffChannel:
         message, query = update.message, update.callback_query
         command, argument = _command(message.text if message is not None else None, bot.username)
         data = CallbackData.decode(query.data or "") if query is not None else None
+        replied_to = _reference_in(message.reply_to_message) if message is not None else None
         if command == "join":
             if not await self._join(update, bot, chat.id, user.id, argument):
                 return  # the supporter side answers it, like any unknown command
+        elif command is None and replied_to is not None and message is not None:
+            # A Telegram reply to a message about a case: a /reply to that case.
+            member = await asyncio.to_thread(self.staff.member, user.id)
+            if member is None:
+                return
+            await self._reply(bot, chat.id, member, f"{replied_to} {message.text or ''}")
         elif command in COMMANDS or (data is not None and data.action in cb.STAFF_ACTIONS):
             member = await asyncio.to_thread(self.staff.member, user.id)
             if member is None:  # a forged button, a removed member: the supporter side's
@@ -295,6 +303,17 @@ def _command(text: str | None, username: str | None) -> tuple[str | None, str]:
     if bot_name and bot_name != username:
         return None, ""
     return name.lower(), rest.strip()
+
+
+_REFERENCE = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b")
+
+
+def _reference_in(message: Message | None) -> str | None:
+    """The case reference a bot message is about (an alert, a case, a relayed answer)."""
+    if message is None or message.from_user is None or not message.from_user.is_bot:
+        return None
+    found = _REFERENCE.search(message.text or "")
+    return found.group(0) if found else None
 
 
 def _data(action: str, value: str) -> str:
