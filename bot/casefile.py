@@ -36,6 +36,10 @@ HISTORY = N_("Follow-up:")
 BY_TEAM = N_("to the supporter, from {label}")
 BY_SUPPORTER = N_("from the supporter")
 BY_NOTE = N_("note by {label}")
+#: Languages staff may read cases in: the supporters' ones, and English, where the
+#: flow's codes stand for its labels (they are English words) and the texts are the
+#: catalogs' own English.
+STAFF_LOCALES = ("ja", "ko", "zh_Hans", "en")
 PRIORITIES = {"urgent": N_("urgent"), "high": N_("high"), "normal": N_("normal")}
 STATUSES = {"new": N_("new"), "claimed": N_("claimed"), "closed": N_("closed")}
 
@@ -72,21 +76,23 @@ class CaseFile:
             ),
             "",
         ]
+        labelled = locale in compiled.flow.locales
         for field, spec in compiled.flow.fields.items():
             answer = view.answers.get(field, view.texts.get(field))
-            shown = (
-                renderer.answer_text(field, answer, locale)
-                if answer is not None
-                else self._t(locale, SKIPPED)
-            )
-            lines.append(f"・{spec.label[locale]}: {shown}")
+            if answer is None:
+                shown = self._t(locale, SKIPPED)
+            elif labelled or spec.type == "text":
+                shown = renderer.answer_text(field, answer, locale)
+            else:  # no labels in this language: the codes, which are English words
+                shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
+            lines.append(f"・{spec.label[locale] if labelled else field}: {shown}")
         lines.append("")
         lines.append(self._triage(compiled, view, locale))
         lines.append(self._t(locale, SUPPORTER_LANGUAGE, language=autonym(view.locale)))
         lines.append(self._t(locale, CONTACT_YES if view.contact else CONTACT_NO))
         if view.removed:
             kinds = self._t(locale, LIST_SEPARATOR).join(
-                kind_label(k, locale) for k in view.removed
+                kind_label(k, locale) if labelled else k for k in view.removed
             )
             lines.append(self._t(locale, REMOVED, kinds=kinds))
         if view.claimed_by:

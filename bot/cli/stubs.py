@@ -180,7 +180,7 @@ def list_command(
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option(
     "--lang",
-    type=click.Choice(["ja", "ko", "zh", "zh_Hans"]),
+    type=click.Choice(["ja", "ko", "zh", "zh_Hans", "en"]),
     help="Show it as staff read it, with every label and answer in this language.",
 )
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")

@@ -78,3 +78,12 @@ def test_export_for_spreadsheets_has_a_bom_and_a_column_per_field(
     assert cells["threats"] == "forced_return"
     assert cells["note"] == SCRUBBED_NOTE
     assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+
+def test_show_in_english_uses_the_codes_and_the_catalogs_english(cli: Cli) -> None:
+    reference = reference_of(cli.chat(INTAKE))
+    text = cli.ok("stubs", "show", reference, "--lang", "en", "--as", "mina").stdout
+    assert f"Case {reference}: urgent, new." in text
+    assert "・threats: forced_return" in text
+    assert "The supporter agreed to be contacted through the bot." in text
+    assert SCRUBBED_NOTE in text

@@ -22,8 +22,8 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import callback as cb
 from bot.app import Intake
 from bot.callback import CallbackData
-from bot.casefile import STATUSES, CaseFile
-from bot.i18n import SUPPORTED, Catalogs, autonym, negotiate
+from bot.casefile import STAFF_LOCALES, STATUSES, CaseFile
+from bot.i18n import Catalogs, autonym, negotiate
 from bot.render import split_text
 from bot.store.staff import Member, StaffRepository
 from bot.store.stubs import CLOSE_REASONS, StubRepository, StubView
@@ -135,7 +135,7 @@ class StaffChannel:
     async def _language_picker(self, bot: Bot, chat_id: int, member: Member) -> None:
         rows = [
             [InlineKeyboardButton(autonym(code), callback_data=_data(cb.STAFF_LANGUAGE, code))]
-            for code in SUPPORTED
+            for code in STAFF_LOCALES
         ]
         text = self._t(member.locale, t.CHOOSE_LANGUAGE)
         await self._say(bot, chat_id, text, InlineKeyboardMarkup(rows))
@@ -153,7 +153,7 @@ class StaffChannel:
             await self._queue(bot, chat_id, member, int(value) if value.isdigit() else 0)
             return
         if data.action == cb.STAFF_LANGUAGE:
-            if value in SUPPORTED:
+            if value in STAFF_LOCALES:
                 await asyncio.to_thread(self.staff.set_locale, member.id, value)
                 said = self._t(value, t.LANGUAGE_SET, language=autonym(value))
                 await self._say(bot, chat_id, said)
