@@ -17,6 +17,7 @@ from rich.markup import escape
 from bot.app import Intake
 from bot.engine import inputs as i
 from bot.engine.compiled import CompiledFlow
+from bot.engine.matching import button_number
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.flow.model import TextStep
@@ -78,8 +79,8 @@ class TerminalChat:
             if command is not None:
                 return command(arg.strip())
         if stripped.isdecimal() and not self._on_text_step():
-            number = int(stripped)
-            if 1 <= number <= len(self.last_buttons):
+            number = button_number(stripped, len(self.last_buttons))
+            if number is not None:
                 return self.last_buttons[number - 1].input
         return i.Text(line)
 

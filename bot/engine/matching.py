@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from bot.engine.outcome import Button, FlowLabel, Msg, Plain
+from bot.limits import MAX_BUTTONS
 
 _STRIP = " \t\n.。、,，)）]】:："
 
@@ -29,6 +30,18 @@ def label_text(label: FlowLabel | Msg | Plain, locale: str) -> str | None:
     return None
 
 
+def button_number(digits: str, count: int) -> int | None:
+    """``digits`` as the 1-based number of one of ``count`` buttons, if it is one.
+
+    A keyboard has at most ``MAX_BUTTONS`` buttons, so a longer number designates none;
+    checked before ``int()``, which refuses thousands of digits with an exception.
+    """
+    if not digits.isdecimal() or len(digits) > len(str(MAX_BUTTONS)):
+        return None
+    number = int(digits)
+    return number if 1 <= number <= count else None
+
+
 def match_button(
     typed: str,
     buttons: Sequence[Button],
@@ -40,8 +53,8 @@ def match_button(
     if not wanted:
         return None
     if wanted.isdecimal():
-        number = int(wanted)
-        return buttons[number - 1] if 1 <= number <= len(buttons) else None
+        number = button_number(wanted, len(buttons))
+        return buttons[number - 1] if number is not None else None
     matches = []
     for button in buttons:
         label = label_text(button.label, locale)

@@ -106,7 +106,10 @@ def test_typed_answers_match_numbers_and_words(typed: str) -> None:
     assert after.session.answers == {"relation": "friend"}
 
 
-@pytest.mark.parametrize("typed", ["0", "99", "友人", "friend", "", "   "])
+@pytest.mark.parametrize(
+    "typed",
+    ["0", "99", "0001", "友人", "friend", "", "   ", "⑳" * 2200, "9" * 5000, "１" * 4400],
+)
 def test_typed_answers_that_match_nothing_get_a_hint(typed: str) -> None:
     outcome = at_relation()
     after = run(outcome.session, i.Text(typed))
