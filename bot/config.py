@@ -103,6 +103,15 @@ def _loopback_http(url: str | None) -> bool:
 _SECRET = re.compile(r"[A-Za-z0-9_-]{16,256}")
 
 
+def _api_root(url: str | None) -> str | None:
+    """The Bot API server's root, whether given as the root or, as PTB's own ``base_url``
+    and the local Bot API server's docs write it, ending in ``/bot``."""
+    if url is None:
+        return None
+    root = url.strip().rstrip("/")
+    return root.removesuffix("/bot") or None
+
+
 @dataclass(frozen=True)
 class TelegramSettings:
     """What the Telegram channel needs. The token never appears in ``repr`` or errors."""
@@ -134,7 +143,7 @@ class TelegramSettings:
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then"
                 " 30 or more letters, digits, - or _)"
             )
-        base = env.get("TELEGRAM_API_BASE_URL") or None
+        base = _api_root(env.get("TELEGRAM_API_BASE_URL") or None)
         if base is not None and not (base.startswith("https://") or _loopback_http(base)):
             # The token travels in every request's path: never in clear over a network.
             raise ConfigError(

@@ -273,3 +273,13 @@ def test_the_log_holds_no_token_text_name_or_id(bot: BotRun) -> None:
         "支援を必要",
     ):
         assert leak not in log, leak
+
+
+def test_the_bot_api_url_in_ptbs_own_form_works(fake_bot_api: FakeBotApi, tmp_path: Path) -> None:
+    """``…/bot``, as python-telegram-bot and the local Bot API server's docs write it."""
+    env = {"TELEGRAM_API_BASE_URL": f"{fake_bot_api.url}/bot/"}
+    with running_bot(fake_bot_api, tmp_path, env) as run:
+        hana = run.supporter("Hana", "ja")
+        hana.command("/start")
+        assert "帰国事業" in (hana.question().text or "")
+    assert_clean(fake_bot_api)
