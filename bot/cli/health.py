@@ -22,7 +22,10 @@ def health(webhook_url: str | None) -> None:
             with urllib.request.urlopen(webhook_url, timeout=5) as response:
                 if response.status != 200:
                     raise OSError(f"webhook answered {response.status}")
-    except Exception as exc:
+    except click.ClickException as exc:  # our own one-line reason: it says what to do
+        click.echo(f"unhealthy: {exc.message}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a driver's message may hold the database URL: its type only
         click.echo(f"unhealthy: {type(exc).__name__}", err=True)
         sys.exit(1)
     click.echo("ok")

@@ -87,3 +87,12 @@ def test_show_in_english_uses_the_codes_and_the_catalogs_english(cli: Cli) -> No
     assert "・threats: forced_return" in text
     assert "The supporter agreed to be contacted through the bot." in text
     assert SCRUBBED_NOTE in text
+
+
+def test_health_names_the_real_reason(cli: Cli, tmp_path: Path) -> None:
+    if cli.backend == "sqlite":
+        cli.ok("db", "upgrade")
+    assert cli.ok("health").stdout.strip() == "ok"
+    stale = cli.run("health", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert stale.exit_code == 1
+    assert "run `intake-bot db upgrade`" in stale.output
