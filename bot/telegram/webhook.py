@@ -40,6 +40,22 @@ MAX_BODY = 1 << 20
 ORPHANED_AFTER = timedelta(minutes=1)
 
 
+async def _bounded_body(request: Request) -> bytes | None:
+    """The body, or ``None`` if it is over ``MAX_BODY``: refused from its Content-Length
+    before reading, and reading stops at the limit when there is none (chunked)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdecimal() and int(declared) > MAX_BODY:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def webhook_app(
     application: Application,  # type: ignore[type-arg]
     arrivals: Arrivals,
@@ -52,8 +68,8 @@ def webhook_app(
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, expected):
             return Response(status_code=403)
-        body = await request.body()
-        if len(body) > MAX_BODY:
+        body = await _bounded_body(request)
+        if body is None:
             return Response(status_code=413)
         try:
             data = json.loads(body)

@@ -8,6 +8,7 @@ that the fake server (as strict as Telegram) rejected no call.
 
 from __future__ import annotations
 
+import http.client
 import json
 import random
 import signal
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
@@ -160,12 +162,31 @@ def test_webhook_refuses_a_wrong_secret_and_a_malformed_body(
         b'{"update_id": 9, "message": "x"}',
     ]:
         assert http_status(f"{url}/telegram", malformed, json_type | {secret: SECRET}) == 400
+    # Oversized: refused from its Content-Length, or at the limit when sent in chunks.
+    big = b'{"update_id": 1, "x": "' + b"a" * (2 << 20) + b'"}'
+    assert http_status(f"{url}/telegram", big, json_type | {secret: SECRET}) == 413
+    assert _chunked_status(url, big, SECRET) == 413
     assert http_status(f"{url}/healthz") == 200
     settings = {"INTAKE_DATA_DIR": str(data_dir), "INTAKE_SECRET_KEY": SECRET_KEY}
     assert session_count(settings) == 0  # nothing was applied
     assert len(fake_bot_api.calls()) == calls_before  # and nothing was sent
     assert fake_bot_api.bot_messages(hana) == []
     assert_clean(fake_bot_api)
+
+
+def _chunked_status(url: str, body: bytes, secret: str) -> int:
+    """POST ``body`` in 64 KiB chunks, with no Content-Length; the status, 0 if cut off."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    try:
+        chunks = (body[i : i + (1 << 16)] for i in range(0, len(body), 1 << 16))
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
+        connection.request("POST", "/telegram", body=chunks, headers=headers, encode_chunked=True)
+        return connection.getresponse().status
+    except OSError:  # the server may close the connection once it has refused
+        return 0
+    finally:
+        connection.close()
 
 
 # --- two replicas on PostgreSQL behind one URL ------------------------------------------
