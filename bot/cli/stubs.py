@@ -267,9 +267,14 @@ def export_command(
     if output is None:
         sys.stdout.write(text)
         return
-    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    # O_CREAT's mode applies only to a new file: an existing one keeps its permissions.
-    os.fchmod(fd, 0o600)
+    try:
+        # A new file only, never through a link: an existing file (perhaps another user's,
+        # perhaps a link planted to catch the export) keeps its owner and its readers.
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise click.ClickException(f"{output} exists: export to a new file") from None
+    except OSError as exc:
+        raise click.ClickException(f"{output} cannot be created ({exc.strerror})") from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     click.echo(f"{len(views)} stub(s) written to {output}", err=True)

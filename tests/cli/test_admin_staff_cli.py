@@ -343,10 +343,8 @@ def test_staff_triage_an_intake_from_list_to_export(cli: Cli, tmp_path: Path) ->
     finally:
         db.dispose()
 
-    # Export: a private file, even over an existing readable one; the documented columns.
+    # Export: a new, private file (never an existing one); the documented columns.
     output = tmp_path / "stubs.csv"
-    output.write_text("old\n", encoding="utf-8")
-    output.chmod(0o644)
     exported = cli.ok("stubs", "export", "--format", "csv", "--output", str(output), "--as", "jun")
     assert exported.stdout == ""
     assert "3 stub(s) written to" in exported.stderr

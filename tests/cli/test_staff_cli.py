@@ -96,3 +96,18 @@ def test_health_names_the_real_reason(cli: Cli, tmp_path: Path) -> None:
     stale = cli.run("health", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     assert stale.exit_code == 1
     assert "run `intake-bot db upgrade`" in stale.output
+
+
+def test_export_never_writes_into_an_existing_file_or_through_a_link(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli.chat(INTAKE)
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text("someone else's\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(theirs)
+    for target in (theirs, link):
+        refused = cli.run("stubs", "export", "--format", "csv", "--output", str(target))
+        assert refused.exit_code == 1
+        assert "export to a new file" in refused.output
+    assert theirs.read_text(encoding="utf-8") == "someone else's\n"
