@@ -24,7 +24,7 @@ from bot.engine.context import Context
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.errors import ConfigError
-from bot.flow.loader import check_file, flow_files
+from bot.flow.loader import check_file, flow_files, read_flow_file
 from bot.i18n import DEFAULT_LOCALE, Catalogs
 from bot.render import Message, Renderer, Screen
 from bot.scrub import kind_label, scrub
@@ -71,9 +71,12 @@ def publish_missing(registry: FlowRegistry, settings: Settings) -> list[str]:
     done = []
     for path in flow_files([settings.flows_dir]):
         loaded = check_file(path)
-        if loaded.flow is not None and loaded.flow.id in published:
+        if loaded.flow is None:
+            details = [p.render() for p in loaded.problems]
+            raise ConfigError(f"{path} cannot be published:\n" + "\n".join(details))
+        if loaded.flow.id in published:
             continue  # newer versions of a published flow go through `flows publish`
-        result = registry.publish(path.read_bytes(), str(path))
+        result = registry.publish(read_flow_file(path), str(path))
         if not result.ok:
             details = [p.render() for p in result.problems] or [result.refusal or ""]
             raise ConfigError(f"{path} cannot be published:\n" + "\n".join(details))

@@ -174,11 +174,14 @@ _AS = click.option("--as", "actor", help="Your name for the audit log (default: 
 def publish(flow_path: Path, actor: str | None) -> None:
     """Check a flow and publish it as its new version; running bots pick it up at once."""
     from bot.cli.context import database
+    from bot.flow.loader import read_flow_file
     from bot.store.flows import FlowRegistry
 
-    result = FlowRegistry(database()).publish(
-        flow_path.read_bytes(), str(flow_path), actor=_actor(actor)
-    )
+    try:
+        content = read_flow_file(flow_path)
+    except OSError as exc:
+        raise click.ClickException(f"{flow_path}: cannot read the flow file ({exc.strerror})")
+    result = FlowRegistry(database()).publish(content, str(flow_path), actor=_actor(actor))
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     if not result.ok:

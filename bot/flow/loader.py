@@ -7,7 +7,9 @@ A later stage runs only when the earlier ones produced something to check.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,19 +102,34 @@ def _yaml_problem(source: str, exc: YamlError) -> Problem:
     )
 
 
+def read_flow_file(path: Path) -> bytes:
+    """A flow file's bytes: a regular file only (a FIFO would block, a link to a device
+    never end), at most one byte over the size limit (so the check can say it is too big).
+
+    Raises:
+        OSError: the file cannot be read, or is not a regular file.
+    """
+    info = path.stat()  # follows links: what matters is what they point to
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    with path.open("rb") as handle:
+        return handle.read(MAX_FLOW_FILE_BYTES + 1)
+
+
 def check_file(path: Path, *, display: str | None = None) -> Loaded:
     """Check one flow file; the size is checked before the file is read whole."""
     source = display or str(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            content = handle.read(MAX_FLOW_FILE_BYTES + 1) if size <= MAX_FLOW_FILE_BYTES else b""
+        content = read_flow_file(path)
     except OSError as exc:
         report = Reporter(source)
-        report.add("E103", (), f"cannot read the file ({exc.strerror})", "check the path")
+        report.add(
+            "E107",
+            (),
+            f"cannot read the flow file ({exc.strerror or type(exc).__name__})",
+            "give the path of a regular YAML file (flows/intake.yaml) or of its folder",
+        )
         return Loaded(source, None, tuple(report.problems))
-    if size > MAX_FLOW_FILE_BYTES:
-        content = b"\0" * (MAX_FLOW_FILE_BYTES + 1)  # only its length matters
     return check_bytes(content, source)
 
 

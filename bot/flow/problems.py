@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "E104": "yaml-alias",
     "E105": "duplicate-key",
     "E106": "yaml-tag",
+    "E107": "file-unreadable",
     "E110": "unknown-key",
     "E111": "missing-key",
     "E112": "bad-value",

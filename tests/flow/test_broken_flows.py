@@ -5,6 +5,7 @@ Each fixture in ``broken/`` marks the line a problem must point at with ``# <- E
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def test_fixture_reports_its_code_at_the_marked_line(fixture: Path) -> None:
 
 
 def test_every_code_has_a_fixture() -> None:
-    covered = {p.stem[:4] for p in FIXTURES} | {"E101"}  # E101 is generated below
+    # E101 (a file too big) and E107 (not a readable file) are generated below.
+    covered = {p.stem[:4] for p in FIXTURES} | {"E101", "E107"}
     assert covered == set(CODES)
 
 
@@ -65,3 +67,15 @@ def test_oversized_file_on_disk_is_not_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"#" * (MAX_FLOW_FILE_BYTES + 10))
     assert [p.code for p in check_file(path).problems] == ["E101"]
+
+
+def test_what_is_not_a_regular_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    device = tmp_path / "zero.yaml"
+    device.symlink_to("/dev/zero")  # reading it would never end
+    missing = tmp_path / "missing.yaml"
+    for path in (fifo, device, missing):
+        result = check_file(path)
+        assert [p.code for p in result.problems] == ["E107"], path
+        assert "cannot read the flow file" in result.problems[0].render()
