@@ -180,7 +180,8 @@ def publish(flow_path: Path, actor: str | None) -> None:
     try:
         content = read_flow_file(flow_path)
     except OSError as exc:
-        raise click.ClickException(f"{flow_path}: cannot read the flow file ({exc.strerror})")
+        message = f"{flow_path}: cannot read the flow file ({exc.strerror})"
+        raise click.ClickException(message) from None
     result = FlowRegistry(database()).publish(content, str(flow_path), actor=_actor(actor))
     for problem in result.problems:
         click.echo(problem.render(), err=True)
