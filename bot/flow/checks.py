@@ -380,34 +380,43 @@ def _check_way_on(step_id: str, step: object, report: Reporter) -> None:
 
 
 def _report_cycles(flow: FlowDefinition, report: Reporter) -> None:
+    # Depth-first with an explicit stack: a flow of thousands of steps in one chain
+    # must be reported on, not overflow Python's recursion limit.
     succ = successors(flow)
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for ex in exits(node, flow.steps[node]):
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in succ:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        pending = [iter(list(exits(root, flow.steps[root])))]
+        state[root] = 1
+        while pending:
+            ex = next(pending[-1], None)
+            if ex is None:
+                state[path.pop()] = 2
+                pending.pop()
+                continue
             target = ex.target
             if target not in flow.steps:
                 continue
             if state.get(target) == 1:
-                loop = [*stack[stack.index(target) :], target]
+                loop = [*path[path.index(target) :], target]
+                shown = (
+                    " -> ".join(loop)
+                    if len(loop) <= 12
+                    else " -> ".join([*loop[:5], f"... ({len(loop) - 10} more)", *loop[-5:]])
+                )
                 report.add(
                     "E203",
                     ex.path,
-                    f"this goes back to {target!r} and makes a loop: {' -> '.join(loop)}",
+                    f"this goes back to {target!r} and makes a loop: {shown}",
                     "intakes must always move forward: point it at a later step"
                     " (supporters go back with the Back button)",
                 )
             elif target not in state:
-                visit(target)
-        stack.pop()
-        state[node] = 2
-
-    for node in succ:
-        if node not in state:
-            visit(node)
+                state[target] = 1
+                path.append(target)
+                pending.append(iter(list(exits(target, flow.steps[target]))))
 
 
 def _check_answered_before(flow: FlowDefinition, order: list[str], report: Reporter) -> None:

@@ -23,6 +23,9 @@ PathKey = str | int
 Path = tuple[PathKey, ...]
 
 _INT = re.compile(r"[-+]?[0-9]+")
+MAX_DIGITS = 100
+#: No flow nests deeper than a handful of levels; far deeper is an error, not a crash.
+MAX_DEPTH = 50
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -102,6 +105,12 @@ def parse(text: str) -> YamlDocument:
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # the composer itself recurses into every nested level
+        raise YamlError(
+            "syntax",
+            f"the file nests lists or mappings far more than {MAX_DEPTH} levels deep",
+            None,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = str(exc.problem or "invalid YAML")
@@ -128,6 +137,13 @@ class _AliasFoundError(Exception):
 def _convert(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> Any:
     if id(node) in seen:  # a node met twice was reached through an alias
         raise _AliasFoundError
+    if len(path) > MAX_DEPTH:
+        raise YamlError(
+            "syntax",
+            f"the file nests lists or mappings more than {MAX_DEPTH} levels deep",
+            _mark(node.start_mark),
+            path,
+        )
     seen.add(id(node))
     doc.values[path] = _mark(node.start_mark)
     if node.tag not in _ALLOWED_TAGS:
@@ -173,7 +189,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        # No flow needs a number this long; int() refuses thousands of digits with an
+        # exception, so it stays text and the shape check reports it where it stands.
+        return int(value) if len(value) <= MAX_DIGITS else value
     if _FLOAT.fullmatch(value):
         return float(value)
     return value

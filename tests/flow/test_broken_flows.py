@@ -79,3 +79,35 @@ def test_what_is_not_a_regular_file_is_refused_without_reading_it(tmp_path: Path
         result = check_file(path)
         assert [p.code for p in result.problems] == ["E107"], path
         assert "cannot read the flow file" in result.problems[0].render()
+
+
+SHIPPED = (Path(__file__).resolve().parents[2] / "flows" / "intake.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("depth", [60, 600, 3000])
+def test_absurd_nesting_is_a_located_problem_not_a_crash(depth: int) -> None:
+    text = SHIPPED + "\nextra: " + "[" * depth + "]" * depth + "\n"
+    result = check_bytes(text.encode(), "deep.yaml")
+    assert [p.code for p in result.problems] == ["E103"]
+    assert result.problems[0].render().startswith("deep.yaml:")
+
+
+def test_a_number_of_thousands_of_digits_is_a_located_problem() -> None:
+    text = SHIPPED.replace("version: 1", "version: " + "9" * 5000)
+    result = check_bytes(text.encode(), "big.yaml")
+    assert [(p.code, p.render().split(":")[1]) for p in result.problems] == [("E112", "8")]
+
+
+def test_a_loop_through_a_thousand_steps_is_reported() -> None:
+    head = [
+        "id: loop", "version: 1", "locales: [ja, ko, zh_Hans]",
+        "title: {ja: t, ko: t, zh_Hans: t}", "start: s0", "fields: {}", "triage: []", "steps:",
+    ]  # fmt: skip
+    steps = [
+        f"  s{i}:\n    kind: info\n    text: {{ja: a, ko: a, zh_Hans: a}}\n"
+        f"    button: {{ja: b, ko: b, zh_Hans: b}}\n    next: s{(i + 1) % 1000}"
+        for i in range(1000)
+    ]
+    result = check_bytes("\n".join([*head, *steps]).encode(), "loop.yaml")
+    [loop] = [p for p in result.problems if p.code == "E203"]
+    assert "(991 more)" in loop.render()
