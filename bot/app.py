@@ -39,9 +39,17 @@ from bot.store.purge import Purged, purge
 DEFAULT_FLOW = "intake"
 
 
-def open_database(settings: Settings, *, migrate: bool = True) -> Database:
-    """Connect; upgrade an SQLite schema in place, require PostgreSQL to be upgraded."""
+def open_database(settings: Settings, *, migrate: bool = True, create: bool = True) -> Database:
+    """Connect; upgrade an SQLite schema in place, require PostgreSQL to be upgraded.
+
+    ``create=False``: a missing SQLite file is an error (a command run from the wrong
+    folder), found before anything is created there.
+    """
     url = settings.database_url or default_url(settings.data_dir)
+    if settings.secret_key:  # a bad key is named first, whatever else is wrong
+        ServerKeys.from_secret(settings.secret_key.encode())
+    if not create:
+        _require_sqlite_file(url)
     engine = make_engine(url)
     if not is_current(engine):
         if engine.dialect.name == "sqlite" and migrate:
@@ -50,6 +58,19 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Database:
             raise ConfigError("the database schema is not up to date: run `intake-bot db upgrade`")
     keys = ServerKeys.from_secret(load_secret(settings.secret_key, settings.data_dir))
     return Database(engine, keys)
+
+
+def _require_sqlite_file(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except Exception:  # malformed: make_engine names the setting, never its value
+        return
+    file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if file and file != ":memory:" and not Path(file).exists():
+        raise ConfigError(
+            f"no database at {file}: run this where the bot runs, or set"
+            " INTAKE_DATA_DIR (or INTAKE_DATABASE_URL) to the bot's"
+        )
 
 
 def key_beside_database(settings: Settings) -> Path | None:

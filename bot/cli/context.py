@@ -22,9 +22,15 @@ def settings() -> Settings:
         raise click.ClickException(str(exc)) from exc
 
 
-def database(config: Settings | None = None, *, migrate: bool = True) -> Database:
-    """Open the configured database, turning configuration errors into CLI errors."""
+def database(
+    config: Settings | None = None, *, migrate: bool = True, create: bool = False
+) -> Database:
+    """Open the configured database, turning configuration errors into CLI errors.
+
+    Without ``create``, an SQLite file that does not exist is an error: a command run
+    from the wrong folder must say so, not answer "0 case stubs" from a new, empty file.
+    """
     try:
-        return open_database(config or Settings.from_env(), migrate=migrate)
+        return open_database(config or settings(), migrate=migrate, create=create)
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -182,7 +182,9 @@ def publish(flow_path: Path, actor: str | None) -> None:
     except OSError as exc:
         message = f"{flow_path}: cannot read the flow file ({exc.strerror})"
         raise click.ClickException(message) from None
-    result = FlowRegistry(database()).publish(content, str(flow_path), actor=_actor(actor))
+    # Publishing may be the first thing done on a new installation: it may create the file.
+    registry = FlowRegistry(database(create=True))
+    result = registry.publish(content, str(flow_path), actor=_actor(actor))
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     if not result.ok:

@@ -163,6 +163,12 @@ def test_db_upgrade_twice_says_already_at_head(backend: str, tmp_path: Path) -> 
 
 def test_sqlite_upgrades_itself_into_a_private_file(tmp_path: Path) -> None:
     fresh = Cli("sqlite", tmp_path / "data", None)
+    # Run from the wrong folder, a staff command says so instead of creating a new file.
+    refused = fresh.run("stubs", "list")
+    assert refused.exit_code == 1
+    assert "no database at" in refused.stderr
+    assert not (tmp_path / "data" / "intake.sqlite3").exists()
+    fresh.ok("db", "upgrade")
     assert "0 case stub(s)" in fresh.ok("stubs", "list").stdout
     assert stat.S_IMODE((tmp_path / "data" / "intake.sqlite3").stat().st_mode) == 0o600
 

@@ -14,6 +14,8 @@ __all__ = ["cli"]
 
 
 def test_invite_join_list_remove(cli: Cli) -> None:
+    if cli.backend == "sqlite":
+        cli.ok("db", "upgrade")  # where the bot runs
     printed = cli.ok("staff", "invite", "--role", "admin", "--label", "mina", "--as", "aiko")
     [code] = re.findall(r"/join (\w{4}-\w{4}-\w{4})", printed.stdout)
     assert "valid 24 h, usable once" in printed.stdout
@@ -93,9 +95,13 @@ def test_health_names_the_real_reason(cli: Cli, tmp_path: Path) -> None:
     if cli.backend == "sqlite":
         cli.ok("db", "upgrade")
     assert cli.ok("health").stdout.strip() == "ok"
-    stale = cli.run("health", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()  # a database file with no schema in it
+    stale = cli.run("health", INTAKE_DATABASE_URL=f"sqlite:///{empty}")
     assert stale.exit_code == 1
     assert "run `intake-bot db upgrade`" in stale.output
+    missing = cli.run("health", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path / 'none.sqlite3'}")
+    assert "no database at" in missing.output
 
 
 def test_export_never_writes_into_an_existing_file_or_through_a_link(
