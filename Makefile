@@ -3,7 +3,10 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
+HASH   := $(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
+# What running needs (make chat, make run), and on top of it what testing needs.
+RUN_STAMP := $(VENV)/.run-$(HASH)
+STAMP  := $(VENV)/.installed-$(HASH)
 
 # Compiled catalogs of the bot's own texts (built from the .po files, never committed).
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
@@ -12,18 +15,23 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	rm -f $(VENV)/.run-*
+	touch $@
+
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,ner]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 # Compiled catalogs are built, never committed.
-%.mo: %.po $(STAMP)
+%.mo: %.po $(RUN_STAMP)
 	$(BIN)/pybabel -q compile -i $< -o $@
 
-chat: install $(MO_FILES)
+chat: $(RUN_STAMP) $(MO_FILES)
 	$(BIN)/intake-bot chat
 
 unit: install $(MO_FILES)
@@ -40,7 +48,7 @@ typecheck: install
 test: unit lint typecheck
 
 # The bot on Telegram (long polling, SQLite): needs TELEGRAM_BOT_TOKEN in the environment.
-run: install $(MO_FILES)
+run: $(RUN_STAMP) $(MO_FILES)
 	$(BIN)/intake-bot run
 
 bench: install $(MO_FILES)
