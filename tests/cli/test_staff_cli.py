@@ -117,3 +117,20 @@ def test_export_never_writes_into_an_existing_file_or_through_a_link(
         assert refused.exit_code == 1
         assert "export to a new file" in refused.output
     assert theirs.read_text(encoding="utf-8") == "someone else's\n"
+
+
+def test_db_backup_is_a_consistent_private_new_file(cli: Cli, tmp_path: Path) -> None:
+    if cli.backend != "sqlite":
+        refused = cli.run("db", "backup", str(tmp_path / "b.sqlite3"))
+        assert refused.exit_code == 1
+        assert "pg_dump" in refused.output
+        return
+    reference = reference_of(cli.chat(INTAKE))
+    target = tmp_path / "backup.sqlite3"
+    assert "backed up" in cli.ok("db", "backup", str(target)).stdout
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    copy = Cli("sqlite", tmp_path / "copy", f"sqlite:///{target}")
+    assert reference in copy.ok("stubs", "list").stdout  # the same key reads the copy
+    again = cli.run("db", "backup", str(target))
+    assert again.exit_code == 1
+    assert "back up to a new file" in again.output
