@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+from urllib.parse import urlsplit
 
 import click
-from telegram.error import InvalidToken
+from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.ext import Application
 
 from bot.app import Intake, key_beside_database, open_database, publish_missing
@@ -70,7 +72,7 @@ def run(webhook: bool) -> None:
     if not webhook:
         log.info("polling for updates")
         try:
-            asyncio.run(_serve_polling(application, arrivals))
+            asyncio.run(_serve_polling(application, arrivals, _api_host(telegram)))
         except InvalidToken:
             raise click.ClickException(TOKEN_REFUSED) from None
         return
@@ -93,21 +95,63 @@ def run(webhook: bool) -> None:
     )
 
 
-async def _serve_polling(application: Application, arrivals: Arrivals) -> None:  # type: ignore[type-arg]
-    """Poll until SIGINT or SIGTERM, then finish what is queued and stop."""
+async def _serve_polling(
+    application: Application,  # type: ignore[type-arg]
+    arrivals: Arrivals,
+    host: str,
+) -> None:
+    """Poll until SIGINT or SIGTERM, then finish what is queued and stop.
+
+    An outage at start-up is waited out: one line naming the host, then retries with a
+    growing pause (a refused token still stops the bot at once).
+    """
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with application:  # initialize: getMe (a refused token raises here)
+    if not await _until_reachable(application, host, stop):
+        return
+    try:
         if application.post_init is not None:
             await application.post_init(application)
+        await poll(application.bot, arrivals, ALLOWED_UPDATES, stop)
+    finally:
+        await arrivals.close()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+        await application.shutdown()
+
+
+async def _until_reachable(
+    application: Application,  # type: ignore[type-arg]
+    host: str,
+    stop: asyncio.Event,
+) -> bool:
+    """``initialize()`` (getMe), retried while the network fails; False if stopped."""
+    pause = 1.0
+    while not stop.is_set():
         try:
-            await poll(application.bot, arrivals, ALLOWED_UPDATES, stop)
-        finally:
-            await arrivals.close()
-            if application.post_shutdown is not None:
-                await application.post_shutdown(application)
+            await application.initialize()
+            return True
+        except (NetworkError, TimedOut) as exc:
+            log.warning(
+                "cannot reach the Bot API at %s (%s); retrying in %.0f s",
+                host,
+                type(exc).__name__,
+                pause,
+            )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), pause)
+        pause = min(pause * 2, 60.0)
+    return False
+
+
+def _api_host(telegram: TelegramSettings) -> str:
+    """Where the Bot API is, for a log line: the host only (the token lives in the path)."""
+    if not telegram.api_base_url:
+        return "api.telegram.org"
+    parts = urlsplit(telegram.api_base_url)
+    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
 
 
 @click.group()

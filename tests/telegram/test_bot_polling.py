@@ -6,6 +6,8 @@ fake server (as strict as Telegram) rejected no call.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from bot.store.models import CaseStubRow, ChatSession
 from tests.support.bot_process import BotRun, Supporter, running_bot
 from tests.support.engine import intake
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.webhook_replicas import free_port
 
 
 def label(step: str, value: str, locale: str) -> str:
@@ -283,3 +286,21 @@ def test_the_bot_api_url_in_ptbs_own_form_works(fake_bot_api: FakeBotApi, tmp_pa
         hana.command("/start")
         assert "帰国事業" in (hana.question().text or "")
     assert_clean(fake_bot_api)
+
+
+def test_an_outage_at_start_is_waited_out_with_one_line_naming_the_host(
+    fake_bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    port = free_port()  # nothing listens there
+    env = {"TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}"}
+    with running_bot(fake_bot_api, tmp_path, env) as run:
+        deadline = time.monotonic() + 30
+        expected = f"cannot reach the Bot API at 127.0.0.1:{port} (NetworkError); retrying"
+        while run.log_path.read_text(encoding="utf-8").count(expected) < 2:
+            assert time.monotonic() < deadline, run.log_path.read_text(encoding="utf-8")
+            assert run.process is not None
+            assert run.process.poll() is None, "the bot gave up"
+            threading.Event().wait(0.05)
+    log = run.log_path.read_text(encoding="utf-8")
+    assert "Traceback" not in log
+    assert fake_bot_api.token.split(":")[1] not in log
