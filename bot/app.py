@@ -32,7 +32,7 @@ from bot.store.conversations import Conversations, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry
-from bot.store.keys import KEY_FILE, ServerKeys, load_secret
+from bot.store.keys import GENERATE, KEY_FILE, ServerKeys, key_weakness, load_secret
 from bot.store.migrate import is_current, upgrade
 from bot.store.purge import Purged, purge
 
@@ -47,7 +47,7 @@ def open_database(settings: Settings, *, migrate: bool = True, create: bool = Tr
     """
     url = settings.database_url or default_url(settings.data_dir)
     if settings.secret_key:  # a bad key is named first, whatever else is wrong
-        ServerKeys.from_secret(settings.secret_key.encode())
+        _require_strong(settings.secret_key.encode(), "INTAKE_SECRET_KEY")
     if not create:
         _require_sqlite_file(url)
     engine = make_engine(url)
@@ -56,8 +56,18 @@ def open_database(settings: Settings, *, migrate: bool = True, create: bool = Tr
             upgrade(engine)
         else:
             raise ConfigError("the database schema is not up to date: run `intake-bot db upgrade`")
-    keys = ServerKeys.from_secret(load_secret(settings.secret_key, settings.data_dir))
+    secret = load_secret(settings.secret_key, settings.data_dir)
+    _require_strong(secret, "INTAKE_SECRET_KEY" if settings.secret_key else str(KEY_FILE))
+    keys = ServerKeys.from_secret(secret)
     return Database(engine, keys)
+
+
+def _require_strong(secret: bytes, where: str) -> None:
+    weakness = key_weakness(secret)
+    if weakness is not None:
+        raise ConfigError(
+            f"{where} is not a usable secret key: {weakness}; generate one with {GENERATE}"
+        )
 
 
 def _require_sqlite_file(url: str) -> None:

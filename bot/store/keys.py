@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +83,23 @@ def slow_hash(code: str) -> bytes:
 def slow_check(code: str, stored: bytes) -> bool:
     salt, expected = stored[:16], stored[16:]
     return hmac.compare_digest(hashlib.scrypt(code.encode(), salt=salt, **_SCRYPT), expected)
+
+
+#: What zlib adds to incompressible input; what it saves beyond that is repetition.
+_ZLIB_OVERHEAD = 11
+#: Entropy a server secret must at least carry, as its compressed size estimates it.
+MIN_SECRET_BITS = 128
+GENERATE = "`python -c 'import secrets;print(secrets.token_urlsafe(48))'`"
+
+
+def key_weakness(secret: bytes) -> str | None:
+    """Why ``secret`` cannot be a server key, or ``None``: long enough, and not a short
+    or repeated string (``"a" * 32``, ``"secret-" * 5``) whose hashes could be guessed."""
+    if len(secret) < SECRET_BYTES:
+        return f"it holds fewer than {SECRET_BYTES} bytes"
+    if (len(zlib.compress(secret, 9)) - _ZLIB_OVERHEAD) * 8 < MIN_SECRET_BITS:
+        return "it repeats itself (typed, not random)"
+    return None
 
 
 def load_secret(env_value: str | None, data_dir: Path) -> bytes:

@@ -30,7 +30,7 @@ from bot.store.stubs import StubRepository
 from tests.conftest import BACKENDS, database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-SECRET = "test-secret-" + "x" * 40
+SECRET = "cli-tests-share-this-key_0123456789-abcdefghijKLMNOP"
 #: A full Korean intake through the terminal chat: family in Japan, a child of a
 #: returnee in China (Jilin), forced return feared, a broker asking for money, koseki
 #: records, speaks Korean; a note with a phone number and Rich markup; consents; submits.
@@ -459,11 +459,13 @@ def test_malformed_database_url_names_the_setting_not_its_value(
 def test_short_secret_key_names_the_setting_not_its_value(
     tmp_path: Path, command: list[str]
 ) -> None:
-    result = Cli("sqlite", tmp_path, None).run(*command, INTAKE_SECRET_KEY="hunter2-short")
-    assert result.exit_code == 1
-    assert isinstance(result.exception, SystemExit)
-    assert "INTAKE_SECRET_KEY must hold at least 32 bytes" in result.stderr
-    assert "hunter2" not in result.output
+    for weak, why in (("hunter2-short", "fewer than 32 bytes"), ("a" * 40, "repeats itself")):
+        result = Cli("sqlite", tmp_path, None).run(*command, INTAKE_SECRET_KEY=weak)
+        assert result.exit_code == 1
+        assert isinstance(result.exception, SystemExit)
+        assert "INTAKE_SECRET_KEY is not a usable secret key" in result.stderr
+        assert why in result.stderr
+        assert weak not in result.output
 
 
 @pytest.mark.parametrize(
