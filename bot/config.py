@@ -32,6 +32,20 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    value = (env.get(name) or choices[0]).strip().lower()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of: {', '.join(choices)}")
+    return value
+
+
+def _port(env: Mapping[str, str], name: str) -> int:
+    raw = (env.get(name) or "0").strip()
+    if not raw.isdecimal() or int(raw) > 65535:
+        raise ConfigError(f"{name} must be a port number (1-65535), or 0 for none")
+    return int(raw)
+
+
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -57,6 +71,10 @@ class Settings:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     #: Cases that are not urgent are told to staff together, this often.
     alert_digest: timedelta = timedelta(minutes=15)
+    #: ``text`` (one line each, for people) or ``json`` (one object each, for collectors).
+    log_format: str = "text"
+    #: Polling only: serve Prometheus metrics on 127.0.0.1 at this port (0: none).
+    metrics_port: int = 0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -72,6 +90,8 @@ class Settings:
             case_retention=timedelta(days=_positive(env, "INTAKE_CASE_RETENTION_DAYS", 180)),
             timezone=_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
             alert_digest=timedelta(minutes=_positive(env, "INTAKE_ALERT_DIGEST_MINUTES", 15)),
+            log_format=_choice(env, "INTAKE_LOG_FORMAT", ("text", "json")),
+            metrics_port=_port(env, "INTAKE_METRICS_PORT"),
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
             raise ConfigError(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")

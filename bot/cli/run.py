@@ -45,8 +45,8 @@ def _settings(*, webhook: bool) -> tuple[Settings, TelegramSettings]:
 @click.option("--webhook", is_flag=True, help="Serve a webhook (several replicas, PostgreSQL).")
 def run(webhook: bool) -> None:
     """Serve supporters on Telegram: long polling (default) or a webhook."""
-    configure_logging()
     settings, telegram = _settings(webhook=webhook)
+    configure_logging(json_lines=settings.log_format == "json")
     try:
         db = open_database(settings)
         registry = FlowRegistry(db)

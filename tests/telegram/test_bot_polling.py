@@ -6,6 +6,7 @@ fake server (as strict as Telegram) rejected no call.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -304,3 +305,14 @@ def test_an_outage_at_start_is_waited_out_with_one_line_naming_the_host(
     log = run.log_path.read_text(encoding="utf-8")
     assert "Traceback" not in log
     assert fake_bot_api.token.split(":")[1] not in log
+
+
+def test_json_logs_are_one_object_per_line(fake_bot_api: FakeBotApi, tmp_path: Path) -> None:
+    with running_bot(fake_bot_api, tmp_path, {"INTAKE_LOG_FORMAT": "json"}) as run:
+        hana = run.supporter("Hana", "ja")
+        hana.command("/start")
+        hana.say("秘密の言葉")
+    entries = [json.loads(line) for line in run.log_path.read_text("utf-8").splitlines() if line]
+    assert {e["level"] for e in entries} <= {"INFO", "WARNING"}
+    assert any(e["message"].endswith("done") for e in entries)
+    assert not any("秘密" in e["message"] for e in entries)

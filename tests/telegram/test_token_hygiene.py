@@ -6,6 +6,7 @@ wrong base URL, a proxy) makes PTB raise it for a perfectly valid token.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.telegram.logs import RedactingFormatter
+from bot.telegram.logs import JsonFormatter, RedactingFormatter
 
 TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnopq"
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,3 +86,20 @@ def test_formatter_redacts_tracebacks_and_arguments() -> None:
     text = formatter.format(record)
     assert "rejected" in text
     assert TOKEN.split(":")[1] not in text
+
+
+def test_json_lines_are_redacted_and_carry_no_traceback() -> None:
+    formatter = JsonFormatter()
+    try:
+        raise ValueError("the note said: 母は元気です")
+    except ValueError:
+        record = logging.LogRecord(
+            "bot.telegram", logging.ERROR, __file__, 1, "calling %s", (f"/bot{TOKEN}/getMe",),
+            sys.exc_info(),
+        )  # fmt: skip
+    entry = json.loads(formatter.format(record))
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "bot.telegram"
+    assert entry["message"] == "calling /bot<token>/getMe"
+    assert entry["exception"] == "ValueError"
+    assert "母" not in json.dumps(entry, ensure_ascii=False)  # no traceback, no message text
