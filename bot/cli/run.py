@@ -9,6 +9,7 @@ import signal
 from urllib.parse import urlsplit
 
 import click
+from prometheus_client import start_http_server
 from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.ext import Application
 
@@ -21,6 +22,7 @@ from bot.store.inbox import Inbox
 from bot.telegram.application import ALLOWED_UPDATES, build_application
 from bot.telegram.arrivals import Arrivals
 from bot.telegram.logs import configure_logging
+from bot.telegram.metrics import Metrics
 from bot.telegram.polling import poll
 from bot.telegram.staff.channel import StaffChannel
 from bot.telegram.supporter import SupporterChannel
@@ -65,11 +67,16 @@ def run(webhook: bool) -> None:
             beside,
         )
     intake = Intake(db, registry, catalogs, channel="telegram")
-    channel = SupporterChannel(intake, catalogs)
+    metrics = Metrics()
+    channel = SupporterChannel(intake, catalogs, metrics)
     staff = StaffChannel(intake, catalogs, settings.timezone)
     application = build_application(telegram, settings, channel, staff)
-    arrivals = Arrivals(application, channel, Inbox(db, "telegram"), redelivers=webhook)
+    arrivals = Arrivals(
+        application, channel, Inbox(db, "telegram"), redelivers=webhook, metrics=metrics
+    )
     if not webhook:
+        if settings.metrics_port:  # loopback only: a scraper on this machine or a sidecar
+            start_http_server(settings.metrics_port, "127.0.0.1", registry=metrics.registry)
         log.info("polling for updates")
         try:
             asyncio.run(_serve_polling(application, arrivals, _api_host(telegram)))

@@ -65,7 +65,7 @@ def build_application(
         app.bot_data["purge"] = asyncio.create_task(_purge_forever(channel, settings))
         if staff is not None:
             app.bot_data["alerts"] = asyncio.create_task(
-                alert_forever(app.bot, staff, settings.alert_digest)
+                alert_forever(app.bot, staff, settings.alert_digest, channel.metrics)
             )
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime
 
 from telegram import Update
@@ -25,6 +26,7 @@ from bot.telegram import texts
 from bot.telegram.callbacks import CLEAR, decode
 from bot.telegram.failures import CURRENT, Failure
 from bot.telegram.lanes import Job, Lanes
+from bot.telegram.metrics import Metrics
 from bot.telegram.supporter import SupporterChannel
 from bot.telegram.updates import supporter_locale
 
@@ -40,6 +42,7 @@ class Arrivals:
         *,
         redelivers: bool,
         lanes: Lanes | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         """``redelivers``: the sender repeats what was not confirmed (the webhook, after a
         failure), so an update already stored is processed again when it comes back.
@@ -49,6 +52,8 @@ class Arrivals:
         self.inbox = inbox
         self.redelivers = redelivers
         self.lanes = lanes or Lanes()
+        self.metrics = metrics or Metrics()
+        self.metrics.watch_queue(lambda: self.lanes.queued)
         #: Acknowledgements under way (kept so they are not garbage-collected mid-flight).
         self._acks: set[asyncio.Task[None]] = set()
 
@@ -64,6 +69,7 @@ class Arrivals:
         """
         admitted: list[Update] = []
         for update in updates:
+            self.metrics.received(update)
             chat = update.effective_chat
             if chat is None or chat.type != ChatType.PRIVATE:
                 admitted.append(update)
@@ -72,6 +78,7 @@ class Arrivals:
             if verdict is True:
                 admitted.append(update)
                 continue
+            self.metrics.outcomes.labels("dropped").inc()
             if update.callback_query is not None:
                 self._acknowledge(update)
             if verdict is None:  # the first of this flood: tell the chat, once
@@ -108,12 +115,16 @@ class Arrivals:
             await asyncio.gather(*self._acks, return_exceptions=True)
 
     def _job(self, update: Update, failure: Failure) -> Job:
+        arrived = time.monotonic()
+
         async def process() -> None:
             token = CURRENT.set(failure)
             try:
                 await self.application.process_update(update)
             finally:
                 CURRENT.reset(token)
+            self.metrics.outcomes.labels("failed" if failure.failed else "handled").inc()
+            self.metrics.seconds.observe(time.monotonic() - arrived)
             if failure.failed and not self.redelivers:
                 # The supporter got an apology and the question again; nobody will
                 # deliver this update again, so it leaves the inbox.

@@ -94,6 +94,11 @@ class Lanes:
             lane.worker = asyncio.create_task(self._work(chat_id, lane))
         return done
 
+    @property
+    def queued(self) -> int:
+        """Updates queued or being processed, in every lane (for metrics)."""
+        return sum(len(lane.jobs) for lane in self._lanes.values())
+
     async def drain(self) -> None:
         """Wait until every lane is empty (at shutdown)."""
         while workers := [lane.worker for lane in self._lanes.values() if lane.worker]:

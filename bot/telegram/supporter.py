@@ -36,6 +36,7 @@ from bot.stub import normalize_reference
 from bot.telegram import delivery, texts
 from bot.telegram.callbacks import CLEAR, clear_button
 from bot.telegram.failures import mark_failed
+from bot.telegram.metrics import Metrics
 from bot.telegram.relay import PASSED_ON
 from bot.telegram.relay import to_staff as relay_to_staff
 from bot.telegram.updates import must_delete, supporter_locale, to_input
@@ -46,9 +47,10 @@ log = logging.getLogger("bot.telegram")
 class SupporterChannel:
     """Handlers for supporters' private chats, around one ``Intake`` service."""
 
-    def __init__(self, intake: Intake, catalogs: Catalogs) -> None:
+    def __init__(self, intake: Intake, catalogs: Catalogs, metrics: Metrics | None = None) -> None:
         self.intake = intake
         self.catalogs = catalogs
+        self.metrics = metrics or Metrics()
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
@@ -182,6 +184,7 @@ class SupporterChannel:
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("update %s failed: %s", update_id, type(error).__name__)
+        self.metrics.errors.labels(type(error).__name__).inc()
         mark_failed()
         if not isinstance(update, Update) or update.effective_chat is None:
             return

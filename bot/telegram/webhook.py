@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -90,6 +91,9 @@ def webhook_app(
                 return Response(status_code=500)
         return Response(status_code=200)
 
+    async def metrics(_request: Request) -> Response:
+        return Response(arrivals.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
     async def health(_request: Request) -> Response:
         try:  # in a thread: an unreachable database must not stall the webhook's loop
             await asyncio.to_thread(db.ping)
@@ -119,6 +123,7 @@ def webhook_app(
         routes=[
             Route(WEBHOOK_PATH, receive, methods=["POST"]),
             Route("/healthz", health, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
         ],
         lifespan=lifespan,
     )

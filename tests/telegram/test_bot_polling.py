@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -307,11 +308,19 @@ def test_an_outage_at_start_is_waited_out_with_one_line_naming_the_host(
     assert fake_bot_api.token.split(":")[1] not in log
 
 
-def test_json_logs_are_one_object_per_line(fake_bot_api: FakeBotApi, tmp_path: Path) -> None:
-    with running_bot(fake_bot_api, tmp_path, {"INTAKE_LOG_FORMAT": "json"}) as run:
+def test_json_logs_and_metrics_on_a_loopback_port(
+    fake_bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = {"INTAKE_LOG_FORMAT": "json", "INTAKE_METRICS_PORT": str(port)}
+    with running_bot(fake_bot_api, tmp_path, env) as run:
         hana = run.supporter("Hana", "ja")
         hana.command("/start")
         hana.say("秘密の言葉")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            metrics = response.read().decode()
+    assert 'intake_updates_total{kind="message"} 2.0' in metrics
+    assert str(hana.user.id) not in metrics
     entries = [json.loads(line) for line in run.log_path.read_text("utf-8").splitlines() if line]
     assert {e["level"] for e in entries} <= {"INFO", "WARNING"}
     assert any(e["message"].endswith("done") for e in entries)

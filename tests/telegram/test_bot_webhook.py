@@ -13,6 +13,7 @@ import json
 import random
 import signal
 import threading
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -126,6 +127,14 @@ def test_one_replica_serves_a_whole_intake(
     assert deliveries
     assert all(d.status == 200 and d.attempt == 1 for d in deliveries)
     assert {d.secret_header for d in deliveries} == {SECRET}
+    # Metrics: counts and times only, never an id or a reference.
+    with urllib.request.urlopen(f"{_url}/metrics", timeout=10) as response:
+        metrics = response.read().decode()
+    assert 'intake_updates_total{kind="callback_query"}' in metrics
+    assert 'intake_update_outcomes_total{outcome="handled"}' in metrics
+    assert "intake_update_seconds_bucket" in metrics
+    assert str(result.user.id) not in metrics
+    assert view.reference not in metrics
     # The start-up hook ran in webhook mode too (it also starts the hourly purge).
     assert {language for _, language in fake_bot_api.commands} == {"ja", "ko", "zh"}
     assert_clean(fake_bot_api)

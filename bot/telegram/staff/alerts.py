@@ -15,6 +15,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.store.alerts import Alert, PendingAlerts
 from bot.store.staff import Member
+from bot.telegram.metrics import Metrics
 from bot.telegram.staff import texts as t
 from bot.telegram.staff.channel import StaffChannel, send_quietly
 
@@ -25,8 +26,11 @@ TICK = timedelta(seconds=2)
 DIGEST_BATCH = 40
 
 
-async def alert_forever(bot: Bot, staff: StaffChannel, every: timedelta) -> None:
+async def alert_forever(
+    bot: Bot, staff: StaffChannel, every: timedelta, metrics: Metrics | None = None
+) -> None:
     pending = PendingAlerts(staff.intake.db)
+    metrics = metrics or Metrics()
     while True:
         try:
             urgent = await asyncio.to_thread(pending.take_urgent)
@@ -34,7 +38,7 @@ async def alert_forever(bot: Bot, staff: StaffChannel, every: timedelta) -> None
             if urgent or digest:
                 members = await asyncio.to_thread(staff.staff.members)
                 for member in members:
-                    await tell(bot, staff, member, urgent, digest)
+                    metrics.alerts.inc(await tell(bot, staff, member, urgent, digest))
                 log.info("alerted %d member(s) of %d case(s)", len(members), len(urgent + digest))
         except Exception as exc:
             log.error("alerting staff failed: %s", type(exc).__name__)
@@ -43,8 +47,10 @@ async def alert_forever(bot: Bot, staff: StaffChannel, every: timedelta) -> None
 
 async def tell(
     bot: Bot, staff: StaffChannel, member: Member, urgent: list[Alert], digest: list[Alert]
-) -> None:
+) -> int:
+    """Send ``member`` their alerts; how many messages went out."""
     locale = member.locale
+    sent = 0
     for alert in urgent:
         text = staff.catalogs.gettext(
             locale,
@@ -53,7 +59,9 @@ async def tell(
             priority=staff.casefile.priority(alert.priority, locale),
             time=staff.casefile.when(alert.created_at, locale),
         )
-        await send_quietly(bot, member.chat_id, text, staff.case_buttons(alert.reference, locale))
+        sent += await send_quietly(
+            bot, member.chat_id, text, staff.case_buttons(alert.reference, locale)
+        )
     for start in range(0, len(digest), DIGEST_BATCH):
         batch = digest[start : start + DIGEST_BATCH]
         lines = [staff.catalogs.gettext(locale, t.DIGEST, count=len(digest))]
@@ -69,4 +77,7 @@ async def tell(
                 )
             )
             rows.extend(staff.case_buttons(alert.reference, locale).inline_keyboard)
-        await send_quietly(bot, member.chat_id, "\n".join(lines), InlineKeyboardMarkup(rows))
+        sent += await send_quietly(
+            bot, member.chat_id, "\n".join(lines), InlineKeyboardMarkup(rows)
+        )
+    return sent
