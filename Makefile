@@ -48,8 +48,10 @@ typecheck: install
 test: unit lint typecheck
 
 # The bot on Telegram (long polling, SQLite): needs TELEGRAM_BOT_TOKEN in the environment.
+# A trial on one machine: the generated key file may sit in the data directory (it warns);
+# in production give the key as a secret (INTAKE_SECRET_KEY_FILE), never beside the data.
 run: $(RUN_STAMP) $(MO_FILES)
-	$(BIN)/intake-bot run
+	INTAKE_ACCEPT_KEY_IN_DATA_DIR=$${INTAKE_ACCEPT_KEY_IN_DATA_DIR:-yes} $(BIN)/intake-bot run
 
 bench: install $(MO_FILES)
 	$(BIN)/python -m benchmarks

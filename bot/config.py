@@ -32,6 +32,24 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _secret_file(env: Mapping[str, str]) -> str | None:
+    """``INTAKE_SECRET_KEY_FILE``: the key from a file, as container secrets provide it
+    (``/run/secrets/...``), so it never sits in the environment or a data volume."""
+    name = env.get("INTAKE_SECRET_KEY_FILE")
+    if not name:
+        return None
+    path = Path(name)
+    try:
+        if not path.is_file():
+            raise ConfigError(f"INTAKE_SECRET_KEY_FILE: {path} is not a file")
+        value = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        raise ConfigError(f"INTAKE_SECRET_KEY_FILE: {path} cannot be read") from None
+    if not value:
+        raise ConfigError(f"INTAKE_SECRET_KEY_FILE: {path} is empty")
+    return value
+
+
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     value = (env.get(name) or choices[0]).strip().lower()
     if value not in choices:
@@ -75,6 +93,10 @@ class Settings:
     log_format: str = "text"
     #: Polling only: serve Prometheus metrics on 127.0.0.1 at this port (0: none).
     metrics_port: int = 0
+    #: The operator accepts the generated key file inside the data directory (a trial on
+    #: one machine); otherwise ``run`` refuses it, since a copy of the data directory
+    #: would then hold the data and the key to read it.
+    accept_key_in_data_dir: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -85,13 +107,15 @@ class Settings:
             flows_dir=Path(env.get("INTAKE_FLOWS_DIR") or "flows"),
             locales_dir=Path(env.get("INTAKE_LOCALES_DIR") or "locales"),
             database_url=env.get("INTAKE_DATABASE_URL") or None,
-            secret_key=env.get("INTAKE_SECRET_KEY") or None,
+            secret_key=env.get("INTAKE_SECRET_KEY") or _secret_file(env),
             session_ttl=timedelta(hours=_positive(env, "INTAKE_SESSION_TTL_HOURS", 72)),
             case_retention=timedelta(days=_positive(env, "INTAKE_CASE_RETENTION_DAYS", 180)),
             timezone=_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
             alert_digest=timedelta(minutes=_positive(env, "INTAKE_ALERT_DIGEST_MINUTES", 15)),
             log_format=_choice(env, "INTAKE_LOG_FORMAT", ("text", "json")),
             metrics_port=_port(env, "INTAKE_METRICS_PORT"),
+            accept_key_in_data_dir=_choice(env, "INTAKE_ACCEPT_KEY_IN_DATA_DIR", ("no", "yes"))
+            == "yes",
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
             raise ConfigError(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.config import TelegramSettings
+from bot.config import Settings, TelegramSettings
+from bot.errors import ConfigError
 
 TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnopq"
 
@@ -22,3 +25,13 @@ TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnopq"
 def test_the_bot_api_base_url_with_or_without_bot(given: str) -> None:
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": given}
     assert TelegramSettings.from_env(env).api_base_url == "http://127.0.0.1:8081"
+
+
+def test_the_secret_key_from_a_container_secret_file(tmp_path: Path) -> None:
+    secret = tmp_path / "intake_secret_key"
+    secret.write_text("from-a-file-0123456789-abcdefghijklmnopqrstuvwxyz\n", encoding="utf-8")
+    env = {"INTAKE_SECRET_KEY_FILE": str(secret)}
+    assert Settings.from_env(env).secret_key == "from-a-file-0123456789-abcdefghijklmnopqrstuvwxyz"
+    with pytest.raises(ConfigError, match=r"INTAKE_SECRET_KEY_FILE: .* is not a file"):
+        Settings.from_env({"INTAKE_SECRET_KEY_FILE": str(tmp_path / "missing")})
+    assert "from-a-file" not in repr(Settings.from_env(env))

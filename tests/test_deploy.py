@@ -43,6 +43,11 @@ def test_two_webhook_replicas_after_the_migration() -> None:
         settings = TelegramSettings.from_env(env, webhook=True)  # what the bot would accept
         assert settings.replicas == 2
         assert env["INTAKE_DATABASE_URL"].startswith("postgresql+psycopg://")
+        # The key comes from a container secret, never the environment or a data volume.
+        assert "INTAKE_SECRET_KEY" not in env
+        assert env["INTAKE_SECRET_KEY_FILE"] == "/run/secrets/intake_secret_key"
+        assert bot["secrets"] == ["intake_secret_key"]
+    assert compose()["secrets"]["intake_secret_key"]["file"] == "./secrets/intake_secret_key"
 
 
 def test_proxy_routes_the_webhook_path_and_checks_health() -> None:

@@ -19,6 +19,7 @@ from bot.errors import IntakeError
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
 from bot.store.inbox import Inbox
+from bot.store.keys import KEY_FILE
 from bot.telegram.application import ALLOWED_UPDATES, build_application
 from bot.telegram.arrivals import Arrivals
 from bot.telegram.logs import configure_logging
@@ -49,6 +50,13 @@ def run(webhook: bool) -> None:
     """Serve supporters on Telegram: long polling (default) or a webhook."""
     settings, telegram = _settings(webhook=webhook)
     configure_logging(json_lines=settings.log_format == "json")
+    if not settings.secret_key and not settings.accept_key_in_data_dir:
+        raise click.ClickException(
+            f"the secret key would be the file {settings.data_dir / KEY_FILE}, inside the data"
+            " directory: a copy of it would hold the data and the key to read it. Set"
+            " INTAKE_SECRET_KEY_FILE (a container secret) or INTAKE_SECRET_KEY, or, for a"
+            " trial on one machine, INTAKE_ACCEPT_KEY_IN_DATA_DIR=yes"
+        )
     try:
         db = open_database(settings)
         registry = FlowRegistry(db)
@@ -62,7 +70,7 @@ def run(webhook: bool) -> None:
     if beside is not None:
         log.warning(
             "the secret key is read from %s, beside the database: a copy of that directory"
-            " holds the data and the key to read it; in production set INTAKE_SECRET_KEY"
+            " holds the data and the key to read it; in production set INTAKE_SECRET_KEY_FILE"
             " from a secret store instead",
             beside,
         )

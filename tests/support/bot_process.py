@@ -42,6 +42,9 @@ def running_bot(
         "INTAKE_DATA_DIR": str(data_dir),
         "INTAKE_FLOWS_DIR": str(ROOT / "flows"),
         "INTAKE_LOCALES_DIR": str(ROOT / "locales"),
+        # A test machine is a trial on one machine: the generated key file may sit in the
+        # data directory (tests read the data with it).
+        "INTAKE_ACCEPT_KEY_IN_DATA_DIR": "yes",
         **(extra_env or {}),
     }
     log_path = data_dir / log_name

@@ -59,6 +59,7 @@ def test_a_refused_token_is_named_never_printed(
         "INTAKE_DATA_DIR": str(tmp_path),
         "INTAKE_FLOWS_DIR": str(ROOT / "flows"),
         "INTAKE_LOCALES_DIR": str(ROOT / "locales"),
+        "INTAKE_ACCEPT_KEY_IN_DATA_DIR": "yes",
     }
     result = subprocess.run(
         [sys.executable, "-m", "bot", *command],
@@ -103,3 +104,29 @@ def test_json_lines_are_redacted_and_carry_no_traceback() -> None:
     assert entry["message"] == "calling /bot<token>/getMe"
     assert entry["exception"] == "ValueError"
     assert "母" not in json.dumps(entry, ensure_ascii=False)  # no traceback, no message text
+
+
+def test_run_refuses_a_key_file_inside_the_data_directory(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "INTAKE_DATA_DIR": str(tmp_path),
+        "INTAKE_FLOWS_DIR": str(ROOT / "flows"),
+        "INTAKE_LOCALES_DIR": str(ROOT / "locales"),
+    }
+    env.pop("INTAKE_SECRET_KEY", None)
+    env.pop("INTAKE_ACCEPT_KEY_IN_DATA_DIR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "inside the data directory" in result.stderr
+    assert "INTAKE_SECRET_KEY_FILE" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "secret.key").exists()  # refused before anything was created
