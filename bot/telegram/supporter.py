@@ -72,8 +72,9 @@ class SupporterChannel:
         else:
             event = to_input(update)
             text = update.message.text if update.message is not None else None
-            if text is not None and text.split(maxsplit=1)[0].split("@")[0] == "/reconnect":
-                await self._reconnect(update, context.bot, chat.id, text)
+            first = (text or "").split(maxsplit=1)[:1]
+            if first and first[0].split("@")[0] == "/reconnect":
+                await self._reconnect(update, context.bot, chat.id, text or "")
                 return
             if event == CLEAR:
                 await self._clear(update, context.bot)
