@@ -292,6 +292,8 @@ class Conversations:
                 answers={},
                 texts=self.db.keys.seal(b"{}"),
                 removed=[],
+                region="",  # where the person is is content too; the queue keeps no more
+                contact=False,
             )
         )
         for table in (ContactRoute, CaseMessage, PendingAlert):

@@ -21,6 +21,7 @@ from bot.store.database import Database
 from bot.store.models import AuditEntry
 from bot.store.purge import purge
 from bot.store.staff import StaffRepository
+from bot.store.stubs import StubRepository
 from tests.support.bot_process import BotRun, Supporter, running_bot
 from tests.support.fake_bot_api import FakeBotApi, StoredMessage
 from tests.telegram.test_bot_polling import go_to_note, label
@@ -238,6 +239,8 @@ def test_follow_up_through_the_bot_then_the_supporter_withdraws(bot: BotRun, db:
     case = mina.texts()[-1]
     assert "終了" in case
     assert "元気" not in case  # the content is gone
+    [view] = [v for v in StubRepository(db).find(actor="test") if v.reference == reference]
+    assert (view.answers, view.texts, view.region, view.contact) == ({}, {}, "", False)
     mina.command("/reply", f"{reference} まだいますか")
     assert "何も送っていません" in mina.texts()[-1]
     with db.transaction() as tx:
