@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
-from urllib.parse import urlsplit
 
 import click
 from prometheus_client import start_http_server
-from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.error import InvalidToken
 from telegram.ext import Application
 
 from bot.app import Intake, key_beside_database, open_database, publish_missing
@@ -26,6 +24,7 @@ from bot.telegram.logs import configure_logging
 from bot.telegram.metrics import Metrics
 from bot.telegram.polling import poll
 from bot.telegram.staff.channel import StaffChannel
+from bot.telegram.startup import api_host, until_reachable
 from bot.telegram.supporter import SupporterChannel
 from bot.telegram.webhook import WEBHOOK_PATH, webhook_app
 
@@ -87,14 +86,14 @@ def run(webhook: bool) -> None:
             start_http_server(settings.metrics_port, "127.0.0.1", registry=metrics.registry)
         log.info("polling for updates")
         try:
-            asyncio.run(_serve_polling(application, arrivals, _api_host(telegram)))
+            asyncio.run(_serve_polling(application, arrivals, api_host(telegram)))
         except InvalidToken:
             raise click.ClickException(TOKEN_REFUSED) from None
         return
     import uvicorn
 
     assert telegram.webhook_secret is not None
-    app = webhook_app(application, arrivals, db, telegram.webhook_secret)
+    app = webhook_app(application, arrivals, db, telegram.webhook_secret, api_host(telegram))
     log.info(
         "serving the webhook on %s:%s%s", telegram.listen_host, telegram.listen_port, WEBHOOK_PATH
     )
@@ -124,7 +123,7 @@ async def _serve_polling(
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    if not await _until_reachable(application, host, stop):
+    if not await until_reachable(application, host, stop):
         return
     try:
         if application.post_init is not None:
@@ -135,38 +134,6 @@ async def _serve_polling(
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
         await application.shutdown()
-
-
-async def _until_reachable(
-    application: Application,  # type: ignore[type-arg]
-    host: str,
-    stop: asyncio.Event,
-) -> bool:
-    """``initialize()`` (getMe), retried while the network fails; False if stopped."""
-    pause = 1.0
-    while not stop.is_set():
-        try:
-            await application.initialize()
-            return True
-        except (NetworkError, TimedOut) as exc:
-            log.warning(
-                "cannot reach the Bot API at %s (%s); retrying in %.0f s",
-                host,
-                type(exc).__name__,
-                pause,
-            )
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), pause)
-        pause = min(pause * 2, 60.0)
-    return False
-
-
-def _api_host(telegram: TelegramSettings) -> str:
-    """Where the Bot API is, for a log line: the host only (the token lives in the path)."""
-    if not telegram.api_base_url:
-        return "api.telegram.org"
-    parts = urlsplit(telegram.api_base_url)
-    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
 
 
 @click.group()

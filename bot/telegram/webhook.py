@@ -28,6 +28,7 @@ from telegram.ext import Application
 
 from bot.store.database import Database
 from bot.telegram.arrivals import Arrivals
+from bot.telegram.startup import until_reachable
 
 log = logging.getLogger("bot.telegram")
 WEBHOOK_PATH = "/telegram"
@@ -62,6 +63,7 @@ def webhook_app(
     arrivals: Arrivals,
     db: Database,
     secret: str,
+    host: str = "api.telegram.org",
 ) -> Starlette:
     expected = secret.encode()
 
@@ -106,6 +108,9 @@ def webhook_app(
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         # PTB calls post_init/post_shutdown only from its own run_* loops; this app
         # drives the application itself, so it must call them (commands, hourly purge).
+        # An outage at start-up is waited out (one line a try); until then /healthz does
+        # not answer, so a load balancer sends nothing here.
+        await until_reachable(application, host, asyncio.Event())
         async with application:
             if application.post_init is not None:
                 await application.post_init(application)

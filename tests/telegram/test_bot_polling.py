@@ -290,12 +290,22 @@ def test_the_bot_api_url_in_ptbs_own_form_works(fake_bot_api: FakeBotApi, tmp_pa
     assert_clean(fake_bot_api)
 
 
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
 def test_an_outage_at_start_is_waited_out_with_one_line_naming_the_host(
-    fake_bot_api: FakeBotApi, tmp_path: Path
+    fake_bot_api: FakeBotApi, tmp_path: Path, mode: str
 ) -> None:
     port = free_port()  # nothing listens there
     env = {"TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}"}
-    with running_bot(fake_bot_api, tmp_path, env) as run:
+    args: list[str] = []
+    if mode == "webhook":
+        listen = free_port()
+        env |= {
+            "INTAKE_LISTEN": f"127.0.0.1:{listen}",
+            "INTAKE_WEBHOOK_URL": f"http://127.0.0.1:{listen}",
+            "INTAKE_WEBHOOK_SECRET": "webhook-secret-for-tests_0123456789",
+        }
+        args = ["--webhook"]
+    with running_bot(fake_bot_api, tmp_path, env, args=args) as run:
         deadline = time.monotonic() + 30
         expected = f"cannot reach the Bot API at 127.0.0.1:{port} (NetworkError); retrying"
         while run.log_path.read_text(encoding="utf-8").count(expected) < 2:
@@ -303,6 +313,10 @@ def test_an_outage_at_start_is_waited_out_with_one_line_naming_the_host(
             assert run.process is not None
             assert run.process.poll() is None, "the bot gave up"
             threading.Event().wait(0.05)
+        if mode == "webhook":  # uvicorn waits for its start-up to end before obeying SIGINT
+            assert run.process is not None
+            run.process.kill()
+            run.process.wait(timeout=10)
     log = run.log_path.read_text(encoding="utf-8")
     assert "Traceback" not in log
     assert fake_bot_api.token.split(":")[1] not in log
