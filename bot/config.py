@@ -9,14 +9,36 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import ConfigError
+
+T = TypeVar("T")
+
+
+class _Problems:
+    """Reads settings one by one and collects every problem, so that a start-up refused
+    for its settings says everything to fix at once: one line each."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def read(self, reader: Callable[[], T], fallback: T) -> T:
+        try:
+            return reader()
+        except ConfigError as exc:
+            self.lines.append(str(exc))
+            return fallback
+
+    def check(self) -> None:
+        if self.lines:
+            raise ConfigError("\n".join(self.lines))
 
 
 def _positive(env: Mapping[str, str], name: str, default: int) -> int:
@@ -102,23 +124,33 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read the ``INTAKE_*`` variables (see the README for each)."""
         env = os.environ if env is None else env
+        p = _Problems()
         settings = cls(
             data_dir=Path(env.get("INTAKE_DATA_DIR") or "data"),
             flows_dir=Path(env.get("INTAKE_FLOWS_DIR") or "flows"),
             locales_dir=Path(env.get("INTAKE_LOCALES_DIR") or "locales"),
             database_url=env.get("INTAKE_DATABASE_URL") or None,
-            secret_key=env.get("INTAKE_SECRET_KEY") or _secret_file(env),
-            session_ttl=timedelta(hours=_positive(env, "INTAKE_SESSION_TTL_HOURS", 72)),
-            case_retention=timedelta(days=_positive(env, "INTAKE_CASE_RETENTION_DAYS", 180)),
-            timezone=_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
-            alert_digest=timedelta(minutes=_positive(env, "INTAKE_ALERT_DIGEST_MINUTES", 15)),
-            log_format=_choice(env, "INTAKE_LOG_FORMAT", ("text", "json")),
-            metrics_port=_port(env, "INTAKE_METRICS_PORT"),
-            accept_key_in_data_dir=_choice(env, "INTAKE_ACCEPT_KEY_IN_DATA_DIR", ("no", "yes"))
+            secret_key=env.get("INTAKE_SECRET_KEY") or p.read(lambda: _secret_file(env), None),
+            session_ttl=timedelta(
+                hours=p.read(lambda: _positive(env, "INTAKE_SESSION_TTL_HOURS", 72), 72)
+            ),
+            case_retention=timedelta(
+                days=p.read(lambda: _positive(env, "INTAKE_CASE_RETENTION_DAYS", 180), 180)
+            ),
+            timezone=p.read(lambda: _zone(env.get("INTAKE_TIMEZONE") or "UTC"), ZoneInfo("UTC")),
+            alert_digest=timedelta(
+                minutes=p.read(lambda: _positive(env, "INTAKE_ALERT_DIGEST_MINUTES", 15), 15)
+            ),
+            log_format=p.read(lambda: _choice(env, "INTAKE_LOG_FORMAT", ("text", "json")), "text"),
+            metrics_port=p.read(lambda: _port(env, "INTAKE_METRICS_PORT"), 0),
+            accept_key_in_data_dir=p.read(
+                lambda: _choice(env, "INTAKE_ACCEPT_KEY_IN_DATA_DIR", ("no", "yes")), "no"
+            )
             == "yes",
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
-            raise ConfigError(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")
+            p.lines.append(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")
+        p.check()
         return settings
 
     def __repr__(self) -> str:
@@ -179,18 +211,19 @@ class TelegramSettings:
     ) -> TelegramSettings:
         """Read ``TELEGRAM_*`` and the webhook settings; refuse anything malformed."""
         env = os.environ if env is None else env
+        p = _Problems()
         token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
-            raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather")
-        if not _TOKEN.fullmatch(token):
-            raise ConfigError(
+            p.lines.append("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather")
+        elif not _TOKEN.fullmatch(token):
+            p.lines.append(
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then"
                 " 30 or more letters, digits, - or _)"
             )
         base = _api_root(env.get("TELEGRAM_API_BASE_URL") or None)
         if base is not None and not (base.startswith("https://") or _loopback_http(base)):
             # The token travels in every request's path: never in clear over a network.
-            raise ConfigError(
+            p.lines.append(
                 "TELEGRAM_API_BASE_URL must be https://, or http:// to this machine only"
             )
         webhook_url = env.get("INTAKE_WEBHOOK_URL") or None
@@ -198,18 +231,19 @@ class TelegramSettings:
         if webhook:
             # https in production; plain http only to this machine (tests, a local proxy)
             if not ((webhook_url or "").startswith("https://") or _loopback_http(webhook_url)):
-                raise ConfigError(
-                    "INTAKE_WEBHOOK_URL must be the public https:// URL of the webhook"
-                )
+                p.lines.append("INTAKE_WEBHOOK_URL must be the public https:// URL of the webhook")
             if secret is None or not _SECRET.fullmatch(secret):
-                raise ConfigError(
+                p.lines.append(
                     "INTAKE_WEBHOOK_SECRET must be 16-256 letters, digits, - or _"
                     " (Telegram sends it back in a header on every update)"
                 )
         listen = env.get("INTAKE_LISTEN") or "127.0.0.1:8080"
         host, _, port = listen.rpartition(":")
         if not host or not port.isdigit():
-            raise ConfigError("INTAKE_LISTEN must be host:port, e.g. 0.0.0.0:8080")
+            p.lines.append("INTAKE_LISTEN must be host:port, e.g. 0.0.0.0:8080")
+        replicas = p.read(lambda: _positive(env, "INTAKE_REPLICAS", 1), 1)
+        connections = p.read(lambda: _positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 40), 40)
+        p.check()
         return cls(
             token=token,
             api_base_url=base,
@@ -217,8 +251,8 @@ class TelegramSettings:
             webhook_secret=secret,
             listen_host=host,
             listen_port=int(port),
-            replicas=_positive(env, "INTAKE_REPLICAS", 1),
-            webhook_connections=min(_positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 40), 100),
+            replicas=replicas,
+            webhook_connections=min(connections, 100),
         )
 
     def __repr__(self) -> str:

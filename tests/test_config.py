@@ -35,3 +35,41 @@ def test_the_secret_key_from_a_container_secret_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"INTAKE_SECRET_KEY_FILE: .* is not a file"):
         Settings.from_env({"INTAKE_SECRET_KEY_FILE": str(tmp_path / "missing")})
     assert "from-a-file" not in repr(Settings.from_env(env))
+
+
+def test_every_bad_setting_is_named_at_once_one_line_each() -> None:
+    env = {
+        "INTAKE_SESSION_TTL_HOURS": "-1",
+        "INTAKE_TIMEZONE": "Mars/Olympus",
+        "INTAKE_LOG_FORMAT": "xml",
+        "INTAKE_METRICS_PORT": "99999",
+    }
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env(env)
+    lines = str(refused.value).splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "INTAKE_SESSION_TTL_HOURS",
+        "INTAKE_TIMEZONE",
+        "INTAKE_LOG_FORMAT",
+        "INTAKE_METRICS_PORT",
+    ]
+
+
+def test_telegram_settings_name_every_problem_at_once() -> None:
+    env = {
+        "TELEGRAM_BOT_TOKEN": "not-a-token",
+        "TELEGRAM_API_BASE_URL": "http://example.org",
+        "INTAKE_WEBHOOK_URL": "http://example.org",
+        "INTAKE_LISTEN": "8080",
+    }
+    with pytest.raises(ConfigError) as refused:
+        TelegramSettings.from_env(env, webhook=True)
+    names = [line.split()[0] for line in str(refused.value).splitlines()]
+    assert names == [
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_BASE_URL",
+        "INTAKE_WEBHOOK_URL",
+        "INTAKE_WEBHOOK_SECRET",
+        "INTAKE_LISTEN",
+    ]
+    assert "not-a-token" not in str(refused.value)
