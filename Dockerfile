@@ -3,12 +3,13 @@
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md babel.cfg ./
+COPY pyproject.toml setup.py README.md babel.cfg ./
 COPY bot ./bot
-RUN python -m venv /opt/venv \
-    && /opt/venv/bin/pip install ".[ner]"
+COPY flows ./flows
 COPY locales ./locales
-RUN /opt/venv/bin/pybabel compile -d locales
+RUN python -m venv /opt/venv \
+    && /opt/venv/bin/pip install ".[ner]" \
+    && /opt/venv/bin/pybabel compile -d locales
 
 FROM python:3.11-slim
 RUN groupadd --system --gid 10001 intake \

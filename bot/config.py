@@ -95,6 +95,24 @@ def _zone(name: str) -> ZoneInfo:
         ) from None
 
 
+#: The package's own folder: shipped flows and catalogs are found from here.
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped(name: str) -> Path:
+    """Where the shipped ``flows`` or ``locales`` are: inside the installed package (a
+    wheel carries them in ``bot/_shipped/``), or beside the package in a source checkout.
+    Never the current folder: the command works wherever it is run from."""
+    inside = _PACKAGE / "_shipped" / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    """The platform's per-user data folder (XDG): ``~/.local/share/intake-bot``."""
+    base = env.get("XDG_DATA_HOME") or str(Path(env.get("HOME") or Path.home()) / ".local/share")
+    return Path(base) / "intake-bot"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things live and how long they are kept."""
@@ -126,9 +144,9 @@ class Settings:
         env = os.environ if env is None else env
         p = _Problems()
         settings = cls(
-            data_dir=Path(env.get("INTAKE_DATA_DIR") or "data"),
-            flows_dir=Path(env.get("INTAKE_FLOWS_DIR") or "flows"),
-            locales_dir=Path(env.get("INTAKE_LOCALES_DIR") or "locales"),
+            data_dir=Path(env.get("INTAKE_DATA_DIR") or default_data_dir(env)),
+            flows_dir=Path(env.get("INTAKE_FLOWS_DIR") or shipped("flows")),
+            locales_dir=Path(env.get("INTAKE_LOCALES_DIR") or shipped("locales")),
             database_url=env.get("INTAKE_DATABASE_URL") or None,
             secret_key=env.get("INTAKE_SECRET_KEY") or p.read(lambda: _secret_file(env), None),
             session_ttl=timedelta(

@@ -10,12 +10,11 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from bot.cli.context import settings
 from bot.flow.diagram import mermaid
 from bot.flow.loader import check_bytes, check_file, check_files
 from bot.flow.po import export_po, import_po
 from bot.flow.schema import render_schema
-
-DEFAULT_FLOWS = Path("flows")
 
 
 @click.group()
@@ -29,11 +28,11 @@ def flows() -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def check(paths: tuple[Path, ...], fmt: str) -> None:
-    """Check flow files (default: every file in flows/) and report every problem.
+    """Check flow files (default: every file in the flows folder) and report every problem.
 
     Exits 1 when any problem is found, 0 otherwise.
     """
-    results = check_files(list(paths) or [DEFAULT_FLOWS])
+    results = check_files(list(paths) or [settings().flows_dir])
     problems = [p for r in results for p in r.problems]
     if fmt == "json":
         click.echo(
