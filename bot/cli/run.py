@@ -128,7 +128,7 @@ async def _serve_polling(
     try:
         if application.post_init is not None:
             await application.post_init(application)
-        await poll(application.bot, arrivals, ALLOWED_UPDATES, stop)
+        await poll(application.bot, arrivals, ALLOWED_UPDATES, stop, host)
     finally:
         await arrivals.close()
         if application.post_shutdown is not None:

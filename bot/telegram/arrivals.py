@@ -54,6 +54,7 @@ class Arrivals:
         self.lanes = lanes or Lanes()
         self.metrics = metrics or Metrics()
         self.metrics.watch_queue(lambda: self.lanes.queued)
+        self.metrics.watch_inbox(self.inbox.count)
         #: Acknowledgements under way (kept so they are not garbage-collected mid-flight).
         self._acks: set[asyncio.Task[None]] = set()
 

@@ -43,6 +43,11 @@ class Metrics:
         self.alerts = Counter(
             "intake_alerts_sent", "Alert messages sent to staff members", registry=self.registry
         )
+        self.inbox = Gauge(
+            "intake_inbox_updates",
+            "Updates stored and not yet answered (this database, every replica)",
+            registry=self.registry,
+        )
         self.queued = Gauge(
             "intake_lane_updates",
             "Updates queued or being processed in the chats' lanes",
@@ -51,6 +56,10 @@ class Metrics:
 
     def watch_queue(self, size: Callable[[], int]) -> None:
         self.queued.set_function(size)
+
+    def watch_inbox(self, size: Callable[[], int]) -> None:
+        """Read on each scrape (one count query)."""
+        self.inbox.set_function(size)
 
     def received(self, update: Update) -> None:
         kind = next((k for k in KINDS if getattr(update, k, None) is not None), "other")

@@ -30,7 +30,11 @@ LAST_PAUSE = 30.0
 
 
 async def poll(
-    bot: Bot, arrivals: Arrivals, allowed_updates: list[str], stop: asyncio.Event
+    bot: Bot,
+    arrivals: Arrivals,
+    allowed_updates: list[str],
+    stop: asyncio.Event,
+    host: str = "api.telegram.org",
 ) -> None:
     """Fetch, store and queue updates until ``stop`` is set."""
     # Like PTB's own polling: a webhook left registered would make Telegram refuse it.
@@ -61,7 +65,12 @@ async def poll(
         except TimedOut:
             continue  # a long poll that outlived its connection: ask again at once
         except (NetworkError, Conflict) as exc:
-            log.warning("getUpdates failed (%s); retrying in %.1f s", type(exc).__name__, pause)
+            log.warning(
+                "getUpdates from %s failed (%s); retrying in %.1f s",
+                host,
+                type(exc).__name__,
+                pause,
+            )
             await _pause(stop, pause)
             pause = min(pause * 2, LAST_PAUSE)
             continue

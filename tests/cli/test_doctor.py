@@ -48,3 +48,17 @@ def test_each_broken_setting_is_named_with_what_to_fix(cli: Cli, tmp_path: Path)
     flows = cli.run("doctor", INTAKE_FLOWS_DIR=str(broken))
     assert "fix   flows: 1 problem(s); run `intake-bot flows check`" in flows.output
     assert cli.run("doctor", INTAKE_SESSION_TTL_HOURS="-3").output.startswith("fix   settings:")
+    empty = tmp_path / "locales"
+    empty.mkdir()
+    catalogs = cli.run("doctor", INTAKE_LOCALES_DIR=str(empty))
+    assert "fix   catalogs:" in catalogs.output
+    assert "make catalogs" in catalogs.output
+
+
+def test_a_refused_token_is_named(cli: Cli, fake_bot_api: FakeBotApi) -> None:
+    cli.chat(INTAKE)
+    other = "987654321:AAOtherTokenThatTheServerRefuses_abcdef"
+    result = cli.run("doctor", TELEGRAM_BOT_TOKEN=other, TELEGRAM_API_BASE_URL=fake_bot_api.url)
+    assert result.exit_code == 1
+    assert "fix   telegram: Telegram refused TELEGRAM_BOT_TOKEN" in result.output
+    assert other.split(":")[1] not in result.output

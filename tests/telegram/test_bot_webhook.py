@@ -133,6 +133,7 @@ def test_one_replica_serves_a_whole_intake(
     assert 'intake_updates_total{kind="callback_query"}' in metrics
     assert 'intake_update_outcomes_total{outcome="handled"}' in metrics
     assert "intake_update_seconds_bucket" in metrics
+    assert "intake_inbox_updates 0.0" in metrics  # every update answered and gone
     assert str(result.user.id) not in metrics
     assert view.reference not in metrics
     # The start-up hook ran in webhook mode too (it also starts the hourly purge).
