@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from bot.app import Intake, open_database, publish_missing
+from bot.app import Intake, key_beside_database, open_database, publish_missing
 from bot.cli.context import settings as cli_settings
 from bot.config import Settings
 from bot.console import TerminalChat
@@ -38,7 +38,7 @@ def _lines(console: Console, interactive: bool) -> Iterator[str]:
     "--flows",
     "flows_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of flows to publish if none is published yet (default: flows/).",
+    help="Folder of flows to publish if none is published yet (default: the shipped ones).",
 )
 def chat(lang: str | None, flows_dir: Path | None) -> None:
     """Go through the intake in the terminal (type the number of a choice; /help)."""
@@ -51,6 +51,13 @@ def chat(lang: str | None, flows_dir: Path | None) -> None:
         publish_missing(registry, settings)
         intake = Intake(db, registry, Catalogs.load(settings.locales_dir), channel="terminal")
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        if key_beside_database(settings) is not None and interactive:
+            # A local trial may keep its key beside its data; a real deployment may not.
+            click.echo(
+                f"note: the key file sits beside the data in {settings.data_dir}; fine for"
+                " trying it, never for real intakes (see docs/deployment.md)",
+                err=True,
+            )
         # Piped output is a transcript: no wrapping, no styling.
         console = Console(highlight=False, soft_wrap=not interactive)
         session = TerminalChat(intake, console, echo_input=not interactive)
