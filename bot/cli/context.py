@@ -6,6 +6,9 @@ value, which may be a secret) and exits 1, instead of a traceback.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
 from bot.app import open_database
@@ -20,6 +23,18 @@ def settings() -> Settings:
         return Settings.from_env()
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def new_private_file(path: Path, verb: str) -> int:
+    """Open ``path`` as a new file, mode 0600 from its first byte, never through a link:
+    an existing file (perhaps another user's, perhaps a link planted to catch what is
+    written) keeps its owner and its readers. Returns the descriptor."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise click.ClickException(f"{path} exists: {verb} to a new file") from None
+    except OSError as exc:
+        raise click.ClickException(f"{path} cannot be created ({exc.strerror})") from None
 
 
 def database(

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from sqlalchemy.engine import make_url
 
-from bot.cli.context import settings
+from bot.cli.context import new_private_file, settings
 from bot.errors import IntakeError
 from bot.store.db import default_url, make_engine
 from bot.store.migrate import current_revision, head_revision, upgrade
@@ -56,14 +56,7 @@ def backup_command(target: Path) -> None:
     source = Path(url.database)
     if not source.exists():
         raise click.ClickException(f"no database at {source}")
-    try:
-        # A new file only, never through a link, private from its first byte.
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        raise click.ClickException(f"{target} exists: back up to a new file") from None
-    except OSError as exc:
-        raise click.ClickException(f"{target} cannot be created ({exc.strerror})") from None
-    os.close(fd)
+    os.close(new_private_file(target, "back up"))
     with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(target)) as copy:
         live.backup(copy)
     click.echo(f"backed up {source} to {target}")

@@ -25,7 +25,7 @@ from rich.table import Table
 
 from bot.app import Intake
 from bot.casefile import CaseFile
-from bot.cli.context import database, settings
+from bot.cli.context import database, new_private_file, settings
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
@@ -267,14 +267,6 @@ def export_command(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        # A new file only, never through a link: an existing file (perhaps another user's,
-        # perhaps a link planted to catch the export) keeps its owner and its readers.
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        raise click.ClickException(f"{output} exists: export to a new file") from None
-    except OSError as exc:
-        raise click.ClickException(f"{output} cannot be created ({exc.strerror})") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with os.fdopen(new_private_file(output, "export"), "w", encoding="utf-8") as handle:
         handle.write(text)
     click.echo(f"{len(views)} stub(s) written to {output}", err=True)

@@ -42,8 +42,8 @@ class ServerKeys:
     def from_secret(cls, secret: bytes) -> ServerKeys:
         if len(secret) < SECRET_BYTES:
             raise ConfigError(
-                f"INTAKE_SECRET_KEY must hold at least {SECRET_BYTES} bytes of randomness, e.g."
-                " `python -c 'import secrets;print(secrets.token_urlsafe(48))'`"
+                f"INTAKE_SECRET_KEY must hold at least {SECRET_BYTES} bytes of randomness,"
+                f" e.g. {GENERATE}"
             )
         fernet_key = base64.urlsafe_b64encode(_derive(secret, b"intake-bot encryption v1"))
         return cls(_derive(secret, b"intake-bot chat key v1"), Fernet(fernet_key))
