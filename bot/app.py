@@ -242,7 +242,8 @@ class Intake:
         return renderer
 
     def _flow_for(self, session: Session | None, event: i.Input, tx: DbSession) -> CompiledFlow:
-        fresh = session is None or (session.status == "submitted" and isinstance(event, i.Start))
+        starting = isinstance(event, i.Start | i.SwitchLanguage)
+        fresh = session is None or (session.status == "submitted" and starting)
         if fresh:
             return self.flows.latest(self.flow_id, tx)
         assert session is not None

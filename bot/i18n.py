@@ -20,6 +20,13 @@ DEFAULT_LOCALE = "ja"
 CATALOG_DOMAIN = "messages"
 
 
+def recognized(language_code: str | None) -> str | None:
+    """The supported locale ``language_code`` means, or ``None`` if it means none of them
+    (missing, or English, as many Japanese and Chinese users leave Telegram)."""
+    found = negotiate(language_code, default="")
+    return found or None
+
+
 def negotiate(language_code: str | None, default: str = DEFAULT_LOCALE) -> str:
     """Map Telegram's ``language_code`` (an IETF tag, often missing) to a supported locale.
 

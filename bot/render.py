@@ -166,7 +166,12 @@ class Renderer:
         if isinstance(reply, EchoText):
             return [Message(chunk) for chunk in split_text(reply.text)]
         if isinstance(reply, Choices):
-            return [Message(self.t(locale, reply.msg), self.buttons(reply.buttons, locale))]
+            said = (
+                "\n".join(self.t(code, reply.msg) for code in self.compiled.flow.locales)
+                if reply.every_language
+                else self.t(locale, reply.msg)
+            )
+            return [Message(said, self.buttons(reply.buttons, locale))]
         if isinstance(reply, Submitted):
             step = self.compiled.step(reply.step)
             assert isinstance(step, SubmitStep)

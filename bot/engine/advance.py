@@ -63,8 +63,13 @@ def advance(
     compiled: CompiledFlow, session: Session | None, event: i.Input, ctx: Context
 ) -> Outcome:
     """Apply one input to a session (``None``: the supporter has none yet)."""
-    if isinstance(event, i.Start) and (session is None or session.status == "submitted"):
+    fresh = session is None or session.status == "submitted"
+    if isinstance(event, i.Start) and fresh:
+        if event.locale is None:  # nothing to read the supporter's language from: ask
+            return Outcome(session, (dialogs.first_language(compiled.flow.locales),))
         return start(compiled, event.locale, ctx)
+    if isinstance(event, i.SwitchLanguage) and event.token is None and event.locale and fresh:
+        return start(compiled, event.locale, ctx)  # the answer to the first question
     if session is None:  # erased or never started: nothing to change, say how to begin
         return Outcome(None, (Notice(Msg(t.SEND_START)),))
     turn = _Turn(compiled, session.copy(), ctx)

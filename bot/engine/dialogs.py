@@ -32,6 +32,13 @@ def withdraw_question(reference: str, token: str) -> Choices:
     )
 
 
+def first_language(locales: Sequence[str]) -> Choices:
+    """Before anything else, when the supporter's language is not known: the question in
+    every language, each language named in its own script."""
+    rows = tuple((Button(Plain(autonym(code)), i.SwitchLanguage(code)),) for code in locales)
+    return Choices(Msg(t.CHOOSE_LANGUAGE), rows, every_language=True)
+
+
 def language_picker(locales: Sequence[str], token: str) -> Choices:
     """Each of the flow's languages, named in its own script."""
     rows = tuple(

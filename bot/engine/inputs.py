@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Start:
-    """Begin (or resume) an intake; ``locale`` is the negotiated supporter locale."""
+    """Begin (or resume) an intake; ``locale`` is the negotiated supporter locale, or
+    ``None`` when the supporter's language is not known (the first message then asks it,
+    in every language)."""
 
-    locale: str
+    locale: str | None
 
 
 @dataclass(frozen=True)

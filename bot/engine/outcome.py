@@ -83,6 +83,8 @@ class Choices:
 
     msg: Msg
     buttons: tuple[tuple[Button, ...], ...]
+    #: Said in every language of the flow at once (the language is not known yet).
+    every_language: bool = False
 
 
 @dataclass(frozen=True)

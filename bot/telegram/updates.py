@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Message, Update
 
 from bot.engine import inputs as i
-from bot.i18n import negotiate
+from bot.i18n import negotiate, recognized
 from bot.telegram import callbacks
 
 #: /commands and what they do, in any chat language.
@@ -50,7 +50,8 @@ def _message_input(message: Message, update: Update) -> i.Input:
     if text.startswith("/"):
         name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
         if name == "start":
-            return i.Start(supporter_locale(update))
+            user = update.effective_user
+            return i.Start(recognized(user.language_code if user else None))
         return COMMANDS.get(name, i.Help())
     return i.Text(text)
 

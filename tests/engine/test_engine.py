@@ -53,6 +53,21 @@ def test_start_shows_the_consent_with_its_button() -> None:
     assert ask.progress is None  # info steps carry no progress
 
 
+def test_an_unknown_language_is_asked_first_in_every_language() -> None:
+    asked = advance(intake(), None, i.Start(None), context())
+    assert asked.session is None
+    [picker] = asked.replies
+    assert isinstance(picker, Choices)
+    assert picker.every_language
+    assert [b.input for b in asked.buttons()] == [
+        i.SwitchLanguage("ja"), i.SwitchLanguage("ko"), i.SwitchLanguage("zh_Hans")
+    ]  # fmt: skip
+    started = advance(intake(), None, asked.buttons()[2].input, context())
+    assert started.session is not None
+    assert started.session.locale == "zh_Hans"
+    assert started.session.step == "consent"
+
+
 def test_unknown_locale_falls_back_to_the_flows_first() -> None:
     assert started("fr").locale == "ja"
 

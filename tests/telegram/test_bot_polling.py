@@ -339,3 +339,18 @@ def test_json_logs_and_metrics_on_a_loopback_port(
     assert {e["level"] for e in entries} <= {"INFO", "WARNING"}
     assert any(e["message"].endswith("done") for e in entries)
     assert not any("秘密" in e["message"] for e in entries)
+
+
+@pytest.mark.parametrize("code", [None, "en"])
+def test_a_supporter_whose_language_is_unknown_is_asked_first(
+    bot: BotRun, code: str | None
+) -> None:
+    wang = bot.supporter("Wang", code)
+    wang.command("/start")
+    picker = wang.question()
+    lines = (picker.text or "").splitlines()
+    assert lines == ["言語を選んでください。", "언어를 선택해 주십시오.", "请选择语言。"]
+    assert wang.labels() == ["日本語", "한국어", "中文 (简体)"]
+    wang.press("中文 (简体)")
+    assert "归国事业" in (wang.question().text or "")  # the consent, in Chinese
+    assert_clean(bot.server)
