@@ -15,19 +15,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from bot.engine.context import ScrubFn
 from bot.engine.session import Session
 from bot.flow.model import SubmitStep
 from bot.limits import SESSION_TOKEN_LENGTH
+from bot.store.audit import audit, refused, throttled
 from bot.store.conversations import Conversations
 from bot.store.database import Database
 from bot.store.flows import FlowRegistry
 from bot.store.keys import slow_check
-from bot.store.models import AuditEntry, CaseMessage, CaseStubRow, ContactRoute, JoinAttempt
-from bot.store.staff import ATTEMPT_WINDOW, StaffRepository
+from bot.store.models import CaseMessage, CaseStubRow, ContactRoute
+from bot.store.staff import StaffRepository
 from bot.stub import CROCKFORD, normalize_code
 
 TO_SUPPORTER = "to_supporter"
@@ -68,8 +69,6 @@ class ToStaff:
 
 
 Reconnected = Literal["reconnected", "refused", "throttled"]
-#: Wrong return codes allowed per chat in ``ATTEMPT_WINDOW`` before every try is refused.
-MAX_RECONNECT_ATTEMPTS = 5
 _RECONNECT = "reconnect"
 
 
@@ -96,12 +95,7 @@ class Casework:
         who = self.db.keys.chat_key(_RECONNECT, chat_id)
         now = self.db.now()
         with self.db.transaction() as tx:
-            tried = tx.scalar(
-                select(func.count())
-                .select_from(JoinAttempt)
-                .where(JoinAttempt.user_key == who, JoinAttempt.at > now - ATTEMPT_WINDOW)
-            )
-            if (tried or 0) >= MAX_RECONNECT_ATTEMPTS:
+            if throttled(tx, who, now):
                 return "throttled"
             stub = tx.scalar(
                 select(CaseStubRow).where(
@@ -110,15 +104,15 @@ class Casework:
             )
             stored = stub.return_hash if stub is not None else None
             if stub is None or stored is None or not slow_check(normalize_code(code), stored):
-                tx.add(JoinAttempt(user_key=who, at=now))
-                self._audit(tx, "supporter", "reconnect-refused", reference)
+                refused(tx, who, now)
+                audit(tx, self.db.now(), "supporter", "reconnect-refused", reference)
                 return "refused"
             tx.execute(
                 update(ContactRoute)
                 .where(ContactRoute.reference == reference)
                 .values(sealed_chat=self.db.keys.seal(str(chat_id).encode()))
             )
-            self._audit(tx, "supporter", "reconnect", reference)
+            audit(tx, self.db.now(), "supporter", "reconnect", reference)
             flow_id, version, locale = stub.flow_id, stub.flow_version, stub.locale
         compiled = self.flows.get(flow_id, version)
         submit = next(k for k, s in compiled.flow.steps.items() if isinstance(s, SubmitStep))
@@ -144,11 +138,11 @@ class Casework:
                 .where(ContactRoute.reference == reference, CaseStubRow.status != "closed")
             ).first()
             if found is None:
-                self._audit(tx, author, "reply-refused", reference)
+                audit(tx, self.db.now(), author, "reply-refused", reference)
                 return None
             sealed, locale = found
             self._keep(tx, reference, TO_SUPPORTER, author, self.scrub(text, locale).text)
-            self._audit(tx, author, "reply", reference)
+            audit(tx, self.db.now(), author, "reply", reference)
         return ToSupporter(int(self.db.keys.open(sealed)), locale, reference)
 
     def from_supporter(self, chat_id: int, update_id: int | None, text: str) -> ToStaff | None:
@@ -177,7 +171,7 @@ class Casework:
             if update_id is not None and not self.conversations.first_delivery(tx, update_id):
                 return ToStaff(reference, scrubbed, (), session.locale)
             self._keep(tx, reference, FROM_SUPPORTER, "supporter", scrubbed)
-            self._audit(tx, "supporter", "supporter-reply", reference)
+            audit(tx, self.db.now(), "supporter", "supporter-reply", reference)
             holder = stub.claimed_by
         members = self.staff.members()
         chosen = [m for m in members if m.label == holder] or members
@@ -191,7 +185,7 @@ class Casework:
             if known is None:
                 return False
             self._keep(tx, reference, NOTE, author, self.scrub(text, locale).text)
-            self._audit(tx, author, "note", reference)
+            audit(tx, self.db.now(), author, "note", reference)
         return True
 
     def history(self, reference: str) -> list[Entry]:
@@ -215,12 +209,5 @@ class Casework:
                 author=author,
                 text=self.db.keys.seal(text.encode()),
                 at=self.db.now(),
-            )
-        )
-
-    def _audit(self, tx: DbSession, actor: str, action: str, reference: str) -> None:
-        tx.add(
-            AuditEntry(
-                at=self.db.now(), actor=actor, action=action, reference=reference, detail={}
             )
         )

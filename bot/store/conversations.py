@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session as DbSession
 
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
+from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.keys import slow_hash
 from bot.store.models import (
-    AuditEntry,
     CaseMessage,
     CaseStubRow,
     ChatSession,
@@ -298,15 +298,7 @@ class Conversations:
         )
         for table in (ContactRoute, CaseMessage, PendingAlert):
             tx.execute(delete(table).where(table.reference == reference))
-        tx.add(
-            AuditEntry(
-                at=now,
-                actor="supporter",
-                action="close",
-                reference=reference,
-                detail={"reason": "withdrawn"},
-            )
-        )
+        audit(tx, now, "supporter", "close", reference, {"reason": "withdrawn"})
 
     def _insert_stub(
         self,

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session as DbSession
 
+from bot.store.audit import audit, refused, throttled
 from bot.store.database import Database
-from bot.store.models import AuditEntry, JoinAttempt, StaffInvite, StaffMember
+from bot.store.models import StaffInvite, StaffMember
 from bot.stub import CROCKFORD, normalize_code
 
 Role = Literal["staff", "admin"]
@@ -27,9 +27,6 @@ ROLES: tuple[Role, ...] = ("staff", "admin")
 INVITE_LIFETIME = timedelta(hours=24)
 #: 12 Crockford characters: 60 bits, shown as XXXX-XXXX-XXXX.
 CODE_LENGTH = 12
-#: Refused joins allowed per person in ``ATTEMPT_WINDOW`` before every try is refused.
-MAX_ATTEMPTS = 5
-ATTEMPT_WINDOW = timedelta(hours=1)
 #: What the keyed hashes of user ids and invite codes are namespaced by.
 _USER = "telegram-staff"
 _CODE = "staff-invite"
@@ -76,7 +73,7 @@ class StaffRepository:
                     expires_at=now + lifetime,
                 )
             )
-            _audit(tx, now, actor, "staff-invite", {"role": role, "label": label})
+            audit(tx, now, actor, "staff-invite", detail={"role": role, "label": label})
         return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
     # --- joining (Telegram) ------------------------------------------------------------
@@ -87,13 +84,8 @@ class StaffRepository:
         now = self.db.now()
         try:
             with self.db.transaction() as tx:
-                tried = tx.scalar(
-                    select(func.count())
-                    .select_from(JoinAttempt)
-                    .where(JoinAttempt.user_key == user_key, JoinAttempt.at > now - ATTEMPT_WINDOW)
-                )
-                if (tried or 0) >= MAX_ATTEMPTS:
-                    _audit(tx, now, "telegram", "staff-join-throttled", {})
+                if throttled(tx, user_key, now):
+                    audit(tx, now, "telegram", "staff-join-throttled", detail={})
                     return "throttled"
                 invite = tx.scalar(
                     select(StaffInvite)
@@ -103,8 +95,8 @@ class StaffRepository:
                 usable = invite is not None and invite.used_at is None and invite.expires_at > now
                 member = tx.scalar(select(StaffMember).where(StaffMember.user_key == user_key))
                 if not usable or member is not None or invite is None:
-                    tx.add(JoinAttempt(user_key=user_key, at=now))
-                    _audit(tx, now, "telegram", "staff-join-refused", {})
+                    refused(tx, user_key, now)
+                    audit(tx, now, "telegram", "staff-join-refused", detail={})
                     return "refused"
                 invite.used_at = now
                 tx.add(
@@ -117,11 +109,11 @@ class StaffRepository:
                         joined_at=now,
                     )
                 )
-                _audit(tx, now, invite.label, "staff-join", {"role": invite.role})
+                audit(tx, now, invite.label, "staff-join", detail={"role": invite.role})
         except IntegrityError:  # the label is taken by a member who joined meanwhile
             with self.db.transaction() as tx:
-                tx.add(JoinAttempt(user_key=user_key, at=now))
-                _audit(tx, now, "telegram", "staff-join-refused", {})
+                refused(tx, user_key, now)
+                audit(tx, now, "telegram", "staff-join-refused", detail={})
             return "refused"
         return "joined"
 
@@ -132,10 +124,10 @@ class StaffRepository:
             if row is not None:
                 row.locale = locale
 
-    def refused(self, what: str) -> None:
+    def refused_command(self, what: str) -> None:
         """A staff command or button from someone who is not a member: counted, no content."""
         with self.db.transaction() as tx:
-            _audit(tx, self.db.now(), "telegram", "staff-refused", {"what": what})
+            audit(tx, self.db.now(), "telegram", "staff-refused", detail={"what": what})
 
     # --- members ------------------------------------------------------------------------
 
@@ -162,7 +154,7 @@ class StaffRepository:
                 )
             removed = list(tx.scalars(query.returning(StaffMember.label)))
             for label in removed:
-                _audit(tx, self.db.now(), actor, "staff-remove", {"label": label})
+                audit(tx, self.db.now(), actor, "staff-remove", detail={"label": label})
             return bool(removed)
 
     def _code_key(self, code: str) -> str:
@@ -177,7 +169,3 @@ class StaffRepository:
             locale=row.locale,
             joined_at=row.joined_at,
         )
-
-
-def _audit(tx: DbSession, at: datetime, actor: str, action: str, detail: dict[str, str]) -> None:
-    tx.add(AuditEntry(at=at, actor=actor, action=action, reference=None, detail=detail))

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import case, delete, select, update
 
+from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
 
@@ -90,14 +91,14 @@ class StubRepository:
             query = query.where(CaseStubRow.created_at >= since)
         with self.db.transaction() as tx:
             rows = list(tx.scalars(query))
-            self._audit(tx, actor, "list", None, {"count": len(rows)})
+            audit(tx, self.db.now(), actor, "list", None, {"count": len(rows)})
             return [self._view(r) for r in rows]
 
     def show(self, reference: str, *, actor: str) -> StubView | None:
         with self.db.transaction() as tx:
             row = tx.scalar(select(CaseStubRow).where(CaseStubRow.reference == reference))
             if row is not None:
-                self._audit(tx, actor, "show", reference, {})
+                audit(tx, self.db.now(), actor, "show", reference, {})
             return self._view(row) if row else None
 
     def claim(self, reference: str, *, actor: str) -> bool:
@@ -109,7 +110,7 @@ class StubRepository:
                 .values(status="claimed", claimed_by=actor, claimed_at=self.db.now())
             )
             claimed = bool(result.rowcount)  # type: ignore[attr-defined]
-            self._audit(tx, actor, "claim" if claimed else "claim-refused", reference, {})
+            audit(tx, self.db.now(), actor, "claim" if claimed else "claim-refused", reference, {})
             return claimed
 
     def close(
@@ -138,7 +139,9 @@ class StubRepository:
             closed = bool(result.rowcount)  # type: ignore[attr-defined]
             if closed:
                 tx.execute(delete(ContactRoute).where(ContactRoute.reference == reference))
-            self._audit(tx, actor, "close" if closed else "close-refused", reference, detail)
+            audit(
+                tx, self.db.now(), actor, "close" if closed else "close-refused", reference, detail
+            )
         if closed:
             self.db.checkpoint()
         return closed
@@ -169,27 +172,20 @@ class StubRepository:
                 .values(**values)
             )
             changed = bool(result.rowcount)  # type: ignore[attr-defined]
-            self._audit(tx, actor, action if changed else f"{action}-refused", reference, {})
+            audit(
+                tx, self.db.now(), actor, action if changed else f"{action}-refused", reference, {}
+            )
             return changed
 
     def export(self, *, actor: str, status: Sequence[str] = ()) -> list[StubView]:
         views = self.find(actor=actor, status=status)
         with self.db.transaction() as tx:
-            self._audit(tx, actor, "export", None, {"count": len(views)})
+            audit(tx, self.db.now(), actor, "export", None, {"count": len(views)})
         return views
 
     def audit_log(self) -> list[AuditEntry]:
         with self.db.transaction() as tx:
             return list(tx.scalars(select(AuditEntry).order_by(AuditEntry.id)))
-
-    def _audit(
-        self, tx: Any, actor: str, action: str, reference: str | None, detail: dict[str, Any]
-    ) -> None:
-        tx.add(
-            AuditEntry(
-                at=self.db.now(), actor=actor, action=action, reference=reference, detail=detail
-            )
-        )
 
     def _view(self, row: CaseStubRow) -> StubView:
         return StubView(

@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from bot.engine import inputs as i
 from bot.store.alerts import PendingAlerts
+from bot.store.audit import MAX_ATTEMPTS
 from bot.store.database import Database
 from bot.store.models import AuditEntry, StaffInvite
-from bot.store.staff import MAX_ATTEMPTS, StaffRepository
+from bot.store.staff import StaffRepository
 from bot.stub import normalize_code
 from tests.store.test_crash import SEND, TO_REVIEW
 from tests.support.engine import FIXED_NOW, intake_service

@@ -65,7 +65,9 @@ class StaffChannel:
         elif command in COMMANDS or (data is not None and data.action in cb.STAFF_ACTIONS):
             member = await asyncio.to_thread(self.staff.member, user.id)
             if member is None:  # a forged button, a removed member: the supporter side's
-                await asyncio.to_thread(self.staff.refused, "command" if command else "button")
+                await asyncio.to_thread(
+                    self.staff.refused_command, "command" if command else "button"
+                )
                 return
             if data is not None:
                 await self._button(bot, chat.id, member, data)
