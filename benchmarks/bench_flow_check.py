@@ -15,7 +15,8 @@ import yaml
 
 from bot.flow.loader import check_bytes
 
-STEPS = 300
+#: Near MAX_FLOW_STEPS (200), the most a flow may have.
+STEPS = 198
 ROUNDS = 7
 
 

@@ -31,7 +31,7 @@ from bot.scrub import kind_label, scrub
 from bot.store.conversations import Conversations, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
-from bot.store.flows import FlowRegistry
+from bot.store.flows import FlowRegistry, FlowSource
 from bot.store.keys import GENERATE, KEY_FILE, ServerKeys, key_weakness, load_secret
 from bot.store.migrate import is_current, upgrade
 from bot.store.purge import Purged, purge
@@ -147,16 +147,18 @@ class Intake:
     """The channel-independent service: one input in, a committed outcome out."""
 
     db: Database
-    flows: FlowRegistry
+    flows: FlowSource
     catalogs: Catalogs
     channel: str
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     rng: random.Random = field(default_factory=random.SystemRandom)
     flow_id: str = DEFAULT_FLOW
-    _renderers: dict[tuple[str, int], Renderer] = field(default_factory=dict)
+    #: An admin's trial of a draft: nothing reaches staff (see ``Conversations.trial``).
+    trial: bool = False
+    _renderers: dict[tuple[str, int, str], Renderer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.conversations = Conversations(self.db, self.channel)
+        self.conversations = Conversations(self.db, self.channel, trial=self.trial)
         self.casework = Casework(self.db, self.conversations, self.flows, scrub, self.rng)
         self.context = Context(
             now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label

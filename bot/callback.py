@@ -54,6 +54,12 @@ STAFF_ACTIONS: Final = frozenset(
         STAFF_LANGUAGE,
     }
 )
+#: Admin buttons (the value is ``flow_id.number``): publish the draft of that revision,
+#: roll back from that newest version, or leave things as they are.
+PUBLISH_DRAFT: Final = "p"
+ROLLBACK_FLOW: Final = "f"
+KEEP_FLOW: Final = "a"
+ADMIN_ACTIONS: Final = frozenset({PUBLISH_DRAFT, ROLLBACK_FLOW, KEEP_FLOW})
 ACTIONS: Final = frozenset(
     {
         CHOOSE,
@@ -69,6 +75,7 @@ ACTIONS: Final = frozenset(
         CLEAR,
         WITHDRAW,
         *STAFF_ACTIONS,
+        *ADMIN_ACTIONS,
     }
 )
 

@@ -25,7 +25,7 @@ from bot.limits import SESSION_TOKEN_LENGTH
 from bot.store.audit import audit, refused, throttled
 from bot.store.conversations import Conversations
 from bot.store.database import Database
-from bot.store.flows import FlowRegistry
+from bot.store.flows import FlowSource
 from bot.store.keys import slow_check
 from bot.store.models import CaseMessage, CaseStubRow, ContactRoute
 from bot.store.staff import StaffRepository
@@ -77,7 +77,7 @@ class Casework:
         self,
         db: Database,
         conversations: Conversations,
-        flows: FlowRegistry,
+        flows: FlowSource,
         scrub: ScrubFn,
         rng: random.Random,
     ) -> None:

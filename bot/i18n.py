@@ -76,7 +76,7 @@ class Catalogs:
             loaded[code] = Translations.load(str(directory), [code], CATALOG_DOMAIN)
         return cls(loaded)
 
-    def gettext(self, locale: str, msgid: str, **params: Any) -> str:
+    def gettext(self, locale: str, msgid: str, /, **params: Any) -> str:
         """``msgid`` in ``locale``, formatted with ``params``."""
         translations = self._translations.get(locale) or NullTranslations()
         text = translations.gettext(msgid)

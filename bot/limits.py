@@ -29,6 +29,18 @@ NAV_BUTTONS = 4
 MAX_TEXT_ANSWER_CHARS = 3000
 #: Flow files above this size are refused before parsing.
 MAX_FLOW_FILE_BYTES = 512 * 1024
+#: Not a Telegram limit: an intake is a few dozen questions (the shipped flow has 18
+#: steps), and a supporter in distress will not answer hundreds. Far more is a mistake or
+#: a hostile upload, and the graph checks grow faster than the step count, so the count
+#: is checked on the parsed file before anything else looks at the steps.
+MAX_FLOW_STEPS = 200
+#: Not a Telegram limit: every declared locale multiplies the texts to check and the
+#: problems a careless file gets; the bot itself speaks three.
+MAX_FLOW_LOCALES = 10
+#: Not a Telegram limit: entries in any other list or mapping of a flow (fields, values,
+#: choices, routes, triage rules, the values of a rule). None needs more than a flow may
+#: have steps, and checks that compare entries pairwise stay cheap below it.
+MAX_FLOW_ENTRIES = MAX_FLOW_STEPS
 #: Not a Telegram limit: the stub's region (the region fields' codes joined by "/") is an
 #: indexed column of this many characters.
 MAX_REGION_CHARS = 128

@@ -203,9 +203,10 @@ def list_versions() -> None:
     newest = {r.flow_id: r.version for r in rows}
     for row in rows:
         mark = "  <- new sessions" if newest[row.flow_id] == row.version else ""
+        by = row.published_by or "(not recorded)"
         click.echo(
             f"{row.flow_id} v{row.version}  {row.published_at:%Y-%m-%d %H:%M} UTC"
-            f"  {row.digest[:12]}{mark}"
+            f"  by {by}  {row.digest[:12]}{mark}"
         )
     if not rows:
         click.echo("no published flow (the bot publishes flows/ when it first starts)")

@@ -64,10 +64,12 @@ class CompiledFlow:
     remaining: Mapping[str, int]
     #: Field -> the step that asks it.
     asked_by: Mapping[str, str]
+    #: SHA-256 of the file it came from: a draft keeps its version number across uploads.
+    digest: str = ""
 
     @property
-    def key(self) -> tuple[str, int]:
-        return (self.flow.id, self.flow.version)
+    def key(self) -> tuple[str, int, str]:
+        return (self.flow.id, self.flow.version, self.digest)
 
     def step(self, step_id: str) -> Step:
         return self.flow.steps[step_id]
@@ -83,7 +85,7 @@ def is_question(step: Step) -> bool:
     return isinstance(step, SingleChoiceStep | MultiChoiceStep | TextStep)
 
 
-def compile_flow(flow: FlowDefinition) -> CompiledFlow:
+def compile_flow(flow: FlowDefinition, digest: str = "") -> CompiledFlow:
     """Build the machine and tables for a flow that passed the loader's checks."""
     kinds = {name: spec.type for name, spec in flow.fields.items()}
     machine = Machine(
@@ -112,4 +114,4 @@ def compile_flow(flow: FlowDefinition) -> CompiledFlow:
         here = 1 if is_question(flow.steps[step_id]) else 0
         remaining[step_id] = here + max((remaining[n] for n in succ[step_id]), default=0)
     asked_by = {s.field: sid for sid, s in flow.steps.items() if isinstance(s, AnswerStep)}
-    return CompiledFlow(flow, machine, kinds, remaining, asked_by)
+    return CompiledFlow(flow, machine, kinds, remaining, asked_by, digest)

@@ -7,6 +7,7 @@ before submit) run only when there is no cycle, since a cycle is already reporte
 
 from __future__ import annotations
 
+import html.entities
 import re
 from collections.abc import Mapping
 
@@ -25,8 +26,7 @@ from bot.flow.model import (
     SubmitStep,
     TextStep,
 )
-from bot.flow.report import Reporter
-from bot.flow.suggest import did_you_mean
+from bot.flow.report import Reporter, closest, suggestion
 from bot.flow.texts import iter_texts
 from bot.flow.yamlsrc import Path
 from bot.limits import (
@@ -34,11 +34,13 @@ from bot.limits import (
     MAX_BUTTONS,
     MAX_CALLBACK_DATA_BYTES,
     MAX_FLOW_TEXT_UTF16,
+    MAX_MESSAGE_UTF16,
     MAX_REGION_CHARS,
     NAV_BUTTONS,
     utf8_bytes,
     utf16_units,
 )
+from bot.messages import N_
 
 #: Every flow must speak the supporters' three languages.
 REQUIRED_LOCALES: tuple[str, ...] = ("ja", "ko", "zh_Hans")
@@ -63,21 +65,34 @@ def _check_locales(flow: FlowDefinition, report: Reporter) -> None:
         try:
             Locale.parse(code)
         except (ValueError, TypeError, UnknownLocaleError):
+            hint = closest(code, REQUIRED_LOCALES)
             report.add(
                 "E304",
                 ("locales", i),
-                f"{code!r} is not a locale Babel knows.{did_you_mean(code, REQUIRED_LOCALES)}",
-                "use identifiers like ja, ko, zh_Hans",
+                N_("{locale} is not a locale Babel knows. Did you mean {suggestion}?")
+                if hint
+                else N_("{locale} is not a locale Babel knows"),
+                N_("use identifiers like ja, ko, zh_Hans"),
+                locale=repr(code),
+                **suggestion(hint),
             )
         if code in flow.locales[:i]:
-            report.add("E304", ("locales", i), f"{code!r} is listed twice", "list it once")
+            report.add(
+                "E304",
+                ("locales", i),
+                N_("{value} is listed twice"),
+                N_("list it once"),
+                value=repr(code),
+            )
     for code in REQUIRED_LOCALES:
         if code not in flow.locales:
             report.add(
                 "E305",
                 ("locales",),
-                f"the required locale {code!r} is missing",
-                f"add {code} to locales and give every text a {code} version",
+                N_("the required locale {locale} is missing"),
+                N_("add {code} to locales and give every text a {code} version"),
+                locale=repr(code),
+                code=code,
             )
 
 
@@ -89,26 +104,35 @@ def _check_texts(flow: FlowDefinition, report: Reporter) -> None:
                 report.add(
                     "E301",
                     item.path,
-                    f"no {code} text",
-                    f"add `{code}: ...` with the translation",
+                    N_("no {code} text"),
+                    N_("add `{code}: ...` with the translation"),
                     key=True,
+                    code=code,
                 )
             elif not item.text[code].strip():
                 report.add(
                     "E302",
                     (*item.path, code),
-                    f"the {code} text is empty",
-                    "write the translation, or remove the text",
+                    N_("the {code} text is empty"),
+                    N_("write the translation, or remove the text"),
+                    code=code,
                 )
         for code in item.text:
             if code not in declared:
+                hint = closest(code, declared)
                 report.add(
                     "E303",
                     (*item.path, code),
-                    f"{code!r} is not in the flow's locales.{did_you_mean(code, declared)}",
-                    f"use one of {', '.join(declared)}, or add it to locales",
+                    N_("{locale} is not in the flow's locales. Did you mean {suggestion}?")
+                    if hint
+                    else N_("{locale} is not in the flow's locales"),
+                    N_("use one of {locales}, or add it to locales"),
                     key=True,
+                    locale=repr(code),
+                    locales=", ".join(declared),
+                    **suggestion(hint),
                 )
+        _check_markup(item.path, item.text, report)
     for step_id, step in flow.steps.items():
         for code, text in step.text.items():
             found = _PLACEHOLDER.findall(text)
@@ -118,17 +142,77 @@ def _check_texts(flow: FlowDefinition, report: Reporter) -> None:
                 report.add(
                     "E306",
                     path,
-                    "the submit message does not show the case reference",
-                    f"put {REFERENCE_PLACEHOLDER} where the reference should appear",
+                    N_("the submit message does not show the case reference"),
+                    N_("put {placeholder} where the reference should appear"),
+                    placeholder=REFERENCE_PLACEHOLDER,
                 )
             if wrong:
                 report.add(
                     "E306",
                     path,
-                    f"unknown placeholder {wrong[0]}",
-                    f"only {REFERENCE_PLACEHOLDER} exists, and only in a submit step;"
-                    " write braces as text without them",
+                    N_("unknown placeholder {found}"),
+                    N_(
+                        "only {placeholder} exists, and only in a submit step;"
+                        " write braces as text without them"
+                    ),
+                    found=wrong[0],
+                    placeholder=REFERENCE_PLACEHOLDER,
                 )
+
+
+def _check_markup(path: Path, text: Mapping[str, str], report: Reporter) -> None:
+    """Texts are plain: the bot escapes them for Telegram's HTML parse mode, so markup an
+    admin pasted would reach supporters as visible tags instead of formatting."""
+    for code, value in text.items():
+        found = _markup(value)
+        if found is None:
+            continue
+        if found.startswith("&"):
+            report.add(
+                "E307",
+                (*path, code),
+                N_("the HTML entity {found} would show as typed, not as {char}"),
+                N_("write {char} itself: flow texts are plain text"),
+                found=found,
+                char=repr(html.unescape(found)),
+            )
+        else:
+            report.add(
+                "E307",
+                (*path, code),
+                N_("the HTML tag {found} would show as typed, not as formatting"),
+                N_("remove it: flow texts are plain text (for a line break, start a new line)"),
+                found=found,
+            )
+
+
+#: Tags an admin may paste from a web page or Telegram's HTML formatting. An opening
+#: ``<word>`` is markup only with such a name: ``<your answer>`` is prose.
+_HTML_ELEMENTS = frozenset({
+    "a", "abbr", "b", "big", "blockquote", "body", "br", "center", "cite", "code", "del",
+    "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
+    "strike", "strong", "sub", "sup", "table", "td", "tg-emoji", "tg-spoiler", "th", "tr",
+    "tt", "u", "ul",
+})  # fmt: skip
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|([A-Za-z][A-Za-z0-9]*));")
+
+
+def _markup(text: str) -> str | None:
+    """The first HTML tag or entity in ``text``; ``a < b``, ``<3`` and 〈〉 are not markup."""
+    if "<" in text:
+        for match in _TAG.finditer(text):
+            closing, name = match.groups()
+            if closing or name.lower() in _HTML_ELEMENTS:
+                return match.group()
+    if "&" in text:
+        for match in _ENTITY.finditer(text):
+            name = match.group(1)
+            # html5 lists names with their ";": an unknown &word; is text (R&D;, Q&As;).
+            if name is None or f"{name};" in html.entities.html5:
+                return match.group()
+    return None
 
 
 def _answer_steps(flow: FlowDefinition) -> list[tuple[str, AnswerStep]]:
@@ -143,18 +227,15 @@ def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
     for i, name in enumerate(flow.region):
         spec = flow.fields.get(name)
         if spec is None:
-            report.add(
-                "E401",
-                ("region", i),
-                f"field {name!r} is not declared.{did_you_mean(name, flow.fields)}",
-                "name a declared single field",
-            )
+            _undeclared(("region", i), name, flow, N_("name a declared single field"), report)
         elif spec.type != "single":
             report.add(
                 "E402",
                 ("region", i),
-                f"region fields must be single choices; {name!r} is {spec.type}",
-                "list only single fields under region",
+                N_("region fields must be single choices; {field} is {type}"),
+                N_("list only single fields under region"),
+                field=repr(name),
+                type=spec.type,
             )
     region = [flow.fields[name] for name in flow.region if name in flow.fields]
     longest = sum(max(map(len, spec.values), default=0) for spec in region) + len(region) - 1
@@ -162,42 +243,60 @@ def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
         report.add(
             "E412",
             ("region",),
-            f"the longest region, its codes joined by '/', has {longest} characters;"
-            f" the stub keeps {MAX_REGION_CHARS}",
-            "list fewer region fields or use shorter codes",
+            N_(
+                "the longest region, its codes joined by '/', has {length} characters;"
+                " the stub keeps {limit}"
+            ),
+            N_("list fewer region fields or use shorter codes"),
+            length=longest,
+            limit=MAX_REGION_CHARS,
         )
     for name, spec in flow.fields.items():
         path: Path = ("fields", name, "values")
         if spec.type == "text" and spec.values:
-            report.add("E408", path, "a text field has no values", "remove values", key=True)
+            report.add(
+                "E408", path, N_("a text field has no values"), N_("remove values"), key=True
+            )
         if spec.type != "text" and len(spec.values) < 2:
             report.add(
                 "E408",
                 ("fields", name),
-                f"a {spec.type} field needs at least two values",
-                "list the codes its choices use under values",
+                N_("a {type} field needs at least two values"),
+                N_("list the codes its choices use under values"),
+                type=spec.type,
             )
+        listed: set[str] = set()
         for i, value in enumerate(spec.values):
-            if value in spec.values[:i]:
-                report.add("E407", (*path, i), f"{value!r} is listed twice", "list it once")
+            if value in listed:
+                report.add(
+                    "E407",
+                    (*path, i),
+                    N_("{value} is listed twice"),
+                    N_("list it once"),
+                    value=repr(value),
+                )
+            listed.add(value)
     asked_by: dict[str, str] = {}
     for step_id, step in _answer_steps(flow):
         path = ("steps", step_id, "field")
         declared = flow.fields.get(step.field)
         if declared is None:
-            report.add(
-                "E401",
+            _undeclared(
                 path,
-                f"field {step.field!r} is not declared.{did_you_mean(step.field, flow.fields)}",
-                "declare it under fields, with its type and values",
+                step.field,
+                flow,
+                N_("declare it under fields, with its type and values"),
+                report,
             )
             continue
         if step.field in asked_by:
             report.add(
                 "E404",
                 path,
-                f"field {step.field!r} is already asked by step {asked_by[step.field]!r}",
-                "give each step its own field",
+                N_("field {field} is already asked by step {step}"),
+                N_("give each step its own field"),
+                field=repr(step.field),
+                step=repr(asked_by[step.field]),
             )
         asked_by.setdefault(step.field, step_id)
         wanted = _FIELD_TYPE_OF_KIND[step.kind]
@@ -205,9 +304,12 @@ def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
             report.add(
                 "E402",
                 path,
-                f"a {step.kind} step answers a {wanted} field,"
-                f" but {step.field!r} is {declared.type}",
-                f"change the field's type to {wanted}, or the step's kind",
+                N_("a {kind} step answers a {wanted} field, but {field} is {type}"),
+                N_("change the field's type to {wanted}, or the step's kind"),
+                kind=step.kind,
+                wanted=wanted,
+                field=repr(step.field),
+                type=declared.type,
             )
             continue
         if isinstance(step, SingleChoiceStep | MultiChoiceStep):
@@ -218,10 +320,25 @@ def _check_fields(flow: FlowDefinition, report: Reporter) -> None:
             report.add(
                 "E405",
                 ("fields", name),
-                f"field {name!r} is declared but no step asks it",
-                "add a step with this field, or remove the declaration",
+                N_("field {field} is declared but no step asks it"),
+                N_("add a step with this field, or remove the declaration"),
                 key=True,
+                field=repr(name),
             )
+
+
+def _undeclared(path: Path, name: str, flow: FlowDefinition, fix: str, report: Reporter) -> None:
+    hint = closest(name, flow.fields)
+    report.add(
+        "E401",
+        path,
+        N_("field {field} is not declared. Did you mean {suggestion}?")
+        if hint
+        else N_("field {field} is not declared"),
+        fix,
+        field=repr(name),
+        **suggestion(hint),
+    )
 
 
 def _check_choices(
@@ -231,14 +348,21 @@ def _check_choices(
     for i, choice in enumerate(step.choices):
         path: Path = ("steps", step_id, "choices", i, "value")
         if choice.value in offered:
-            report.add("E407", path, f"{choice.value!r} is offered twice", "offer it once")
-        elif choice.value not in values:
             report.add(
-                "E403",
+                "E407",
                 path,
-                f"{choice.value!r} is not a value of field {step.field!r}."
-                + did_you_mean(choice.value, values),
-                f"use one of {', '.join(values)}, or add it to the field's values",
+                N_("{value} is offered twice"),
+                N_("offer it once"),
+                value=repr(choice.value),
+            )
+        elif choice.value not in values:
+            _unknown_value(
+                path,
+                choice.value,
+                step.field,
+                values,
+                N_("use one of {values}, or add it to the field's values"),
+                report,
             )
         offered.append(choice.value)
     for value in values:
@@ -246,10 +370,30 @@ def _check_choices(
             report.add(
                 "E406",
                 ("steps", step_id, "choices"),
-                f"field {step.field!r} allows {value!r} but this step does not offer it",
-                "add a choice for it, or remove it from the field's values",
+                N_("field {field} allows {value} but this step does not offer it"),
+                N_("add a choice for it, or remove it from the field's values"),
                 key=True,
+                field=repr(step.field),
+                value=repr(value),
             )
+
+
+def _unknown_value(
+    path: Path, value: str, field: str, values: list[str], fix: str, report: Reporter
+) -> None:
+    hint = closest(value, values)
+    report.add(
+        "E403",
+        path,
+        N_("{value} is not a value of field {field}. Did you mean {suggestion}?")
+        if hint
+        else N_("{value} is not a value of field {field}"),
+        fix,
+        value=repr(value),
+        field=repr(field),
+        values=", ".join(values),
+        **suggestion(hint),
+    )
 
 
 def _check_bounds(step_id: str, step: AnswerStep, report: Reporter) -> None:
@@ -259,15 +403,20 @@ def _check_bounds(step_id: str, step: AnswerStep, report: Reporter) -> None:
             report.add(
                 "E411",
                 ("steps", step_id, "max" if step.max is not None else "min"),
-                f"min {step.min} and max {most} do not fit {len(step.choices)} choices",
-                "make 0 <= min <= max <= the number of choices",
+                N_("min {min} and max {max} do not fit {count} choices"),
+                N_("make 0 <= min <= max <= the number of choices"),
+                min=step.min,
+                max=most,
+                count=len(step.choices),
             )
     if isinstance(step, TextStep) and step.min_length > step.max_length:
         report.add(
             "E411",
             ("steps", step_id, "min_length"),
-            f"min_length {step.min_length} is above max_length {step.max_length}",
-            "make min_length <= max_length",
+            N_("min_length {min} is above max_length {max}"),
+            N_("make min_length <= max_length"),
+            min=step.min_length,
+            max=step.max_length,
         )
 
 
@@ -275,29 +424,21 @@ def _check_conditions(flow: FlowDefinition, report: Reporter) -> None:
     for ref in _all_references(flow):
         spec = flow.fields.get(ref.field)
         if spec is None:
-            report.add(
-                "E401",
-                ref.path,
-                f"field {ref.field!r} is not declared.{did_you_mean(ref.field, flow.fields)}",
-                "name a declared field",
-            )
+            _undeclared(ref.path, ref.field, flow, N_("name a declared field"), report)
             continue
         if ref.compares and spec.type == "text":
             report.add(
                 "E409",
                 ref.path,
-                f"{ref.field!r} is free text: its content cannot be compared",
-                "use `answered:` for text fields",
+                N_("{field} is free text: its content cannot be compared"),
+                N_("use `answered:` for text fields"),
+                field=repr(ref.field),
             )
             continue
         for value in ref.values:
             if value not in spec.values:
-                report.add(
-                    "E403",
-                    ref.path,
-                    f"{value!r} is not a value of field {ref.field!r}."
-                    + did_you_mean(value, spec.values),
-                    f"use one of {', '.join(spec.values)}",
+                _unknown_value(
+                    ref.path, value, ref.field, spec.values, N_("use one of {values}"), report
                 )
 
 
@@ -316,28 +457,18 @@ def _all_references(flow: FlowDefinition) -> list[FieldRef]:
 
 def _check_graph(flow: FlowDefinition, report: Reporter) -> None:
     if flow.start not in flow.steps:
-        report.add(
-            "E201",
-            ("start",),
-            f"step {flow.start!r} does not exist.{did_you_mean(flow.start, flow.steps)}",
-            "name an existing step id",
-        )
+        _unknown_step(("start",), flow.start, flow, report)
     for step_id, step in flow.steps.items():
         for ex in exits(step_id, step):
             if ex.target not in flow.steps:
-                report.add(
-                    "E201",
-                    ex.path,
-                    f"step {ex.target!r} does not exist.{did_you_mean(ex.target, flow.steps)}",
-                    "name an existing step id",
-                )
+                _unknown_step(ex.path, ex.target, flow, report)
         _check_way_on(step_id, step, report)
     if not any(isinstance(s, SubmitStep) for s in flow.steps.values()):
         report.add(
             "E205",
             ("steps",),
-            "no step submits the intake",
-            "add a step with kind: submit",
+            N_("no step submits the intake"),
+            N_("add a step with kind: submit"),
             key=True,
         )
     seen = set(reachable(flow))
@@ -347,9 +478,11 @@ def _check_graph(flow: FlowDefinition, report: Reporter) -> None:
                 report.add(
                     "E202",
                     ("steps", step_id),
-                    f"no path from {flow.start!r} reaches step {step_id!r}",
-                    "point a next, choice or route at it, or remove it",
+                    N_("no path from {start} reaches step {step}"),
+                    N_("point a next, choice or route at it, or remove it"),
                     key=True,
+                    start=repr(flow.start),
+                    step=repr(step_id),
                 )
     order = topological(flow)
     if order is None:
@@ -359,6 +492,20 @@ def _check_graph(flow: FlowDefinition, report: Reporter) -> None:
     _check_review_before_submit(flow, order, report)
 
 
+def _unknown_step(path: Path, target: str, flow: FlowDefinition, report: Reporter) -> None:
+    hint = closest(target, flow.steps)
+    report.add(
+        "E201",
+        path,
+        N_("step {step} does not exist. Did you mean {suggestion}?")
+        if hint
+        else N_("step {step} does not exist"),
+        N_("name an existing step id"),
+        step=repr(target),
+        **suggestion(hint),
+    )
+
+
 def _check_way_on(step_id: str, step: object, report: Reporter) -> None:
     if isinstance(step, SingleChoiceStep) and step.next is None:
         for i, choice in enumerate(step.choices):
@@ -366,15 +513,16 @@ def _check_way_on(step_id: str, step: object, report: Reporter) -> None:
                 report.add(
                     "E204",
                     ("steps", step_id, "choices", i),
-                    f"choice {choice.value!r} has no next, and the step has no default next",
-                    "give the step a next (or this choice a next)",
+                    N_("choice {value} has no next, and the step has no default next"),
+                    N_("give the step a next (or this choice a next)"),
+                    value=repr(choice.value),
                 )
     elif isinstance(step, MultiChoiceStep | TextStep | InfoStep) and step.next is None:
         report.add(
             "E204",
             ("steps", step_id),
-            "this step has no next: routes are conditional, so a default is needed",
-            "add next: <step id> for when no route applies",
+            N_("this step has no next: routes are conditional, so a default is needed"),
+            N_("add next: <step id> for when no route applies"),
             key=True,
         )
 
@@ -401,18 +549,33 @@ def _report_cycles(flow: FlowDefinition, report: Reporter) -> None:
                 continue
             if state.get(target) == 1:
                 loop = [*path[path.index(target) :], target]
-                shown = (
-                    " -> ".join(loop)
-                    if len(loop) <= 12
-                    else " -> ".join([*loop[:5], f"... ({len(loop) - 10} more)", *loop[-5:]])
-                )
-                report.add(
-                    "E203",
-                    ex.path,
-                    f"this goes back to {target!r} and makes a loop: {shown}",
+                fix = N_(
                     "intakes must always move forward: point it at a later step"
-                    " (supporters go back with the Back button)",
+                    " (supporters go back with the Back button)"
                 )
+                if len(loop) <= 12:
+                    report.add(
+                        "E203",
+                        ex.path,
+                        N_("this goes back to {step} and makes a loop: {loop}"),
+                        fix,
+                        step=repr(target),
+                        loop=" -> ".join(loop),
+                    )
+                else:
+                    report.add(
+                        "E203",
+                        ex.path,
+                        N_(
+                            "this goes back to {step} and makes a loop:"
+                            " {first} -> ... ({more} more) -> {last}"
+                        ),
+                        fix,
+                        step=repr(target),
+                        first=" -> ".join(loop[:5]),
+                        more=len(loop) - 10,
+                        last=" -> ".join(loop[-5:]),
+                    )
             elif target not in state:
                 state[target] = 1
                 path.append(target)
@@ -437,9 +600,13 @@ def _check_answered_before(flow: FlowDefinition, order: list[str], report: Repor
                         report.add(
                             "E410",
                             ref.path,
-                            f"field {ref.field!r} is not asked on every path to {node!r}",
-                            "route on fields asked earlier on all paths, or move the question"
-                            " before this step",
+                            N_("field {field} is not asked on every path to {step}"),
+                            N_(
+                                "route on fields asked earlier on all paths, or move the"
+                                " question before this step"
+                            ),
+                            field=repr(ref.field),
+                            step=repr(node),
                         )
 
 
@@ -454,8 +621,8 @@ def _check_review_before_submit(flow: FlowDefinition, order: list[str], report: 
             report.add(
                 "E206",
                 ("steps", node),
-                "a path reaches this submit step without passing a review step",
-                "put a step with kind: review before it, so supporters check their answers",
+                N_("a path reaches this submit step without passing a review step"),
+                N_("put a step with kind: review before it, so supporters check their answers"),
                 key=True,
             )
 
@@ -469,16 +636,23 @@ def _check_limits(flow: FlowDefinition, report: Reporter) -> None:
                 report.add(
                     "E501",
                     (*item.path, code),
-                    f"{size} UTF-16 units; a message may carry at most {limit}"
-                    " (Telegram's 4096 less room for progress and hints)",
-                    "shorten it, or split it over two info steps",
+                    N_(
+                        "{size} UTF-16 units; a message may carry at most {limit}"
+                        " (Telegram's {telegram} less room for progress and hints)"
+                    ),
+                    N_("shorten it, or split it over two info steps"),
+                    size=size,
+                    limit=limit,
+                    telegram=MAX_MESSAGE_UTF16,
                 )
             if item.role == "button" and size > limit:
                 report.add(
                     "E504",
                     (*item.path, code),
-                    f"{size} UTF-16 units; a button label may have at most {limit}",
-                    "shorten the label; put explanations in the question text",
+                    N_("{size} UTF-16 units; a button label may have at most {limit}"),
+                    N_("shorten the label; put explanations in the question text"),
+                    size=size,
+                    limit=limit,
                 )
     for step_id, step in flow.steps.items():
         base: Path = ("steps", step_id)
@@ -509,9 +683,11 @@ def _check_callback(data: str, base: Path, index: int | None, report: Reporter) 
         report.add(
             "E502",
             path,
-            f"its button data would be {size} bytes ({data!r}); Telegram allows"
-            f" {MAX_CALLBACK_DATA_BYTES}",
-            "shorten the step id and the value codes",
+            N_("its button data would be {size} bytes ({data}); Telegram allows {limit}"),
+            N_("shorten the step id and the value codes"),
+            size=size,
+            data=repr(data),
+            limit=MAX_CALLBACK_DATA_BYTES,
         )
 
 
@@ -520,7 +696,9 @@ def _check_button_count(count: int, base: Path, report: Reporter) -> None:
         report.add(
             "E503",
             base,
-            f"{count} buttons with navigation; Telegram allows {MAX_BUTTONS}",
-            "split the question in two",
+            N_("{count} buttons with navigation; Telegram allows {limit}"),
+            N_("split the question in two"),
             key=True,
+            count=count,
+            limit=MAX_BUTTONS,
         )

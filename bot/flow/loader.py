@@ -1,8 +1,9 @@
 """The one flow loader: used by the bot at start-up and by ``intake-bot flows check``.
 
 A pipeline, cheapest and most fundamental first, collecting every problem it can:
-size limit -> UTF-8 -> safe YAML with positions -> shape (pydantic) -> semantic checks.
-A later stage runs only when the earlier ones produced something to check.
+size limit -> UTF-8 -> safe YAML with positions -> bounds on steps and lists -> shape
+(pydantic) -> semantic checks. A later stage runs only when the earlier ones produced
+something to check.
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ from pathlib import Path
 from bot.errors import ConfigError, FlowError
 from bot.flow.checks import check_flow
 from bot.flow.model import FlowDefinition
-from bot.flow.problems import Problem, render_path
+from bot.flow.problems import VERBATIM, Params, Problem, render_path
 from bot.flow.report import Reporter
 from bot.flow.shape import validate_shape
-from bot.flow.yamlsrc import YamlError, parse
+from bot.flow.yamlsrc import YamlDocument, YamlError, parse
 from bot.limits import MAX_FLOW_FILE_BYTES
+from bot.messages import N_
 
 _YAML_CODES = {"syntax": "E103", "alias": "E104", "duplicate-key": "E105", "tag": "E106"}
 _YAML_FIXES = {
-    "syntax": "check indentation (spaces, not tabs) and quoting around this line",
-    "alias": "write the content out in full instead of using &anchor / *alias",
-    "duplicate-key": "remove or rename one of the two",
-    "tag": "remove the !tag: flows hold plain text, numbers and lists only",
+    "syntax": N_("check indentation (spaces, not tabs) and quoting around this line"),
+    "alias": N_("write the content out in full instead of using &anchor / *alias"),
+    "duplicate-key": N_("remove or rename one of the two"),
+    "tag": N_("remove the !tag: flows hold plain text, numbers and lists only"),
 }
 
 
@@ -55,8 +57,10 @@ def check_bytes(content: bytes, source: str) -> Loaded:
         report.add(
             "E101",
             (),
-            f"the file has {len(content)} bytes; the limit is {MAX_FLOW_FILE_BYTES}",
-            "split it into several flows, or remove what is not needed",
+            N_("the file has {size} bytes; the limit is {limit}"),
+            N_("split it into several flows, or remove what is not needed"),
+            size=len(content),
+            limit=MAX_FLOW_FILE_BYTES,
         )
         return Loaded(source, None, tuple(report.problems), digest)
     try:
@@ -65,14 +69,15 @@ def check_bytes(content: bytes, source: str) -> Loaded:
         line = content[: exc.start].count(b"\n") + 1
         column = exc.start - content.rfind(b"\n", 0, exc.start)
         report.problems.append(
-            Problem(
+            Problem.from_templates(
                 "E102",
                 source,
                 line,
                 column,
                 "",
-                "the file is not UTF-8",
-                "save it as UTF-8 in your editor (it may be Shift_JIS, EUC-KR or GBK)",
+                N_("the file is not UTF-8"),
+                N_("save it as UTF-8 in your editor (it may be Shift_JIS, EUC-KR or GBK)"),
+                (),
             )
         )
         return Loaded(source, None, tuple(report.problems), digest)
@@ -82,7 +87,7 @@ def check_bytes(content: bytes, source: str) -> Loaded:
         report.problems.append(_yaml_problem(source, exc))
         return Loaded(source, None, tuple(report.problems), digest)
     report.doc = doc
-    report.problems.extend(_yaml_problem(source, p) for p in doc.problems)
+    report.problems.extend(_yaml_problem(source, p, doc) for p in doc.problems)
     flow = validate_shape(doc.data, report)
     if flow is not None:
         check_flow(flow, report)
@@ -90,16 +95,34 @@ def check_bytes(content: bytes, source: str) -> Loaded:
     return Loaded(source, flow if not problems else None, problems, digest)
 
 
-def _yaml_problem(source: str, exc: YamlError) -> Problem:
-    return Problem(
-        code=_YAML_CODES[exc.kind],
-        file=source,
-        line=exc.mark.line if exc.mark else None,
-        column=exc.mark.column if exc.mark else None,
-        path=render_path(exc.path),
-        message=exc.message,
-        fix=_YAML_FIXES[exc.kind],
+def _yaml_problem(source: str, exc: YamlError, doc: YamlDocument | None = None) -> Problem:
+    template, params = _yaml_message(exc, doc)
+    return Problem.from_templates(
+        _YAML_CODES[exc.kind],
+        source,
+        exc.mark.line if exc.mark else None,
+        exc.mark.column if exc.mark else None,
+        render_path(exc.path),
+        template,
+        _YAML_FIXES[exc.kind],
+        params,
     )
+
+
+def _yaml_message(exc: YamlError, doc: YamlDocument | None) -> tuple[str, Params]:
+    """A template for what the parser said, where we know its words; else its English."""
+    first = doc.keys.get(exc.path) if doc is not None and exc.path else None
+    if exc.kind == "duplicate-key" and first is not None:
+        template = N_("the key {key} appears twice (first on line {line})")
+        params: Params = (("key", repr(exc.path[-1])), ("line", str(first.line)))
+    elif exc.kind == "alias":
+        template, params = N_("YAML aliases (*name) are not allowed in flow files"), ()
+    else:  # PyYAML's own words, or the tag as written
+        template, params = VERBATIM, (("detail", exc.message),)
+    # Should yamlsrc ever word these differently, the English must not silently change.
+    if template.format(**dict(params)) != exc.message:
+        template, params = VERBATIM, (("detail", exc.message),)
+    return template, params
 
 
 def read_flow_file(path: Path) -> bytes:
@@ -126,8 +149,9 @@ def check_file(path: Path, *, display: str | None = None) -> Loaded:
         report.add(
             "E107",
             (),
-            f"cannot read the flow file ({exc.strerror or type(exc).__name__})",
-            "give the path of a regular YAML file (flows/intake.yaml) or of its folder",
+            N_("cannot read the flow file ({reason})"),
+            N_("give the path of a regular YAML file (flows/intake.yaml) or of its folder"),
+            reason=exc.strerror or type(exc).__name__,
         )
         return Loaded(source, None, tuple(report.problems))
     return check_bytes(content, source)
@@ -157,8 +181,10 @@ def check_files(paths: Sequence[Path]) -> list[Loaded]:
             report.add(
                 "E105",
                 ("id",),
-                f"flow id {result.flow.id!r} is also used by {other}",
-                "give each flow file its own id",
+                N_("flow id {id} is also used by {other}"),
+                N_("give each flow file its own id"),
+                id=repr(result.flow.id),
+                other=other,
             )
             results[i] = Loaded(result.source, None, tuple(report.problems), result.digest)
     return results

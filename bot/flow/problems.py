@@ -4,11 +4,16 @@ Codes are stable (tools and docs refer to them) and grouped like a linter's:
 E1xx file and shape, E2xx step graph, E3xx texts and locales, E4xx fields and rules,
 E5xx Telegram limits. ``CODES`` is the registry; every code has a broken-flow fixture in
 ``tests/flow/broken/``.
+
+A problem is said in English (the CLI, JSON output) and in the admin's language (the bot):
+its message and fix are ``N_`` message ids with ``{named}`` placeholders, kept with the
+values that fill them, so a catalog can translate the sentence and never the values.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from bot.flow.yamlsrc import Path
@@ -21,6 +26,8 @@ CODES: dict[str, str] = {
     "E105": "duplicate-key",
     "E106": "yaml-tag",
     "E107": "file-unreadable",
+    "E108": "too-many-steps",
+    "E109": "too-many-entries",
     "E110": "unknown-key",
     "E111": "missing-key",
     "E112": "bad-value",
@@ -38,6 +45,7 @@ CODES: dict[str, str] = {
     "E304": "unknown-locale",
     "E305": "required-locale",
     "E306": "bad-placeholder",
+    "E307": "markup-in-text",
     "E401": "undeclared-field",
     "E402": "field-kind-mismatch",
     "E403": "unknown-value",
@@ -57,6 +65,14 @@ CODES: dict[str, str] = {
 }
 
 
+#: The template of a message we only have in English (PyYAML's own words): no catalog
+#: holds it, so it stays English in every language while its fix is translated.
+VERBATIM = "{detail}"
+#: Values that fill a template's placeholders: ids, numbers and quoted values from the
+#: file, never translated text. Pairs rather than a dict, so that a problem stays hashable.
+Params = tuple[tuple[str, str], ...]
+
+
 def render_path(path: Path) -> str:
     """``("steps", "region", "choices", 2)`` -> ``steps.region.choices[2]``."""
     out = ""
@@ -70,7 +86,12 @@ def render_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a flow file."""
+    """One thing wrong with a flow file.
+
+    ``message`` and ``fix`` are the English; ``template``, ``fix_template`` and ``params``
+    say them in another language (see ``localized``). A problem built without templates
+    (by code outside the loader) is English only.
+    """
 
     code: str
     file: str
@@ -79,6 +100,36 @@ class Problem:
     path: str
     message: str
     fix: str
+    template: str = ""
+    fix_template: str = ""
+    params: Params = ()
+
+    @classmethod
+    def from_templates(
+        cls,
+        code: str,
+        file: str,
+        line: int | None,
+        column: int | None,
+        path: str,
+        template: str,
+        fix_template: str,
+        params: Params,
+    ) -> Problem:
+        """A problem whose English is its templates filled with ``params``."""
+        values = dict(params)
+        return cls(
+            code,
+            file,
+            line,
+            column,
+            path,
+            template.format(**values),
+            fix_template.format(**values),
+            template,
+            fix_template,
+            params,
+        )
 
     @property
     def name(self) -> str:
@@ -93,9 +144,21 @@ class Problem:
                 where += f":{self.column}"
         return where
 
+    def localized(self, translate: Callable[..., str]) -> tuple[str, str]:
+        """The message and the fix through ``translate(msgid, **params)`` (a catalog's
+        gettext bound to the admin's locale)."""
+        if not self.template:
+            return self.message, self.fix
+        values = dict(self.params)
+        return translate(self.template, **values), translate(self.fix_template, **values)
+
     def render(self) -> str:
         at = f" at {self.path}" if self.path else ""
         return f"{self.location}: {self.code} {self.name}{at}: {self.message}. Fix: {self.fix}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, **asdict(self)}
+        # The English only, as before templates existed: tools read these keys.
+        return {"name": self.name, **{key: getattr(self, key) for key in _JSON_KEYS}}
+
+
+_JSON_KEYS = ("code", "file", "line", "column", "path", "message", "fix")

@@ -4,6 +4,9 @@ Pydantic reports a location such as ``('steps', 'region', 'single_choice', 'choi
 'text')``, where ``single_choice`` is the union member it tried, not a key in the file.
 We walk the model's types alongside that location to drop such tags, to find the line,
 and to know which keys were allowed where an unknown key appears (for did-you-mean).
+
+Before pydantic sees the data, the number of steps and the length of every list are
+bounded (E108, E109), so that a hostile file is refused at the cost of its parse.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.flow.model import OPERATORS, STEP_KINDS, FlowDefinition
-from bot.flow.report import Reporter
-from bot.flow.suggest import did_you_mean
+from bot.flow.report import Reporter, closest, suggestion
 from bot.flow.yamlsrc import Path, PathKey
+from bot.limits import MAX_FLOW_ENTRIES, MAX_FLOW_LOCALES, MAX_FLOW_STEPS
+from bot.messages import N_
 
-_ID_HINT = "use lowercase letters, digits and _, starting with a letter (e.g. in_custody)"
+_ID_HINT = N_("use lowercase letters, digits and _, starting with a letter (e.g. in_custody)")
 
 
 def validate_shape(data: Any, report: Reporter) -> FlowDefinition | None:
@@ -30,9 +34,11 @@ def validate_shape(data: Any, report: Reporter) -> FlowDefinition | None:
         report.add(
             "E112",
             (),
-            "a flow file must be a mapping of keys (id, version, locales, ...)",
-            "start from flows/intake.yaml",
+            N_("a flow file must be a mapping of keys (id, version, locales, ...)"),
+            N_("start from flows/intake.yaml"),
         )
+        return None
+    if not _check_sizes(data, report):
         return None
     try:
         return FlowDefinition.model_validate(data)
@@ -42,54 +48,146 @@ def validate_shape(data: Any, report: Reporter) -> FlowDefinition | None:
         return None
 
 
+def _check_sizes(data: Mapping[str, Any], report: Reporter) -> bool:
+    """Bound every list and mapping before pydantic and the checks see them: a file within
+    the byte limit can still hold 10,000 steps or 60,000 values, and some checks compare
+    entries pairwise. Walking the parsed data takes milliseconds where parsing took a
+    second, so an oversized upload costs little more than its parse."""
+    fine = True
+    pending: list[tuple[Path, Any]] = [((), data)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, Mapping):
+            children: list[tuple[PathKey, Any]] = list(value.items())
+        elif isinstance(value, list):
+            children = list(enumerate(value))
+        else:
+            continue
+        if path == ("steps",):
+            if len(children) > MAX_FLOW_STEPS:
+                report.add(
+                    "E108",
+                    path,
+                    N_("the flow has {count} steps; the limit is {limit}"),
+                    N_("split it into several flows, or remove steps that are not needed"),
+                    key=True,
+                    count=len(children),
+                    limit=MAX_FLOW_STEPS,
+                )
+                fine = False
+                continue
+        elif len(children) > (limit := _entries_limit(path)):
+            report.add(
+                "E109",
+                path,
+                N_("this has {count} entries; the limit is {limit}"),
+                N_("remove the entries that are not needed"),
+                key=True,
+                count=len(children),
+                limit=limit,
+            )
+            fine = False
+            continue  # one problem for the whole list, not one per entry inside it
+        pending.extend(((*path, k), v) for k, v in reversed(children))
+    return fine
+
+
+def _entries_limit(path: Path) -> int:
+    return MAX_FLOW_LOCALES if path == ("locales",) else MAX_FLOW_ENTRIES
+
+
 def _report_error(error: ErrorDetails, report: Reporter) -> None:
     path, parent = _resolve(tuple(error["loc"]))
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        key = str(path[-1])
+        name = str(path[-1])
         allowed = _aliases(parent) if parent else []
-        hint = did_you_mean(key, allowed)
+        hint = closest(name, allowed)
         report.add(
             "E110",
             path,
-            f"unknown key {key!r}.{hint}",
-            f"remove it or use one of: {', '.join(allowed)}",
+            N_("unknown key {found}. Did you mean {suggestion}?")
+            if hint
+            else N_("unknown key {found}"),
+            N_("remove it or use one of: {keys}"),
             key=True,
+            found=repr(name),
+            keys=", ".join(allowed),
+            **suggestion(hint),
         )
     elif kind == "missing":
-        report.add(
-            "E111",
-            path[:-1],
-            f"missing required key {path[-1]!r}",
-            f"add {path[-1]}: ... here",
-            key=True,
-        )
+        name = str(path[-1])
+        _missing_key(report, path[:-1], name, N_("add {name}: ... here"), name=name)
     elif kind == "union_tag_not_found":
-        report.add("E111", path, "missing required key 'kind'", _kinds_fix(), key=True)
+        _missing_key(report, path, "kind", _KINDS_FIX, kinds=", ".join(STEP_KINDS))
     elif kind == "union_tag_invalid":
         tag = str(ctx.get("tag", ""))
-        hint = did_you_mean(tag, _step_kinds())
-        report.add("E113", (*path, "kind"), f"unknown step kind {tag!r}.{hint}", _kinds_fix())
+        hint = closest(tag, STEP_KINDS)
+        report.add(
+            "E113",
+            (*path, "kind"),
+            N_("unknown step kind {kind}. Did you mean {suggestion}?")
+            if hint
+            else N_("unknown step kind {kind}"),
+            _KINDS_FIX,
+            kind=repr(tag),
+            kinds=", ".join(STEP_KINDS),
+            **suggestion(hint),
+        )
     elif kind == "unknown_operator":
         present = [str(k) for k in error["input"]] if isinstance(error["input"], Mapping) else []
-        hints = "".join(did_you_mean(k, OPERATORS) for k in present)
+        hints = suggestion(*(closest(k, OPERATORS) for k in present))
+        fix = N_("use exactly one of: {operators}")
+        operators = ", ".join(OPERATORS)
+        if not present:
+            message = N_("no known operator in this condition (found nothing)")
+            report.add("E114", path, message, fix, operators=operators)
+            return
         report.add(
             "E114",
             path,
-            f"no known operator in this condition (found {', '.join(present) or 'nothing'})."
-            + hints,
-            f"use exactly one of: {', '.join(OPERATORS)}",
+            N_("no known operator in this condition (found {found}). Did you mean {suggestion}?")
+            if hints
+            else N_("no known operator in this condition (found {found})"),
+            fix,
+            operators=operators,
+            found=", ".join(present),
+            **hints,
         )
     elif kind == "string_pattern_mismatch":
-        report.add("E112", path, f"{error['input']!r} is not a valid id", _ID_HINT)
+        report.add("E112", path, _NOT_AN_ID, _ID_HINT, value=repr(error["input"]))
     elif path and path[-1] == "[key]":
         key_path = path[:-1]
-        report.add("E112", key_path, f"{key_path[-1]!r} is not a valid id", _ID_HINT, key=True)
+        report.add("E112", key_path, _NOT_AN_ID, _ID_HINT, key=True, value=repr(key_path[-1]))
     else:
+        # pydantic's own English (pydantic-core has no catalogs); the rest is ours.
         report.add(
-            "E112", path, f"{error['msg']} (found {_show(error['input'])})", _value_fix(kind)
+            "E112",
+            path,
+            N_("{detail} (found {found})"),
+            _value_fix(kind),
+            detail=error["msg"],
+            found=_show(error["input"]),
         )
+
+
+_NOT_AN_ID = N_("{value} is not a valid id")
+_KINDS_FIX = N_("set kind to one of: {kinds}")
+
+
+def _missing_key(
+    report: Reporter, path: Path, missing: str, fix: str, /, **fix_params: str
+) -> None:
+    report.add(
+        "E111",
+        path,
+        N_("missing required key {missing}"),
+        fix,
+        key=True,
+        missing=repr(missing),
+        **fix_params,
+    )
 
 
 def _show(value: Any) -> str:
@@ -99,24 +197,16 @@ def _show(value: Any) -> str:
 
 def _value_fix(kind: str) -> str:
     if kind.startswith(("string", "str")):
-        return "write text here (quote it if it looks like a number or true/false)"
+        return N_("write text here (quote it if it looks like a number or true/false)")
     if kind.startswith(("int", "greater", "less")):
-        return "write a whole number within the stated range"
+        return N_("write a whole number within the stated range")
     if kind.startswith(("list", "too_short", "too_long")):
-        return "write a list (one `- item` per line) of the stated length"
+        return N_("write a list (one `- item` per line) of the stated length")
     if kind.startswith(("dict", "mapping", "model")):
-        return "write keys and values here (key: value, one per line)"
+        return N_("write keys and values here (key: value, one per line)")
     if kind.startswith("literal"):
-        return "use one of the values the message lists"
-    return "see the JSON Schema in flows/flow.schema.json or the README"
-
-
-def _kinds_fix() -> str:
-    return f"set kind to one of: {', '.join(_step_kinds())}"
-
-
-def _step_kinds() -> list[str]:
-    return list(STEP_KINDS)
+        return N_("use one of the values the message lists")
+    return N_("see the JSON Schema in flows/flow.schema.json or the README")
 
 
 # --- walking types alongside a pydantic location -------------------------------------------

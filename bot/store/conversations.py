@@ -70,9 +70,13 @@ class Handled:
 class Conversations:
     """Sessions by chat, kept under the chat's keyed hash, encrypted at rest."""
 
-    def __init__(self, db: Database, channel: str) -> None:
+    def __init__(self, db: Database, channel: str, *, trial: bool = False) -> None:
         self.db = db
         self.channel = channel
+        #: An admin trying a draft (``/try``): the same engine and sessions, but no stub,
+        #: alert, contact route or withdrawal is written; the outcome carries the stub
+        #: for the admin to read instead.
+        self.trial = trial
 
     def handle(
         self,
@@ -236,9 +240,9 @@ class Conversations:
         )
         now = self.db.now()
         cleared: tuple[int, ...] = ()
-        if outcome.stub is not None:
+        if outcome.stub is not None and not self.trial:
             self._insert_stub(tx, outcome.stub, chat_id, now, outcome.return_code)
-        if outcome.withdraw is not None:
+        if outcome.withdraw is not None and not self.trial:
             self._withdraw(tx, outcome.withdraw, now)
         if outcome.session is None:
             if row is not None:

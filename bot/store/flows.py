@@ -9,7 +9,8 @@ Each publish and rollback is recorded in the audit log (who, flow, version).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
@@ -26,6 +27,18 @@ from bot.store.models import AuditEntry, FlowVersion
 SYSTEM_ACTOR = "intake-bot"
 
 
+class FlowSource(Protocol):
+    """Where the engine's flows come from: published versions, or an admin's draft."""
+
+    def latest(self, flow_id: str, tx: DbSession | None = None) -> CompiledFlow:
+        """The flow a new session starts on."""
+        ...
+
+    def get(self, flow_id: str, version: int, tx: DbSession | None = None) -> CompiledFlow:
+        """The flow a running session continues on."""
+        ...
+
+
 @dataclass(frozen=True)
 class Published:
     """The result of a publish: the stored version, or why it was refused."""
@@ -34,6 +47,8 @@ class Published:
     version: int | None
     problems: tuple[Problem, ...] = ()
     refusal: str | None = None
+    #: A rollback: the version whose content was published again.
+    copied: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -77,6 +92,7 @@ class FlowRegistry:
                     source=content.decode("utf-8"),
                     digest=loaded.digest,
                     published_at=self.db.now(),
+                    published_by=actor,
                 )
             )
             tx.add(
@@ -96,8 +112,24 @@ class FlowRegistry:
                 tx.scalars(select(FlowVersion).order_by(FlowVersion.flow_id, FlowVersion.version))
             )
 
-    def rollback(self, flow_id: str, *, actor: str = SYSTEM_ACTOR) -> Published:
-        """Publish the previous version's content again, as a new, higher version."""
+    def newest(self, flow_id: str) -> FlowVersion | None:
+        """The newest published version's row (its file, who published it, when)."""
+        with self.db.transaction() as tx:
+            return tx.scalar(
+                select(FlowVersion)
+                .where(FlowVersion.flow_id == flow_id)
+                .order_by(FlowVersion.version.desc())
+                .limit(1)
+            )
+
+    def rollback(
+        self, flow_id: str, *, actor: str = SYSTEM_ACTOR, newest: int | None = None
+    ) -> Published:
+        """Publish the previous version's content again, as a new, higher version.
+
+        ``newest``: only if the newest version is still this one (a confirmation given
+        on a phone must not roll back a version published since).
+        """
         with self.db.transaction() as tx:
             rows = list(
                 tx.scalars(
@@ -110,14 +142,19 @@ class FlowRegistry:
         if len(rows) < 2:
             return Published(flow_id, None, refusal=f"flow {flow_id!r} has no earlier version")
         latest, previous = rows
-        source = _with_version(previous.source, latest.version + 1)
-        return self._store(
+        if newest is not None and latest.version != newest:
+            return Published(
+                flow_id, None, refusal=f"{flow_id} v{latest.version} was published since"
+            )
+        source = with_version(previous.source, latest.version + 1)
+        result = self._store(
             source.encode("utf-8"),
             f"{flow_id} v{previous.version} (rollback)",
             actor,
             "rollback",
             {"from_version": previous.version},
         )
+        return replace(result, copied=previous.version)
 
     def latest(self, flow_id: str, tx: DbSession | None = None) -> CompiledFlow:
         """The newest published version (one indexed query; compiled once per version)."""
@@ -149,7 +186,7 @@ class FlowRegistry:
                     f"published flow {flow_id!r} v{version} no longer loads:\n"
                     + "\n".join(p.render() for p in loaded.problems)
                 )
-            compiled = compile_flow(loaded.flow)
+            compiled = compile_flow(loaded.flow, loaded.digest)
             self._compiled[key] = compiled
         return compiled
 
@@ -158,7 +195,8 @@ class FlowRegistry:
             return set(tx.scalars(select(FlowVersion.flow_id).distinct()))
 
 
-def _with_version(source: str, version: int) -> str:
+def with_version(source: str, version: int) -> str:
+    """The flow file ``source`` with its ``version`` set (comments and layout kept)."""
     yaml = roundtrip_yaml()
     data = yaml.load(source)
     data["version"] = version

@@ -187,8 +187,31 @@ class FlowVersion(Base):
     source: Mapped[str] = mapped_column(Text)
     digest: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: Who published it: an admin's label, a login name from the CLI, or the bot itself.
+    #: Unknown for versions published before this was recorded.
+    published_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (UniqueConstraint("flow_id", "version"),)
+
+
+class FlowDraft(Base):
+    """The one draft of a flow, uploaded by an admin on Telegram: checked, not yet live.
+
+    Replaced by the next upload, deleted when published: an uploaded file is never kept
+    longer. ``revision`` counts uploads, so a confirmation or a trial of an older draft
+    can tell it is out of date.
+    """
+
+    __tablename__ = "flow_drafts"
+
+    flow_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    #: The flow's own version number, as the file says.
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    uploaded_by: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditEntry(Base):

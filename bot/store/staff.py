@@ -10,6 +10,7 @@ Every change goes to the audit log, without content.
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -25,6 +26,9 @@ from bot.stub import CROCKFORD, normalize_code
 Role = Literal["staff", "admin"]
 ROLES: tuple[Role, ...] = ("staff", "admin")
 INVITE_LIFETIME = timedelta(hours=24)
+#: How long a process trusts its list of admins for routing supporter-looking updates:
+#: every update would otherwise cost a database transaction (SQLite's write lock).
+ADMINS_CACHED = timedelta(seconds=30)
 #: 12 Crockford characters: 60 bits, shown as XXXX-XXXX-XXXX.
 CODE_LENGTH = 12
 #: What the keyed hashes of user ids and invite codes are namespaced by.
@@ -47,6 +51,7 @@ class Member:
 class StaffRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._admins: tuple[float, frozenset[str]] | None = None
 
     # --- invites (the CLI) -------------------------------------------------------------
 
@@ -110,6 +115,7 @@ class StaffRepository:
                     )
                 )
                 audit(tx, now, invite.label, "staff-join", detail={"role": invite.role})
+            self._admins = None  # this process knows at once
         except IntegrityError:  # the label is taken by a member who joined meanwhile
             with self.db.transaction() as tx:
                 refused(tx, user_key, now)
@@ -138,6 +144,18 @@ class StaffRepository:
         with self.db.transaction() as tx:
             row = tx.scalar(select(StaffMember).where(StaffMember.user_key == user_key))
             return self._member(row) if row else None
+
+    def may_be_admin(self, user_id: int) -> bool:
+        """A cheap first look, for updates that are a supporter's unless the sender is an
+        admin trying a draft: ``False`` means not an admin as of at most
+        ``ADMINS_CACHED`` ago (a new admin's trials are routed once that has passed).
+        ``True`` is confirmed by ``member`` before anything is done."""
+        clock = time.monotonic()
+        if self._admins is None or clock - self._admins[0] > ADMINS_CACHED.total_seconds():
+            with self.db.transaction() as tx:
+                keys = tx.scalars(select(StaffMember.user_key).where(StaffMember.role == "admin"))
+                self._admins = (clock, frozenset(keys))
+        return self.db.keys.chat_key(_USER, user_id) in self._admins[1]
 
     def members(self) -> list[Member]:
         with self.db.transaction() as tx:

@@ -18,6 +18,7 @@ from sqlalchemy import case, delete, select, update
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
+from bot.stub import CaseStub
 
 STATUSES = ("new", "claimed", "closed")
 #: Why a case was closed (codes; their labels are the staff side's texts).
@@ -45,6 +46,27 @@ class StubView:
     claimed_by: str | None
     claimed_at: datetime | None
     closed_at: datetime | None
+
+    @classmethod
+    def preview(cls, stub: CaseStub) -> StubView:
+        """A stub that was never stored, as staff would first see it (an admin's trial)."""
+        return cls(
+            reference=stub.reference,
+            flow_id=stub.flow_id,
+            flow_version=stub.flow_version,
+            status="new",
+            priority=stub.priority,
+            locale=stub.locale,
+            region=stub.region,
+            created_at=stub.created,
+            contact=stub.contact,
+            answers={k: list(v) if isinstance(v, tuple) else v for k, v in stub.answers.items()},
+            texts=dict(stub.texts),
+            removed=list(stub.removed),
+            claimed_by=None,
+            claimed_at=None,
+            closed_at=None,
+        )
 
     def to_json(self) -> dict[str, Any]:
         def when(value: datetime | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardButton, Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -32,7 +33,7 @@ from bot.i18n import Catalogs
 from bot.render import Message as Rendered
 from bot.render import Screen
 from bot.store.conversations import LiveMessage
-from bot.stub import normalize_reference
+from bot.stub import CaseStub, normalize_reference
 from bot.telegram import delivery, texts
 from bot.telegram.callbacks import CLEAR, clear_button
 from bot.telegram.failures import mark_failed
@@ -47,20 +48,38 @@ log = logging.getLogger("bot.telegram")
 class SupporterChannel:
     """Handlers for supporters' private chats, around one ``Intake`` service."""
 
-    def __init__(self, intake: Intake, catalogs: Catalogs, metrics: Metrics | None = None) -> None:
+    def __init__(
+        self,
+        intake: Intake,
+        catalogs: Catalogs,
+        metrics: Metrics | None = None,
+        *,
+        on_stub: Callable[[Bot, int, CaseStub], Awaitable[None]] | None = None,
+    ) -> None:
         self.intake = intake
         self.catalogs = catalogs
         self.metrics = metrics or Metrics()
+        #: Called once an intake produced its stub and the supporter saw the result
+        #: (an admin's trial shows the stub as staff would read it).
+        self.on_stub = on_stub
+
+    async def handle(self, update: Update, bot: Bot) -> None:
+        """One update, without the end-of-update log line (a caller that logs its own)."""
+        await self._on_update(update, bot)
+
+    async def begin(self, update: Update, bot: Bot, chat_id: int, start: i.Start) -> None:
+        """Start an intake in reply to ``update`` (which is not itself a /start)."""
+        await self._turn(update, bot, chat_id, start)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
-            await self._on_update(update, context)
+            await self._on_update(update, context.bot)
         finally:
             # One line per update, after everything was delivered: operators (and the
             # end-to-end tests) can tell when an update is fully handled. Ids only.
             log.info("update %s done", update.update_id)
 
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _on_update(self, update: Update, bot: Bot) -> None:
         chat = update.effective_chat
         if chat is None:
             await self._answered(0, update.update_id)
@@ -68,20 +87,20 @@ class SupporterChannel:
         if update.my_chat_member is not None:
             await self._membership(update)
         elif chat.type != ChatType.PRIVATE:
-            await self._not_private(update, context.bot)
+            await self._not_private(update, bot)
         else:
             event = to_input(update)
             text = update.message.text if update.message is not None else None
             first = (text or "").split(maxsplit=1)[:1]
             if first and first[0].split("@")[0] == "/reconnect":
-                await self._reconnect(update, context.bot, chat.id, text or "")
+                await self._reconnect(update, bot, chat.id, text or "")
                 return
             if event == CLEAR:
-                await self._clear(update, context.bot)
+                await self._clear(update, bot)
             elif isinstance(event, str | None):
                 pass  # nothing a supporter can mean by it
             else:
-                await self._turn(update, context.bot, chat.id, event)
+                await self._turn(update, bot, chat.id, event)
                 return
         await self._answered(chat.id, update.update_id)
 
@@ -138,6 +157,8 @@ class SupporterChannel:
         await asyncio.to_thread(
             self.intake.delivered, chat_id, update.update_id, message_ids=kept, live=live
         )
+        if outcome.stub is not None and self.on_stub is not None:
+            await self.on_stub(bot, chat_id, outcome.stub)
 
     async def _reconnect(self, update: Update, bot: Bot, chat_id: int, text: str) -> None:
         """``/reconnect REF CODE``: this chat takes over the case (the code leaves the

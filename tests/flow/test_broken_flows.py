@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.flow.loader import check_bytes, check_file
-from bot.flow.problems import CODES
-from bot.limits import MAX_FLOW_FILE_BYTES
+from bot.flow.loader import check_bytes, check_file, check_files
+from bot.flow.problems import CODES, VERBATIM, Problem
+from bot.limits import MAX_FLOW_FILE_BYTES, MAX_FLOW_STEPS
 
 BROKEN = Path(__file__).parent / "broken"
 MARK = re.compile(r"# <- (E\d{3})")
@@ -82,6 +84,7 @@ def test_what_is_not_a_regular_file_is_refused_without_reading_it(tmp_path: Path
 
 
 SHIPPED = (Path(__file__).resolve().parents[2] / "flows" / "intake.yaml").read_text("utf-8")
+MINIMAL = (Path(__file__).parent / "minimal.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("depth", [60, 600, 3000])
@@ -98,16 +101,118 @@ def test_a_number_of_thousands_of_digits_is_a_located_problem() -> None:
     assert [(p.code, p.render().split(":")[1]) for p in result.problems] == [("E112", "8")]
 
 
-def test_a_loop_through_a_thousand_steps_is_reported() -> None:
-    head = [
-        "id: loop", "version: 1", "locales: [ja, ko, zh_Hans]",
-        "title: {ja: t, ko: t, zh_Hans: t}", "start: s0", "fields: {}", "triage: []", "steps:",
-    ]  # fmt: skip
-    steps = [
-        f"  s{i}:\n    kind: info\n    text: {{ja: a, ko: a, zh_Hans: a}}\n"
-        f"    button: {{ja: b, ko: b, zh_Hans: b}}\n    next: s{(i + 1) % 1000}"
-        for i in range(1000)
-    ]
-    result = check_bytes("\n".join([*head, *steps]).encode(), "loop.yaml")
+HEAD = [
+    "id: loop", "version: 1", "locales: [ja, ko, zh_Hans]",
+    "title: {ja: t, ko: t, zh_Hans: t}", "start: s0", "fields: {}", "triage: []", "steps:",
+]  # fmt: skip
+
+
+def info_chain(count: int, *, loop: bool) -> bytes:
+    """``count`` info steps, each leading to the next (and the last back to the first);
+    the texts lack ko and zh_Hans, so that the checks, had they run, would say so."""
+    steps = [f"  s{i}: {{kind: info, text: {{ja: a}}, next: s{i + 1}}}" for i in range(count)]
+    steps[-1] = steps[-1].replace(f"s{count}}}", "s0}" if loop else "s0_}")
+    return "\n".join([*HEAD, *steps]).encode()
+
+
+def test_a_loop_through_the_most_steps_allowed_is_reported() -> None:
+    result = check_bytes(info_chain(MAX_FLOW_STEPS, loop=True), "loop.yaml")
     [loop] = [p for p in result.problems if p.code == "E203"]
-    assert "(991 more)" in loop.render()
+    assert f"({MAX_FLOW_STEPS - 9} more)" in loop.render()
+
+
+def test_ten_thousand_steps_are_refused_before_any_check_of_the_steps() -> None:
+    content = info_chain(10_000, loop=False)
+    assert len(content) <= MAX_FLOW_FILE_BYTES
+    result = check_bytes(content, "big.yaml")
+    # No E301, E205 (no submit step) nor E201 (s0_ does not exist): no check ran.
+    assert [(p.code, p.line) for p in result.problems] == [("E108", len(HEAD))]
+
+
+VALUES = ", ".join(f"v{i}" for i in range(5000))
+RULES = "".join("  - {priority: high, when: {answered: note}}\n" for _ in range(2000))
+CONDITIONS = ", ".join("{answered: note}" for _ in range(5000))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("values: [china, japan]", f"values: [{VALUES}]", "fields.place.values"),
+        ("triage:\n", f"triage:\n{RULES}", "triage"),
+        ("{answered: note}", f"{{any: [{CONDITIONS}]}}", "steps.note.routes[0].when.any"),
+    ],
+    ids=["values", "rules", "conditions"],
+)
+def test_long_lists_are_refused_before_they_are_checked(old: str, new: str, path: str) -> None:
+    # 60,000 values once took a minute to check: a duplicate check compared every pair.
+    result = check_bytes(MINIMAL.replace(old, new).encode(), "long.yaml")
+    assert [(p.code, p.path) for p in result.problems] == [("E109", path)]
+
+
+# --- every problem can be said in another language ------------------------------------
+
+
+def every_problem(tmp_path: Path) -> list[Problem]:
+    """The problems of every fixture, and of the cases generated above."""
+    problems = [p for fixture in FIXTURES for p in check_file(fixture).problems]
+    problems += check_bytes(b"{" * (MAX_FLOW_FILE_BYTES + 1), "big.yaml").problems
+    problems += check_file(tmp_path / "missing.yaml").problems
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(MINIMAL, encoding="utf-8")
+    problems += [p for r in check_files([tmp_path]) for p in r.problems]
+    problems += check_bytes(info_chain(1000, loop=False), "big.yaml").problems
+    problems += check_bytes(info_chain(20, loop=True), "loop.yaml").problems
+    return problems
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_problem_is_its_templates_filled_with_plain_values(tmp_path: Path) -> None:
+    problems = every_problem(tmp_path)
+    assert {p.code for p in problems} == set(CODES)
+    for problem in problems:
+        assert problem.template, problem.render()
+        assert problem.fix_template, problem.render()
+        params = dict(problem.params)
+        assert all(isinstance(v, str) for v in params.values()), problem.params
+        assert problem.template.format(**params) == problem.message, problem.render()
+        assert problem.fix_template.format(**params) == problem.fix, problem.render()
+        # No param goes unused, and none is missing from what a catalog would be given.
+        assert placeholders(problem.template) | placeholders(problem.fix_template) == set(
+            params
+        ), problem.render()
+        hash(problem)
+
+
+def test_localized_says_the_templates_through_the_translator(tmp_path: Path) -> None:
+    def shout(msgid: str, **params: Any) -> str:
+        # Catalogs.gettext formats only when there are params: so must a translation.
+        text = msgid.upper().replace("{", "<").replace("}", ">")
+        for name in params:
+            text = text.replace(f"<{name.upper()}>", "{" + name + "}")
+        return text.format(**params) if params else text
+
+    for problem in every_problem(tmp_path):
+        params = dict(problem.params)
+        message, fix = problem.localized(shout)
+        assert (message, fix) == (
+            shout(problem.template, **params),
+            shout(problem.fix_template, **params),
+        )
+        if problem.template != VERBATIM:
+            assert message != problem.message
+        assert problem.localized(lambda m, **p: m.format(**p)) == (problem.message, problem.fix)
+
+
+def test_json_output_is_the_english_only() -> None:
+    [problem] = check_file(BROKEN / "E110_unknown_key.yaml").problems
+    assert list(problem.to_json()) == [
+        "name", "code", "file", "line", "column", "path", "message", "fix",
+    ]  # fmt: skip
+
+
+def test_a_problem_made_without_templates_stays_english() -> None:
+    problem = Problem("E107", "x.yaml", None, None, "", "cannot read", "give a file")
+    assert problem.localized(lambda _msgid, **_params: "翻訳") == ("cannot read", "give a file")

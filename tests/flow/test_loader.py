@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -116,3 +117,55 @@ def test_load_flows_returns_flows_by_id(tmp_path: Path) -> None:
     flows = load_flows([tmp_path])
     assert list(flows) == ["mini"]
     assert isinstance(flows["mini"].steps["note"], TextStep)
+
+
+def with_welcome_text(text: str) -> str:
+    return MINIMAL.replace("ja: ようこそ", f"ja: {json.dumps(text, ensure_ascii=False)}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>ようこそ</b>",
+        '<a href="https://example.org">ここ</a>',
+        "ようこそ</i>",
+        "一行目<br/>二行目",
+        "一行目<br />二行目",
+        "<P class=x>ようこそ",
+        "A&amp;B",
+        "&#60;ようこそ&#62;",
+        "&#x3C;",
+        "よう&nbsp;こそ",
+    ],
+)
+def test_html_in_a_text_is_refused(text: str) -> None:
+    assert [(c, p) for c, _, p in check(with_welcome_text(text))] == [
+        ("E307", "steps.welcome.text.ja")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a < b", "<3", "〈国〉《地域》「」", "<お名前>", "<your answer>", "R&D", "Q&As;", "&", "& ;"],
+)
+def test_angle_brackets_and_ampersands_in_prose_are_text(text: str) -> None:
+    assert check(with_welcome_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("{0}", ["E306"]),
+        ("{name}", ["E306"]),
+        ("{{name}}", ["E306"]),
+        ("%s", []),
+        ("%(name)s", []),
+        ("{{", []),
+        ("}", []),
+    ],
+)
+def test_only_braces_around_a_word_look_like_a_placeholder(text: str, codes: list[str]) -> None:
+    # No flow text is ever a format string: the renderer puts {reference} in with
+    # str.replace and hands other texts to the catalogs as values. So %s and lone braces
+    # show as typed; a {word} is refused because it looks like a placeholder we lack.
+    assert [c for c, _, _ in check(with_welcome_text(f"ようこそ {text}"))] == codes

@@ -16,6 +16,11 @@ forwardMessage/copyMessage calls are refused and listed in ``privacy_violations`
 getUpdates (long polling) or, once a webhook is set, are POSTed to it with the secret header,
 one at a time per chat, with retries. The simulation methods are thread-safe.
 
+Files: ``send_document(user, content=...)`` gives the supporter's document its own file_id;
+the bot reads it with getFile and ``GET {url}/file/bot<token>/<file_path>`` (PTB:
+``base_file_url(f"{server.url}/file/bot")``), and ``downloads()`` lists what it fetched.
+sendDocument and sendPhoto keep the uploaded bytes on the chat's ``StoredMessage``.
+
 Rules, limits and error texts: ``fake_bot_api_methods`` and ``fake_bot_api_errors``.
 """
 
@@ -27,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from http.server import ThreadingHTTPServer
+from pathlib import PurePosixPath
 from typing import Any
 
 from tests.support.fake_bot_api_errors import ApiError
@@ -108,6 +114,11 @@ class FakeBotApi(Methods):
         """What PTB's ``base_url`` wants: it appends the token and the method."""
         return f"{self.url}/bot"
 
+    @property
+    def base_file_url(self) -> str:
+        """What PTB's ``base_file_url`` wants: it appends the token and getFile's file_path."""
+        return f"{self.url}/file/bot"
+
     def _spawn(self, target: Callable[[], None], name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
         thread.start()
@@ -160,15 +171,45 @@ class FakeBotApi(Methods):
 
     def send_photo(self, user: SimUser, caption: str | None = None) -> int:
         sizes = [{**_file(f"photo{w}"), "width": w, "height": w} for w in (90, 320, 800)]
-        return self._user_message(user, "photo", extra=_captioned({"photo": sizes}, caption))
+        return self._user_message(user, "photo", text=caption or None, extra={"photo": sizes})
 
     def send_voice(self, user: SimUser) -> int:
         voice = {**_file("voice"), "duration": 3, "mime_type": "audio/ogg"}
         return self._user_message(user, "voice", extra={"voice": voice})
 
-    def send_document(self, user: SimUser, caption: str | None = None) -> int:
-        doc = {**_file("document"), "file_name": "passport.pdf", "mime_type": "application/pdf"}
-        return self._user_message(user, "document", extra=_captioned({"document": doc}, caption))
+    def send_document(
+        self,
+        user: SimUser,
+        caption: str | None = None,
+        *,
+        content: bytes | None = None,
+        file_name: str = "passport.pdf",
+        mime_type: str = "application/pdf",
+        size: int | None = None,
+    ) -> int:
+        """The supporter sends a document; returns the new message id.
+
+        With ``content`` it gets its own file_id, file_size ``len(content)``, and the bot can
+        getFile and download those bytes. ``size`` overrides the declared file_size, so a test
+        can show a 30 MB scan (with or without a few stand-in bytes) that the bot must refuse
+        before any getFile. With neither, it is a 1024-byte placeholder whose shared file_id
+        getFile does not serve.
+        """
+        meta = {"file_name": file_name, "mime_type": mime_type}
+        declared = size if size is not None else len(content) if content is not None else None
+        with self._cond:
+            if declared is None:
+                doc = {**_file("document"), **meta}
+            else:
+                stored = self.new_file(
+                    "document", content=content, size=declared,
+                    extension=PurePosixPath(file_name).suffix, meta=meta,
+                )  # fmt: skip
+                doc = self.file_json(stored)
+            return self._user_message(
+                user, "document", text=caption or None, extra={"document": doc},
+                document=content, file_name=file_name,
+            )  # fmt: skip
 
     def send_contact(self, user: SimUser, phone_number: str = "+81 90 1234 5678") -> int:
         contact = {"phone_number": phone_number, "first_name": user.first_name,
@@ -190,7 +231,7 @@ class FakeBotApi(Methods):
         """The supporter edits one of their own text messages: an ``edited_message`` update."""
         with self._cond:
             message = self.find_message(user.id, message_id)
-            if message is None or message.from_bot or message.text is None:
+            if message is None or message.from_bot or message.kind != "text":
                 raise ValueError(f"{user.first_name} has no own text message {message_id}")
             message.text, message.entities, message.edit_date = text, [], self.now()
             self.queue_update("edited_message", self.message_json(message), user.id)
@@ -276,6 +317,16 @@ class FakeBotApi(Methods):
     def calls(self, method: str | None = None) -> list[Call]:
         with self._cond:
             return [c for c in self._calls if method is None or c.method.lower() == method.lower()]
+
+    def downloads(self) -> list[str]:
+        """file_ids of the files the bot downloaded, in order (one entry per download)."""
+        with self._cond:
+            return list(self._downloads)
+
+    def failed_downloads(self) -> list[str]:
+        """file_paths of download requests answered 404 (wrong token, path never issued)."""
+        with self._cond:
+            return list(self._failed_downloads)
 
     @property
     def rejected_calls(self) -> list[Call]:
@@ -376,7 +427,3 @@ class _Server(ThreadingHTTPServer):
 
 def _file(kind: str) -> JsonDict:
     return {"file_id": f"fake-{kind}-file-id", "file_unique_id": f"fake-{kind}", "file_size": 1024}
-
-
-def _captioned(extra: JsonDict, caption: str | None) -> JsonDict:
-    return extra | ({"caption": caption} if caption else {})

@@ -27,6 +27,7 @@ from tests.support.fake_bot_api_state import (
     JsonDict,
     PendingUpdate,
     SimUser,
+    StoredFile,
     StoredMessage,
     WebhookConfig,
     WebhookDelivery,
@@ -83,6 +84,11 @@ class Core:
         self.commands: dict[tuple[str, str], list[JsonDict]] = {}
         self.descriptions: dict[str, str] = {}
         self.short_descriptions: dict[str, str] = {}
+        self._files: dict[str, StoredFile] = {}
+        self._issued_paths: dict[str, str] = {}  # file_path -> file_id, once getFile gave it out
+        self._next_file = 1
+        self._downloads: list[str] = []
+        self._failed_downloads: list[str] = []
 
     # -- helpers used by method handlers (lock held) ---------------------------------------
 
@@ -131,10 +137,14 @@ class Core:
         }
         if message.edit_date is not None:
             data["edit_date"] = message.edit_date
+        # A photo's or document's text is its caption: the same field name a client reads.
+        text_key, entities_key = (
+            ("text", "entities") if message.kind == "text" else ("caption", "caption_entities")
+        )
         if message.text is not None:
-            data["text"] = message.text
+            data[text_key] = message.text
         if message.entities:
-            data["entities"] = message.entities
+            data[entities_key] = message.entities
         if message.reply_markup:
             data["reply_markup"] = message.reply_markup
         if message.protect_content:
@@ -163,6 +173,50 @@ class Core:
         self._next_callback += 1
         self._callbacks[query.id] = query
         return query
+
+    # -- files -------------------------------------------------------------------------------
+
+    def new_file(
+        self, kind: str, *, content: bytes | None, size: int, extension: str, meta: JsonDict
+    ) -> StoredFile:
+        """A new file_id and file_unique_id for ``content`` (or for a declared ``size``)."""
+        number = self._next_file
+        self._next_file += 1
+        stored = StoredFile(
+            file_id=f"fake-{kind}-{number}-file-id",
+            file_unique_id=f"fake-{kind}-{number}",
+            kind=kind,
+            size=size,
+            file_path=f"{kind}s/file_{number}{extension}",  # as Telegram: documents/file_7.pdf
+            content=content,
+            meta=meta,
+        )
+        self._files[stored.file_id] = stored
+        return stored
+
+    @staticmethod
+    def file_json(stored: StoredFile) -> JsonDict:
+        """A Document (with file_name, mime_type) or PhotoSize (with width, height) object."""
+        ids = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
+        return {**ids, "file_size": stored.size, **stored.meta}
+
+    def issue_path(self, stored: StoredFile) -> str:
+        """getFile hands out the path; only handed-out paths can be downloaded."""
+        self._issued_paths[stored.file_path] = stored.file_id
+        return stored.file_path
+
+    def download(self, token: str, file_path: str) -> bytes | None:
+        """The bytes behind ``/file/bot<token>/<file_path>``, or None (Telegram answers 404)."""
+        with self._cond:
+            file_id = self._issued_paths.get(file_path) if token == self.token else None
+            stored = self._files.get(file_id) if file_id is not None else None
+            if stored is None or stored.content is None:
+                self._failed_downloads.append(file_path)
+                self._cond.notify_all()
+                return None
+            self._downloads.append(stored.file_id)
+            self._cond.notify_all()
+            return stored.content
 
     # -- call log -----------------------------------------------------------------------
 

@@ -9,6 +9,14 @@ Sources, so a reader can check each text (cited by repository and path):
   ``check_message`` builds "<message type> not found"; ``get_message_ids`` and
   ``do_set_webhook`` hold the deleteMessages and setWebhook texts.
 - ``tdlib/telegram-bot-api:telegram-bot-api/ClientManager.cpp``: malformed tokens.
+- Files: ``Client.cpp`` ``check_remote_file_id`` ("invalid file_id"), ``do_get_file`` ("file is
+  too big" over ``MAX_DOWNLOAD_FILE_SIZE`` in ``Client.h``), ``process_send_document_query``
+  ("There is no document in the request"); ``tdlib/td:td/telegram/MessageContent.cpp`` ("Message
+  caption is too long"), ``td/telegram/MessagesManager.cpp`` ("There is no text in the message
+  to edit"), ``td/telegram/files/FileLoaderUtils.cpp`` (empty files, photos over 10 MB).
+- ``IMAGE_PROCESS_FAILED`` and ``PHOTO_INVALID_DIMENSIONS`` are Telegram server codes passed
+  through unchanged; the 413 for uploads over 50 MB comes from api.telegram.org's front end, not
+  the open-source server (quoted in tdlib/telegram-bot-api#720, telegraf/telegraf#913).
 - ``tdlib/td:td/telegram/MessageEntity.cpp`` (``parse_html``) and
   ``td/telegram/SynchronousRequests.cpp`` ("Can't parse entities: " prefix).
 - ``BUTTON_DATA_INVALID`` and "reply markup is too long" are Telegram server codes seen in many
@@ -67,6 +75,9 @@ TERMINATED_BY_OTHER_POLL = (
     "make sure that only one bot instance is running"
 )
 
+# 413: api.telegram.org's answer to an upload over the 50 MB bot limit.
+REQUEST_ENTITY_TOO_LARGE = "Request Entity Too Large"
+
 # 403: Client.cpp maps USER_IS_BLOCKED.
 BLOCKED = "Forbidden: bot was blocked by the user"
 
@@ -103,3 +114,23 @@ SECRET_TOKEN_TOO_LONG = "secret token is too long"
 SECRET_TOKEN_BAD_CHARS = "secret token contains unallowed characters"
 INVALID_LANGUAGE_CODE = "invalid language code specified"
 BOT_COMMAND_INVALID = "BOT_COMMAND_INVALID"
+MESSAGE_HAS_NO_TEXT = "there is no text in the message to edit"
+CAPTION_TOO_LONG = "message caption is too long"
+FILE_ID_NOT_SPECIFIED = "file_id not specified"
+INVALID_FILE_ID = "invalid file_id"
+FILE_TOO_BIG = "file is too big"  # getFile over 20 MiB
+FILE_EMPTY = "file must be non-empty"
+IMAGE_PROCESS_FAILED = "IMAGE_PROCESS_FAILED"
+PHOTO_INVALID_DIMENSIONS = "PHOTO_INVALID_DIMENSIONS"
+
+
+def no_file_in_request(kind: str) -> ApiError:
+    """Client.cpp: "There is no document in the request", first letter lower-cased."""
+    return bad_request(f"there is no {kind} in the request")
+
+
+def photo_too_big(size: int, limit: int) -> ApiError:
+    """td's check_full_local_location, as bots receive it."""
+    return bad_request(
+        f"file of size {size} bytes is too big for a photo; the maximum size is {limit} bytes"
+    )

@@ -8,8 +8,11 @@ insensitively, as the Bot API does, and runs it under the state lock.
 from __future__ import annotations
 
 import json
+import mimetypes
 import re
+import struct
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,11 +20,27 @@ from tests.support import fake_bot_api_errors as err
 from tests.support.fake_bot_api_core import Core
 from tests.support.fake_bot_api_errors import ApiError, bad_request, fake_rule
 from tests.support.fake_bot_api_html import HtmlError, parse_html, utf16_len
-from tests.support.fake_bot_api_state import JsonDict, StoredMessage, WebhookConfig
+from tests.support.fake_bot_api_state import (
+    JsonDict,
+    StoredFile,
+    StoredMessage,
+    Upload,
+    WebhookConfig,
+)
 
 # Limits (https://core.telegram.org/bots/api; PTB's telegram.constants mirrors them).
 MAX_TEXT = 4096  # counted here in UTF-16 units, stricter than tdlib (see the module README)
-MAX_RAW_TEXT_BYTES = 1 << 15  # Client.cpp get_formatted_text
+MAX_RAW_TEXT_BYTES = 1 << 15  # Client.cpp get_formatted_text (text and caption alike)
+# tdlib counts a caption in code points after parsing (MessageContent.cpp); UTF-16 units here,
+# as for texts, so an emoji-heavy caption that Telegram's own servers might refuse fails here.
+MAX_CAPTION = 1024
+MAX_DOWNLOAD_BYTES = 20 << 20  # Client.h MAX_DOWNLOAD_FILE_SIZE; getFile refuses larger files
+MAX_PHOTO_BYTES = 10 << 20  # td FileLoaderUtils.cpp MAX_PHOTO_SIZE
+# "Bots can currently send files of any type of up to 50 MB": the cut-off sits in front of
+# api.telegram.org, not in open-source code; PTB's 50e6 is the smaller reading, so it is used.
+MAX_UPLOAD_BYTES = 50_000_000
+MAX_PHOTO_SIDES = 10_000  # td_api inputMessagePhoto: width + height at most 10000
+MAX_PHOTO_RATIO = 20  # and the longer side at most 20 times the shorter
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
 MAX_BUTTONS_PER_ROW = 8  # PTB: "undocumented and might be changed by Telegram"
@@ -39,6 +58,12 @@ _LANGUAGE = re.compile(r"(|[a-z]{2})")  # tdlib validate_bot_language_code: two 
 FORWARDING_METHODS = frozenset(
     {"forwardmessage", "forwardmessages", "copymessage", "copymessages"}
 )
+ATTACH = "attach://"
+_LEGACY_FILE_ID = re.compile(r"fake-[a-z0-9]+-file-id")  # what content-less user media carry
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+# JPEG start-of-frame markers carry the size; C4 (DHT), C8 (JPG), CC (DAC) share the range.
+_JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 Handler = Callable[["Methods", JsonDict], Any]
 
@@ -83,14 +108,34 @@ class Methods(Core):
     # -- text, markup ----------------------------------------------------------------------
 
     def parse_text(self, params: JsonDict) -> tuple[str, list[JsonDict], str | None]:
-        source = _str_arg(params, "text")
-        if source == "":
+        if _str_arg(params, "text") == "":
             raise bad_request(err.MESSAGE_TEXT_EMPTY)
+        text, entities, mode = self._formatted(params, "text", "entities")
+        if not text.strip():
+            raise bad_request(err.TEXT_MUST_BE_NON_EMPTY)
+        if utf16_len(text) > MAX_TEXT:
+            raise bad_request(err.MESSAGE_TOO_LONG)
+        return text, entities, mode
+
+    def parse_caption(self, params: JsonDict) -> tuple[str | None, list[JsonDict], str | None]:
+        """A media caption: optional, so empty or blank means none (td trims it away)."""
+        if _str_arg(params, "caption") == "":
+            return None, [], None  # Client.cpp parses nothing, not even parse_mode
+        text, entities, mode = self._formatted(params, "caption", "caption_entities")
+        if not text.strip():
+            return None, [], mode
+        return text, entities, mode
+
+    def _formatted(
+        self, params: JsonDict, field: str, entities_field: str
+    ) -> tuple[str, list[JsonDict], str | None]:
+        """Client.cpp get_formatted_text: the raw length, then parse_mode or given entities."""
+        source = _str_arg(params, field)
         if len(source.encode("utf-8")) > MAX_RAW_TEXT_BYTES:
             raise bad_request(err.TEXT_TOO_LONG)
         mode = _str_arg(params, "parse_mode").lower() or None
         if mode in (None, "none"):
-            text, entities = source, _json_arg(params, "entities") or []
+            text, entities = source, _json_arg(params, entities_field) or []
         elif mode == "html":
             try:
                 parsed = parse_html(source, strict_ampersand=self.strict_ampersand)
@@ -101,10 +146,6 @@ class Methods(Core):
             raise fake_rule(f"parse_mode {mode} is not implemented by the fake server; use HTML")
         else:
             raise bad_request(err.UNSUPPORTED_PARSE_MODE)
-        if not text.strip():
-            raise bad_request(err.TEXT_MUST_BE_NON_EMPTY)
-        if utf16_len(text) > MAX_TEXT:
-            raise bad_request(err.MESSAGE_TOO_LONG)
         return text, entities, mode
 
     def parse_markup(self, params: JsonDict) -> JsonDict | None:
@@ -156,6 +197,136 @@ class Methods(Core):
         )
         return self.message_json(message)
 
+    # -- files (named after Client.cpp's process_*_query: FakeBotApi.send_document is the
+    # supporter's side) ---------------------------------------------------------------------
+
+    def send_document_query(self, params: JsonDict) -> JsonDict:
+        given = self._input_file(params, "document")
+        caption, entities, mode = self.parse_caption(params)
+        markup = self.parse_markup(params)
+        user = self.private_chat(params)
+        if isinstance(given, Upload):
+            _check_upload(given)
+        _check_caption(caption)
+        self.check_not_blocked(user)
+        stored = given if isinstance(given, StoredFile) else self._store_document(given)
+        message = self._add_media(
+            user.id, "document", params, caption, entities, mode, markup,
+            extra={"document": self.file_json(stored)}, document=stored.content,
+            file_name=stored.meta.get("file_name"),
+        )  # fmt: skip
+        return self.message_json(message)
+
+    def send_photo_query(self, params: JsonDict) -> JsonDict:
+        given = self._input_file(params, "photo")
+        caption, entities, mode = self.parse_caption(params)
+        markup = self.parse_markup(params)
+        user = self.private_chat(params)
+        if isinstance(given, Upload):
+            _check_upload(given)
+            if given.size > MAX_PHOTO_BYTES:  # td refuses it locally, before the image is read
+                raise err.photo_too_big(given.size, MAX_PHOTO_BYTES)
+        _check_caption(caption)
+        self.check_not_blocked(user)
+        stored = given if isinstance(given, StoredFile) else self._store_photo(given)
+        extra: JsonDict = {"photo": [self.file_json(stored)]}
+        if _bool_arg(params, "has_spoiler"):
+            extra["has_media_spoiler"] = True
+        message = self._add_media(
+            user.id, "photo", params, caption, entities, mode, markup,
+            extra=extra, photo=stored.content,
+        )  # fmt: skip
+        return self.message_json(message)
+
+    def get_file(self, params: JsonDict) -> JsonDict:
+        file_id = _str_arg(params, "file_id")
+        if file_id == "":
+            raise bad_request(err.FILE_ID_NOT_SPECIFIED)
+        stored = self._files.get(file_id)
+        if stored is None:
+            if _LEGACY_FILE_ID.fullmatch(file_id):
+                raise fake_rule(
+                    f"{file_id} was sent without content; give the test's send_document content="
+                )
+            raise bad_request(err.INVALID_FILE_ID)
+        if stored.size > MAX_DOWNLOAD_BYTES:
+            raise bad_request(err.FILE_TOO_BIG)
+        if stored.content is None:
+            raise fake_rule(f"{file_id} has a declared size but no content to download")
+        return {**self.file_json(stored), "file_path": self.issue_path(stored)}
+
+    def _input_file(self, params: JsonDict, field: str) -> Upload | StoredFile:
+        """Client.cpp get_input_file: an upload under ``field``, ``attach://<part>``, or a
+        file_id; anything else is "there is no <field> in the request"."""
+        value = params.get(field)
+        if isinstance(value, Upload):
+            return value
+        if isinstance(value, str) and value.startswith(ATTACH):
+            part = params.get(value[len(ATTACH) :])
+            if isinstance(part, Upload):
+                return part
+            raise err.no_file_in_request(field)
+        if value is None or value == "":
+            raise err.no_file_in_request(field)
+        file_id = str(value)
+        if file_id.startswith(("http://", "https://")):
+            raise fake_rule("sending a file by URL is not supported by the fake server")
+        stored = self._files.get(file_id)
+        if stored is None or stored.kind != field:
+            # Telegram's answer depends on how a real file_id fails to decode; these are fake.
+            raise fake_rule(f"{file_id!r} is no {field} file_id this server issued")
+        return stored
+
+    def _store_document(self, upload: Upload) -> StoredFile:
+        name = PurePosixPath(upload.filename).name or "document"
+        # td takes the MIME type from the file name, not from the part's Content-Type.
+        mime = mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+        meta = {"file_name": name, "mime_type": mime}
+        suffix = PurePosixPath(name).suffix
+        return self.new_file(
+            "document", content=upload.data, size=upload.size, extension=suffix, meta=meta
+        )
+
+    def _store_photo(self, upload: Upload) -> StoredFile:
+        size = _image_size(upload.data)
+        if size is None:
+            raise bad_request(err.IMAGE_PROCESS_FAILED)
+        width, height = size
+        if width + height > MAX_PHOTO_SIDES or max(size) > MAX_PHOTO_RATIO * min(size):
+            raise bad_request(err.PHOTO_INVALID_DIMENSIONS)
+        # Telegram re-encodes a photo as JPEG in several sizes; the fake keeps the upload as
+        # the one size it reports, so a download returns exactly what the bot sent.
+        meta = {"width": width, "height": height}
+        return self.new_file(
+            "photo", content=upload.data, size=upload.size, extension=".jpg", meta=meta
+        )
+
+    def _add_media(
+        self,
+        chat_id: int,
+        kind: str,
+        params: JsonDict,
+        caption: str | None,
+        entities: list[JsonDict],
+        mode: str | None,
+        markup: JsonDict | None,
+        **fields: Any,
+    ) -> StoredMessage:
+        if _bool_arg(params, "show_caption_above_media"):
+            fields["extra"]["show_caption_above_media"] = True
+        return self.add_message(
+            chat_id,
+            from_bot=True,
+            kind=kind,
+            text=caption,
+            entities=entities,
+            reply_markup=markup,
+            protect_content=_bool_arg(params, "protect_content"),
+            parse_mode=mode,
+            source_text=_str_arg(params, "caption") if caption is not None else None,
+            **fields,
+        )
+
     def send_chat_action(self, params: JsonDict) -> bool:
         self.check_not_blocked(self.private_chat(params))
         return True
@@ -176,6 +347,8 @@ class Methods(Core):
         message = self._message_to_edit(params)
         text, entities, mode = self.parse_text(params)
         markup = self.parse_markup(params)
+        if message.kind != "text":  # a caption is edited with editMessageCaption
+            raise bad_request(err.MESSAGE_HAS_NO_TEXT)
         # Telegram compares the parsed text, its entities and the keyboard; an omitted
         # reply_markup removes the inline keyboard.
         if (text, entities, markup) == (message.text, message.entities, message.reply_markup):
@@ -343,6 +516,42 @@ class Methods(Core):
         raise fake_rule("forwarding or copying messages is a privacy violation in this project")
 
 
+def _check_upload(upload: Upload) -> None:
+    if upload.size == 0:  # td's check_full_local_location
+        raise bad_request(err.FILE_EMPTY)
+
+
+def _check_caption(caption: str | None) -> None:
+    # After the file checks, as in td's get_input_message_content.
+    if caption is not None and utf16_len(caption) > MAX_CAPTION:
+        raise bad_request(err.CAPTION_TOO_LONG)
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG or JPEG, read from its header; None if it is neither."""
+    if data.startswith(_PNG) and data[12:16] == b"IHDR" and len(data) >= 24:
+        width, height = struct.unpack(">II", data[16:24])
+        return (width, height) if width and height else None
+    if not data.startswith(_JPEG):
+        return None
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            pos += 1
+            continue
+        if marker in _JPEG_SOF and pos + 9 <= len(data):
+            height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            return (width, height) if width and height else None
+        if marker in (0xD9, 0xDA):  # end of image, or scan data before any frame header
+            return None
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        pos += 2 + length
+    return None
+
+
 def _check_button(button: Any) -> None:
     if not isinstance(button, dict):
         raise bad_request("can't parse inline keyboard button: Object expected")
@@ -370,6 +579,9 @@ Methods.HANDLERS.update(
         "getwebhookinfo": Methods.get_webhook_info,
         "sendmessage": Methods.send_message,
         "sendchataction": Methods.send_chat_action,
+        "senddocument": Methods.send_document_query,
+        "sendphoto": Methods.send_photo_query,
+        "getfile": Methods.get_file,
         "editmessagetext": Methods.edit_message_text,
         "editmessagereplymarkup": Methods.edit_message_reply_markup,
         "deletemessage": Methods.delete_message,

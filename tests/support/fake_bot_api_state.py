@@ -67,7 +67,7 @@ class StoredMessage:
     from_bot: bool
     date: int
     kind: str  # "text", "sticker", "photo", "voice", "document", "contact", "location"
-    text: str | None = None
+    text: str | None = None  # of a photo or document: its caption
     entities: list[JsonDict] = field(default_factory=list)
     reply_markup: JsonDict | None = None
     protect_content: bool = False
@@ -75,12 +75,50 @@ class StoredMessage:
     source_text: str | None = None  # what the bot sent, before HTML parsing
     edit_date: int | None = None
     extra: JsonDict = field(default_factory=dict)  # payload of non-text kinds, forward_origin
+    document: bytes | None = None  # the bytes of a document, when the fake holds them
+    photo: bytes | None = None  # the bytes of a photo's largest size, likewise
+    file_name: str | None = None  # of a document
+
+    @property
+    def file_id(self) -> str | None:
+        """The document's file_id, or the largest photo size's: what a bot passes to getFile."""
+        if "document" in self.extra:
+            return str(self.extra["document"]["file_id"])
+        if self.extra.get("photo"):
+            return str(self.extra["photo"][-1]["file_id"])
+        return None
 
     @property
     def keyboard(self) -> list[list[tuple[str, str | None]]]:
         """Inline keyboard as rows of (button text, callback_data)."""
         rows = (self.reply_markup or {}).get("inline_keyboard") or []
         return [[(b.get("text", ""), b.get("callback_data")) for b in row] for row in rows]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file part of a multipart request; its bytes stay out of the repr, so logs stay short."""
+
+    filename: str
+    content_type: str
+    data: bytes = field(repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass
+class StoredFile:
+    """A file the fake knows by file_id: sent by a supporter or uploaded by the bot."""
+
+    file_id: str
+    file_unique_id: str
+    kind: str  # "document" or "photo": a file_id is only re-sent as its own kind
+    size: int
+    file_path: str
+    content: bytes | None  # None: only its size was declared (send_document(size=...))
+    meta: JsonDict = field(default_factory=dict)  # file_name and mime_type, or width and height
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,9 @@ def assert_clean(server: FakeBotApi) -> None:
     assert server.privacy_violations == []
 
 
-def go_to_note(hana: Supporter, locale: str) -> None:
-    hana.command("/start")
+def go_to_note(hana: Supporter, locale: str, *, start: bool = True) -> None:
+    if start:
+        hana.command("/start")
     hana.press(button("consent", locale))
     hana.press(label("relation", "family_japan", locale))
     hana.press(label("link", "grandchild", locale))

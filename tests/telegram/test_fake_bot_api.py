@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TypeVar
@@ -21,7 +23,14 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
 from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -38,7 +47,9 @@ Server = FakeBotApi
 
 def run(server: Server, body: Callable[[Bot], Awaitable[T]]) -> T:
     async def main() -> T:
-        async with Bot(server.token, base_url=server.base_url) as bot:
+        async with Bot(
+            server.token, base_url=server.base_url, base_file_url=server.base_file_url
+        ) as bot:
             return await body(bot)
 
     return asyncio.run(main())
@@ -67,6 +78,62 @@ def sender(user: SimUser, text: str, **kwargs: Any) -> Callable[[Bot], Awaitable
         return bot.send_message(user.id, text, **kwargs)
 
     return send
+
+
+def document_sender(
+    user: SimUser, content: bytes | str, **kwargs: Any
+) -> Callable[[Bot], Awaitable[Message]]:
+    def send(bot: Bot) -> Awaitable[Message]:
+        return bot.send_document(user.id, content, **kwargs)
+
+    return send
+
+
+def photo_sender(
+    user: SimUser, content: bytes | str, **kwargs: Any
+) -> Callable[[Bot], Awaitable[Message]]:
+    def send(bot: Bot) -> Awaitable[Message]:
+        return bot.send_photo(user.id, content, **kwargs)
+
+    return send
+
+
+def file_getter(file_id: str) -> Callable[[Bot], Awaitable[Any]]:
+    def get(bot: Bot) -> Awaitable[Any]:
+        return bot.get_file(file_id)
+
+    return get
+
+
+async def _download(bot: Bot, file_id: str) -> bytes:
+    """What a bot does with a supporter's file: getFile, then GET the file URL."""
+    file = await bot.get_file(file_id)
+    return bytes(await file.download_as_bytearray())
+
+
+def png(width: int, height: int) -> bytes:
+    """A real (tiny, red) PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """A JPEG's markers up to its frame header (SOF0): all the fake reads of a JPEG."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    components = bytes([1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1])
+    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, height, width, 3) + components
+    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
 
 
 @pytest.fixture
@@ -449,6 +516,218 @@ def test_injected_429_carries_retry_after_and_is_not_a_rejection(
     assert (last.error_code, last.injected) == (429, True)
     assert fake_bot_api.rejected_calls == []
     run(fake_bot_api, lambda bot: bot.send_message(hana.id, "hi"))  # only the next call fails
+
+
+# -- files ---------------------------------------------------------------------------------------
+
+
+def test_supporter_document_is_fetched_with_get_file_and_downloaded(
+    fake_bot_api: Server, hana: SimUser
+) -> None:
+    content = b"%PDF-1.7\n" + bytes(range(256)) * 40
+    fake_bot_api.send_document(hana, "私のパスポート", content=content, file_name="旅券.pdf")
+    fake_bot_api.send_document(hana, content=b"another scan")
+    first, second = (u.message for u in run(fake_bot_api, lambda bot: bot.get_updates()))
+    assert first is not None
+    assert second is not None
+    assert first.document is not None
+    assert second.document is not None
+    document = first.document
+    assert (document.file_name, document.mime_type, document.file_size) == (
+        "旅券.pdf", "application/pdf", len(content),
+    )  # fmt: skip
+    assert first.caption == "私のパスポート"
+    assert document.file_id != second.document.file_id
+    assert document.file_unique_id != second.document.file_unique_id
+
+    async def body(bot: Bot) -> tuple[Any, bytes]:
+        file = await bot.get_file(document.file_id)
+        return file, bytes(await file.download_as_bytearray())
+
+    file, downloaded = run(fake_bot_api, body)
+    assert downloaded == content
+    assert (file.file_unique_id, file.file_size) == (document.file_unique_id, len(content))
+    assert file.file_path.startswith(f"{fake_bot_api.base_file_url}{fake_bot_api.token}/")
+    assert fake_bot_api.downloads() == [document.file_id]
+    shown = fake_bot_api.chat(hana)[0]
+    assert (shown.kind, shown.text, shown.file_name, shown.file_id) == (
+        "document", "私のパスポート", "旅券.pdf", document.file_id,
+    )  # fmt: skip
+    assert shown.document == content
+    assert fake_bot_api.rejected_calls == []
+
+
+def test_get_file_refuses_unknown_ids_and_files_over_20_mib(
+    fake_bot_api: Server, hana: SimUser
+) -> None:
+    fake_bot_api.send_document(hana, size=(20 << 20) + 1)  # declared only: no bytes held
+    fake_bot_api.send_document(hana, size=20 << 20)
+    fake_bot_api.send_document(hana)  # the content-less placeholder of older tests
+    fake_bot_api.send_document(hana, content=b"stand-in", size=30 << 20)  # size overrides
+    too_big, at_limit, placeholder, stand_in = (m.file_id or "" for m in fake_bot_api.chat(hana))
+    [update] = run(fake_bot_api, lambda bot: bot.get_updates(offset=-1))
+    assert update.message is not None
+    assert update.message.document is not None
+    assert update.message.document.file_size == 30 << 20
+    assert bad(fake_bot_api, file_getter("AgADnonsense")) == "Bad Request: invalid file_id"
+    assert bad(fake_bot_api, file_getter("")) == "Bad Request: file_id not specified"
+    assert bad(fake_bot_api, file_getter(too_big)) == "Bad Request: file is too big"
+    # Not too big (Telegram's check is "more than 20 MiB"), but there is nothing to serve.
+    assert bad(fake_bot_api, file_getter(at_limit)).startswith("Bad Request: [fake] ")
+    assert "content=" in bad(fake_bot_api, file_getter(placeholder))
+    assert bad(fake_bot_api, file_getter(stand_in)) == "Bad Request: file is too big"
+    assert [c.ok for c in fake_bot_api.calls("getFile")] == [False] * 6
+    assert fake_bot_api.downloads() == []
+
+
+def test_file_downloads_need_the_token_and_a_path_from_get_file(
+    fake_bot_api: Server, hana: SimUser
+) -> None:
+    fake_bot_api.send_document(hana, content=b"abc", file_name="a.txt")
+    file_id = fake_bot_api.chat(hana)[0].file_id or ""
+    base = f"{fake_bot_api.base_file_url}{fake_bot_api.token}"
+    file = run(fake_bot_api, file_getter(file_id))
+    path = file.file_path.removeprefix(f"{base}/")
+    wrong_token = httpx.get(f"{fake_bot_api.base_file_url}{fake_bot_api.bot_id}:AAwrong/{path}")
+    never_issued = httpx.get(f"{base}/documents/file_999.txt")
+    for answer in (wrong_token, never_issued):
+        assert answer.status_code == 404
+        assert answer.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+    served = httpx.get(file.file_path)
+    assert (served.status_code, served.content) == (200, b"abc")
+    assert served.headers["content-type"] == "application/octet-stream"
+    assert fake_bot_api.downloads() == [file_id]
+    assert fake_bot_api.failed_downloads() == [path, "documents/file_999.txt"]
+
+
+def test_send_document_keeps_the_bytes_caption_and_keyboard(
+    fake_bot_api: Server, hana: SimUser
+) -> None:
+    content = "name,region\nHana,東京\n".encode()
+    sent = run(
+        fake_bot_api,
+        document_sender(
+            hana, content, filename="回答.csv", caption="<b>回答</b> 1件", parse_mode="HTML",
+            protect_content=True, reply_markup=keyboard([("確認", "ok")]),
+        ),
+    )  # fmt: skip
+    assert sent.document is not None
+    assert (sent.document.file_name, sent.document.mime_type, sent.document.file_size) == (
+        "回答.csv", "text/csv", len(content),
+    )  # fmt: skip
+    assert (sent.caption, [e.type for e in sent.caption_entities]) == ("回答 1件", ["bold"])
+    assert sent.has_protected_content
+    [shown] = fake_bot_api.chat(hana)
+    assert (shown.from_bot, shown.kind, shown.document, shown.file_name) == (
+        True, "document", content, "回答.csv",
+    )  # fmt: skip
+    assert (shown.text, shown.source_text, shown.parse_mode) == (
+        "回答 1件", "<b>回答</b> 1件", "html",
+    )  # fmt: skip
+    assert shown.entities == [{"offset": 0, "length": 2, "type": "bold"}]
+    latest = fake_bot_api.latest_keyboard(hana)
+    assert latest is not None
+    assert (latest.message_id, latest.keyboard) == (sent.message_id, [[("確認", "ok")]])
+
+    fake_bot_api.press_button(hana, sent.message_id, text="確認")
+    [update] = run(fake_bot_api, lambda bot: bot.get_updates())
+    assert update.callback_query is not None
+    pressed = update.callback_query.message
+    assert isinstance(pressed, Message)
+    assert pressed.caption == "回答 1件"
+    assert pressed.document is not None
+    assert pressed.document.file_id == sent.document.file_id
+
+    not_text = bad(fake_bot_api, lambda bot: bot.edit_message_text("x", hana.id, sent.message_id))
+    assert not_text == "Bad Request: there is no text in the message to edit"
+    run(fake_bot_api, lambda bot: bot.edit_message_reply_markup(hana.id, sent.message_id))
+    assert fake_bot_api.chat(hana)[0].keyboard == []
+    file_id = sent.document.file_id
+    assert run(fake_bot_api, lambda bot: _download(bot, file_id)) == content
+
+
+def test_send_photo_takes_png_and_jpeg_and_refuses_other_bytes(
+    fake_bot_api: Server, hana: SimUser
+) -> None:
+    image, header = png(3, 2), jpeg_header(640, 480)
+    as_png = run(fake_bot_api, photo_sender(hana, image, caption="地図"))
+    as_jpeg = run(fake_bot_api, photo_sender(hana, header))
+    assert [(p.width, p.height, p.file_size) for p in as_png.photo] == [(3, 2, len(image))]
+    assert (as_jpeg.photo[-1].width, as_jpeg.photo[-1].height) == (640, 480)
+    assert as_png.caption == "地図"
+    shown = fake_bot_api.chat(hana)
+    assert [(m.kind, m.photo, m.text) for m in shown] == [
+        ("photo", image, "地図"), ("photo", header, None),
+    ]  # fmt: skip
+    assert shown[0].file_id == as_png.photo[-1].file_id
+
+    not_image = bad(fake_bot_api, photo_sender(hana, b"%PDF-1.7 a scan, not an image"))
+    assert not_image == "Bad Request: IMAGE_PROCESS_FAILED"
+    too_narrow = bad(fake_bot_api, photo_sender(hana, png(210, 10)))  # sides over 20:1
+    assert too_narrow == "Bad Request: PHOTO_INVALID_DIMENSIONS"
+    heavy = image + bytes(10 << 20)
+    too_big = bad(fake_bot_api, photo_sender(hana, heavy))
+    assert too_big == (
+        f"Bad Request: file of size {len(heavy)} bytes is too big for a photo; "
+        "the maximum size is 10485760 bytes"
+    )
+    empty = bad(fake_bot_api, document_sender(hana, b"", filename="empty.pdf"))
+    assert empty == "Bad Request: file must be non-empty"
+    assert len(fake_bot_api.chat(hana)) == 2
+
+
+def test_caption_limit_is_1024_utf16_units_after_html(fake_bot_api: Server, hana: SimUser) -> None:
+    for caption in ("字" * 1024, "<b>" + "a" * 1024 + "</b>", "😀" * 512):
+        run(fake_bot_api, document_sender(hana, b"x", caption=caption, parse_mode="HTML"))
+    for caption in ("字" * 1025, "😀" * 513):
+        description = bad(fake_bot_api, photo_sender(hana, png(1, 1), caption=caption))
+        assert description == "Bad Request: message caption is too long"
+    broken = bad(fake_bot_api, document_sender(hana, b"x", caption="<b>x", parse_mode="HTML"))
+    assert broken.startswith("Bad Request: can't parse entities: Can't find end tag")
+    blank = run(fake_bot_api, document_sender(hana, b"x", caption="<b> </b>", parse_mode="HTML"))
+    assert blank.caption is None  # a blank caption is no caption, not an error
+    assert len(fake_bot_api.chat(hana)) == 4
+
+
+def test_files_by_attach_name_by_file_id_or_missing(fake_bot_api: Server, hana: SimUser) -> None:
+    base = f"{fake_bot_api.base_url}{fake_bot_api.token}"
+    chat = {"chat_id": str(hana.id)}
+    scan = {"scan": ("scan.pdf", b"%PDF-1.7", "application/pdf")}
+    # PTB names an upload part after its parameter; attach://<part> is the other way in.
+    attached = httpx.post(
+        f"{base}/sendDocument", data={**chat, "document": "attach://scan"}, files=scan
+    )
+    assert attached.status_code == 200
+    document = attached.json()["result"]["document"]
+    assert (document["file_name"], document["file_size"]) == ("scan.pdf", 8)
+    dangling = httpx.post(
+        f"{base}/sendDocument", data={**chat, "document": "attach://other"}, files=scan
+    ).json()
+    assert dangling["description"] == "Bad Request: there is no document in the request"
+    nothing = httpx.post(f"{base}/sendPhoto", data=chat).json()
+    assert nothing["description"] == "Bad Request: there is no photo in the request"
+
+    again = run(fake_bot_api, document_sender(hana, document["file_id"]))
+    assert again.document is not None
+    assert again.document.file_id == document["file_id"]
+    assert fake_bot_api.chat(hana)[-1].document == b"%PDF-1.7"
+    as_photo = bad(fake_bot_api, photo_sender(hana, document["file_id"]))
+    assert as_photo.startswith("Bad Request: [fake] ")
+    # PTB itself uses attach:// for a thumbnail: the part is "attached<hex>".
+    thumbed = run(
+        fake_bot_api, document_sender(hana, b"%PDF", filename="t.pdf", thumbnail=png(1, 1))
+    )
+    assert thumbed.document is not None
+    thumbnail = fake_bot_api.calls("sendDocument")[-1].params["thumbnail"]
+    assert str(thumbnail).startswith("attach://attached")
+
+
+def test_uploads_over_50_mb_get_413(fake_bot_api: Server, hana: SimUser) -> None:
+    with pytest.raises(NetworkError, match="Request Entity Too Large"):
+        run(fake_bot_api, document_sender(hana, bytes(50_000_001), filename="huge.bin"))
+    last = fake_bot_api.calls()[-1]
+    assert (last.method, last.error_code) == ("sendDocument", 413)
+    assert fake_bot_api.chat(hana) == []
 
 
 # -- getUpdates --------------------------------------------------------------------------------

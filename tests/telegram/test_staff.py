@@ -38,7 +38,8 @@ def bot(fake_bot_api: FakeBotApi, tmp_path: Path) -> Iterator[BotRun]:
 @pytest.fixture
 def db(bot: BotRun, tmp_path: Path) -> Iterator[Database]:
     """The bot's own database (the bot created it and its key on start)."""
-    bot.server.wait_until(lambda: len(bot.server.calls("getUpdates")) > 0, 30)
+    # Polling has begun once a long poll is parked (a call is recorded only when it ends).
+    bot.server.wait_until(lambda: bot.server.polls_waiting > 0, 30)
     database = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(tmp_path)}))
     yield database
     database.dispose()

@@ -29,6 +29,7 @@ from bot.store.staff import Member, StaffRepository
 from bot.store.stubs import CLOSE_REASONS, StubRepository, StubView
 from bot.stub import normalize_reference
 from bot.telegram import delivery, relay
+from bot.telegram.staff import flows
 from bot.telegram.staff import texts as t
 
 log = logging.getLogger("bot.telegram")
@@ -42,6 +43,7 @@ class StaffChannel:
         self.staff = StaffRepository(intake.db)
         self.casefile = CaseFile(intake, catalogs, timezone)
         self.stubs = StubRepository(intake.db)
+        self.flows = flows.FlowDesk(intake, catalogs, timezone)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a staff update and stop there; return to let the supporter side have it."""
@@ -53,39 +55,84 @@ class StaffChannel:
         command, argument = _command(message.text if message is not None else None, bot.username)
         data = CallbackData.decode(query.data or "") if query is not None else None
         replied_to = _reference_in(message.reply_to_message) if message is not None else None
+        document = message.document if message is not None else None
+        staff_command = command in COMMANDS or command in flows.COMMANDS
+        staff_button = data is not None and data.action in cb.STAFF_ACTIONS | cb.ADMIN_ACTIONS
         if command == "join":
             if not await self._join(update, bot, chat.id, user.id, argument):
                 return  # the supporter side answers it, like any unknown command
-        elif command is None and replied_to is not None and message is not None:
-            # A Telegram reply to a message about a case: a /reply to that case.
-            member = await asyncio.to_thread(self.staff.member, user.id)
-            if member is None:
-                return
-            await self._reply(bot, chat.id, member, f"{replied_to} {message.text or ''}")
-        elif command in COMMANDS or (data is not None and data.action in cb.STAFF_ACTIONS):
+        elif staff_command or staff_button or replied_to is not None or document is not None:
             member = await asyncio.to_thread(self.staff.member, user.id)
             if member is None:  # a forged button, a removed member: the supporter side's
-                await asyncio.to_thread(
-                    self.staff.refused_command, "command" if command else "button"
-                )
+                if staff_command or staff_button:
+                    what = "command" if command else "button"
+                    await asyncio.to_thread(self.staff.refused_command, what)
                 return
-            if data is not None:
-                await self._button(bot, chat.id, member, data)
-            elif command == "queue":
-                await self._queue(bot, chat.id, member, 0)
-            elif command == "reply":
-                await self._reply(bot, chat.id, member, argument)
-            elif command == "note":
-                await self._note(bot, chat.id, member, argument)
-            elif command in ("language", "lang"):
-                await self._language_picker(bot, chat.id, member)
-            else:
-                await self._case_command(bot, chat.id, member, argument)
+            if not await self._member_update(update, bot, chat.id, member, command, argument):
+                return
+        elif await asyncio.to_thread(self.staff.may_be_admin, user.id):
+            # An admin trying a draft: their supporter input goes to the trial.
+            member = await asyncio.to_thread(self.staff.member, user.id)
+            if member is None or member.role != "admin" or not await self.flows.trying(chat.id):
+                return
+            await self.flows.in_trial(update, bot, chat.id, member)
         else:
             return
         await asyncio.to_thread(self.intake.delivered, chat.id, update.update_id)
         log.info("update %s done", update.update_id)
         raise ApplicationHandlerStop
+
+    async def _member_update(
+        self,
+        update: Update,
+        bot: Bot,
+        chat_id: int,
+        member: Member,
+        command: str | None,
+        argument: str,
+    ) -> bool:
+        """A member's command, button, reply or file; ``False``: the supporter side's."""
+        message, query = update.message, update.callback_query
+        data = CallbackData.decode(query.data or "") if query is not None else None
+        admin = member.role == "admin"
+        if command in flows.COMMANDS or (data is not None and data.action in cb.ADMIN_ACTIONS):
+            if not admin:
+                await asyncio.to_thread(self.staff.refused_command, "admin")
+                await self._say(bot, chat_id, self._t(member.locale, t.ADMIN_ONLY))
+            elif data is not None:
+                await self.flows.button(bot, chat_id, member, data)
+            else:
+                assert command is not None
+                await self.flows.command(bot, update, chat_id, member, command, argument)
+            return True
+        if admin and await self.flows.trying(chat_id) and command in SUPPORTER_COMMANDS:
+            await self.flows.in_trial(update, bot, chat_id, member)
+            return True
+        if message is not None and message.document is not None:
+            if not admin:
+                return False  # a file from staff is nobody's business here: deleted as media
+            await self.flows.upload(bot, chat_id, member, message.document)
+        elif data is not None:
+            await self._button(bot, chat_id, member, data)
+        elif command == "queue":
+            await self._queue(bot, chat_id, member, 0)
+        elif command == "reply":
+            await self._reply(bot, chat_id, member, argument)
+        elif command == "note":
+            await self._note(bot, chat_id, member, argument)
+        elif command in ("language", "lang"):
+            await self._language_picker(bot, chat_id, member)
+        elif command == "case":
+            await self._case_command(bot, chat_id, member, argument)
+        elif message is not None:
+            replied_to = _reference_in(message.reply_to_message)
+            if replied_to is None:
+                return False
+            # A Telegram reply to a message about a case: a /reply to that case.
+            await self._reply(bot, chat_id, member, f"{replied_to} {message.text or ''}")
+        else:
+            return False
+        return True
 
     async def _join(self, update: Update, bot: Bot, chat_id: int, user_id: int, code: str) -> bool:
         message = update.message
@@ -292,6 +339,8 @@ class StaffChannel:
 
 #: Staff commands; anyone else who sends them gets the supporter side's answer.
 COMMANDS = ("queue", "case", "reply", "note", "language", "lang")
+#: What a supporter may send during an admin's trial that is also a staff command.
+SUPPORTER_COMMANDS = ("language", "lang")
 #: Cases per page of /queue.
 QUEUE_PAGE = 10
 

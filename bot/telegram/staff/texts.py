@@ -57,3 +57,77 @@ NOTE_USAGE = N_(
 )
 CHOOSE_LANGUAGE = N_("Choose the language for alerts and cases.")
 LANGUAGE_SET = N_("Alerts and cases will be shown in {language}.")
+
+# --- admins: flows on Telegram ---------------------------------------------------------
+
+ADMIN_ONLY = N_("Only admins can change the questions.")
+UPLOAD_WHAT = N_(
+    "Send a flow file (.yaml) to make it the draft, or a translation (.po) to apply it to"
+    " the draft."
+)
+UPLOAD_TOO_BIG = N_("{file}: the file has {size} bytes; the limit is {limit}. Nothing was kept.")
+UPLOAD_UNREADABLE = N_("{file}: Telegram did not hand over the file. Send it again.")
+PROBLEMS_HEAD = N_("{file}: {count} problem(s). Nothing was kept; the draft is unchanged.")
+PROBLEM_WHERE = N_("line {line}")
+PROBLEM_FIX = N_("Fix: {fix}")
+MORE_PROBLEMS = N_("…and {count} more. Fix these and send the file again to see the rest.")
+DRAFT_STORED = N_(
+    "{file} is now the draft of {flow} (version {version}). Changes against the published version:"
+)
+DRAFT_FIRST = N_(
+    "{file} is now the draft of {flow} (version {version}), a flow not yet published."
+)
+DRAFT_NEXT = N_("Try it with /try, publish it with /publish.")
+TRIALS_ENDED = N_("A trial of the earlier draft was running: it has ended.")
+PICTURE = N_("{flow} version {version}: the steps and where each answer leads.")
+NO_PICTURE = N_("The picture of the steps could not be drawn ({reason}).")
+NO_DRAFT = N_("There is no draft of {flow}. Send a flow file (.yaml) first.")
+NO_FLOW = N_("There is no flow {flow}.")
+PUBLISH_ASK = N_(
+    "Publish the draft of {flow} as version {version} (uploaded by {label}, {time})? New"
+    " intakes will use it at once; intakes already running finish on the version they"
+    " started on."
+)
+PUBLISH = N_("Publish")
+ROLLBACK_ASK = N_(
+    "Roll {flow} back? Version {newest} is replaced by the content of version {previous},"
+    " published as version {next}. Intakes already running finish on their version."
+)
+ROLLBACK = N_("Roll back")
+KEEP = N_("Cancel")
+KEPT = N_("Nothing was changed.")
+PUBLISHED = N_("{flow} version {version} is published: new intakes use it now.")
+ROLLED_BACK = N_("{flow} is rolled back: version {version} has the content of version {previous}.")
+PUBLISH_REFUSED = N_("Nothing was published: {reason}")
+DRAFT_OUTDATED = N_(
+    "That draft was published or replaced since this question: nothing was done. Send"
+    " /publish again."
+)
+NO_EARLIER = N_("{flow} has no earlier version to roll back to.")
+VERSIONS_HEAD = N_("Published versions of {flow} (newest first):")
+VERSION_LINE = N_("version {version}: {time}, by {label}")
+VERSION_LIVE = N_("version {version}: {time}, by {label} (new intakes use it)")
+DRAFT_LINE = N_("Draft: version {version}, uploaded {time} by {label}.")
+NOBODY = N_("not recorded")
+FLOW_FILE = N_("{flow} version {version}, as published. Edit it and send it back as a draft.")
+DRAFT_FILE = N_("The draft of {flow} (version {version}). Edit it and send it back.")
+PO_USAGE = N_("Send /po and a language code, for example /po ko. Languages of {flow}: {locales}.")
+PO_FILE = N_(
+    "The {language} texts of {flow}, for a translator (Poedit, Weblate). Send the"
+    " translated file back to apply it to the draft."
+)
+PO_REFUSED = N_("{file}: the translation could not be applied: {reason}")
+PO_APPLIED = N_("{file}: {count} {language} text(s) applied; the draft is version {version}.")
+TRY_STARTED = N_(
+    "Trying the draft of {flow} (version {version}) as a supporter would see it. Nothing"
+    " reaches staff and no case is stored. /try stop ends the trial."
+)
+TRY_STOPPED = N_("The trial has ended.")
+TRY_NONE = N_("No trial is running.")
+TRY_GONE = N_(
+    "The draft changed or was published, so the trial has ended. Send /try to start again."
+)
+TRY_RESULT = N_(
+    "End of the trial. No case was stored and nobody was alerted; staff would have seen this:"
+)
+TRY_AGAIN = N_("/try starts again, /try stop leaves the trial.")

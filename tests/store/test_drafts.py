@@ -1,0 +1,132 @@
+"""Drafts and trials in the database, on both backends: one draft per flow, gone once
+published; a trial runs a draft on the same engine and stores nothing for staff."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import Intake
+from bot.engine import inputs as i
+from bot.flow.loader import check_bytes
+from bot.store.database import Database
+from bot.store.drafts import DraftFlows, DraftGoneError, DraftRepository
+from bot.store.flows import FlowRegistry, with_version
+from bot.store.models import (
+    AuditEntry,
+    CaseStubRow,
+    ContactRoute,
+    FlowDraft,
+    PendingAlert,
+)
+from tests.store.test_conversations import TO_NOTE
+from tests.support.engine import FIXED_NOW, ROOT, catalogs, intake_service
+
+SHIPPED = (ROOT / "flows" / "intake.yaml").read_text(encoding="utf-8")
+
+
+def version_of(source: str, version: int) -> bytes:
+    """``source`` (a flow file) with its ``version`` set."""
+    return with_version(source, version).encode("utf-8")
+
+
+def upload(drafts: DraftRepository, content: bytes, actor: str = "aiko") -> int:
+    loaded = check_bytes(content, "intake.yaml")
+    assert loaded.ok, [p.render() for p in loaded.problems]
+    return drafts.put(loaded, content, actor=actor).revision
+
+
+def test_one_draft_per_flow_replaced_by_each_upload_and_deleted_once_published(
+    db: Database,
+) -> None:
+    intake_service(db)  # publishes the shipped flow (version 1) as the bot would
+    registry, drafts = FlowRegistry(db), DraftRepository(db)
+    first = upload(drafts, version_of(SHIPPED, 2))
+    second = upload(drafts, version_of(SHIPPED, 3), actor="mina")
+    assert (first, second) == (1, 2)
+    with db.transaction() as tx:
+        assert tx.scalar(select(func.count()).select_from(FlowDraft)) == 1
+    draft = drafts.get("intake")
+    assert draft is not None
+    assert (draft.version, draft.uploaded_by) == (3, "mina")
+
+    # A confirmation given for the replaced upload publishes nothing.
+    assert drafts.publish(registry, "intake", revision=first, actor="aiko") is None
+    published = drafts.publish(registry, "intake", revision=second, actor="aiko")
+    assert published is not None
+    assert published.version == 3
+    assert drafts.get("intake") is None  # the uploaded file is not kept
+    newest = registry.newest("intake")
+    assert newest is not None
+    assert (newest.version, newest.published_by) == (3, "aiko")
+    with db.transaction() as tx:
+        actions = list(tx.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+    assert actions[-3:] == ["draft", "draft", "publish"]
+
+
+def test_a_draft_whose_version_is_not_raised_is_refused_at_publish_and_kept(
+    db: Database,
+) -> None:
+    intake_service(db)
+    registry, drafts = FlowRegistry(db), DraftRepository(db)
+    revision = upload(drafts, version_of(SHIPPED, 1))
+    result = drafts.publish(registry, "intake", revision=revision, actor="aiko")
+    assert result is not None
+    assert not result.ok
+    assert "raise `version`" in (result.refusal or "")
+    assert drafts.get("intake") is not None
+
+
+def test_rollback_confirmed_for_an_older_newest_version_does_nothing(db: Database) -> None:
+    intake_service(db)
+    registry = FlowRegistry(db)
+    assert registry.publish(version_of(SHIPPED, 2), "v2", actor="aiko").ok
+    assert not registry.rollback("intake", actor="aiko", newest=1).ok
+    done = registry.rollback("intake", actor="aiko", newest=2)
+    assert (done.version, done.copied) == (3, 1)
+
+
+def trial_intake(db: Database) -> Intake:
+    return Intake(
+        db,
+        DraftFlows(DraftRepository(db)),
+        catalogs(),
+        "trial",
+        now=lambda: FIXED_NOW,
+        rng=random.Random(3),
+        trial=True,
+    )
+
+
+def test_a_trial_runs_the_draft_to_its_stub_and_stores_nothing_for_staff(db: Database) -> None:
+    intake_service(db)
+    drafts = DraftRepository(db)
+    upload(drafts, version_of(SHIPPED, 2))
+    trial = trial_intake(db)
+    turn = trial.handle(5, 1, i.Start("ja"))
+    assert turn is not None
+    assert turn.outcome.session is not None
+    assert turn.outcome.session.flow_version == 2  # the draft, not the published v1
+    update = 2
+    for line in [*TO_NOTE, "", "1", "14"]:
+        turn = trial.handle(5, update, i.Text(line) if line else i.Skip())
+        update += 1
+    assert turn is not None
+    assert turn.outcome.stub is not None
+    assert turn.outcome.stub.priority == "urgent"
+    with db.transaction() as tx:
+        for table in (CaseStubRow, PendingAlert, ContactRoute):
+            assert tx.scalar(select(func.count()).select_from(table)) == 0
+
+
+def test_a_trial_ends_when_its_draft_is_published(db: Database) -> None:
+    intake_service(db)
+    registry, drafts = FlowRegistry(db), DraftRepository(db)
+    revision = upload(drafts, version_of(SHIPPED, 2))
+    trial = trial_intake(db)
+    trial.handle(5, 1, i.Start("ja"))
+    drafts.publish(registry, "intake", revision=revision, actor="aiko")
+    with pytest.raises(DraftGoneError):
+        trial.handle(5, 2, i.Text("1"))
