@@ -71,6 +71,10 @@ class CaseStub:
     #: Kinds of personal data the scrubber removed, over all texts (sorted).
     removed: tuple[str, ...]
 
+    def answers_json(self) -> dict[str, str | list[str]]:
+        """The answers as JSON holds them (a multi field's codes as a list)."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in self.answers.items()}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "reference": self.reference,
@@ -81,9 +85,7 @@ class CaseStub:
             "priority": self.priority,
             "region": self.region,
             "contact": self.contact,
-            "answers": {
-                k: list(v) if isinstance(v, tuple) else v for k, v in self.answers.items()
-            },
+            "answers": self.answers_json(),
             "texts": dict(self.texts),
             "removed": list(self.removed),
         }

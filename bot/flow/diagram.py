@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from bot.flow.graph import exits
 from bot.flow.model import (
     AllOf,
@@ -57,6 +59,15 @@ def mermaid(flow: FlowDefinition) -> str:
         left, right = _SHAPES[type(step)]
         detail = f"{step.kind}: {step.field}" if hasattr(step, "field") else step.kind
         lines.append(f"    {step_id}{left}{step_id}<br/><small>{detail}</small>{right}")
+    for step_id, target, label in edges(flow):
+        arrow = f' -- "{_escape(label)}" --> ' if label else " --> "
+        lines.append(f"    {step_id}{arrow}{target}")
+    return "\n".join(lines) + "\n"
+
+
+def edges(flow: FlowDefinition) -> Iterator[tuple[str, str, str]]:
+    """Every arrow of the step graph: from, to, and what takes it (a choice code, ``if``
+    a condition, ``confirm``, ``otherwise``; empty for a step's only way on)."""
     for step_id, step in flow.steps.items():
         branched = False
         for ex in exits(step_id, step):
@@ -69,9 +80,7 @@ def mermaid(flow: FlowDefinition) -> str:
             else:
                 label = "otherwise" if branched else ""
             branched = branched or ex.via != "default"
-            arrow = f' -- "{_escape(label)}" --> ' if label else " --> "
-            lines.append(f"    {step_id}{arrow}{ex.target}")
-    return "\n".join(lines) + "\n"
+            yield step_id, ex.target, label
 
 
 def _escape(text: str) -> str:

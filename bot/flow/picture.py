@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.flow.diagram import describe
-from bot.flow.graph import exits
+from bot.flow.diagram import edges
 from bot.flow.model import (
     FlowDefinition,
     InfoStep,
@@ -66,22 +65,11 @@ def dot_source(flow: FlowDefinition, *, ratio: float | None = None) -> str:
         detail = f"{step.kind}: {step.field}" if hasattr(step, "field") else step.kind
         label = _quote(step_id, detail)
         lines.append(f"  {_quote(step_id)} [label={label}, {_SHAPES[type(step)]}];")
-    for step_id, step in flow.steps.items():
-        branched = False
-        for ex in exits(step_id, step):
-            if isinstance(step, SingleChoiceStep) and ex.via == "choice":
-                text = step.choices[ex.index].value
-            elif ex.via == "route" and not isinstance(step, ReviewStep | SubmitStep):
-                text = "if " + describe(step.routes[ex.index].when)
-            elif isinstance(step, ReviewStep):
-                text = "confirm"
-            else:
-                text = "otherwise" if branched else ""
-            branched = branched or ex.via != "default"
-            edge = f"  {_quote(step_id)} -> {_quote(ex.target)}"
-            if text:
-                edge += f" [label={_quote(*textwrap.wrap(text, LABEL_WIDTH))}]"
-            lines.append(edge + ";")
+    for step_id, target, text in edges(flow):
+        edge = f"  {_quote(step_id)} -> {_quote(target)}"
+        if text:
+            edge += f" [label={_quote(*textwrap.wrap(text, LABEL_WIDTH))}]"
+        lines.append(edge + ";")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -323,9 +323,7 @@ class Conversations:
                 region=stub.region,
                 created_at=stub.created,
                 contact=stub.contact,
-                answers={
-                    k: list(v) if isinstance(v, tuple) else v for k, v in stub.answers.items()
-                },
+                answers=stub.answers_json(),
                 texts=self.db.keys.seal(json.dumps(dict(stub.texts)).encode()),
                 removed=list(stub.removed),
                 return_hash=slow_hash(normalize_code(return_code)) if return_code else None,

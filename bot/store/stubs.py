@@ -60,7 +60,7 @@ class StubView:
             region=stub.region,
             created_at=stub.created,
             contact=stub.contact,
-            answers={k: list(v) if isinstance(v, tuple) else v for k, v in stub.answers.items()},
+            answers=stub.answers_json(),
             texts=dict(stub.texts),
             removed=list(stub.removed),
             claimed_by=None,

@@ -18,6 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.app import open_database
+from bot.config import Settings
+from bot.store.database import Database
 from tests.support.fake_bot_api import FakeBotApi, SimUser, StoredMessage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,6 +71,18 @@ def running_bot(
                 process.kill()
                 process.wait()
         log.close()
+
+
+@contextmanager
+def bot_database(run: BotRun, data_dir: Path) -> Iterator[Database]:
+    """The running bot's own database (the bot created it and its key on start)."""
+    # Polling has begun once a long poll is parked (a call is recorded only when it ends).
+    run.server.wait_until(lambda: run.server.polls_waiting > 0, 30)
+    database = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(data_dir)}))
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 class BotRun:

@@ -15,14 +15,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.app import open_database
-from bot.config import Settings
 from bot.store.database import Database
 from bot.store.models import AuditEntry
 from bot.store.purge import purge
 from bot.store.staff import StaffRepository
 from bot.store.stubs import StubRepository
-from tests.support.bot_process import BotRun, Supporter, running_bot
+from tests.support.bot_process import BotRun, Supporter, bot_database, running_bot
 from tests.support.fake_bot_api import FakeBotApi, StoredMessage
 from tests.telegram.test_bot_polling import go_to_note, label
 
@@ -37,12 +35,8 @@ def bot(fake_bot_api: FakeBotApi, tmp_path: Path) -> Iterator[BotRun]:
 
 @pytest.fixture
 def db(bot: BotRun, tmp_path: Path) -> Iterator[Database]:
-    """The bot's own database (the bot created it and its key on start)."""
-    # Polling has begun once a long poll is parked (a call is recorded only when it ends).
-    bot.server.wait_until(lambda: bot.server.polls_waiting > 0, 30)
-    database = open_database(Settings.from_env({"INTAKE_DATA_DIR": str(tmp_path)}))
-    yield database
-    database.dispose()
+    with bot_database(bot, tmp_path) as database:
+        yield database
 
 
 def invite(db: Database, label: str, role: str = "staff") -> str:
