@@ -159,7 +159,9 @@ class Intake:
 
     def __post_init__(self) -> None:
         self.conversations = Conversations(self.db, self.channel, trial=self.trial)
-        self.casework = Casework(self.db, self.conversations, self.flows, scrub, self.rng)
+        self.casework = Casework(
+            self.db, self.conversations, self.flows, scrub, self.rng, trial=self.trial
+        )
         self.context = Context(
             now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label
         )

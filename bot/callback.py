@@ -108,3 +108,8 @@ class CallbackData:
 def widest(action: str, step: str, value: str = "") -> str:
     """The longest callback_data a button for ``step``/``value`` can carry (for load checks)."""
     return CallbackData("W" * SESSION_TOKEN_LENGTH, action, step, value).encode()
+
+
+def plain(action: str, value: str) -> str:
+    """The callback_data of a button that belongs to no session (staff and admin buttons)."""
+    return CallbackData("", action, "-", value).encode()

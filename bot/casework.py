@@ -80,7 +80,11 @@ class Casework:
         flows: FlowSource,
         scrub: ScrubFn,
         rng: random.Random,
+        *,
+        trial: bool = False,
     ) -> None:
+        #: An admin's trial never reaches a real case: no reconnecting, no relaying.
+        self.trial = trial
         self.db = db
         self.conversations = conversations
         self.flows = flows
@@ -92,6 +96,8 @@ class Casework:
         """The supporter gives their case's reference and return code in this chat (after
         clearing it, or on another phone): this chat becomes the case's, for follow-up
         and withdrawal. Wrong codes are counted per chat and throttled."""
+        if self.trial:
+            return "refused"
         who = self.db.keys.chat_key(_RECONNECT, chat_id)
         now = self.db.now()
         with self.db.transaction() as tx:
@@ -148,6 +154,8 @@ class Casework:
     def from_supporter(self, chat_id: int, update_id: int | None, text: str) -> ToStaff | None:
         """The supporter typed ``text``: their words for staff, if staff are following
         their case up here; ``None`` (an ordinary input) otherwise."""
+        if self.trial:
+            return None
         session = self.conversations.load(chat_id)
         if session is None or session.status != "submitted" or not session.reference:
             return None

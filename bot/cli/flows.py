@@ -199,7 +199,7 @@ def list_versions() -> None:
     from bot.cli.context import database
     from bot.store.flows import FlowRegistry
 
-    rows = FlowRegistry(database()).versions()
+    rows = FlowRegistry(database()).listing()
     newest = {r.flow_id: r.version for r in rows}
     for row in rows:
         mark = "  <- new sessions" if newest[row.flow_id] == row.version else ""

@@ -76,7 +76,13 @@ def run(webhook: bool) -> None:
     intake = Intake(db, registry, catalogs, channel="telegram")
     metrics = Metrics()
     channel = SupporterChannel(intake, catalogs, metrics)
-    staff = StaffChannel(intake, catalogs, settings.timezone)
+    staff = StaffChannel(
+        intake,
+        catalogs,
+        settings.timezone,
+        # An admin's /try is served by the supporter side's own code, around the trial.
+        lambda trial, on_stub: SupporterChannel(trial, catalogs, metrics, on_stub=on_stub),
+    )
     application = build_application(telegram, settings, channel, staff)
     arrivals = Arrivals(
         application, channel, Inbox(db, "telegram"), redelivers=webhook, metrics=metrics

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from bot.flow.model import FlowDefinition
@@ -72,9 +72,29 @@ def parse_context(context: str) -> Path:
     return tuple(path)
 
 
+def read_catalog(po_bytes: bytes) -> Catalog:
+    """A PO file, strictly: anything unreadable is a ``ValueError`` with a short reason.
+
+    Strict also keeps the file out of the logs: a lenient read prints each bad line.
+
+    Raises:
+        ValueError: not a PO file, or an unknown charset or language.
+    """
+    try:
+        return read_po(io.BytesIO(po_bytes), abort_invalid=True)
+    except PoFileError as exc:
+        raise ValueError(f"not a valid PO file (line {exc.lineno})") from None
+    except (LookupError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"not a readable PO file ({type(exc).__name__})") from None
+
+
 def import_po(yaml_text: str, po_bytes: bytes, locale: str | None = None) -> Imported:
-    """Apply a translated PO file to a flow's YAML text; fuzzy and empty entries are skipped."""
-    catalog = read_po(io.BytesIO(po_bytes))
+    """Apply a translated PO file to a flow's YAML text; fuzzy and empty entries are skipped.
+
+    Raises:
+        ValueError: the PO file is unreadable or names no language.
+    """
+    catalog = read_catalog(po_bytes)
     code = locale or (str(catalog.locale) if catalog.locale else "")
     if not code:
         raise ValueError("the PO file names no language: pass --locale")

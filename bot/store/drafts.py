@@ -21,11 +21,14 @@ from bot.store.database import Database
 from bot.store.flows import FlowRegistry, Published
 from bot.store.models import FlowDraft
 
+#: Hex digits of a draft's digest that a confirmation button carries: it publishes that
+#: file and no later upload (48 bits; the flow id is checked too).
+DIGEST_SHOWN = 12
+
 
 @dataclass(frozen=True)
 class Draft:
     flow_id: str
-    revision: int
     version: int
     source: str
     digest: str
@@ -49,11 +52,9 @@ class DraftRepository:
         now = self.db.now()
         with self.db.transaction() as tx:
             row = tx.get(FlowDraft, flow.id, with_for_update=True)
-            revision = (row.revision if row is not None else 0) + 1
             if row is None:
                 row = FlowDraft(flow_id=flow.id)
                 tx.add(row)
-            row.revision = revision
             row.version = flow.version
             row.source = content.decode("utf-8")
             row.digest = loaded.digest
@@ -73,21 +74,22 @@ class DraftRepository:
             return [_draft(r) for r in tx.scalars(select(FlowDraft).order_by(FlowDraft.flow_id))]
 
     def publish(
-        self, registry: FlowRegistry, flow_id: str, *, revision: int, actor: str
+        self, registry: FlowRegistry, flow_id: str, *, digest: str, actor: str
     ) -> Published | None:
-        """Publish the draft if it is still ``revision``, then delete it.
+        """Publish the draft if it is still the file whose digest starts with ``digest``,
+        then delete it.
 
         ``None``: there is no such draft any more (published or replaced since).
         """
         draft = self.get(flow_id)
-        if draft is None or draft.revision != revision:
+        if draft is None or len(digest) < DIGEST_SHOWN or not draft.digest.startswith(digest):
             return None
         result = registry.publish(draft.content, f"draft of {flow_id}", actor=actor)
         if result.ok:
             with self.db.transaction() as tx:
                 tx.execute(
                     delete(FlowDraft).where(
-                        FlowDraft.flow_id == flow_id, FlowDraft.revision == revision
+                        FlowDraft.flow_id == flow_id, FlowDraft.digest == draft.digest
                     )
                 )
         return result
@@ -96,8 +98,8 @@ class DraftRepository:
 class DraftFlows:
     """The flows of ``/try``: an admin's trial runs the current draft on the same engine.
 
-    Satisfies ``FlowSource``. A trial started on an earlier upload continues on the
-    current draft only if it is the same file; otherwise the trial has ended.
+    Satisfies ``FlowSource``. A new upload ends every trial (``Trials.end_all``); a trial
+    whose session names another version than the draft's has ended too.
     """
 
     def __init__(self, drafts: DraftRepository) -> None:
@@ -132,7 +134,6 @@ class DraftGoneError(ConfigError):
 def _draft(row: FlowDraft) -> Draft:
     return Draft(
         row.flow_id,
-        row.revision,
         row.version,
         row.source,
         row.digest,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from typing import Protocol
+from datetime import datetime
+from typing import Literal, Protocol
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from bot.engine.compiled import CompiledFlow, compile_flow
@@ -39,6 +41,12 @@ class FlowSource(Protocol):
         ...
 
 
+#: Why a publish or rollback was refused, besides problems in the file: the version is
+#: not above the newest; the newest changed meanwhile (another admin, another replica);
+#: there is nothing to roll back to.
+Refusal = Literal["not-above", "moved-on", "no-earlier"]
+
+
 @dataclass(frozen=True)
 class Published:
     """The result of a publish: the stored version, or why it was refused."""
@@ -46,13 +54,28 @@ class Published:
     flow_id: str | None
     version: int | None
     problems: tuple[Problem, ...] = ()
+    #: The refusal in English (the CLI); ``why`` and ``newest`` say it for a catalog.
     refusal: str | None = None
+    why: Refusal | None = None
+    #: The newest published version when it was refused.
+    newest: int | None = None
     #: A rollback: the version whose content was published again.
     copied: int | None = None
 
     @property
     def ok(self) -> bool:
         return self.version is not None
+
+
+@dataclass(frozen=True)
+class VersionLine:
+    """One published version, without its file (for lists)."""
+
+    flow_id: str
+    version: int
+    published_at: datetime
+    published_by: str | None
+    digest: str
 
 
 class FlowRegistry:
@@ -73,7 +96,20 @@ class FlowRegistry:
         loaded = check_bytes(content, source)
         if loaded.flow is None:
             return Published(None, None, loaded.problems)
+        try:
+            return self._insert(loaded, content, actor, action, detail)
+        except IntegrityError:  # the same version, stored by someone else meanwhile
+            flow_id = loaded.flow.id
+            return Published(
+                flow_id, None, refusal=f"{flow_id} was published meanwhile", why="moved-on"
+            )
+
+    def _insert(
+        self, loaded: Loaded, content: bytes, actor: str, action: str, detail: dict[str, int]
+    ) -> Published:
         flow = loaded.flow
+        assert flow is not None
+        source = loaded.source
         with self.db.transaction() as tx:
             latest = tx.scalar(
                 select(func.max(FlowVersion.version)).where(FlowVersion.flow_id == flow.id)
@@ -84,6 +120,8 @@ class FlowRegistry:
                     None,
                     refusal=f"version {flow.version} is not above the published version"
                     f" {latest}: raise `version` in {source}",
+                    why="not-above",
+                    newest=latest,
                 )
             tx.add(
                 FlowVersion(
@@ -106,11 +144,19 @@ class FlowRegistry:
             )
         return Published(flow.id, flow.version)
 
-    def versions(self) -> list[FlowVersion]:
+    def listing(self) -> list[VersionLine]:
+        """Every published version, oldest first per flow, without the files."""
         with self.db.transaction() as tx:
-            return list(
-                tx.scalars(select(FlowVersion).order_by(FlowVersion.flow_id, FlowVersion.version))
+            rows = tx.execute(
+                select(
+                    FlowVersion.flow_id,
+                    FlowVersion.version,
+                    FlowVersion.published_at,
+                    FlowVersion.published_by,
+                    FlowVersion.digest,
+                ).order_by(FlowVersion.flow_id, FlowVersion.version)
             )
+            return [VersionLine(*row) for row in rows]
 
     def newest(self, flow_id: str) -> FlowVersion | None:
         """The newest published version's row (its file, who published it, when)."""
@@ -140,11 +186,17 @@ class FlowRegistry:
                 )
             )
         if len(rows) < 2:
-            return Published(flow_id, None, refusal=f"flow {flow_id!r} has no earlier version")
+            return Published(
+                flow_id, None, refusal=f"flow {flow_id!r} has no earlier version", why="no-earlier"
+            )
         latest, previous = rows
         if newest is not None and latest.version != newest:
             return Published(
-                flow_id, None, refusal=f"{flow_id} v{latest.version} was published since"
+                flow_id,
+                None,
+                refusal=f"{flow_id} v{latest.version} was published since",
+                why="moved-on",
+                newest=latest.version,
             )
         source = with_version(previous.source, latest.version + 1)
         result = self._store(

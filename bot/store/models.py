@@ -198,14 +198,13 @@ class FlowDraft(Base):
     """The one draft of a flow, uploaded by an admin on Telegram: checked, not yet live.
 
     Replaced by the next upload, deleted when published: an uploaded file is never kept
-    longer. ``revision`` counts uploads, so a confirmation or a trial of an older draft
-    can tell it is out of date.
+    longer. A confirmation names the file by its digest, so it never publishes a later
+    upload.
     """
 
     __tablename__ = "flow_drafts"
 
     flow_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    revision: Mapped[int] = mapped_column(Integer)
     #: The flow's own version number, as the file says.
     version: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(Text)

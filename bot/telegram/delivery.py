@@ -92,3 +92,12 @@ async def delete_all(bot: Bot, chat_id: int, message_ids: Sequence[int]) -> None
         except TelegramError:
             # Too old, already gone, blocked, or the network: go on with the next batch.
             continue
+
+
+async def send_file(bot: Bot, chat_id: int, content: bytes, name: str, caption: str) -> int:
+    """A file for staff to keep (a flow, a translation): not protected, unlike everything
+    a supporter sees, so it can be saved, edited and sent back."""
+    sent = await bot.send_document(
+        chat_id, content, filename=name, caption=as_html(caption), protect_content=False
+    )
+    return sent.message_id

@@ -12,7 +12,7 @@ from bot.app import Intake
 from bot.engine import inputs as i
 from bot.flow.loader import check_bytes
 from bot.store.database import Database
-from bot.store.drafts import DraftFlows, DraftGoneError, DraftRepository
+from bot.store.drafts import DIGEST_SHOWN, DraftFlows, DraftGoneError, DraftRepository
 from bot.store.flows import FlowRegistry, with_version
 from bot.store.models import (
     AuditEntry,
@@ -32,10 +32,11 @@ def version_of(source: str, version: int) -> bytes:
     return with_version(source, version).encode("utf-8")
 
 
-def upload(drafts: DraftRepository, content: bytes, actor: str = "aiko") -> int:
+def upload(drafts: DraftRepository, content: bytes, actor: str = "aiko") -> str:
+    """Store ``content`` as the draft; the digest a confirmation button would carry."""
     loaded = check_bytes(content, "intake.yaml")
     assert loaded.ok, [p.render() for p in loaded.problems]
-    return drafts.put(loaded, content, actor=actor).revision
+    return drafts.put(loaded, content, actor=actor).digest[:DIGEST_SHOWN]
 
 
 def test_one_draft_per_flow_replaced_by_each_upload_and_deleted_once_published(
@@ -45,7 +46,6 @@ def test_one_draft_per_flow_replaced_by_each_upload_and_deleted_once_published(
     registry, drafts = FlowRegistry(db), DraftRepository(db)
     first = upload(drafts, version_of(SHIPPED, 2))
     second = upload(drafts, version_of(SHIPPED, 3), actor="mina")
-    assert (first, second) == (1, 2)
     with db.transaction() as tx:
         assert tx.scalar(select(func.count()).select_from(FlowDraft)) == 1
     draft = drafts.get("intake")
@@ -53,8 +53,8 @@ def test_one_draft_per_flow_replaced_by_each_upload_and_deleted_once_published(
     assert (draft.version, draft.uploaded_by) == (3, "mina")
 
     # A confirmation given for the replaced upload publishes nothing.
-    assert drafts.publish(registry, "intake", revision=first, actor="aiko") is None
-    published = drafts.publish(registry, "intake", revision=second, actor="aiko")
+    assert drafts.publish(registry, "intake", digest=first, actor="aiko") is None
+    published = drafts.publish(registry, "intake", digest=second, actor="aiko")
     assert published is not None
     assert published.version == 3
     assert drafts.get("intake") is None  # the uploaded file is not kept
@@ -71,8 +71,8 @@ def test_a_draft_whose_version_is_not_raised_is_refused_at_publish_and_kept(
 ) -> None:
     intake_service(db)
     registry, drafts = FlowRegistry(db), DraftRepository(db)
-    revision = upload(drafts, version_of(SHIPPED, 1))
-    result = drafts.publish(registry, "intake", revision=revision, actor="aiko")
+    digest = upload(drafts, version_of(SHIPPED, 1))
+    result = drafts.publish(registry, "intake", digest=digest, actor="aiko")
     assert result is not None
     assert not result.ok
     assert "raise `version`" in (result.refusal or "")
@@ -124,9 +124,61 @@ def test_a_trial_runs_the_draft_to_its_stub_and_stores_nothing_for_staff(db: Dat
 def test_a_trial_ends_when_its_draft_is_published(db: Database) -> None:
     intake_service(db)
     registry, drafts = FlowRegistry(db), DraftRepository(db)
-    revision = upload(drafts, version_of(SHIPPED, 2))
+    digest = upload(drafts, version_of(SHIPPED, 2))
     trial = trial_intake(db)
     trial.handle(5, 1, i.Start("ja"))
-    drafts.publish(registry, "intake", revision=revision, actor="aiko")
+    drafts.publish(registry, "intake", digest=digest, actor="aiko")
     with pytest.raises(DraftGoneError):
         trial.handle(5, 2, i.Text("1"))
+
+
+def test_a_confirmation_never_publishes_a_later_upload(db: Database) -> None:
+    """Publishing deletes the draft; the next upload must not match an old button."""
+    intake_service(db)
+    registry, drafts = FlowRegistry(db), DraftRepository(db)
+    asked = upload(drafts, version_of(SHIPPED, 2))  # aiko is asked, does not answer yet
+    published = drafts.publish(registry, "intake", digest=asked, actor="ben")
+    assert published is not None
+    assert published.version == 2
+    upload(drafts, version_of(SHIPPED, 3), actor="ben")
+    assert drafts.publish(registry, "intake", digest=asked, actor="aiko") is None
+    newest = registry.newest("intake")
+    assert newest is not None
+    assert newest.version == 2
+
+
+def test_publishing_the_same_version_twice_at_once_refuses_the_second(db: Database) -> None:
+    intake_service(db)
+    registry = FlowRegistry(db)
+    content = version_of(SHIPPED, 2)
+    assert registry.publish(content, "v2", actor="aiko").ok
+    again = registry.publish(content, "v2", actor="ben")
+    assert again.why == "not-above"
+    assert again.newest == 2
+
+
+def test_a_version_stored_by_another_replica_meanwhile_is_a_refusal(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    def raced(*_args: object) -> None:
+        raise IntegrityError("INSERT", {}, Exception("unique (flow_id, version)"))
+
+    registry = FlowRegistry(db)
+    monkeypatch.setattr(registry, "_insert", raced)
+    result = registry.publish(version_of(SHIPPED, 2), "v2", actor="aiko")
+    assert not result.ok
+    assert result.why == "moved-on"
+
+
+def test_a_trial_never_reaches_a_real_case(db: Database) -> None:
+    """/reconnect or follow-up text inside a trial touch no real case, not even the log."""
+    intake_service(db)
+    trial = trial_intake(db)
+    with db.transaction() as tx:
+        before = tx.scalar(select(func.count()).select_from(AuditEntry))
+    assert trial.casework.reconnect(5, "ABCD-1234", "CODE-CODE-CODE") == "refused"
+    assert trial.casework.from_supporter(5, 9, "hello") is None
+    with db.transaction() as tx:
+        assert tx.scalar(select(func.count()).select_from(AuditEntry)) == before

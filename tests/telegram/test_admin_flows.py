@@ -18,6 +18,7 @@ from bot.flow.roundtrip import roundtrip_yaml
 from bot.limits import MAX_FLOW_FILE_BYTES
 from bot.store.database import Database
 from bot.store.drafts import DraftRepository
+from bot.store.flows import FlowRegistry
 from bot.store.models import CaseStubRow, PendingAlert
 from tests.support.bot_process import BotRun, Supporter, bot_database, running_bot
 from tests.support.engine import ROOT
@@ -63,11 +64,11 @@ def broken(data: dict) -> None:  # type: ignore[type-arg]
     data["steps"]["relation"]["choices"][0]["next"] = "nowhere"
 
 
-def admin(bot: BotRun, db: Database, language: str = "ja") -> Supporter:
-    aiko = bot.supporter("Aiko Admin", language)
-    code = invite(db, "aiko", role="admin")
-    aiko.command("/join", code)
-    return aiko
+def admin(bot: BotRun, db: Database, label: str = "aiko") -> Supporter:
+    person = bot.supporter(f"{label.title()} Admin", "ja")
+    code = invite(db, label, role="admin")
+    person.command("/join", code)
+    return person
 
 
 def upload(
@@ -259,3 +260,58 @@ def test_the_file_and_a_translation_go_out_and_come_back(bot: BotRun, db: Databa
     assert draft is not None
     assert draft.version == 2  # raised for the translator
     assert "지원이 필요한 분과의 관계를 선택해 주십시오." in draft.source
+
+
+def test_two_admins_one_trial_ended_by_the_others_upload_and_stale_buttons(
+    bot: BotRun, db: Database
+) -> None:
+    aiko, ben = admin(bot, db), admin(bot, db, "ben")
+    upload(aiko, edited(marked))
+    ben.command("/try")
+    ben.press(button("consent", "ja"))
+    upload(aiko, edited(marked, version=3))  # a new draft: Ben's trial is told it ended
+    assert "試用を終了しました" in ben.texts()[-1]
+    ben.press(label("relation", "family_japan", "ja"), message=ben.question())
+    assert stub_count(db) == 0  # his next press made no real intake either
+
+    aiko.command("/publish")
+    question = aiko.question()
+    aiko.press("公開する")
+    assert not next(m for m in aiko.bot_messages() if m.message_id == question.message_id).keyboard
+    upload(aiko, edited(marked, version=4))
+    aiko.press_shown(question, "公開する")  # the old question, pressed again: nothing
+    newest = FlowRegistry(db).newest("intake")
+    assert newest is not None
+    assert newest.version == 3
+    draft = DraftRepository(db).get("intake")
+    assert draft is not None
+    assert draft.version == 4  # still a draft, waiting for its own confirmation
+
+
+def test_uploads_that_cannot_become_a_draft_say_why(bot: BotRun, db: Database) -> None:
+    aiko = admin(bot, db)
+
+    def other_flow(data: dict) -> None:  # type: ignore[type-arg]
+        data["id"] = "other"
+
+    upload(aiko, edited(other_flow))
+    assert "`id: intake`" in aiko.texts()[-1]
+    unknown_charset = (
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=NOPE\\n"\n'
+        b'\nmsgid "a"\nmsgstr "b"\n'
+    )
+    upload(aiko, unknown_charset, "x.po")
+    assert "翻訳ファイル（PO）として読み込めません" in aiko.texts()[-1]
+    english = b'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgctxt "title"\nmsgid "a"\nmsgstr "b"\n'
+    upload(aiko, english, "intake.en.po")
+    assert "ja, ko, zh_Hans" in aiko.texts()[-1]
+    assert DraftRepository(db).get("intake") is None
+
+    # Any other file from an admin in the middle of an intake is a supporter's: deleted.
+    aiko.command("/start")
+    aiko.act(
+        lambda server, user: server.send_document(
+            user, content=b"%PDF-1.4", file_name="koseki.pdf"
+        )
+    )
+    assert not any(m.file_name == "koseki.pdf" for m in aiko.chat())

@@ -241,7 +241,12 @@ def test_a_forged_staff_button_gets_the_supporter_side_and_is_counted(
 ) -> None:
     intake = intake_service(sqlite_db, channel="telegram")
     channel = SupporterChannel(intake, catalogs())
-    staff = StaffChannel(intake, catalogs(), ZoneInfo("UTC"))
+    staff = StaffChannel(
+        intake,
+        catalogs(),
+        ZoneInfo("UTC"),
+        lambda trial, on_stub: SupporterChannel(trial, catalogs(), on_stub=on_stub),
+    )
     app = build_application(TelegramSettings(token=TOKEN), Settings.from_env({}), channel, staff)
     request = RecordingRequest()
     app.bot._request = (request, request)

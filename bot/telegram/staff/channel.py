@@ -31,19 +31,26 @@ from bot.stub import normalize_reference
 from bot.telegram import delivery, relay
 from bot.telegram.staff import flows
 from bot.telegram.staff import texts as t
+from bot.telegram.staff.trials import TrialChannel
 
 log = logging.getLogger("bot.telegram")
 
 
 class StaffChannel:
-    def __init__(self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo) -> None:
+    def __init__(
+        self,
+        intake: Intake,
+        catalogs: Catalogs,
+        timezone: ZoneInfo,
+        trial_channel: TrialChannel,
+    ) -> None:
         self.intake = intake
         self.catalogs = catalogs
         self.timezone = timezone
         self.staff = StaffRepository(intake.db)
         self.casefile = CaseFile(intake, catalogs, timezone)
         self.stubs = StubRepository(intake.db)
-        self.flows = flows.FlowDesk(intake, catalogs, timezone)
+        self.flows = flows.FlowDesk(intake, catalogs, timezone, trial_channel)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a staff update and stop there; return to let the supporter side have it."""
@@ -56,12 +63,13 @@ class StaffChannel:
         data = CallbackData.decode(query.data or "") if query is not None else None
         replied_to = _reference_in(message.reply_to_message) if message is not None else None
         document = message.document if message is not None else None
+        upload = document is not None and flows.is_upload(document)
         staff_command = command in COMMANDS or command in flows.COMMANDS
         staff_button = data is not None and data.action in cb.STAFF_ACTIONS | cb.ADMIN_ACTIONS
         if command == "join":
             if not await self._join(update, bot, chat.id, user.id, argument):
                 return  # the supporter side answers it, like any unknown command
-        elif staff_command or staff_button or replied_to is not None or document is not None:
+        elif staff_command or staff_button or replied_to is not None or upload:
             member = await asyncio.to_thread(self.staff.member, user.id)
             if member is None:  # a forged button, a removed member: the supporter side's
                 if staff_command or staff_button:
@@ -94,24 +102,33 @@ class StaffChannel:
         """A member's command, button, reply or file; ``False``: the supporter side's."""
         message, query = update.message, update.callback_query
         data = CallbackData.decode(query.data or "") if query is not None else None
+        document = message.document if message is not None else None
+        upload = document if document is not None and flows.is_upload(document) else None
         admin = member.role == "admin"
         if command in flows.COMMANDS or (data is not None and data.action in cb.ADMIN_ACTIONS):
             if not admin:
                 await asyncio.to_thread(self.staff.refused_command, "admin")
                 await self._say(bot, chat_id, self._t(member.locale, t.ADMIN_ONLY))
             elif data is not None:
-                await self.flows.button(bot, chat_id, member, data)
+                shown = query.message.message_id if query and query.message else None
+                await self.flows.button(bot, chat_id, member, data, shown)
             else:
                 assert command is not None
                 await self.flows.command(bot, update, chat_id, member, command, argument)
             return True
-        if admin and await self.flows.trying(chat_id) and command in SUPPORTER_COMMANDS:
+        staff_work = (
+            (data is not None and data.action in cb.STAFF_ACTIONS)
+            or (command in COMMANDS and command not in SUPPORTER_COMMANDS)
+            or upload is not None
+        )
+        if admin and not staff_work and await self.flows.trying(chat_id):
+            # In a trial, what a supporter could send is the trial's (a reply included).
             await self.flows.in_trial(update, bot, chat_id, member)
             return True
-        if message is not None and message.document is not None:
+        if upload is not None:
             if not admin:
                 return False  # a file from staff is nobody's business here: deleted as media
-            await self.flows.upload(bot, chat_id, member, message.document)
+            await self.flows.upload(bot, chat_id, member, upload)
         elif data is not None:
             await self._button(bot, chat_id, member, data)
         elif command == "queue":
@@ -183,7 +200,7 @@ class StaffChannel:
 
     async def _language_picker(self, bot: Bot, chat_id: int, member: Member) -> None:
         rows = [
-            [InlineKeyboardButton(autonym(code), callback_data=_data(cb.STAFF_LANGUAGE, code))]
+            [InlineKeyboardButton(autonym(code), callback_data=cb.plain(cb.STAFF_LANGUAGE, code))]
             for code in STAFF_LOCALES
         ]
         text = self._t(member.locale, t.CHOOSE_LANGUAGE)
@@ -217,7 +234,7 @@ class StaffChannel:
                 [
                     InlineKeyboardButton(
                         self._t(locale, label),
-                        callback_data=_data(cb.CLOSE_CASE_AS, f"{reference}.{code}"),
+                        callback_data=cb.plain(cb.CLOSE_CASE_AS, f"{reference}.{code}"),
                     )
                 ]
                 for code, label in t.REASONS.items()
@@ -302,7 +319,7 @@ class StaffChannel:
 
     def _button_of(self, locale: str, msgid: str, action: str, value: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(
-            self._t(locale, msgid, reference=value), callback_data=_data(action, value)
+            self._t(locale, msgid, reference=value), callback_data=cb.plain(action, value)
         )
 
     def actions(self, view: StubView, member: Member) -> InlineKeyboardMarkup | None:
@@ -365,10 +382,6 @@ def _reference_in(message: Message | None) -> str | None:
         return None
     found = _REFERENCE.search(message.text or "")
     return found.group(0) if found else None
-
-
-def _data(action: str, value: str) -> str:
-    return CallbackData("", action, "-", value).encode()
 
 
 async def send_quietly(

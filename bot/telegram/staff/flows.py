@@ -5,11 +5,9 @@ The cycle of ODK Central (draft, test, publish) on an admin's phone:
 - a flow file (.yaml) sent to the bot goes through the one loader; every problem comes
   back located and in the admin's language, or the file becomes the flow's draft and the
   admin gets the changes against the published version and the step graph as a picture;
-- ``/try`` runs the draft in the admin's own chat on the same engine, as a supporter
-  would see it, writing no stub (``Intake.trial``); the end shows what staff would read;
-- ``/publish`` and ``/rollback`` ask first and are audited under the admin's label;
-- ``/flows`` lists versions, ``/flow`` sends the file back, ``/po`` and a .po upload do
-  the translator's round trip.
+- ``/try`` runs the draft as a supporter would see it (``trials``);
+- ``/publish``, ``/rollback``, ``/flows`` and ``/flow`` work on versions (``versions``);
+- ``/po`` and a .po upload do the translator's round trip.
 
 Admins only: the staff channel routes here after checking the role. Nothing uploaded is
 executed (the loader is safe YAML, texts are plain) or kept once replaced or published.
@@ -22,17 +20,16 @@ import logging
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Document, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot import callback as cb
 from bot.app import Intake
 from bot.callback import CallbackData
 from bot.casefile import CaseFile
 from bot.flow.changes import compare, summary
 from bot.flow.loader import Loaded, check_bytes
 from bot.flow.model import FlowDefinition
-from bot.flow.po import export_po, import_po
+from bot.flow.po import export_po, import_po, read_catalog
 from bot.flow.problems import Problem
 from bot.graphviz import PictureError, render_png
 from bot.i18n import Catalogs, autonym
@@ -40,34 +37,44 @@ from bot.limits import MAX_FLOW_FILE_BYTES
 from bot.render import split_text
 from bot.store.drafts import DraftRepository
 from bot.store.flows import FlowRegistry, with_version
-from bot.store.staff import Member, StaffRepository
+from bot.store.staff import Member
 from bot.telegram import delivery
 from bot.telegram.staff import texts as t
-from bot.telegram.staff.trials import Trials
+from bot.telegram.staff.trials import TrialChannel, Trials
+from bot.telegram.staff.versions import Versions
 
 log = logging.getLogger("bot.telegram")
 
 #: Admin commands; other staff get a refusal, everyone else the supporter side's answer.
 COMMANDS = ("flows", "flow", "publish", "rollback", "try", "po")
+#: What an uploaded file must be called to be taken as a flow or a translation; any other
+#: file is the supporter side's (deleted as media).
+FLOW_SUFFIXES = (".yaml", ".yml")
+PO_SUFFIX = ".po"
 #: Problems shown for one upload: a careless file can have thousands (every text of an
 #: undeclared language), and a phone is no place to read them; the first ones say what
 #: to fix.
 PROBLEMS_SHOWN = 30
-#: Versions listed per flow by /flows.
-VERSIONS_SHOWN = 10
 #: Telegram lets a bot download files up to 20 MB; ours are far smaller.
-PO_LIMIT_BYTES = MAX_FLOW_FILE_BYTES
 
 
 class FlowDesk:
-    def __init__(self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo) -> None:
+    def __init__(
+        self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo, trial_channel: TrialChannel
+    ) -> None:
         self.intake = intake
         self.catalogs = catalogs
         self.registry = FlowRegistry(intake.db)
         self.drafts = DraftRepository(intake.db)
-        self.staff = StaffRepository(intake.db)
-        self.trials = Trials(intake, catalogs, timezone, self._say)
-        self.casefile = CaseFile(intake, catalogs, timezone)
+        self.trials = Trials(intake, catalogs, timezone, self._say, trial_channel)
+        self.versions = Versions(
+            self.registry, self.drafts, self.trials, catalogs, CaseFile(intake, catalogs, timezone)
+        )
+
+    async def button(
+        self, bot: Bot, chat_id: int, member: Member, data: CallbackData, message_id: int | None
+    ) -> None:
+        await self.versions.answer(bot, chat_id, member, data, message_id)
 
     # --- routing -----------------------------------------------------------------------
 
@@ -81,59 +88,21 @@ class FlowDesk:
         self, bot: Bot, update: Update, chat_id: int, member: Member, name: str, argument: str
     ) -> None:
         words = argument.split()
+        flow_id = words[0] if words and words[0] != "draft" else self.intake.flow_id
         if name == "flows":
-            await self._versions(bot, chat_id, member)
+            await self.versions.listing(bot, chat_id, member)
         elif name == "flow":
-            await self._send_file(bot, chat_id, member, words)
+            await self.versions.send_file(bot, chat_id, member, flow_id, draft="draft" in words)
         elif name == "publish":
-            await self._ask_publish(bot, chat_id, member, words)
+            await self.versions.ask_publish(bot, chat_id, member, flow_id)
         elif name == "rollback":
-            await self._ask_rollback(bot, chat_id, member, words)
+            await self.versions.ask_rollback(bot, chat_id, member, flow_id)
         elif name == "po":
             await self._send_po(bot, chat_id, member, words)
-        elif words[:1] == ["stop"]:
+        elif name == "try" and words[:1] == ["stop"]:
             await self.trials.stop(bot, chat_id, member)
-        else:
+        elif name == "try":
             await self.trials.start(bot, update, chat_id, member)
-
-    async def button(self, bot: Bot, chat_id: int, member: Member, data: CallbackData) -> None:
-        flow_id, _, number = data.value.partition(".")
-        locale = member.locale
-        if data.action == cb.KEEP_FLOW:
-            await self._say(bot, chat_id, self._t(locale, t.KEPT))
-            return
-        if not number.isdigit():
-            return
-        if data.action == cb.PUBLISH_DRAFT:
-            result = await asyncio.to_thread(
-                self.drafts.publish,
-                self.registry,
-                flow_id,
-                revision=int(number),
-                actor=member.label,
-            )
-            if result is None:
-                said = self._t(locale, t.DRAFT_OUTDATED)
-            elif result.ok:
-                await self.trials.end_all()
-                said = self._t(locale, t.PUBLISHED, flow=flow_id, version=result.version)
-            else:
-                said = self._refused(locale, result.refusal, result.problems)
-        else:  # ROLLBACK_FLOW
-            result = await asyncio.to_thread(
-                self.registry.rollback, flow_id, actor=member.label, newest=int(number)
-            )
-            if result.ok:
-                said = self._t(
-                    locale,
-                    t.ROLLED_BACK,
-                    flow=flow_id,
-                    version=result.version,
-                    previous=result.copied,
-                )
-            else:
-                said = self._refused(locale, result.refusal, result.problems)
-        await self._say(bot, chat_id, said)
 
     # --- uploads -----------------------------------------------------------------------
 
@@ -141,11 +110,9 @@ class FlowDesk:
         """A flow file or a translation: checked before anything is kept."""
         locale = member.locale
         name = _display_name(document.file_name)
-        is_po = name.lower().endswith(".po")
-        if not (is_po or name.lower().endswith((".yaml", ".yml"))):
-            await self._say(bot, chat_id, self._t(locale, t.UPLOAD_WHAT))
-            return
-        limit = PO_LIMIT_BYTES if is_po else MAX_FLOW_FILE_BYTES
+        is_po = name.lower().endswith(PO_SUFFIX)
+        # A translation is never bigger than the flow it translates.
+        limit = MAX_FLOW_FILE_BYTES
         # Telegram says the size before the download: a big file is never fetched.
         if document.file_size is not None and document.file_size > limit:
             said = t.UPLOAD_TOO_BIG
@@ -187,9 +154,16 @@ class FlowDesk:
             await self._problems(bot, chat_id, locale, name, loaded.problems)
             return
         flow = loaded.flow
+        if flow.id != self.intake.flow_id:
+            # Only one flow is served: a draft of another could be neither tried nor used.
+            said = self._t(
+                locale, t.FLOW_NOT_SERVED, file=name, flow=flow.id, served=self.intake.flow_id
+            )
+            await self._say(bot, chat_id, said)
+            return
         published = await asyncio.to_thread(self._published_flow, flow.id)
         await asyncio.to_thread(self.drafts.put, loaded, content, actor=member.label)
-        had_trials = await self.trials.end_all()
+        await self.trials.end_all(bot)
         lines = [intro] if intro else []
         if published is None:
             lines.append(
@@ -202,8 +176,6 @@ class FlowDesk:
             )
             translate = self._translator(locale)
             lines.extend(f"• {line}" for line in summary(changes, translate))
-        if had_trials:
-            lines.append(self._t(locale, t.TRIALS_ENDED))
         lines.append(self._t(locale, t.DRAFT_NEXT))
         for piece in split_text("\n".join(lines)):
             await self._say(bot, chat_id, piece)
@@ -229,18 +201,33 @@ class FlowDesk:
     ) -> None:
         """A translated PO file: applied to the draft, or to the published version."""
         locale = member.locale
-        base = await asyncio.to_thread(self._editable, self.intake.flow_id)
+        flow_id = self.intake.flow_id
+        base = await asyncio.to_thread(self._editable, flow_id)
         if base is None:
-            await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=self.intake.flow_id))
+            await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
             return
-        text, published_version = base
+        text, flow, published_version = base
         try:
-            imported = await asyncio.to_thread(import_po, text, content, None)
-        except ValueError as exc:
-            await self._say(
-                bot, chat_id, self._t(locale, t.PO_REFUSED, file=name, reason=str(exc))
-            )
+            catalog = await asyncio.to_thread(read_catalog, content)
+        except ValueError:
+            catalog = None
+        if catalog is None or catalog.locale is None:  # Poedit and Weblate always name it
+            await self._say(bot, chat_id, self._t(locale, t.PO_UNREADABLE, file=name))
             return
+        # Poedit writes zh_CN or ko_KR: the flow's own code for the language is meant.
+        target = _locale_of(str(catalog.locale), flow)
+        if target is None:
+            said = self._t(
+                locale,
+                t.PO_LANGUAGE,
+                file=name,
+                language=str(catalog.locale),
+                flow=flow_id,
+                locales=", ".join(flow.locales),
+            )
+            await self._say(bot, chat_id, said)
+            return
+        imported = await asyncio.to_thread(import_po, text, content, target)
         source = imported.text
         loaded = await asyncio.to_thread(check_bytes, source.encode("utf-8"), name)
         version = loaded.flow.version if loaded.flow is not None else None
@@ -267,138 +254,14 @@ class FlowDesk:
             intro if loaded.ok else None,
         )
 
-    # --- publishing --------------------------------------------------------------------
-
-    async def _ask_publish(self, bot: Bot, chat_id: int, member: Member, words: list[str]) -> None:
-        locale = member.locale
-        flow_id = words[0] if words else self.intake.flow_id
-        draft = await asyncio.to_thread(self.drafts.get, flow_id)
-        if draft is None:
-            await self._say(bot, chat_id, self._t(locale, t.NO_DRAFT, flow=flow_id))
-            return
-        version = draft.version
-        text = self._t(
-            locale,
-            t.PUBLISH_ASK,
-            flow=flow_id,
-            version=version,
-            label=draft.uploaded_by,
-            time=self.casefile.when(draft.uploaded_at, locale),
-        )
-        value = f"{flow_id}.{draft.revision}"
-        await self._say(
-            bot, chat_id, text, self._confirm(locale, t.PUBLISH, cb.PUBLISH_DRAFT, value)
-        )
-
-    async def _ask_rollback(
-        self, bot: Bot, chat_id: int, member: Member, words: list[str]
-    ) -> None:
-        locale = member.locale
-        flow_id = words[0] if words else self.intake.flow_id
-        rows = [r for r in await asyncio.to_thread(self.registry.versions) if r.flow_id == flow_id]
-        if len(rows) < 2:
-            await self._say(bot, chat_id, self._t(locale, t.NO_EARLIER, flow=flow_id))
-            return
-        newest, previous = rows[-1], rows[-2]
-        text = self._t(
-            locale,
-            t.ROLLBACK_ASK,
-            flow=flow_id,
-            newest=newest.version,
-            previous=previous.version,
-            next=newest.version + 1,
-        )
-        value = f"{flow_id}.{newest.version}"
-        await self._say(
-            bot, chat_id, text, self._confirm(locale, t.ROLLBACK, cb.ROLLBACK_FLOW, value)
-        )
-
-    def _confirm(self, locale: str, msgid: str, action: str, value: str) -> InlineKeyboardMarkup:
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        self._t(locale, msgid), callback_data=_data(action, value)
-                    ),
-                    InlineKeyboardButton(
-                        self._t(locale, t.KEEP), callback_data=_data(cb.KEEP_FLOW, value)
-                    ),
-                ]
-            ]
-        )
-
-    def _refused(self, locale: str, refusal: str | None, problems: tuple[Problem, ...]) -> str:
-        reason = refusal or "; ".join(p.localized(self._translator(locale))[0] for p in problems)
-        return self._t(locale, t.PUBLISH_REFUSED, reason=reason)
-
-    # --- reading -----------------------------------------------------------------------
-
-    async def _versions(self, bot: Bot, chat_id: int, member: Member) -> None:
-        locale = member.locale
-        rows = await asyncio.to_thread(self.registry.versions)
-        drafts = {d.flow_id: d for d in await asyncio.to_thread(self.drafts.all)}
-        flow_ids = sorted({r.flow_id for r in rows} | set(drafts))
-        lines: list[str] = []
-        for flow_id in flow_ids:
-            mine = [r for r in rows if r.flow_id == flow_id][::-1]
-            lines.append(self._t(locale, t.VERSIONS_HEAD, flow=flow_id))
-            for n, row in enumerate(mine[:VERSIONS_SHOWN]):
-                lines.append(
-                    self._t(
-                        locale,
-                        t.VERSION_LIVE if n == 0 else t.VERSION_LINE,
-                        version=row.version,
-                        time=self.casefile.when(row.published_at, locale),
-                        label=row.published_by or self._t(locale, t.NOBODY),
-                    )
-                )
-            draft = drafts.get(flow_id)
-            if draft is not None:
-                lines.append(
-                    self._t(
-                        locale,
-                        t.DRAFT_LINE,
-                        version=draft.version,
-                        time=self.casefile.when(draft.uploaded_at, locale),
-                        label=draft.uploaded_by,
-                    )
-                )
-            lines.append("")
-        for piece in split_text("\n".join(lines).strip()):
-            await self._say(bot, chat_id, piece)
-
-    async def _send_file(self, bot: Bot, chat_id: int, member: Member, words: list[str]) -> None:
-        locale = member.locale
-        want_draft = "draft" in words
-        flow_id = next((w for w in words if w != "draft"), self.intake.flow_id)
-        if want_draft:
-            draft = await asyncio.to_thread(self.drafts.get, flow_id)
-            if draft is None:
-                await self._say(bot, chat_id, self._t(locale, t.NO_DRAFT, flow=flow_id))
-                return
-            version, source = draft.version, draft.source
-            caption = self._t(locale, t.DRAFT_FILE, flow=flow_id, version=version)
-            name = f"{flow_id}.draft.yaml"
-        else:
-            row = await asyncio.to_thread(self.registry.newest, flow_id)
-            if row is None:
-                await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
-                return
-            source = row.source
-            caption = self._t(locale, t.FLOW_FILE, flow=flow_id, version=row.version)
-            name = f"{flow_id}.v{row.version}.yaml"
-        await self._document(bot, chat_id, source.encode("utf-8"), name, caption)
-
     async def _send_po(self, bot: Bot, chat_id: int, member: Member, words: list[str]) -> None:
         locale = member.locale
         flow_id = self.intake.flow_id
         base = await asyncio.to_thread(self._editable, flow_id)
-        flow = None
-        if base is not None:
-            flow = check_bytes(base[0].encode("utf-8"), flow_id).flow
-        if flow is None:
+        if base is None:
             await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
             return
+        flow = base[1]
         target = _locale_of(words[0], flow) if words else None
         if target is None:
             said = self._t(locale, t.PO_USAGE, flow=flow_id, locales=", ".join(flow.locales))
@@ -410,19 +273,7 @@ class FlowDesk:
         )
         content = await asyncio.to_thread(export_po, flow, target, source, f"{flow_id}.yaml")
         caption = self._t(locale, t.PO_FILE, language=autonym(target), flow=flow_id)
-        await self._document(bot, chat_id, content, f"{flow_id}.{target}.po", caption)
-
-    async def _document(
-        self, bot: Bot, chat_id: int, content: bytes, name: str, caption: str
-    ) -> None:
-        # Not protected: the admin must be able to save it, edit it and send it back.
-        await bot.send_document(
-            chat_id,
-            content,
-            filename=name,
-            caption=delivery.as_html(caption),
-            protect_content=False,
-        )
+        await delivery.send_file(bot, chat_id, content, f"{flow_id}.{target}.po", caption)
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -432,17 +283,19 @@ class FlowDesk:
             return None
         return check_bytes(row.source.encode("utf-8"), f"{flow_id} v{row.version}").flow
 
-    def _editable(self, flow_id: str) -> tuple[str, int | None] | None:
-        """The text an edit starts from (the draft, else the published version), and the
-        published version number."""
+    def _editable(self, flow_id: str) -> tuple[str, FlowDefinition, int | None] | None:
+        """What an edit starts from (the draft, else the published version): its text, the
+        flow, and the published version number."""
         draft = self.drafts.get(flow_id)
         row = self.registry.newest(flow_id)
         published = row.version if row is not None else None
-        if draft is not None:
-            return draft.source, published
-        if row is not None:
-            return row.source, published
-        return None
+        text = draft.source if draft is not None else row.source if row is not None else None
+        if text is None:
+            return None
+        flow = check_bytes(text.encode("utf-8"), flow_id).flow
+        # Both passed the loader when they were stored; a flow the code no longer loads
+        # cannot be edited from here.
+        return (text, flow, published) if flow is not None else None
 
     async def _problems(
         self, bot: Bot, chat_id: int, locale: str, name: str, problems: tuple[Problem, ...]
@@ -482,8 +335,9 @@ class FlowDesk:
         return self.catalogs.gettext(locale, msgid, **params)
 
 
-def _data(action: str, value: str) -> str:
-    return CallbackData("", action, "-", value).encode()
+def is_upload(document: Document) -> bool:
+    """A flow file or a translation, by its name (the only thing said before download)."""
+    return (document.file_name or "").lower().endswith((*FLOW_SUFFIXES, PO_SUFFIX))
 
 
 def _display_name(file_name: str | None) -> str:

@@ -61,10 +61,6 @@ LANGUAGE_SET = N_("Alerts and cases will be shown in {language}.")
 # --- admins: flows on Telegram ---------------------------------------------------------
 
 ADMIN_ONLY = N_("Only admins can change the questions.")
-UPLOAD_WHAT = N_(
-    "Send a flow file (.yaml) to make it the draft, or a translation (.po) to apply it to"
-    " the draft."
-)
 UPLOAD_TOO_BIG = N_("{file}: the file has {size} bytes; the limit is {limit}. Nothing was kept.")
 UPLOAD_UNREADABLE = N_("{file}: Telegram did not hand over the file. Send it again.")
 PROBLEMS_HEAD = N_("{file}: {count} problem(s). Nothing was kept; the draft is unchanged.")
@@ -78,7 +74,6 @@ DRAFT_FIRST = N_(
     "{file} is now the draft of {flow} (version {version}), a flow not yet published."
 )
 DRAFT_NEXT = N_("Try it with /try, publish it with /publish.")
-TRIALS_ENDED = N_("A trial of the earlier draft was running: it has ended.")
 PICTURE = N_("{flow} version {version}: the steps and where each answer leads.")
 NO_PICTURE = N_("The picture of the steps could not be drawn ({reason}).")
 NO_DRAFT = N_("There is no draft of {flow}. Send a flow file (.yaml) first.")
@@ -116,7 +111,26 @@ PO_FILE = N_(
     "The {language} texts of {flow}, for a translator (Poedit, Weblate). Send the"
     " translated file back to apply it to the draft."
 )
-PO_REFUSED = N_("{file}: the translation could not be applied: {reason}")
+PO_UNREADABLE = N_(
+    "{file} could not be read as a translation (PO) file. Send the file as Poedit or"
+    " Weblate saved it."
+)
+PO_LANGUAGE = N_(
+    "{file} is a translation into {language}, which {flow} does not have. Its languages:"
+    " {locales}."
+)
+FLOW_NOT_SERVED = N_(
+    "{file} is the flow {flow}, but this bot serves {served}: nothing was kept. Set `id:"
+    " {served}` in the file to make it a draft of {served}."
+)
+NOT_ABOVE = N_(
+    "Nothing was published: the version is not above the published version {newest} of"
+    " {flow}. Raise `version` in the file and send it again."
+)
+MOVED_ON = N_(
+    "{flow} changed since this question (another admin published or rolled back):"
+    " nothing was done. Look at /flows and ask again."
+)
 PO_APPLIED = N_("{file}: {count} {language} text(s) applied; the draft is version {version}.")
 TRY_STARTED = N_(
     "Trying the draft of {flow} (version {version}) as a supporter would see it. Nothing"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, Update
@@ -28,14 +29,35 @@ from bot.store.staff import Member, StaffRepository
 from bot.store.stubs import StubView
 from bot.stub import CaseStub
 from bot.telegram.staff import texts as t
-from bot.telegram.supporter import SupporterChannel
 
 #: Sends a text to a chat (the staff side's own ``_say``).
 Say = Callable[[Bot, int, str], Awaitable[None]]
+#: Called when a trial reached its stub, after the admin saw what a supporter would.
+OnStub = Callable[[Bot, int, CaseStub], Awaitable[None]]
+
+
+class SupporterSide(Protocol):
+    """What a trial needs of the supporter side's channel."""
+
+    async def handle(self, update: Update, bot: Bot) -> None: ...
+
+    async def begin(self, update: Update, bot: Bot, chat_id: int, start: i.Start) -> None: ...
+
+
+#: Builds the supporter side's channel around the trial's intake. The application
+#: passes it in: staff and supporter handlers never import each other.
+TrialChannel = Callable[[Intake, OnStub], SupporterSide]
 
 
 class Trials:
-    def __init__(self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo, say: Say) -> None:
+    def __init__(
+        self,
+        intake: Intake,
+        catalogs: Catalogs,
+        timezone: ZoneInfo,
+        say: Say,
+        channel: TrialChannel,
+    ) -> None:
         self.catalogs = catalogs
         self.flow_id = intake.flow_id
         self.drafts = DraftRepository(intake.db)
@@ -49,7 +71,7 @@ class Trials:
             flow_id=intake.flow_id,
             trial=True,
         )
-        self.channel = SupporterChannel(self.intake, catalogs, on_stub=self._result)
+        self.channel = channel(self.intake, self._result)
         self.casefile = CaseFile(self.intake, catalogs, timezone)
 
     async def running(self, chat_id: int) -> bool:
@@ -82,12 +104,12 @@ class Trials:
     async def end(self, chat_id: int) -> None:
         await asyncio.to_thread(self.intake.forget, chat_id)
 
-    async def end_all(self) -> bool:
-        """End every trial (a new or published draft: its steps may differ); were any?"""
-        chats = await asyncio.to_thread(self._running_chats)
-        for chat_id in chats:
-            await self.end(chat_id)
-        return bool(chats)
+    async def end_all(self, bot: Bot) -> None:
+        """End every trial, and say so in its chat: a new or published draft may have
+        other steps, and the admin's next press must not look like a supporter's."""
+        for member in await asyncio.to_thread(self._running):
+            await self.end(member.chat_id)
+            await self.say(bot, member.chat_id, self._t(member.locale, t.TRY_GONE))
 
     async def _guarded(
         self, bot: Bot, chat_id: int, member: Member, work: Awaitable[None]
@@ -110,9 +132,9 @@ class Trials:
     def _member_in(self, chat_id: int) -> Member | None:
         return next((m for m in self.staff.members() if m.chat_id == chat_id), None)
 
-    def _running_chats(self) -> list[int]:
+    def _running(self) -> list[Member]:
         return [
-            m.chat_id
+            m
             for m in self.staff.members()
             if m.role == "admin" and self.intake.session(m.chat_id) is not None
         ]

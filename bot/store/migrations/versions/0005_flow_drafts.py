@@ -20,7 +20,6 @@ def upgrade() -> None:
     op.create_table(
         "flow_drafts",
         sa.Column("flow_id", sa.String(length=32), nullable=False),
-        sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=False),
