@@ -35,6 +35,7 @@ from bot.store.flows import FlowRegistry, FlowSource
 from bot.store.keys import GENERATE, KEY_FILE, ServerKeys, key_weakness, load_secret
 from bot.store.migrate import is_current, upgrade
 from bot.store.purge import Purged, purge
+from bot.store.sealing import Sealer
 
 DEFAULT_FLOW = "intake"
 
@@ -59,7 +60,8 @@ def open_database(settings: Settings, *, migrate: bool = True, create: bool = Tr
     secret = load_secret(settings.secret_key, settings.data_dir)
     _require_strong(secret, "INTAKE_SECRET_KEY" if settings.secret_key else str(KEY_FILE))
     keys = ServerKeys.from_secret(secret)
-    return Database(engine, keys)
+    sealer = Sealer(settings.seal_to) if settings.seal_to else None
+    return Database(engine, keys, sealer=sealer)
 
 
 def _require_strong(secret: bytes, where: str) -> None:

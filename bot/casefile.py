@@ -8,10 +8,12 @@ time zone. Content appears only here, never in an aler
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
+from pyrage import x25519
 
 from bot.app import Intake
 from bot.casework import FROM_SUPPORTER, TO_SUPPORTER
@@ -21,6 +23,7 @@ from bot.i18n import Catalogs, autonym
 from bot.messages import N_
 from bot.render import LIST_SEPARATOR
 from bot.scrub import kind_label
+from bot.store.sealing import open_sealed
 from bot.store.stubs import StubView
 
 CASE_HEAD = N_("Case {reference}: {priority}, {status}. Received {time}.")
@@ -36,6 +39,12 @@ HISTORY = N_("Follow-up:")
 BY_TEAM = N_("to the supporter, from {label}")
 BY_SUPPORTER = N_("from the supporter")
 BY_NOTE = N_("note by {label}")
+SEALED = N_(
+    "This case is sealed to the organisation's key: what the supporter told is not kept"
+    " where the bot can read it, so it is not shown here. Read it on a caseworker's"
+    " computer with: intake-bot stubs show {reference} --identity FILE"
+)
+SEALED_ENTRY = N_("(sealed)")
 #: Languages staff may read cases in: the supporters' ones, and English, where the
 #: flow's codes stand for its labels (they are English words) and the texts are the
 #: catalogs' own English.
@@ -59,7 +68,9 @@ class CaseFile:
     def priority(self, code: str, locale: str) -> str:
         return self._t(locale, PRIORITIES.get(code, code))
 
-    def text(self, view: StubView, locale: str) -> str:
+    def text(
+        self, view: StubView, locale: str, identities: Sequence[x25519.Identity] | None = None
+    ) -> str:
         """Every field with its label and answer in ``locale``, the scrubbed free text,
         contact consent and who holds the case."""
         compiled = self.intake.flows.get(view.flow_id, view.flow_version)
@@ -77,7 +88,9 @@ class CaseFile:
             "",
         ]
         labelled = locale in compiled.flow.locales
-        for field, spec in compiled.flow.fields.items():
+        if view.sealed is not None:
+            lines.append(self._t(locale, SEALED, reference=view.reference))
+        for field, spec in (compiled.flow.fields if view.sealed is None else {}).items():
             answer = view.answers.get(field, view.texts.get(field))
             if answer is None:
                 shown = self._t(locale, SKIPPED)
@@ -87,7 +100,8 @@ class CaseFile:
                 shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
             lines.append(f"・{spec.label[locale] if labelled else field}: {shown}")
         lines.append("")
-        lines.append(self._triage(compiled, view, locale))
+        if view.sealed is None:  # the rule holds on answers a sealed case does not show
+            lines.append(self._triage(compiled, view, locale))
         lines.append(self._t(locale, SUPPORTER_LANGUAGE, language=autonym(view.locale)))
         lines.append(self._t(locale, CONTACT_YES if view.contact else CONTACT_NO))
         if view.removed:
@@ -105,7 +119,12 @@ class CaseFile:
                 TO_SUPPORTER: self._t(locale, BY_TEAM, label=entry.author),
                 FROM_SUPPORTER: self._t(locale, BY_SUPPORTER),
             }.get(entry.direction) or self._t(locale, BY_NOTE, label=entry.author)
-            lines.append(f"— {self.when(entry.at, locale)} {who}: {entry.text}")
+            text = entry.text
+            if text is None and entry.sealed is not None and identities:
+                text = str(open_sealed(entry.sealed, identities).get("text", ""))
+            if text is None:
+                text = self._t(locale, SEALED_ENTRY)
+            lines.append(f"— {self.when(entry.at, locale)} {who}: {text}")
         return "\n".join(lines)
 
     def _triage(self, compiled: CompiledFlow, view: StubView, locale: str) -> str:

@@ -43,8 +43,10 @@ class Entry:
 
     direction: str
     author: str
-    text: str
+    #: ``None``: sealed to the organisation's keys; ``sealed`` is then the age file.
+    text: str | None
     at: datetime
+    sealed: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -205,17 +207,30 @@ class Casework:
                 .order_by(CaseMessage.at, CaseMessage.id)
             )
             return [
-                Entry(r.direction, r.author, self.db.keys.open(r.text).decode(), r.at)
+                Entry(
+                    r.direction,
+                    r.author,
+                    None if r.sealed_to else self.db.keys.open(r.text).decode(),
+                    r.at,
+                    r.text if r.sealed_to else None,
+                )
                 for r in rows
             ]
 
     def _keep(self, tx: DbSession, reference: str, direction: str, author: str, text: str) -> None:
+        """Store a relayed message or a note: sealed when cases are."""
+        sealer = self.db.sealer
         tx.add(
             CaseMessage(
                 reference=reference,
                 direction=direction,
                 author=author,
-                text=self.db.keys.seal(text.encode()),
+                text=(
+                    sealer.seal({"text": text})
+                    if sealer is not None
+                    else self.db.keys.seal(text.encode())
+                ),
+                sealed_to=list(sealer.recipients) if sealer is not None else None,
                 at=self.db.now(),
             )
         )

@@ -107,6 +107,26 @@ def shipped(name: str) -> Path:
     return inside if inside.is_dir() else _PACKAGE.parent / name
 
 
+def _seal_to(env: Mapping[str, str]) -> tuple[str, ...]:
+    """``INTAKE_SEAL_TO`` (keys separated by commas or spaces) and the keys of the age
+    recipients file ``INTAKE_SEAL_TO_FILE``, one or both."""
+    from bot.store.sealing import parse_recipients
+
+    keys = parse_recipients(env.get("INTAKE_SEAL_TO") or "", "INTAKE_SEAL_TO")
+    name = env.get("INTAKE_SEAL_TO_FILE")
+    if name:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise ConfigError(
+                f"INTAKE_SEAL_TO_FILE: {name} cannot be read (a text file of age public keys)"
+            ) from None
+        keys += tuple(k for k in parse_recipients(text, "INTAKE_SEAL_TO_FILE") if k not in keys)
+        if not keys:
+            raise ConfigError(f"INTAKE_SEAL_TO_FILE: {name} holds no age public key")
+    return keys
+
+
 def default_data_dir(env: Mapping[str, str]) -> Path:
     """The platform's per-user data folder (XDG): ``~/.local/share/intake-bot``."""
     base = env.get("XDG_DATA_HOME") or str(Path(env.get("HOME") or Path.home()) / ".local/share")
@@ -137,6 +157,9 @@ class Settings:
     #: one machine); otherwise ``run`` refuses it, since a copy of the data directory
     #: would then hold the data and the key to read it.
     accept_key_in_data_dir: bool = False
+    #: Age public keys every case body is sealed to (``INTAKE_SEAL_TO``, or a recipients
+    #: file in ``INTAKE_SEAL_TO_FILE``); empty: not sealed (the embedded default).
+    seal_to: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -165,6 +188,7 @@ class Settings:
                 lambda: _choice(env, "INTAKE_ACCEPT_KEY_IN_DATA_DIR", ("no", "yes")), "no"
             )
             == "yes",
+            seal_to=p.read(lambda: _seal_to(env), ()),
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
             p.lines.append(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from bot.config import TelegramSettings
+from bot.config import Settings, TelegramSettings
 from bot.telegram.webhook import WEBHOOK_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +18,7 @@ SAMPLE = {
     "POSTGRES_PASSWORD": "pw",
     "INTAKE_PUBLIC_HOST": "intake.example.org",
     "INTAKE_WEBHOOK_SECRET": "w" * 32,
+    "INTAKE_SEAL_TO": "age1h4rmnm8utf0n6v9c9yn0eq9md99juzdyvle2l8f6wwu36f253ahqt9pev0",
 }
 
 
@@ -47,6 +48,10 @@ def test_two_webhook_replicas_after_the_migration() -> None:
         assert "INTAKE_SECRET_KEY" not in env
         assert env["INTAKE_SECRET_KEY_FILE"] == "/run/secrets/intake_secret_key"
         assert bot["secrets"] == ["intake_secret_key"]
+        # Sealing is the default here: the deployment does not start without a public key.
+        assert Settings.from_env({"INTAKE_SEAL_TO": env["INTAKE_SEAL_TO"]}).seal_to == (
+            SAMPLE["INTAKE_SEAL_TO"],
+        )
     assert compose()["secrets"]["intake_secret_key"]["file"] == "./secrets/intake_secret_key"
 
 

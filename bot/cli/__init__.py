@@ -15,7 +15,20 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here so that each subcommand module owns its own dependencies.
-    from bot.cli import audit, chat, db, doctor, flows, health, purge, run, scrub, staff, stubs
+    from bot.cli import (
+        audit,
+        chat,
+        db,
+        doctor,
+        flows,
+        health,
+        keys,
+        purge,
+        run,
+        scrub,
+        staff,
+        stubs,
+    )
 
     main.add_command(audit.audit)
     main.add_command(chat.chat)
@@ -23,6 +36,7 @@ def _register() -> None:
     main.add_command(doctor.doctor)
     main.add_command(flows.flows)
     main.add_command(health.health)
+    main.add_command(keys.keys)
     main.add_command(purge.purge_command)
     main.add_command(run.run)
     main.add_command(run.webhook)

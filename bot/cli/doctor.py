@@ -1,10 +1,11 @@
 """``intake-bot doctor``: is this installation ready? One line per check, ok or what to fix.
 
 Checks the settings, the secret key (present, strong, private, kept apart from the data),
-the database (reachable, migrated), the flows (clean, published), the catalogs (every
-text translated), and, when a token is set, the token and the webhook as Telegram sees
-them. Never prints a secret, the token or a database password. Exit status 1 if anything
-needs fixing, for scripts.
+sealing (on or off; no age private key in the environment or the data directory), the
+database (reachable, migrated), the flows (clean, published), the catalogs (every text
+translated), and, when a token is set, the token and the webhook as Telegram sees them.
+Never prints a secret, the token or a database password. Exit status 1 if anything needs
+fixing, for scripts.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.i18n import SUPPORTED
 from bot.store.database import Database
 from bot.store.flows import FlowRegistry
 from bot.store.keys import KEY_FILE, key_weakness
+from bot.store.sealing import holds_private_key, is_age_file
 
 Check = Callable[[], str]
 
@@ -35,7 +37,7 @@ class Problem(Exception):  # noqa: N818 (a finding to report, not an error of ou
 
 @click.command("doctor")
 def doctor() -> None:
-    """Check settings, key, database, flows, catalogs and (with a token) Telegram."""
+    """Check settings, key, sealing, database, flows, catalogs and (with a token) Telegram."""
     failed = 0
     try:
         settings = Settings.from_env()
@@ -53,6 +55,7 @@ def doctor() -> None:
 
     checks: list[tuple[str, Check]] = [
         ("key", lambda: _key(settings)),
+        ("sealing", lambda: _sealing(settings)),
         ("database", database),
         ("flows", lambda: _flows(settings, db)),
         ("catalogs", lambda: _catalogs(settings)),
@@ -93,6 +96,57 @@ def _key(settings: Settings) -> str:
             " and the key to read it; set INTAKE_SECRET_KEY from a secret store"
         )
     return f"{path}, strong, private"
+
+
+#: Files larger than this are the database or logs, not an identity file (a few hundred
+#: bytes); reading them would make doctor slow for nothing.
+_IDENTITY_MAX_BYTES = 64 * 1024
+_IDENTITY_SUFFIXES = (".age", ".key", ".txt")
+
+
+def _sealing(settings: Settings) -> str:
+    # Sealing only helps if the private key stays with the caseworker: one on the server
+    # (in its environment or beside its data) opens every sealed case to whoever copies
+    # the server. Names only, never a value.
+    variables = sorted(name for name, value in os.environ.items() if holds_private_key([value]))
+    if variables:
+        raise Problem(
+            f"the environment variable(s) {', '.join(variables)} hold an age private key:"
+            " remove it from this server (it belongs with the caseworker; the server needs"
+            " only the public key in INTAKE_SEAL_TO)"
+        )
+    files = _identity_files(settings.data_dir)
+    if files:
+        raise Problem(
+            f"{', '.join(str(f) for f in files)} hold(s) an age private key: move it to the"
+            " caseworker's machine and delete it from this server"
+        )
+    if not settings.seal_to:
+        return "off (case bodies use the server's key; set INTAKE_SEAL_TO for sealed cases)"
+    return f"on: sealed to {len(settings.seal_to)} key(s)"
+
+
+def _identity_files(folder: Path) -> list[Path]:
+    """Files directly in ``folder`` that hold an age private key, plain or passphrase-
+    encrypted (an age file named like an identity file)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                # Regular files only: a FIFO or a device there would block or never end.
+                if not entry.is_file() or entry.stat().st_size > _IDENTITY_MAX_BYTES:
+                    continue
+                with Path(entry.path).open("rb") as handle:
+                    content = handle.read(_IDENTITY_MAX_BYTES)
+            except OSError:
+                continue  # unreadable here: doctor cannot tell, and does not guess
+            plain = holds_private_key([content.decode("utf-8", "replace")])
+            wrapped = is_age_file(content) and entry.name.lower().endswith(_IDENTITY_SUFFIXES)
+            if plain or wrapped:
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 def _flows(settings: Settings, db: Database | None) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pyrage import x25519
 from rich import box
 from rich.console import Console
 from rich.markup import escape
@@ -28,6 +29,7 @@ from bot.casefile import CaseFile
 from bot.cli.context import database, new_private_file, settings
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
+from bot.store.sealing import SealedError, is_age_file, open_sealed, read_identities
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
 from bot.stub import normalize_reference
 
@@ -47,6 +49,9 @@ CSV_COLUMNS = (
     "answers",
     "texts",
     "removed",
+    # Last, so that tools reading the columns before sealing still find theirs.
+    "sealed",
+    "sealed_to",
 )
 _STYLE = {"urgent": "bold red", "high": "yellow", "normal": ""}
 
@@ -80,7 +85,7 @@ def render_csv(views: list[StubView]) -> str:
     writer.writeheader()
     for view in views:
         row: dict[str, Any] = view.to_json()
-        for nested in ("answers", "texts", "removed"):
+        for nested in ("answers", "texts", "removed", "sealed_to"):
             row[nested] = json.dumps(row[nested], ensure_ascii=False, sort_keys=True)
         # Booleans as in the JSON format, not Python's True/False.
         row["contact"] = "true" if row["contact"] else "false"
@@ -145,6 +150,36 @@ def _table(views: list[StubView]) -> Table:
     return table
 
 
+_IDENTITY = click.option(
+    "--identity",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The organisation's identity file (from `keys generate`) to open sealed cases;"
+    " its passphrase is asked for. Use it on a caseworker's machine, never on the server.",
+)
+
+
+def _identities(path: Path | None) -> list[x25519.Identity] | None:
+    if path is None:
+        return None
+    content = path.read_bytes()
+    phrase = None
+    if is_age_file(content):
+        phrase = click.prompt("Passphrase of the identity file", hide_input=True, err=True)
+    try:
+        return read_identities(content, phrase)
+    except SealedError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+
+
+def _opened(view: StubView, identities: list[x25519.Identity] | None) -> StubView:
+    if identities is None or view.sealed is None:
+        return view
+    try:
+        return view.opened(identities)
+    except SealedError as exc:
+        raise click.ClickException(f"{view.reference}: {exc}") from None
+
+
 @click.group()
 def stubs() -> None:
     """Read, claim, close and export case stubs (staff)."""
@@ -183,19 +218,24 @@ def list_command(
     type=click.Choice(["ja", "ko", "zh", "zh_Hans", "en"]),
     help="Show it as staff read it, with every label and answer in this language.",
 )
+@_IDENTITY
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
-def show_command(reference: str, fmt: str, lang: str | None, actor: str | None) -> None:
-    """Show one stub in full."""
+def show_command(
+    reference: str, fmt: str, lang: str | None, identity: Path | None, actor: str | None
+) -> None:
+    """Show one stub in full (a sealed one with --identity, on your own machine)."""
     config = settings()
     db = database(config)
+    identities = _identities(identity)
     view = StubRepository(db).show(_reference(reference), actor=_actor(actor))
     if view is None:
         raise click.ClickException(f"no stub {_reference(reference)}")
+    view = _opened(view, identities)
     if lang is not None and fmt == "text":
         catalogs = Catalogs.load(config.locales_dir)
         intake = Intake(db, FlowRegistry(db), catalogs, channel="telegram")
         casefile = CaseFile(intake, catalogs, config.timezone)
-        click.echo(casefile.text(view, "zh_Hans" if lang == "zh" else lang))
+        click.echo(casefile.text(view, "zh_Hans" if lang == "zh" else lang, identities))
         return
     if fmt == "json":
         click.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
@@ -217,6 +257,9 @@ def show_command(reference: str, fmt: str, lang: str | None, actor: str | None) 
         "flow_version",
     ):
         console.print(f"[bold]{key}[/]: {escape(str(data[key]))}")
+    if view.sealed is not None:
+        console.print("[bold]sealed[/]: give --identity FILE (the organisation's key) to read it")
+        return
     console.print("[bold]answers[/]:")
     for field, answer in view.answers.items():
         shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
@@ -255,13 +298,23 @@ def close_command(reference: str, actor: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "sheet"]), required=True)
 @click.option("--status", "status", type=click.Choice(STATUSES), multiple=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+@_IDENTITY
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
 def export_command(
-    fmt: str, status: tuple[str, ...], output: Path | None, actor: str | None
+    fmt: str,
+    status: tuple[str, ...],
+    output: Path | None,
+    identity: Path | None,
+    actor: str | None,
 ) -> None:
     """Export stubs as JSON, CSV, or CSV for spreadsheets (``sheet``: one column per
-    field, with a byte-order mark), to a file created with permissions 0600."""
+    field, with a byte-order mark), to a file created with permissions 0600.
+
+    Sealed stubs are opened with --identity; without it, JSON carries each sealed case
+    as an armored age file (``sealed``) that ``age -d -i identity.age`` opens."""
+    identities = _identities(identity)
     views = StubRepository(database()).export(actor=_actor(actor), status=status)
+    views = [_opened(v, identities) for v in views]
     render = {"json": render_json, "csv": render_csv, "sheet": render_sheet}[fmt]
     text = render(views)
     if output is None:
@@ -270,3 +323,53 @@ def export_command(
     with os.fdopen(new_private_file(output, "export"), "w", encoding="utf-8") as handle:
         handle.write(text)
     click.echo(f"{len(views)} stub(s) written to {output}", err=True)
+
+
+@stubs.command("open")
+@click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--identity",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The organisation's identity file (from `keys generate`); its passphrase is asked.",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
+def open_command(export: Path, identity: Path, output: Path | None) -> None:
+    """Open the sealed cases of a JSON export on this machine: no database, no server
+    secret, no network; only the identity file and its passphrase."""
+    try:
+        data = json.loads(export.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise click.ClickException(
+            f"{export} is not a JSON export (`stubs export --format json`)"
+        ) from None
+    cases = data if isinstance(data, list) else [data]
+    identities = _identities(identity)
+    assert identities is not None
+    opened = []
+    for case in cases:
+        if not isinstance(case, dict):
+            raise click.ClickException(f"{export} is not a JSON export of stubs")
+        sealed = case.get("sealed")
+        if sealed:
+            try:
+                body = open_sealed(str(sealed).encode("ascii"), identities)
+            except (SealedError, UnicodeEncodeError) as exc:
+                raise click.ClickException(f"{case.get('reference')}: {exc}") from None
+            # The queue's fields as they are now, the content as it was submitted.
+            case = {**case, **{k: body[k] for k in _SEALED_PARTS if k in body}}
+            case["sealed"] = None
+        opened.append(case)
+    text = json.dumps(
+        opened if isinstance(data, list) else opened[0], ensure_ascii=False, indent=2
+    )
+    if output is None:
+        click.echo(text)
+        return
+    with os.fdopen(new_private_file(output, "export"), "w", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+    click.echo(f"{len(opened)} stub(s) written to {output}", err=True)
+
+
+#: What a sealed body holds that the queue's row does not.
+_SEALED_PARTS = ("region", "answers", "texts", "removed")

@@ -298,6 +298,8 @@ class Conversations:
                 removed=[],
                 region="",  # where the person is is content too; the queue keeps no more
                 contact=False,
+                sealed=None,
+                sealed_to=None,
             )
         )
         for table in (ContactRoute, CaseMessage, PendingAlert):
@@ -312,6 +314,9 @@ class Conversations:
         now: datetime,
         return_code: str | None = None,
     ) -> None:
+        sealer = self.db.sealer
+        # Sealed: the queue keeps reference, priority, status, times, language and
+        # consent; everything the supporter told is in the age file only.
         tx.add(
             CaseStubRow(
                 reference=stub.reference,
@@ -320,13 +325,17 @@ class Conversations:
                 status="new",
                 priority=stub.priority,
                 locale=stub.locale,
-                region=stub.region,
+                region=stub.region if sealer is None else "",
                 created_at=stub.created,
                 contact=stub.contact,
-                answers=stub.answers_json(),
-                texts=self.db.keys.seal(json.dumps(dict(stub.texts)).encode()),
-                removed=list(stub.removed),
+                answers=stub.answers_json() if sealer is None else {},
+                texts=self.db.keys.seal(
+                    json.dumps(dict(stub.texts) if sealer is None else {}).encode()
+                ),
+                removed=list(stub.removed) if sealer is None else [],
                 return_hash=slow_hash(normalize_code(return_code)) if return_code else None,
+                sealed=sealer.seal(stub.to_json()) if sealer is not None else None,
+                sealed_to=list(sealer.recipients) if sealer is not None else None,
             )
         )
         # Staff are told, once, by whichever process takes this row (``bot.store.alerts``).

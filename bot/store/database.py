@@ -12,6 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.store.db import checkpoint
 from bot.store.keys import ServerKeys
+from bot.store.sealing import Sealer
 
 
 def _utcnow() -> datetime:
@@ -22,11 +23,17 @@ class Database:
     """Built once in the entry point and passed down."""
 
     def __init__(
-        self, engine: Engine, keys: ServerKeys, now: Callable[[], datetime] = _utcnow
+        self,
+        engine: Engine,
+        keys: ServerKeys,
+        now: Callable[[], datetime] = _utcnow,
+        sealer: Sealer | None = None,
     ) -> None:
         self.engine = engine
         self.keys = keys
         self.now = now
+        #: Seals case bodies to the organisation's public keys; ``None``: not sealed.
+        self.sealer = sealer
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager

@@ -159,6 +159,10 @@ class CaseStubRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     #: Salt and scrypt hash of the return code shown once at submission (never the code).
     return_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: Sealed cases: the whole stub as an age file to the organisation's public keys
+    #: (answers, texts, removed and region then stay empty), and which keys sealed it.
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sealed_to: Mapped[list[str] | None] = mapped_column(portable_json(), nullable=True)
 
     __table_args__ = (Index("ix_case_stubs_queue", "status", "priority", "created_at"),)
 
@@ -294,5 +298,7 @@ class CaseMessage(Base):
     direction: Mapped[str] = mapped_column(String(16))
     #: The staff member's label, or ``supporter``.
     author: Mapped[str] = mapped_column(String(64))
+    #: Encrypted with the server's key, or (``sealed_to`` set) an age file to those keys.
     text: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_to: Mapped[list[str] | None] = mapped_column(portable_json(), nullable=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())

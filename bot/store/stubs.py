@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from pyrage import x25519
 from sqlalchemy import case, delete, select, update
 
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
+from bot.store.sealing import armor, open_sealed
 from bot.stub import CaseStub
 
 STATUSES = ("new", "claimed", "closed")
@@ -46,6 +48,29 @@ class StubView:
     claimed_by: str | None
     claimed_at: datetime | None
     closed_at: datetime | None
+    #: A sealed case: the age file with everything the supporter told, to the keys in
+    #: ``sealed_to``; ``answers``, ``texts``, ``removed`` and ``region`` are then empty
+    #: until ``opened`` with an identity.
+    sealed: bytes | None = None
+    sealed_to: tuple[str, ...] = ()
+
+    def opened(self, identities: Sequence[x25519.Identity]) -> StubView:
+        """The sealed case with its content (the identity's holder, on their own machine).
+
+        Raises:
+            SealedError: none of ``identities`` opens it.
+        """
+        if self.sealed is None:
+            return self
+        body = open_sealed(self.sealed, identities)
+        return replace(
+            self,
+            region=str(body.get("region", "")),
+            answers=dict(body.get("answers", {})),
+            texts=dict(body.get("texts", {})),
+            removed=list(body.get("removed", [])),
+            sealed=None,
+        )
 
     @classmethod
     def preview(cls, stub: CaseStub) -> StubView:
@@ -88,6 +113,9 @@ class StubView:
             "claimed_by": self.claimed_by,
             "claimed_at": when(self.claimed_at),
             "closed_at": when(self.closed_at),
+            # Still sealed: the age file, armored, for `age -d -i identity.age`.
+            "sealed": armor(self.sealed) if self.sealed is not None else None,
+            "sealed_to": list(self.sealed_to),
         }
 
 
@@ -226,4 +254,6 @@ class StubRepository:
             claimed_by=row.claimed_by,
             claimed_at=row.claimed_at,
             closed_at=row.closed_at,
+            sealed=row.sealed,
+            sealed_to=tuple(row.sealed_to or ()),
         )

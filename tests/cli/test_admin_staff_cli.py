@@ -56,6 +56,8 @@ CSV_HEADER = [
     "answers",
     "texts",
     "removed",
+    "sealed",
+    "sealed_to",
 ]
 
 

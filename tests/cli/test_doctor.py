@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pyrage import x25519
+
+from bot.store.sealing import generate
 from tests.cli.test_admin_staff_cli import INTAKE, Cli, cli
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.fake_bot_api_fixture import fake_bot_api, fake_clock
@@ -27,8 +30,8 @@ def test_a_healthy_installation(cli: Cli, fake_bot_api: FakeBotApi) -> None:
     )
     assert result.exit_code == 0, result.output
     assert lines(result.output) == {
-        "settings": "ok", "key": "ok", "database": "ok", "flows": "ok", "catalogs": "ok",
-        "telegram": "ok",
+        "settings": "ok", "key": "ok", "sealing": "ok", "database": "ok", "flows": "ok",
+        "catalogs": "ok", "telegram": "ok",
     }  # fmt: skip
     assert "token accepted as @intake_test_bot; no webhook" in result.output
     assert fake_bot_api.token not in result.output
@@ -62,3 +65,54 @@ def test_a_refused_token_is_named(cli: Cli, fake_bot_api: FakeBotApi) -> None:
     assert result.exit_code == 1
     assert "fix   telegram: Telegram refused TELEGRAM_BOT_TOKEN" in result.output
     assert other.split(":")[1] not in result.output
+
+
+def test_sealing_is_reported_off_or_on(cli: Cli) -> None:
+    off = cli.run("doctor")
+    assert (
+        "ok    sealing: off (case bodies use the server's key; set INTAKE_SEAL_TO for"
+        " sealed cases)" in off.output
+    )
+    keys = ",".join(str(x25519.Identity.generate().to_public()) for _ in range(2))
+    on = cli.run("doctor", INTAKE_SEAL_TO=keys)
+    assert "ok    sealing: on: sealed to 2 key(s)" in on.output
+
+
+def test_a_private_key_in_the_environment_is_named_never_shown(cli: Cli) -> None:
+    # INTAKE_SEAL_TO itself is refused by the settings; any other variable is doctor's.
+    secret = str(x25519.Identity.generate())
+    result = cli.run("doctor", MY_BACKUP=f"old key: {secret}")
+    assert result.exit_code == 1
+    assert "fix   sealing: the environment variable(s) MY_BACKUP hold an age private key" in (
+        result.output
+    )
+    assert secret not in result.output
+    assert secret.lower() not in result.output.lower()
+
+
+def test_an_identity_file_in_the_data_directory_is_named(cli: Cli) -> None:
+    cli.data_dir.mkdir(parents=True)
+    encrypted, _ = generate("a passphrase long enough")
+    (cli.data_dir / "caseworker.age").write_bytes(encrypted)
+    (cli.data_dir / "notes.md").write_text("nothing secret\n", encoding="utf-8")
+    result = cli.run("doctor")
+    assert result.exit_code == 1
+    assert (
+        f"fix   sealing: {cli.data_dir / 'caseworker.age'} hold(s) an age private key"
+        in result.output
+    )
+    (cli.data_dir / "caseworker.age").unlink()
+    secret = str(x25519.Identity.generate())
+    (cli.data_dir / "keys.txt").write_text(f"{secret}\n", encoding="utf-8")
+    plain = cli.run("doctor")
+    assert f"fix   sealing: {cli.data_dir / 'keys.txt'} hold(s)" in plain.output
+    assert secret not in plain.output
+
+
+def test_only_small_files_directly_in_the_data_directory_are_read(cli: Cli) -> None:
+    secret = str(x25519.Identity.generate())
+    nested = cli.data_dir / "backups"
+    nested.mkdir(parents=True)
+    (nested / "keys.txt").write_text(f"{secret}\n", encoding="utf-8")
+    (cli.data_dir / "big.log").write_text("x" * 70_000 + secret, encoding="utf-8")
+    assert "ok    sealing: off" in cli.run("doctor").output

@@ -1,0 +1,141 @@
+"""Sealed cases on both backends: what the supporter told is readable only with the
+organisation's identity, never with anything the server holds."""
+
+from __future__ import annotations
+
+import json
+
+import pyrage
+import pytest
+from pyrage import x25519
+from sqlalchemy import select
+
+from bot.engine import inputs as i
+from bot.store.database import Database
+from bot.store.models import Base, CaseMessage, CaseStubRow
+from bot.store.sealing import (
+    SealedError,
+    Sealer,
+    armor,
+    generate,
+    open_sealed,
+    read_identities,
+)
+from bot.store.stubs import StubRepository
+from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
+from tests.support.engine import intake_service
+
+NOTE = "母は元気ですが、薬が足りません"
+
+
+def case_rows_text(db: Database) -> str:
+    """Every value of every table but the flows' files, as text."""
+    parts = []
+    with db.transaction() as tx:
+        for table in Base.metadata.sorted_tables:
+            if table.name in ("flow_versions", "flow_drafts"):
+                continue
+            parts.extend(repr(tuple(row)) for row in tx.execute(select(table)))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def identity() -> x25519.Identity:
+    return x25519.Identity.generate()
+
+
+def submit_sealed(db: Database, *keys: x25519.Identity):  # type: ignore[no-untyped-def]
+    db.sealer = Sealer(tuple(str(k.to_public()) for k in keys))
+    service = intake_service(db, channel="telegram")
+    update = walk(service, CHAT, [*TO_NOTE])
+    say(service, CHAT, update, i.Text(NOTE))
+    say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
+    done = say(service, CHAT, update + 2, i.Text("14"))  # send
+    assert done is not None
+    assert done.outcome.stub is not None
+    return service, done.outcome.stub
+
+
+def test_a_sealed_case_keeps_only_the_queue_in_clear(
+    db: Database, identity: x25519.Identity
+) -> None:
+    backup = x25519.Identity.generate()
+    _, stub = submit_sealed(db, identity, backup)
+    with db.transaction() as tx:
+        row = tx.scalar(select(CaseStubRow))
+        assert row is not None
+        queue = (row.reference, row.priority, row.status, row.locale)
+        assert queue == (stub.reference, "urgent", "new", "ja")
+        assert (row.answers, row.removed, row.region) == ({}, [], "")
+        assert row.sealed is not None
+        sealed = row.sealed
+        assert row.sealed_to == [str(identity.to_public()), str(backup.to_public())]
+    # Nothing the supporter told is anywhere in the database, in any form it is stored
+    # (the flow's own file names every choice code: it is not case content).
+    everything = case_rows_text(db)
+    for told in ("detained", "china_border", "jilin", "薬が足りません", "forced_return"):
+        assert told not in everything
+    # Every key the server holds fails on it; each organisation key opens it, whole.
+    with pytest.raises(Exception):  # noqa: B017, PT011  (whatever the server's cipher says)
+        db.keys.open(sealed)
+    for key in (identity, backup):
+        assert open_sealed(sealed, [key]) == json.loads(json.dumps(stub.to_json()))
+    with pytest.raises(SealedError):
+        open_sealed(sealed, [x25519.Identity.generate()])
+
+    # Staff see the queue fields; the identity's holder sees the case.
+    view = StubRepository(db).show(stub.reference, actor="mina")
+    assert view is not None
+    assert view.sealed is not None
+    assert view.answers == {}
+    opened = view.opened([identity])
+    assert opened.answers["custody"] == "detained"
+    assert opened.texts == {"note": NOTE}
+    assert opened.region == "china_border/jilin"
+    # The standard age command reads the export's armored form.
+    exported = view.to_json()["sealed"]
+    assert json.loads(pyrage.decrypt(exported.encode(), [identity]))["reference"] == (
+        stub.reference
+    )
+
+
+def test_notes_and_relayed_messages_are_sealed_too(
+    db: Database, identity: x25519.Identity
+) -> None:
+    service, stub = submit_sealed(db, identity)
+    assert service.casework.note(stub.reference, "電話で話した", author="mina", locale="ja")
+    with db.transaction() as tx:
+        row = tx.scalar(select(CaseMessage))
+        assert row is not None
+        assert row.sealed_to == [str(identity.to_public())]
+        assert open_sealed(row.text, [identity]) == {"text": "電話で話した"}
+    [entry] = service.casework.history(stub.reference)
+    assert entry.text is None
+    assert entry.sealed is not None
+    assert "電話で話した" not in case_rows_text(db)
+
+
+def test_withdrawing_a_sealed_case_erases_its_sealed_body(
+    db: Database, identity: x25519.Identity
+) -> None:
+    service, _ = submit_sealed(db, identity)
+    handled = say(service, CHAT, 500, i.Withdraw())
+    assert handled is not None
+    say(service, CHAT, 501, i.ConfirmWithdraw(True))
+    with db.transaction() as tx:
+        row = tx.scalar(select(CaseStubRow))
+        assert row is not None
+        assert row.status == "closed"
+        assert row.sealed is None
+
+
+def test_identity_files_are_passphrase_protected_age_files() -> None:
+    content, public = generate("correct horse battery")
+    assert content.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    assert b"AGE-SECRET-KEY" not in content
+    [key] = read_identities(content, "correct horse battery")
+    assert str(key.to_public()) == public
+    with pytest.raises(SealedError):
+        read_identities(content, "wrong")
+    blob = Sealer((public,)).seal({"a": 1})
+    assert open_sealed(armor(blob).encode(), [key]) == {"a": 1}
