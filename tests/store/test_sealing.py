@@ -30,7 +30,7 @@ NOTE = "母は元気ですが、薬が足りません"
 
 def case_rows_text(db: Database) -> str:
     """Every value of every table but the flows' files, as text."""
-    parts = []
+    parts: list[str] = []
     with db.transaction() as tx:
         for table in Base.metadata.sorted_tables:
             if table.name in ("flow_versions", "flow_drafts"):
