@@ -8,6 +8,7 @@ time zone. Content appears only here, never in an aler
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -18,12 +19,13 @@ from pyrage import x25519
 from bot.app import Intake
 from bot.casework import FROM_SUPPORTER, TO_SUPPORTER
 from bot.engine.compiled import CompiledFlow
+from bot.errors import SealedError
 from bot.flow.conditions import holds
 from bot.i18n import Catalogs, autonym
 from bot.messages import N_
 from bot.render import LIST_SEPARATOR
 from bot.scrub import kind_label
-from bot.store.sealing import open_sealed
+from bot.store.sealing import message_text
 from bot.store.stubs import StubView
 
 CASE_HEAD = N_("Case {reference}: {priority}, {status}. Received {time}.")
@@ -121,7 +123,9 @@ class CaseFile:
             }.get(entry.direction) or self._t(locale, BY_NOTE, label=entry.author)
             text = entry.text
             if text is None and entry.sealed is not None and identities:
-                text = str(open_sealed(entry.sealed, identities).get("text", ""))
+                # Sealed to other keys (one retired since, say): said, not fatal.
+                with contextlib.suppress(SealedError):
+                    text = message_text(entry.sealed, identities, view.reference)
             if text is None:
                 text = self._t(locale, SEALED_ENTRY)
             lines.append(f"— {self.when(entry.at, locale)} {who}: {text}")

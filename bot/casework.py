@@ -226,7 +226,8 @@ class Casework:
                 direction=direction,
                 author=author,
                 text=(
-                    sealer.seal({"text": text})
+                    # The reference inside: a message cannot be moved to another case.
+                    sealer.seal({"reference": reference, "direction": direction, "text": text})
                     if sealer is not None
                     else self.db.keys.seal(text.encode())
                 ),

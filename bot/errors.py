@@ -4,7 +4,8 @@
 
     IntakeError                 base of everything the bot raises on purpose
     ├── ConfigError             a setting is missing or malformed; stops start-up
-    └── FlowError               a flow file has problems; stops start-up (carries them all)
+    ├── FlowError               a flow file has problems; stops start-up (carries them all)
+    └── SealedError             a sealed case does not open with the identities given
 
 Off-script behaviour of a supporter (a sticker, a wrong button, 10,000 characters) is
 never an exception: the engine answers it with an outcome.
@@ -34,3 +35,7 @@ class FlowError(IntakeError):
         self.problems = tuple(problems)
         lines = [p.render() for p in self.problems]
         super().__init__(f"{len(lines)} problem(s) in flow definitions:\n" + "\n".join(lines))
+
+
+class SealedError(IntakeError):
+    """A sealed case body does not open: no identity fits, or it is not a case body."""

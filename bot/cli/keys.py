@@ -16,8 +16,8 @@ import click
 
 from bot.cli.context import new_private_file
 from bot.config import Settings, default_data_dir
-from bot.errors import IntakeError
-from bot.store.sealing import SealedError, generate, is_age_file, read_identities
+from bot.errors import IntakeError, SealedError
+from bot.store.sealing import generate, is_age_file, read_identities
 
 #: Shorter passphrases fall to a guessing attack on a stolen identity file, even through
 #: age's scrypt; twelve characters is a floor, a few random words are better.
@@ -73,6 +73,7 @@ def generate_command(output: Path, passphrase_file: Path | None) -> None:
             hide_input=True,
             confirmation_prompt=True,
             value_proc=_checked,
+            err=True,
         )
     content, public = generate(passphrase)
     descriptor = new_private_file(output, "write the identity")
@@ -117,7 +118,9 @@ def show_public_command(identity: Path, passphrase_file: Path | None) -> None:
         if passphrase_file is not None:
             passphrase = _first_line(passphrase_file)
         else:
-            passphrase = click.prompt("Passphrase for the identity file", hide_input=True)
+            passphrase = click.prompt(
+                "Passphrase for the identity file", hide_input=True, err=True
+            )
     try:
         identities = read_identities(content, passphrase)
     except SealedError as exc:

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,10 @@ from rich.table import Table
 from bot.app import Intake
 from bot.casefile import CaseFile
 from bot.cli.context import database, new_private_file, settings
+from bot.errors import SealedError
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
-from bot.store.sealing import SealedError, is_age_file, open_sealed, read_identities
+from bot.store.sealing import case_body, is_age_file, read_identities
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
 from bot.stub import normalize_reference
 
@@ -152,32 +154,40 @@ def _table(views: list[StubView]) -> Table:
 
 _IDENTITY = click.option(
     "--identity",
+    "identity",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The organisation's identity file (from `keys generate`) to open sealed cases;"
-    " its passphrase is asked for. Use it on a caseworker's machine, never on the server.",
+    help="An identity file of the organisation (from `keys generate`) to open sealed"
+    " cases; its passphrase is asked for. Give it more than once when cases were sealed"
+    " to different keys. Use it on a caseworker's machine, never on the server.",
 )
 
 
-def _identities(path: Path | None) -> list[x25519.Identity] | None:
-    if path is None:
+def _identities(paths: Sequence[Path]) -> list[x25519.Identity] | None:
+    if not paths:
         return None
-    content = path.read_bytes()
-    phrase = None
-    if is_age_file(content):
-        phrase = click.prompt("Passphrase of the identity file", hide_input=True, err=True)
-    try:
-        return read_identities(content, phrase)
-    except SealedError as exc:
-        raise click.ClickException(f"{path}: {exc}") from None
+    found: list[x25519.Identity] = []
+    for path in paths:
+        content = path.read_bytes()
+        phrase = None
+        if is_age_file(content):
+            phrase = click.prompt(f"Passphrase of {path.name}", hide_input=True, err=True)
+        try:
+            found.extend(read_identities(content, phrase))
+        except SealedError as exc:
+            raise click.ClickException(f"{path}: {exc}") from None
+    return found
 
 
 def _opened(view: StubView, identities: list[x25519.Identity] | None) -> StubView:
+    """The case opened, or left sealed with a word on stderr (sealed to other keys)."""
     if identities is None or view.sealed is None:
         return view
     try:
         return view.opened(identities)
     except SealedError as exc:
-        raise click.ClickException(f"{view.reference}: {exc}") from None
+        click.echo(f"{view.reference}: left sealed: {exc}", err=True)
+        return view
 
 
 @click.group()
@@ -221,7 +231,7 @@ def list_command(
 @_IDENTITY
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
 def show_command(
-    reference: str, fmt: str, lang: str | None, identity: Path | None, actor: str | None
+    reference: str, fmt: str, lang: str | None, identity: tuple[Path, ...], actor: str | None
 ) -> None:
     """Show one stub in full (a sealed one with --identity, on your own machine)."""
     config = settings()
@@ -304,7 +314,7 @@ def export_command(
     fmt: str,
     status: tuple[str, ...],
     output: Path | None,
-    identity: Path | None,
+    identity: tuple[Path, ...],
     actor: str | None,
 ) -> None:
     """Export stubs as JSON, CSV, or CSV for spreadsheets (``sheet``: one column per
@@ -315,6 +325,12 @@ def export_command(
     identities = _identities(identity)
     views = StubRepository(database()).export(actor=_actor(actor), status=status)
     views = [_opened(v, identities) for v in views]
+    sealed = sum(1 for v in views if v.sealed is not None)
+    if sealed and fmt == "sheet":
+        # A sheet has no place for an age file: sealed rows would look like empty cases.
+        raise click.ClickException(
+            f"{sealed} sealed case(s): give --identity, or export --format json"
+        )
     render = {"json": render_json, "csv": render_csv, "sheet": render_sheet}[fmt]
     text = render(views)
     if output is None:
@@ -327,49 +343,50 @@ def export_command(
 
 @stubs.command("open")
 @click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--identity",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The organisation's identity file (from `keys generate`); its passphrase is asked.",
-)
+@_IDENTITY
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
-def open_command(export: Path, identity: Path, output: Path | None) -> None:
+def open_command(export: Path, identity: tuple[Path, ...], output: Path | None) -> None:
     """Open the sealed cases of a JSON export on this machine: no database, no server
-    secret, no network; only the identity file and its passphrase."""
+    secret, no network; only the identity file(s) and passphrase(s)."""
+    if not identity:
+        raise click.UsageError("give --identity FILE (the organisation's identity)")
     try:
         data = json.loads(export.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         raise click.ClickException(
             f"{export} is not a JSON export (`stubs export --format json`)"
         ) from None
     cases = data if isinstance(data, list) else [data]
-    identities = _identities(identity)
-    assert identities is not None
-    opened = []
+    if not all(isinstance(c, dict) and isinstance(c.get("reference"), str) for c in cases):
+        raise click.ClickException(f"{export} is not a JSON export of stubs")
+    identities = _identities(identity) or []
+    opened, left = [], 0
     for case in cases:
-        if not isinstance(case, dict):
-            raise click.ClickException(f"{export} is not a JSON export of stubs")
         sealed = case.get("sealed")
-        if sealed:
+        if isinstance(sealed, str) and sealed:
             try:
-                body = open_sealed(str(sealed).encode("ascii"), identities)
-            except (SealedError, UnicodeEncodeError) as exc:
-                raise click.ClickException(f"{case.get('reference')}: {exc}") from None
-            # The queue's fields as they are now, the content as it was submitted.
-            case = {**case, **{k: body[k] for k in _SEALED_PARTS if k in body}}
-            case["sealed"] = None
+                body = case_body(sealed.encode("utf-8"), identities, case["reference"])
+            except SealedError as exc:
+                click.echo(f"{case['reference']}: left sealed: {exc}", err=True)
+                left += 1
+            else:
+                # The queue's fields as they are now, the content as it was submitted.
+                case = case | {
+                    "region": body.region,
+                    "answers": body.answers,
+                    "texts": body.texts,
+                    "removed": body.removed,
+                    "sealed": None,
+                }
         opened.append(case)
     text = json.dumps(
         opened if isinstance(data, list) else opened[0], ensure_ascii=False, indent=2
     )
     if output is None:
         click.echo(text)
-        return
-    with os.fdopen(new_private_file(output, "export"), "w", encoding="utf-8") as handle:
-        handle.write(text + "\n")
-    click.echo(f"{len(opened)} stub(s) written to {output}", err=True)
-
-
-#: What a sealed body holds that the queue's row does not.
-_SEALED_PARTS = ("region", "answers", "texts", "removed")
+    else:
+        with os.fdopen(new_private_file(output, "export"), "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        click.echo(f"{len(opened)} stub(s) written to {output}", err=True)
+    if left and left == sum(1 for c in cases if c.get("sealed")):
+        raise click.ClickException("no sealed case opened with the identities given")

@@ -344,10 +344,12 @@ class _Turn:
         )
         reference = stub.reference
         # What the supporter entered is no longer needed in the session: the stub has it.
+        # The steps visited go too: the flow branches on answers, so the path told them.
         s.answers.clear()
         s.removed.clear()
         s.skipped.clear()
         s.selection.clear()
+        s.history.clear()
         s.status = "submitted"
         s.reference = reference
         code = new_return_code(self.ctx.rng)

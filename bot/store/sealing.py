@@ -24,7 +24,7 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, SealedError
 
 #: What every age public key and identity starts with.
 PUBLIC_PREFIX = "age1"
@@ -37,28 +37,35 @@ ARMOR_END = "-----END AGE ENCRYPTED FILE-----"
 
 def parse_recipients(text: str, where: str) -> tuple[str, ...]:
     """Public keys from ``text`` (separated by commas, spaces or lines; ``#`` comments,
-    as in age's recipients files), each checked.
+    as in age's recipients files), each checked and written the one way age writes it.
 
     Raises:
-        ConfigError: an entry is not an age public key; a private key was given.
+        ConfigError: an entry is not an age public key; a private key was given; the
+            text is not blank but names no key (sealing would silently be off).
     """
     keys: list[str] = []
-    for line in text.splitlines():
-        for entry in line.split("#", 1)[0].replace(",", " ").split():
-            if entry.upper().startswith(SECRET_PREFIX):
-                raise ConfigError(
-                    f"{where} holds a private key: give the public key (age1...) that"
-                    " `intake-bot keys generate` printed, and keep the private key off"
-                    " this server"
-                )
-            try:
-                x25519.Recipient.from_str(entry)
-            except pyrage.RecipientError:
-                raise ConfigError(
-                    f"{where}: entry {len(keys) + 1} is not an age public key (age1...)"
-                ) from None
-            if entry not in keys:
-                keys.append(entry)
+    entries = [
+        entry
+        for line in text.splitlines()
+        for entry in line.split("#", 1)[0].replace(",", " ").split()
+    ]
+    if text.strip() and not entries:
+        raise ConfigError(f"{where} names no age public key (age1...): set one, or unset it")
+    for number, entry in enumerate(entries, start=1):
+        if entry.upper().startswith(SECRET_PREFIX):
+            raise ConfigError(
+                f"{where} holds a private key: give the public key (age1...) that"
+                " `intake-bot keys generate` printed, and keep the private key off"
+                " this server"
+            )
+        try:
+            key = str(x25519.Recipient.from_str(entry.lower()))
+        except pyrage.RecipientError:
+            raise ConfigError(
+                f"{where}: entry {number} is not an age public key (age1...)"
+            ) from None
+        if key not in keys:
+            keys.append(key)
     return tuple(keys)
 
 
@@ -79,24 +86,73 @@ class Sealer:
         return bytes(sealed)
 
 
-class SealedError(Exception):
-    """A sealed body could not be opened with the identities given."""
-
-
 def open_sealed(blob: bytes, identities: Sequence[x25519.Identity]) -> dict[str, Any]:
-    """The JSON body of a sealed age file.
+    """The JSON object in a sealed age file.
+
+    Anyone can seal to a public key, so what comes out is checked like any input.
 
     Raises:
-        SealedError: none of ``identities`` opens it, or it is not a sealed body.
+        SealedError: none of ``identities`` opens it, or it holds no JSON object.
     """
     try:
         data = bytes(pyrage.decrypt(blob, list(identities)))
     except pyrage.DecryptError:
         raise SealedError("none of the given identities opens this case") from None
-    body = json.loads(data)
+    try:
+        body = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise SealedError("the sealed content is not a case body") from None
     if not isinstance(body, dict):
         raise SealedError("the sealed content is not a case body")
     return body
+
+
+def case_body(blob: bytes, identities: Sequence[x25519.Identity], reference: str) -> CaseBody:
+    """The sealed stub of case ``reference``, its parts checked.
+
+    Raises:
+        SealedError: it does not open, is not a stub, or is another case's.
+    """
+    body = open_sealed(blob, identities)
+    if body.get("reference") != reference:
+        raise SealedError("the sealed content belongs to another case")
+    answers, texts = body.get("answers", {}), body.get("texts", {})
+    removed, region = body.get("removed", []), body.get("region", "")
+    valid = (
+        isinstance(answers, dict)
+        and all(isinstance(v, str | list) for v in answers.values())
+        and isinstance(texts, dict)
+        and all(isinstance(v, str) for v in texts.values())
+        and isinstance(removed, list)
+        and all(isinstance(v, str) for v in removed)
+        and isinstance(region, str)
+    )
+    if not valid:
+        raise SealedError("the sealed content is not a case body")
+    return CaseBody(region, answers, texts, removed)
+
+
+@dataclass(frozen=True)
+class CaseBody:
+    """What a sealed stub holds that the queue's row does not."""
+
+    region: str
+    answers: dict[str, Any]
+    texts: dict[str, str]
+    removed: list[str]
+
+
+def message_text(blob: bytes, identities: Sequence[x25519.Identity], reference: str) -> str:
+    """The text of a sealed note or relayed message of case ``reference``.
+
+    Raises:
+        SealedError: it does not open, or is another case's.
+    """
+    body = open_sealed(blob, identities)
+    text = body.get("text")
+    if body.get("reference") != reference or not isinstance(text, str):
+        raise SealedError("the sealed message belongs to another case")
+    return text
 
 
 def read_identities(content: bytes, passphrase: str | None) -> list[x25519.Identity]:

@@ -19,7 +19,7 @@ from sqlalchemy import case, delete, select, update
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
-from bot.store.sealing import armor, open_sealed
+from bot.store.sealing import armor, case_body
 from bot.stub import CaseStub
 
 STATUSES = ("new", "claimed", "closed")
@@ -62,13 +62,13 @@ class StubView:
         """
         if self.sealed is None:
             return self
-        body = open_sealed(self.sealed, identities)
+        body = case_body(self.sealed, identities, self.reference)
         return replace(
             self,
-            region=str(body.get("region", "")),
-            answers=dict(body.get("answers", {})),
-            texts=dict(body.get("texts", {})),
-            removed=list(body.get("removed", [])),
+            region=body.region,
+            answers=body.answers,
+            texts=body.texts,
+            removed=body.removed,
             sealed=None,
         )
 
@@ -249,7 +249,8 @@ class StubRepository:
             created_at=row.created_at,
             contact=row.contact,
             answers=dict(row.answers),
-            texts=json.loads(self.db.keys.open(row.texts)),
+            # A sealed row keeps no text under the server key: reading it needs no secret.
+            texts=json.loads(self.db.keys.open(row.texts)) if row.sealed is None else {},
             removed=list(row.removed),
             claimed_by=row.claimed_by,
             claimed_at=row.claimed_at,

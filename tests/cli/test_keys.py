@@ -11,7 +11,8 @@ from click.testing import CliRunner, Result
 from pyrage import x25519
 
 from bot.cli import main
-from bot.store.sealing import SealedError, is_age_file, read_identities
+from bot.errors import SealedError
+from bot.store.sealing import is_age_file, read_identities
 
 PASSPHRASE = "correct horse battery staple"
 

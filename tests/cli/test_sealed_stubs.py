@@ -90,3 +90,45 @@ def test_a_caseworker_opens_an_export_with_no_database_and_no_server_secret(
     assert case["answers"]["threats"] == ["forced_return"]
     assert case["sealed"] is None
     assert not (tmp_path / "nothing-here").exists()  # nothing was created on the laptop
+
+
+def test_cases_sealed_to_other_keys_stay_sealed_and_the_rest_opens(
+    cli: Cli, tmp_path: Path
+) -> None:
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    keys = {}
+    for name in ("office", "old"):
+        made = cli.ok(
+            "keys", "generate", "--output", str(tmp_path / f"{name}.age"),
+            "--passphrase-file", str(secret),
+        )  # fmt: skip
+        found = re.search(r"age1[0-9a-z]{58}", made.stdout)
+        assert found is not None
+        keys[name] = found.group(0)
+    for name in ("old", "office"):
+        cli.run("chat", "--lang", "ko", input="\n".join(INTAKE) + "\n", INTAKE_SEAL_TO=keys[name])
+    export = tmp_path / "cases.json"
+    export.write_text(cli.ok("stubs", "export", "--format", "json").stdout, encoding="utf-8")
+    cases = json.loads(export.read_text(encoding="utf-8"))
+    assert len(cases) == 2
+
+    opened = cli.run(
+        "stubs", "open", str(export), "--identity", str(tmp_path / "office.age"),
+        input=PASSPHRASE + "\n",
+    )  # fmt: skip
+    assert opened.exit_code == 0, opened.output
+    assert "left sealed" in opened.stderr
+    result = json.loads(opened.stdout[opened.stdout.index("[") :])
+    assert sorted(c["sealed"] is None for c in result) == [False, True]
+
+    # A sealed body pasted under another reference does not open as that case.
+    cases[0]["reference"], cases[1]["reference"] = cases[1]["reference"], cases[0]["reference"]
+    export.write_text(json.dumps(cases), encoding="utf-8")
+    both = cli.run(
+        "stubs", "open", str(export),
+        "--identity", str(tmp_path / "office.age"), "--identity", str(tmp_path / "old.age"),
+        input=PASSPHRASE + "\n" + PASSPHRASE + "\n",
+    )  # fmt: skip
+    assert both.exit_code == 1
+    assert "another case" in both.stderr

@@ -4,26 +4,30 @@ organisation's identity, never with anything the server holds."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pyrage
 import pytest
 from pyrage import x25519
 from sqlalchemy import select
 
+from bot.casefile import CaseFile
 from bot.engine import inputs as i
+from bot.errors import ConfigError, SealedError
 from bot.store.database import Database
-from bot.store.models import Base, CaseMessage, CaseStubRow
+from bot.store.models import Base, CaseMessage, CaseStubRow, ChatSession
 from bot.store.sealing import (
-    SealedError,
     Sealer,
     armor,
     generate,
     open_sealed,
+    parse_recipients,
     read_identities,
 )
 from bot.store.stubs import StubRepository
 from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
-from tests.support.engine import intake_service
+from tests.support.engine import catalogs, intake_service
 
 NOTE = "母は元気ですが、薬が足りません"
 
@@ -108,7 +112,11 @@ def test_notes_and_relayed_messages_are_sealed_too(
         row = tx.scalar(select(CaseMessage))
         assert row is not None
         assert row.sealed_to == [str(identity.to_public())]
-        assert open_sealed(row.text, [identity]) == {"text": "電話で話した"}
+        assert open_sealed(row.text, [identity]) == {
+            "reference": stub.reference,
+            "direction": "note",
+            "text": "電話で話した",
+        }
     [entry] = service.casework.history(stub.reference)
     assert entry.text is None
     assert entry.sealed is not None
@@ -139,3 +147,52 @@ def test_identity_files_are_passphrase_protected_age_files() -> None:
         read_identities(content, "wrong")
     blob = Sealer((public,)).seal({"a": 1})
     assert open_sealed(armor(blob).encode(), [key]) == {"a": 1}
+
+
+def test_the_session_left_after_a_sealed_submission_tells_nothing(
+    db: Database, identity: x25519.Identity
+) -> None:
+    """The steps visited would tell the answers (the flow branches on them)."""
+    submit_sealed(db, identity)
+    with db.transaction() as tx:
+        row = tx.scalar(select(ChatSession))
+        assert row is not None
+        state = json.loads(db.keys.open(row.state))
+    assert state["history"] == []
+    assert state["answers"] == {}
+    assert "china_province" not in json.dumps(state)
+
+
+def test_a_note_sealed_to_another_key_is_said_not_fatal(
+    db: Database, identity: x25519.Identity
+) -> None:
+    service, stub = submit_sealed(db, identity)
+    db.sealer = Sealer((str(x25519.Identity.generate().to_public()),))  # a key since retired
+    service.casework.note(stub.reference, "別の鍵", author="mina", locale="ja")
+    view = StubRepository(db).show(stub.reference, actor="mina")
+    assert view is not None
+    text = CaseFile(service, catalogs(), ZoneInfo("UTC")).text(
+        view.opened([identity]), "ja", [identity]
+    )
+    assert "別の鍵" not in text
+    assert "（封印済み）" in text
+
+
+def test_a_sealed_body_moved_to_another_case_does_not_open(
+    db: Database, identity: x25519.Identity
+) -> None:
+    _, stub = submit_sealed(db, identity)
+    view = StubRepository(db).show(stub.reference, actor="mina")
+    assert view is not None
+    moved = replace(view, reference="ZZZZ-ZZZZ")
+    with pytest.raises(SealedError):
+        moved.opened([identity])
+
+
+def test_seal_to_settings_are_checked_and_written_as_age_writes_them() -> None:
+    key = str(x25519.Identity.generate().to_public())
+    assert parse_recipients(f"{key.upper()}, {key}", "X") == (key,)
+    with pytest.raises(ConfigError, match="names no age public key"):
+        parse_recipients(" , ", "INTAKE_SEAL_TO")
+    with pytest.raises(ConfigError, match="entry 2"):
+        parse_recipients(f"{key} age1nope", "INTAKE_SEAL_TO")
