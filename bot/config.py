@@ -246,6 +246,11 @@ class TelegramSettings:
     #: chat's updates one at a time (a queue per chat in tdlib/telegram-bot-api's
     #: WebhookActor.cpp), so every chat keeps its order at any value.
     webhook_connections: int = 40
+    #: The organisation's own words for the bot's public profile, which any phone with
+    #: the chat shows and a supporter cannot clear: (field, language) -> text, where
+    #: language ``""`` applies to every language. Unset fields keep the shipped neutral
+    #: texts (the name stays the one given in @BotFather).
+    profile: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def from_env(
@@ -285,6 +290,8 @@ class TelegramSettings:
             p.lines.append("INTAKE_LISTEN must be host:port, e.g. 0.0.0.0:8080")
         replicas = p.read(lambda: _positive(env, "INTAKE_REPLICAS", 1), 1)
         connections = p.read(lambda: _positive(env, "INTAKE_WEBHOOK_MAX_CONNECTIONS", 40), 40)
+        none: dict[tuple[str, str], str] = {}
+        profile = p.read(lambda: _profile(env), none)
         p.check()
         return cls(
             token=token,
@@ -295,6 +302,7 @@ class TelegramSettings:
             listen_port=int(port),
             replicas=replicas,
             webhook_connections=min(connections, 100),
+            profile=profile,
         )
 
     def __repr__(self) -> str:
@@ -302,3 +310,27 @@ class TelegramSettings:
             f"TelegramSettings(token=<hidden>, api_base_url={self.api_base_url!r},"
             f" webhook={'set' if self.webhook_url else 'none'}, replicas={self.replicas})"
         )
+
+
+#: The bot's public profile: field -> (environment variable, Telegram's limit in
+#: characters). ``_JA``, ``_KO`` or ``_ZH`` after the variable sets one language.
+PROFILE_FIELDS = {
+    "name": ("INTAKE_BOT_NAME", 64),
+    "description": ("INTAKE_BOT_DESCRIPTION", 512),
+    "short_description": ("INTAKE_BOT_SHORT_DESCRIPTION", 120),
+}
+_PROFILE_LANGUAGES = {"": "", "_JA": "ja", "_KO": "ko", "_ZH": "zh_Hans"}
+
+
+def _profile(env: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for field_name, (variable, limit) in PROFILE_FIELDS.items():
+        for suffix, language in _PROFILE_LANGUAGES.items():
+            value = (env.get(variable + suffix) or "").strip()
+            if len(value) > limit:
+                raise ConfigError(
+                    f"{variable + suffix} has {len(value)} characters; Telegram allows {limit}"
+                )
+            if value:
+                found[(field_name, language)] = value
+    return found

@@ -73,3 +73,15 @@ def test_telegram_settings_name_every_problem_at_once() -> None:
         "INTAKE_LISTEN",
     ]
     assert "not-a-token" not in str(refused.value)
+
+
+def test_the_bot_profile_is_read_per_language_and_its_limits_named() -> None:
+    from bot.config import TelegramSettings
+
+    base = {"TELEGRAM_BOT_TOKEN": "123456789:AAFakeTokenForTests_abcdefghijklmnopq"}
+    settings = TelegramSettings.from_env(
+        base | {"INTAKE_BOT_NAME": "Desk", "INTAKE_BOT_DESCRIPTION_ZH": "登记窗口"}
+    )
+    assert settings.profile == {("name", ""): "Desk", ("description", "zh_Hans"): "登记窗口"}
+    with pytest.raises(ConfigError, match="INTAKE_BOT_SHORT_DESCRIPTION_JA has 121"):
+        TelegramSettings.from_env(base | {"INTAKE_BOT_SHORT_DESCRIPTION_JA": "x" * 121})

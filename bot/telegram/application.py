@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Mapping
 from datetime import timedelta
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -61,7 +62,7 @@ def build_application(
     application.add_error_handler(channel.on_error)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-        await describe_bot(app, channel.catalogs)
+        await describe_bot(app, channel.catalogs, telegram.profile)
         app.bot_data["purge"] = asyncio.create_task(_purge_forever(channel, settings))
         if staff is not None:
             app.bot_data["alerts"] = asyncio.create_task(
@@ -81,8 +82,23 @@ def build_application(
     return application
 
 
-async def describe_bot(app: Application, catalogs: Catalogs) -> None:  # type: ignore[type-arg]
-    """Commands, description and short description in each supporter language."""
+async def describe_bot(
+    app: Application,  # type: ignore[type-arg]
+    catalogs: Catalogs,
+    profile: Mapping[tuple[str, str], str] | None = None,
+) -> None:
+    """Commands, name, description and short description in each supporter language, and
+    a default for everyone else (no or another ``language_code``) in all three at once:
+    a profile in a language the supporter cannot read must not be the first they see."""
+    profile = profile or {}
+
+    def text(field: str, locale: str, msgid: str) -> str:
+        return (
+            profile.get((field, locale))
+            or profile.get((field, ""))
+            or catalogs.gettext(locale, msgid)
+        )
+
     for locale in SUPPORTED:
         code = TELEGRAM_LANGUAGE[locale]
         commands = [
@@ -90,12 +106,45 @@ async def describe_bot(app: Application, catalogs: Catalogs) -> None:  # type: i
             for name, description in texts.COMMANDS.items()
         ]
         await app.bot.set_my_commands(commands, language_code=code)
+        name = profile.get(("name", locale)) or profile.get(("name", ""))
+        if name:  # otherwise the name given in @BotFather stays
+            await app.bot.set_my_name(name, language_code=code)
         await app.bot.set_my_description(
-            catalogs.gettext(locale, texts.DESCRIPTION), language_code=code
+            text("description", locale, texts.DESCRIPTION), language_code=code
         )
         await app.bot.set_my_short_description(
-            catalogs.gettext(locale, texts.SHORT_DESCRIPTION), language_code=code
+            text("short_description", locale, texts.SHORT_DESCRIPTION), language_code=code
         )
+    every = [
+        BotCommand(
+            name,
+            _within(" / ".join(catalogs.gettext(c, d) for c in SUPPORTED), COMMAND_LIMIT),
+        )
+        for name, d in texts.COMMANDS.items()
+    ]
+    await app.bot.set_my_commands(every)
+    if profile.get(("name", "")):
+        await app.bot.set_my_name(profile[("name", "")])
+    description = profile.get(("description", "")) or "\n\n".join(
+        catalogs.gettext(c, texts.DESCRIPTION) for c in SUPPORTED
+    )
+    await app.bot.set_my_description(_within(description, DESCRIPTION_LIMIT))
+    short = profile.get(("short_description", "")) or " / ".join(
+        catalogs.gettext(c, texts.SHORT_DESCRIPTION) for c in SUPPORTED
+    )
+    await app.bot.set_my_short_description(_within(short, SHORT_DESCRIPTION_LIMIT))
+
+
+#: Telegram's limits, in characters, on what describe_bot sets.
+COMMAND_LIMIT = 256
+DESCRIPTION_LIMIT = 512
+SHORT_DESCRIPTION_LIMIT = 120
+
+
+def _within(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters: a default in all three languages
+    that Telegram would refuse whole still shows its first languages."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def _purge_forever(channel: SupporterChannel, settings: Settings) -> None:

@@ -52,9 +52,11 @@ COMMANDS = {
     "withdraw": N_("Withdraw a case you sent, and erase what it holds"),
     "help": N_("Show the commands"),
 }
+#: The public profile, shown on any phone that has the chat and impossible for a
+#: supporter to clear: it names no country, programme or people (the organisation can
+#: set its own, ``INTAKE_BOT_DESCRIPTION``); the topic is said only inside the chat.
 DESCRIPTION = N_(
-    "Intake for support groups helping people who went to North Korea in the 1959-84"
-    " repatriation, and their families. Short questions with buttons; names, places and"
-    " numbers are not kept. Press Start to begin."
+    "An intake for a support organisation. A few short questions, answered mostly with"
+    " buttons. Names, exact places and phone numbers are not kept. Press Start to begin."
 )
-SHORT_DESCRIPTION = N_("Confidential intake for families and supporters. Names are not kept.")
+SHORT_DESCRIPTION = N_("An intake for families and the people who help them.")

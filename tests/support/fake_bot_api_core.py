@@ -84,6 +84,7 @@ class Core:
         self.commands: dict[tuple[str, str], list[JsonDict]] = {}
         self.descriptions: dict[str, str] = {}
         self.short_descriptions: dict[str, str] = {}
+        self.names: dict[str, str] = {}
         self._files: dict[str, StoredFile] = {}
         self._issued_paths: dict[str, str] = {}  # file_path -> file_id, once getFile gave it out
         self._next_file = 1

@@ -51,6 +51,7 @@ DELETE_WINDOW = 48 * 3600
 MAX_COMMANDS = 100
 MAX_DESCRIPTION = 512
 MAX_SHORT_DESCRIPTION = 120
+MAX_NAME = 64  # Bot API: setMyName, 0-64 characters
 MAX_SECRET_TOKEN = 256
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 _SECRET = re.compile(r"[A-Za-z0-9_-]*")
@@ -455,6 +456,12 @@ class Methods(Core):
     def get_my_description(self, params: JsonDict) -> JsonDict:
         return {"description": self.descriptions.get(self._language(params), "")}
 
+    def set_my_name(self, params: JsonDict) -> bool:
+        return self._set_text(params, "name", MAX_NAME, self.names)
+
+    def get_my_name(self, params: JsonDict) -> JsonDict:
+        return {"name": self.names.get(self._language(params), "")}
+
     def set_my_short_description(self, params: JsonDict) -> bool:
         limit = MAX_SHORT_DESCRIPTION
         return self._set_text(params, "short_description", limit, self.short_descriptions)
@@ -594,6 +601,8 @@ Methods.HANDLERS.update(
         "getmydescription": Methods.get_my_description,
         "setmyshortdescription": Methods.set_my_short_description,
         "getmyshortdescription": Methods.get_my_short_description,
+        "setmyname": Methods.set_my_name,
+        "getmyname": Methods.get_my_name,
         **dict.fromkeys(FORWARDING_METHODS, Methods.forwarding),
     }
 )
