@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, Document, InlineKeyboardMarkup, Update
+from telegram import Bot, Document, Update
 from telegram.error import TelegramError
 
 from bot.app import Intake
@@ -42,6 +41,7 @@ from bot.telegram import delivery
 from bot.telegram.staff import texts as t
 from bot.telegram.staff.trials import TrialChannel, Trials
 from bot.telegram.staff.versions import Versions
+from bot.telegram.staff.voice import Voice
 
 log = logging.getLogger("bot.telegram")
 
@@ -63,10 +63,10 @@ class FlowDesk:
         self, intake: Intake, catalogs: Catalogs, timezone: ZoneInfo, trial_channel: TrialChannel
     ) -> None:
         self.intake = intake
-        self.catalogs = catalogs
+        self.voice = Voice(catalogs)
         self.registry = FlowRegistry(intake.db)
         self.drafts = DraftRepository(intake.db)
-        self.trials = Trials(intake, catalogs, timezone, self._say, trial_channel)
+        self.trials = Trials(intake, catalogs, timezone, self.voice.say, trial_channel)
         self.versions = Versions(
             self.registry, self.drafts, self.trials, catalogs, CaseFile(intake, catalogs, timezone)
         )
@@ -116,10 +116,10 @@ class FlowDesk:
         # Telegram says the size before the download: a big file is never fetched.
         if document.file_size is not None and document.file_size > limit:
             said = t.UPLOAD_TOO_BIG
-            await self._say(
+            await self.voice.say(
                 bot,
                 chat_id,
-                self._t(locale, said, file=name, size=document.file_size, limit=limit),
+                self.voice.t(locale, said, file=name, size=document.file_size, limit=limit),
             )
             return
         try:
@@ -127,11 +127,15 @@ class FlowDesk:
             content = bytes(await file.download_as_bytearray())
         except TelegramError as exc:
             log.warning("an uploaded file could not be fetched: %s", type(exc).__name__)
-            await self._say(bot, chat_id, self._t(locale, t.UPLOAD_UNREADABLE, file=name))
+            await self.voice.say(
+                bot, chat_id, self.voice.t(locale, t.UPLOAD_UNREADABLE, file=name)
+            )
             return
         if len(content) > limit:  # the size was missing or wrong
-            said = self._t(locale, t.UPLOAD_TOO_BIG, file=name, size=len(content), limit=limit)
-            await self._say(bot, chat_id, said)
+            said = self.voice.t(
+                locale, t.UPLOAD_TOO_BIG, file=name, size=len(content), limit=limit
+            )
+            await self.voice.say(bot, chat_id, said)
             return
         if is_po:
             await self._apply_po(bot, chat_id, member, name, content)
@@ -156,10 +160,10 @@ class FlowDesk:
         flow = loaded.flow
         if flow.id != self.intake.flow_id:
             # Only one flow is served: a draft of another could be neither tried nor used.
-            said = self._t(
+            said = self.voice.t(
                 locale, t.FLOW_NOT_SERVED, file=name, flow=flow.id, served=self.intake.flow_id
             )
-            await self._say(bot, chat_id, said)
+            await self.voice.say(bot, chat_id, said)
             return
         published = await asyncio.to_thread(self._published_flow, flow.id)
         await asyncio.to_thread(self.drafts.put, loaded, content, actor=member.label)
@@ -167,27 +171,29 @@ class FlowDesk:
         lines = [intro] if intro else []
         if published is None:
             lines.append(
-                self._t(locale, t.DRAFT_FIRST, file=name, flow=flow.id, version=flow.version)
+                self.voice.t(locale, t.DRAFT_FIRST, file=name, flow=flow.id, version=flow.version)
             )
         else:
             changes = compare(published, flow)
             lines.append(
-                self._t(locale, t.DRAFT_STORED, file=name, flow=flow.id, version=flow.version)
+                self.voice.t(locale, t.DRAFT_STORED, file=name, flow=flow.id, version=flow.version)
             )
-            translate = self._translator(locale)
+            translate = self.voice.translator(locale)
             lines.extend(f"• {line}" for line in summary(changes, translate))
-        lines.append(self._t(locale, t.DRAFT_NEXT))
+        lines.append(self.voice.t(locale, t.DRAFT_NEXT))
         for piece in split_text("\n".join(lines)):
-            await self._say(bot, chat_id, piece)
+            await self.voice.say(bot, chat_id, piece)
         await self._picture(bot, chat_id, locale, flow)
 
     async def _picture(self, bot: Bot, chat_id: int, locale: str, flow: FlowDefinition) -> None:
         try:
             png = await asyncio.to_thread(render_png, flow)
         except PictureError as exc:
-            await self._say(bot, chat_id, self._t(locale, t.NO_PICTURE, reason=exc.reason))
+            await self.voice.say(
+                bot, chat_id, self.voice.t(locale, t.NO_PICTURE, reason=exc.reason)
+            )
             return
-        caption = self._t(locale, t.PICTURE, flow=flow.id, version=flow.version)
+        caption = self.voice.t(locale, t.PICTURE, flow=flow.id, version=flow.version)
         await bot.send_photo(
             chat_id,
             png,
@@ -204,7 +210,7 @@ class FlowDesk:
         flow_id = self.intake.flow_id
         base = await asyncio.to_thread(self._editable, flow_id)
         if base is None:
-            await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
+            await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_FLOW, flow=flow_id))
             return
         text, flow, published_version = base
         try:
@@ -212,12 +218,12 @@ class FlowDesk:
         except ValueError:
             catalog = None
         if catalog is None or catalog.locale is None:  # Poedit and Weblate always name it
-            await self._say(bot, chat_id, self._t(locale, t.PO_UNREADABLE, file=name))
+            await self.voice.say(bot, chat_id, self.voice.t(locale, t.PO_UNREADABLE, file=name))
             return
         # Poedit writes zh_CN or ko_KR: the flow's own code for the language is meant.
         target = _locale_of(str(catalog.locale), flow)
         if target is None:
-            said = self._t(
+            said = self.voice.t(
                 locale,
                 t.PO_LANGUAGE,
                 file=name,
@@ -225,7 +231,7 @@ class FlowDesk:
                 flow=flow_id,
                 locales=", ".join(flow.locales),
             )
-            await self._say(bot, chat_id, said)
+            await self.voice.say(bot, chat_id, said)
             return
         imported = await asyncio.to_thread(import_po, text, content, target)
         source = imported.text
@@ -236,7 +242,7 @@ class FlowDesk:
             version = published_version + 1
             source = with_version(source, version)
             loaded = await asyncio.to_thread(check_bytes, source.encode("utf-8"), name)
-        intro = self._t(
+        intro = self.voice.t(
             locale,
             t.PO_APPLIED,
             file=name,
@@ -259,20 +265,20 @@ class FlowDesk:
         flow_id = self.intake.flow_id
         base = await asyncio.to_thread(self._editable, flow_id)
         if base is None:
-            await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
+            await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_FLOW, flow=flow_id))
             return
         flow = base[1]
         target = _locale_of(words[0], flow) if words else None
         if target is None:
-            said = self._t(locale, t.PO_USAGE, flow=flow_id, locales=", ".join(flow.locales))
-            await self._say(bot, chat_id, said)
+            said = self.voice.t(locale, t.PO_USAGE, flow=flow_id, locales=", ".join(flow.locales))
+            await self.voice.say(bot, chat_id, said)
             return
         # Translators read the admin's language when the flow has it, else the first one.
         source = next(
             (c for c in (locale, *flow.locales) if c in flow.locales and c != target), target
         )
         content = await asyncio.to_thread(export_po, flow, target, source, f"{flow_id}.yaml")
-        caption = self._t(locale, t.PO_FILE, language=autonym(target), flow=flow_id)
+        caption = self.voice.t(locale, t.PO_FILE, language=autonym(target), flow=flow_id)
         await delivery.send_file(bot, chat_id, content, f"{flow_id}.{target}.po", caption)
 
     # --- helpers -----------------------------------------------------------------------
@@ -300,39 +306,25 @@ class FlowDesk:
     async def _problems(
         self, bot: Bot, chat_id: int, locale: str, name: str, problems: tuple[Problem, ...]
     ) -> None:
-        translate = self._translator(locale)
-        lines = [self._t(locale, t.PROBLEMS_HEAD, file=name, count=len(problems))]
+        translate = self.voice.translator(locale)
+        lines = [self.voice.t(locale, t.PROBLEMS_HEAD, file=name, count=len(problems))]
         for problem in problems[:PROBLEMS_SHOWN]:
             message, fix = problem.localized(translate)
             where = [problem.code]
             if problem.line is not None:
-                where.append(self._t(locale, t.PROBLEM_WHERE, line=problem.line))
+                where.append(self.voice.t(locale, t.PROBLEM_WHERE, line=problem.line))
             if problem.path:
                 where.append(problem.path)
             lines.append("")
             lines.append(" · ".join(where))
             lines.append(message)
-            lines.append(self._t(locale, t.PROBLEM_FIX, fix=fix))
+            lines.append(self.voice.t(locale, t.PROBLEM_FIX, fix=fix))
         if len(problems) > PROBLEMS_SHOWN:
             lines.extend(
-                ["", self._t(locale, t.MORE_PROBLEMS, count=len(problems) - PROBLEMS_SHOWN)]
+                ["", self.voice.t(locale, t.MORE_PROBLEMS, count=len(problems) - PROBLEMS_SHOWN)]
             )
         for piece in split_text("\n".join(lines)):
-            await self._say(bot, chat_id, piece)
-
-    def _translator(self, locale: str) -> Callable[..., str]:
-        def translate(msgid: str, /, **params: object) -> str:
-            return self.catalogs.gettext(locale, msgid, **params)
-
-        return translate
-
-    async def _say(
-        self, bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
-    ) -> None:
-        await bot.send_message(chat_id, delivery.as_html(text), reply_markup=markup)
-
-    def _t(self, locale: str, msgid: str, **params: object) -> str:
-        return self.catalogs.gettext(locale, msgid, **params)
+            await self.voice.say(bot, chat_id, piece)
 
 
 def is_upload(document: Document) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
@@ -26,6 +25,7 @@ from bot.store.staff import Member
 from bot.telegram import delivery
 from bot.telegram.staff import texts as t
 from bot.telegram.staff.trials import Trials
+from bot.telegram.staff.voice import Voice
 
 #: Versions listed per flow by /flows.
 VERSIONS_SHOWN = 10
@@ -43,7 +43,7 @@ class Versions:
         self.registry = registry
         self.drafts = drafts
         self.trials = trials
-        self.catalogs = catalogs
+        self.voice = Voice(catalogs)
         self.casefile = casefile
 
     async def answer(
@@ -60,10 +60,10 @@ class Versions:
                 self.drafts.publish, self.registry, flow_id, digest=mark, actor=member.label
             )
             if result is None:
-                said = self._t(locale, t.DRAFT_OUTDATED)
+                said = self.voice.t(locale, t.DRAFT_OUTDATED)
             elif result.ok:
                 await self.trials.end_all(bot)
-                said = self._t(locale, t.PUBLISHED, flow=flow_id, version=result.version)
+                said = self.voice.t(locale, t.PUBLISHED, flow=flow_id, version=result.version)
             else:
                 said = self._refused(locale, flow_id, result)
         elif data.action == cb.ROLLBACK_FLOW and mark.isdigit():
@@ -71,7 +71,7 @@ class Versions:
                 self.registry.rollback, flow_id, actor=member.label, newest=int(mark)
             )
             if result.ok:
-                said = self._t(
+                said = self.voice.t(
                     locale,
                     t.ROLLED_BACK,
                     flow=flow_id,
@@ -81,17 +81,17 @@ class Versions:
             else:
                 said = self._refused(locale, flow_id, result)
         else:
-            said = self._t(locale, t.KEPT)
-        await self._say(bot, chat_id, said)
+            said = self.voice.t(locale, t.KEPT)
+        await self.voice.say(bot, chat_id, said)
 
     async def ask_publish(self, bot: Bot, chat_id: int, member: Member, flow_id: str) -> None:
         locale = member.locale
         draft = await asyncio.to_thread(self.drafts.get, flow_id)
         if draft is None:
-            await self._say(bot, chat_id, self._t(locale, t.NO_DRAFT, flow=flow_id))
+            await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_DRAFT, flow=flow_id))
             return
         version = draft.version
-        text = self._t(
+        text = self.voice.t(
             locale,
             t.PUBLISH_ASK,
             flow=flow_id,
@@ -100,7 +100,7 @@ class Versions:
             time=self.casefile.when(draft.uploaded_at, locale),
         )
         value = f"{flow_id}.{draft.digest[:DIGEST_SHOWN]}"
-        await self._say(
+        await self.voice.say(
             bot, chat_id, text, self._confirm(locale, t.PUBLISH, cb.PUBLISH_DRAFT, value)
         )
 
@@ -108,10 +108,10 @@ class Versions:
         locale = member.locale
         rows = [r for r in await asyncio.to_thread(self.registry.listing) if r.flow_id == flow_id]
         if len(rows) < 2:
-            await self._say(bot, chat_id, self._t(locale, t.NO_EARLIER, flow=flow_id))
+            await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_EARLIER, flow=flow_id))
             return
         newest, previous = rows[-1], rows[-2]
-        text = self._t(
+        text = self.voice.t(
             locale,
             t.ROLLBACK_ASK,
             flow=flow_id,
@@ -120,7 +120,7 @@ class Versions:
             next=newest.version + 1,
         )
         value = f"{flow_id}.{newest.version}"
-        await self._say(
+        await self.voice.say(
             bot, chat_id, text, self._confirm(locale, t.ROLLBACK, cb.ROLLBACK_FLOW, value)
         )
 
@@ -129,10 +129,10 @@ class Versions:
             [
                 [
                     InlineKeyboardButton(
-                        self._t(locale, msgid), callback_data=cb.plain(action, value)
+                        self.voice.t(locale, msgid), callback_data=cb.plain(action, value)
                     ),
                     InlineKeyboardButton(
-                        self._t(locale, t.KEEP), callback_data=cb.plain(cb.KEEP_FLOW, value)
+                        self.voice.t(locale, t.KEEP), callback_data=cb.plain(cb.KEEP_FLOW, value)
                     ),
                 ]
             ]
@@ -141,15 +141,15 @@ class Versions:
     def _refused(self, locale: str, flow_id: str, result: Published) -> str:
         """Why a publish or rollback did nothing, in the admin's language."""
         if result.why == "moved-on":
-            return self._t(locale, t.MOVED_ON, flow=flow_id)
+            return self.voice.t(locale, t.MOVED_ON, flow=flow_id)
         if result.why == "no-earlier":
-            return self._t(locale, t.NO_EARLIER, flow=flow_id)
+            return self.voice.t(locale, t.NO_EARLIER, flow=flow_id)
         if result.why == "not-above":
-            return self._t(locale, t.NOT_ABOVE, flow=flow_id, newest=result.newest)
+            return self.voice.t(locale, t.NOT_ABOVE, flow=flow_id, newest=result.newest)
         # Problems: the draft passed the same checks when it was uploaded; the code changed.
-        translate = self._translator(locale)
+        translate = self.voice.translator(locale)
         reason = "; ".join(p.localized(translate)[0] for p in result.problems)
-        return self._t(locale, t.PUBLISH_REFUSED, reason=reason)
+        return self.voice.t(locale, t.PUBLISH_REFUSED, reason=reason)
 
     async def listing(self, bot: Bot, chat_id: int, member: Member) -> None:
         locale = member.locale
@@ -159,21 +159,21 @@ class Versions:
         lines: list[str] = []
         for flow_id in flow_ids:
             mine = [r for r in rows if r.flow_id == flow_id][::-1]
-            lines.append(self._t(locale, t.VERSIONS_HEAD, flow=flow_id))
+            lines.append(self.voice.t(locale, t.VERSIONS_HEAD, flow=flow_id))
             for n, row in enumerate(mine[:VERSIONS_SHOWN]):
                 lines.append(
-                    self._t(
+                    self.voice.t(
                         locale,
                         t.VERSION_LIVE if n == 0 else t.VERSION_LINE,
                         version=row.version,
                         time=self.casefile.when(row.published_at, locale),
-                        label=row.published_by or self._t(locale, t.NOBODY),
+                        label=row.published_by or self.voice.t(locale, t.NOBODY),
                     )
                 )
             draft = drafts.get(flow_id)
             if draft is not None:
                 lines.append(
-                    self._t(
+                    self.voice.t(
                         locale,
                         t.DRAFT_LINE,
                         version=draft.version,
@@ -183,7 +183,7 @@ class Versions:
                 )
             lines.append("")
         for piece in split_text("\n".join(lines).strip()):
-            await self._say(bot, chat_id, piece)
+            await self.voice.say(bot, chat_id, piece)
 
     async def send_file(
         self, bot: Bot, chat_id: int, member: Member, flow_id: str, *, draft: bool
@@ -193,31 +193,17 @@ class Versions:
         if draft:
             stored = await asyncio.to_thread(self.drafts.get, flow_id)
             if stored is None:
-                await self._say(bot, chat_id, self._t(locale, t.NO_DRAFT, flow=flow_id))
+                await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_DRAFT, flow=flow_id))
                 return
             version, source = stored.version, stored.source
-            caption = self._t(locale, t.DRAFT_FILE, flow=flow_id, version=version)
+            caption = self.voice.t(locale, t.DRAFT_FILE, flow=flow_id, version=version)
             name = f"{flow_id}.draft.yaml"
         else:
             row = await asyncio.to_thread(self.registry.newest, flow_id)
             if row is None:
-                await self._say(bot, chat_id, self._t(locale, t.NO_FLOW, flow=flow_id))
+                await self.voice.say(bot, chat_id, self.voice.t(locale, t.NO_FLOW, flow=flow_id))
                 return
             source = row.source
-            caption = self._t(locale, t.FLOW_FILE, flow=flow_id, version=row.version)
+            caption = self.voice.t(locale, t.FLOW_FILE, flow=flow_id, version=row.version)
             name = f"{flow_id}.v{row.version}.yaml"
         await delivery.send_file(bot, chat_id, source.encode("utf-8"), name, caption)
-
-    def _translator(self, locale: str) -> Callable[..., str]:
-        def translate(msgid: str, /, **params: object) -> str:
-            return self.catalogs.gettext(locale, msgid, **params)
-
-        return translate
-
-    async def _say(
-        self, bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
-    ) -> None:
-        await bot.send_message(chat_id, delivery.as_html(text), reply_markup=markup)
-
-    def _t(self, locale: str, msgid: str, **params: object) -> str:
-        return self.catalogs.gettext(locale, msgid, **params)
