@@ -137,7 +137,8 @@ def test_one_replica_serves_a_whole_intake(
     assert str(result.user.id) not in metrics
     assert view.reference not in metrics
     # The start-up hook ran in webhook mode too (it also starts the hourly purge).
-    assert {language for _, language in fake_bot_api.commands} == {"ja", "ko", "zh"}
+    # Each supporter language, and the default ("") in all three for every other phone.
+    assert {language for _, language in fake_bot_api.commands} == {"", "ja", "ko", "zh"}
     assert_clean(fake_bot_api)
 
 
