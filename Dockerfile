@@ -14,9 +14,9 @@ RUN python -m venv /opt/venv \
 FROM python:3.11-slim
 RUN groupadd --system --gid 10001 intake \
     && useradd --system --uid 10001 --gid intake --home-dir /app --shell /usr/sbin/nologin intake \
-    && mkdir /data \
-    && chown 10001:10001 /data \
-    && chmod 700 /data
+    && mkdir /data /keys \
+    && chown 10001:10001 /data /keys \
+    && chmod 700 /data /keys
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /src/locales ./locales

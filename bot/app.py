@@ -59,7 +59,8 @@ def open_database(settings: Settings, *, migrate: bool = True, create: bool = Tr
             raise ConfigError("the database schema is not up to date: run `intake-bot db upgrade`")
     secret = load_secret(settings.secret_key, settings.data_dir)
     _require_strong(secret, "INTAKE_SECRET_KEY" if settings.secret_key else str(KEY_FILE))
-    keys = ServerKeys.from_secret(secret)
+    keys = ServerKeys.from_secret(secret, settings.data_key_dir)
+    keys.data.ready()
     sealer = Sealer(settings.seal_to) if settings.seal_to else None
     return Database(engine, keys, sealer=sealer)
 

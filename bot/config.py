@@ -160,6 +160,13 @@ class Settings:
     #: Age public keys every case body is sealed to (``INTAKE_SEAL_TO``, or a recipients
     #: file in ``INTAKE_SEAL_TO_FILE``); empty: not sealed (the embedded default).
     seal_to: tuple[str, ...] = ()
+    #: Where the daily data keys live (``INTAKE_KEY_DIR``; default ``keys`` in the data
+    #: directory): outside the database, so no copy of the database holds them.
+    key_dir: Path | None = None
+
+    @property
+    def data_key_dir(self) -> Path:
+        return self.key_dir or self.data_dir / "keys"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -189,9 +196,13 @@ class Settings:
             )
             == "yes",
             seal_to=p.read(lambda: _seal_to(env), ()),
+            key_dir=Path(env["INTAKE_KEY_DIR"]) if env.get("INTAKE_KEY_DIR") else None,
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():
             p.lines.append(f"INTAKE_DATA_DIR must be a directory ({settings.data_dir} is not)")
+        key_dir = settings.key_dir
+        if key_dir is not None and key_dir.exists() and not key_dir.is_dir():
+            p.lines.append(f"INTAKE_KEY_DIR must be a directory ({key_dir} is not)")
         p.check()
         return settings
 

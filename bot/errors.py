@@ -5,7 +5,8 @@
     IntakeError                 base of everything the bot raises on purpose
     ├── ConfigError             a setting is missing or malformed; stops start-up
     ├── FlowError               a flow file has problems; stops start-up (carries them all)
-    └── SealedError             a sealed case does not open with the identities given
+    ├── SealedError             a sealed case does not open with the identities given
+    └── DataKeyGoneError        a row was encrypted under a data key since destroyed
 
 Off-script behaviour of a supporter (a sticker, a wrong button, 10,000 characters) is
 never an exception: the engine answers it with an outcome.
@@ -39,3 +40,8 @@ class FlowError(IntakeError):
 
 class SealedError(IntakeError):
     """A sealed case body does not open: no identity fits, or it is not a case body."""
+
+
+class DataKeyGoneError(IntakeError):
+    """Stored data was encrypted under a data key that has expired and been destroyed
+    (see ``bot.store.datakeys``): it is unreadable by design."""

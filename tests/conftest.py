@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -26,8 +27,12 @@ POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"]
 
 
+#: Data keys every test process shares (worker processes read what the test wrote).
+TEST_KEY_DIR = Path(tempfile.gettempdir()) / "intake-bot-test-keys"
+
+
 def test_keys() -> ServerKeys:
-    return ServerKeys.from_secret(b"k" * 48)
+    return ServerKeys.from_secret(b"k" * 48, TEST_KEY_DIR)
 
 
 def database_url(backend: str, tmp_path: Path) -> Iterator[str]:

@@ -52,7 +52,14 @@ def test_two_webhook_replicas_after_the_migration() -> None:
         assert Settings.from_env({"INTAKE_SEAL_TO": env["INTAKE_SEAL_TO"]}).seal_to == (
             SAMPLE["INTAKE_SEAL_TO"],
         )
+        # The replicas share one key directory, on a volume of its own: no database
+        # volume (and so no database backup) holds a data key.
+        keys = {"INTAKE_KEY_DIR": env["INTAKE_KEY_DIR"]}
+        assert Settings.from_env(keys).data_key_dir == Path("/keys")
+        assert bot["volumes"] == ["datakeys:/keys"]
     assert compose()["secrets"]["intake_secret_key"]["file"] == "./secrets/intake_secret_key"
+    assert "datakeys" in compose()["volumes"]
+    assert all("/keys" not in str(v) for v in services["postgres"]["volumes"])
 
 
 def test_proxy_routes_the_webhook_path_and_checks_health() -> None:

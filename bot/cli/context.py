@@ -7,14 +7,17 @@ value, which may be a secret) and exits 1, instead of a traceback.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from pyrage import x25519
 
 from bot.app import open_database
 from bot.config import Settings
-from bot.errors import IntakeError
+from bot.errors import IntakeError, SealedError
 from bot.store.database import Database
+from bot.store.sealing import is_age_file, read_identities
 
 
 def settings() -> Settings:
@@ -49,3 +52,32 @@ def database(
         return open_database(config or settings(), migrate=migrate, create=create)
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+IDENTITY = click.option(
+    "--identity",
+    "identity",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An identity file of the organisation (from `keys generate`) to open sealed"
+    " cases; its passphrase is asked for. Give it more than once when cases were sealed"
+    " to different keys. Use it on a caseworker's machine, never on the server.",
+)
+
+
+def read_identity_files(paths: Sequence[Path]) -> list[x25519.Identity] | None:
+    """The identities in ``paths``, each passphrase asked on the terminal; ``None``: none
+    given."""
+    if not paths:
+        return None
+    found: list[x25519.Identity] = []
+    for path in paths:
+        content = path.read_bytes()
+        phrase = None
+        if is_age_file(content):
+            phrase = click.prompt(f"Passphrase of {path.name}", hide_input=True, err=True)
+        try:
+            found.extend(read_identities(content, phrase))
+        except SealedError as exc:
+            raise click.ClickException(f"{path}: {exc}") from None
+    return found

@@ -2,8 +2,9 @@
 
 Checks the settings, the secret key (present, strong, private, kept apart from the data),
 sealing (on or off; no age private key in the environment or the data directory), the
-database (reachable, migrated), the flows (clean, published), the catalogs (every text
-translated), and, when a token is set, the token and the webhook as Telegram sees them.
+database (reachable, migrated), the data keys (private, none expired), the flows (clean,
+published), the catalogs (every text translated), and, when a token is set, the token
+and the webhook as Telegram sees them.
 Never prints a secret, the token or a database password. Exit status 1 if anything needs
 fixing, for scripts.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -24,6 +26,7 @@ from bot.errors import IntakeError
 from bot.flow.loader import check_files, flow_files
 from bot.i18n import SUPPORTED
 from bot.store.database import Database
+from bot.store.datakeys import KeyDirectory, day_of
 from bot.store.flows import FlowRegistry
 from bot.store.keys import KEY_FILE, key_weakness
 from bot.store.sealing import holds_private_key, is_age_file
@@ -57,6 +60,7 @@ def doctor() -> None:
         ("key", lambda: _key(settings)),
         ("sealing", lambda: _sealing(settings)),
         ("database", database),
+        ("data keys", lambda: _data_keys(settings)),
         ("flows", lambda: _flows(settings, db)),
         ("catalogs", lambda: _catalogs(settings)),
     ]
@@ -96,6 +100,32 @@ def _key(settings: Settings) -> str:
             " and the key to read it; set INTAKE_SECRET_KEY from a secret store"
         )
     return f"{path}, strong, private"
+
+
+def _data_keys(settings: Settings) -> str:
+    folder = settings.data_key_dir
+    if not folder.exists():
+        return f"{folder} will be made at start"
+    if folder.stat().st_mode & 0o077:
+        raise Problem(f"{folder} is open to others: run `chmod 700 {folder}`")
+    store = KeyDirectory(folder)
+    days = store.days()
+    for day in days:
+        store.read(day)  # raises on a key file readable by others
+    if not days:
+        return f"{folder}, private, no key yet"
+    today = day_of(datetime.now(UTC))
+    stale = [d for d in days if d < day_of(datetime.now(UTC) - timedelta(days=1))]
+    if stale:
+        raise Problem(
+            f"{len(stale)} expired data key(s) in {folder} (oldest {stale[0]}): the bot"
+            " destroys them hourly; if it is not running, run `intake-bot purge`"
+        )
+    where = ""
+    if folder.resolve().is_relative_to(settings.data_dir.resolve()):
+        where = "; inside the data directory: leave it out of backups, or set INTAKE_KEY_DIR"
+    newest = "today's" if days[-1] == today else f"newest {days[-1]}"
+    return f"{len(days)} key(s) in {folder} ({newest}), private{where}"
 
 
 #: Files larger than this are the database or logs, not an identity file (a few hundred

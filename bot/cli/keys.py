@@ -32,7 +32,8 @@ _PASSPHRASE_FILE = click.option(
 
 @click.group()
 def keys() -> None:
-    """Key pairs for sealed cases: generate one, show an identity file's public key."""
+    """Key pairs for sealed cases: generate one, show an identity file's public key, move
+    sealed cases to new keys (export-sealed, reseal, import-sealed)."""
 
 
 @keys.command("generate")

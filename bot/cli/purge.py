@@ -10,7 +10,8 @@ from bot.store.purge import purge
 
 @click.command("purge")
 def purge_command() -> None:
-    """Delete abandoned sessions, old update ids and closed cases past retention."""
+    """Delete abandoned sessions, old update ids and closed cases past retention; rewrite
+    what an older data key encrypted and destroy the keys nothing uses."""
     config = settings()
     result = purge(
         database(config), session_ttl=config.session_ttl, case_retention=config.case_retention
@@ -18,5 +19,6 @@ def purge_command() -> None:
     click.echo(
         f"purged {result.sessions} session(s), {result.updates} update id(s),"
         f" {result.messages} message id(s) too old to delete,"
-        f" {result.cases} closed case(s)"
+        f" {result.cases} closed case(s); rewrote {result.rewritten} row(s) under today's"
+        f" data key, destroyed {len(result.keys_destroyed)} expired data key(s)"
     )

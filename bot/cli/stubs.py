@@ -13,7 +13,6 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,11 @@ from rich.table import Table
 
 from bot.app import Intake
 from bot.casefile import CaseFile
-from bot.cli.context import database, new_private_file, settings
+from bot.cli.context import IDENTITY, database, new_private_file, read_identity_files, settings
 from bot.errors import SealedError
 from bot.i18n import Catalogs
 from bot.store.flows import FlowRegistry
-from bot.store.sealing import case_body, is_age_file, read_identities
+from bot.store.sealing import case_body
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository, StubView
 from bot.stub import normalize_reference
 
@@ -152,33 +151,6 @@ def _table(views: list[StubView]) -> Table:
     return table
 
 
-_IDENTITY = click.option(
-    "--identity",
-    "identity",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="An identity file of the organisation (from `keys generate`) to open sealed"
-    " cases; its passphrase is asked for. Give it more than once when cases were sealed"
-    " to different keys. Use it on a caseworker's machine, never on the server.",
-)
-
-
-def _identities(paths: Sequence[Path]) -> list[x25519.Identity] | None:
-    if not paths:
-        return None
-    found: list[x25519.Identity] = []
-    for path in paths:
-        content = path.read_bytes()
-        phrase = None
-        if is_age_file(content):
-            phrase = click.prompt(f"Passphrase of {path.name}", hide_input=True, err=True)
-        try:
-            found.extend(read_identities(content, phrase))
-        except SealedError as exc:
-            raise click.ClickException(f"{path}: {exc}") from None
-    return found
-
-
 def _opened(view: StubView, identities: list[x25519.Identity] | None) -> StubView:
     """The case opened, or left sealed with a word on stderr (sealed to other keys)."""
     if identities is None or view.sealed is None:
@@ -228,7 +200,7 @@ def list_command(
     type=click.Choice(["ja", "ko", "zh", "zh_Hans", "en"]),
     help="Show it as staff read it, with every label and answer in this language.",
 )
-@_IDENTITY
+@IDENTITY
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
 def show_command(
     reference: str, fmt: str, lang: str | None, identity: tuple[Path, ...], actor: str | None
@@ -236,7 +208,7 @@ def show_command(
     """Show one stub in full (a sealed one with --identity, on your own machine)."""
     config = settings()
     db = database(config)
-    identities = _identities(identity)
+    identities = read_identity_files(identity)
     view = StubRepository(db).show(_reference(reference), actor=_actor(actor))
     if view is None:
         raise click.ClickException(f"no stub {_reference(reference)}")
@@ -308,7 +280,7 @@ def close_command(reference: str, actor: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "sheet"]), required=True)
 @click.option("--status", "status", type=click.Choice(STATUSES), multiple=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
-@_IDENTITY
+@IDENTITY
 @click.option("--as", "actor", help="Your name for the audit log (default: login name).")
 def export_command(
     fmt: str,
@@ -322,7 +294,7 @@ def export_command(
 
     Sealed stubs are opened with --identity; without it, JSON carries each sealed case
     as an armored age file (``sealed``) that ``age -d -i identity.age`` opens."""
-    identities = _identities(identity)
+    identities = read_identity_files(identity)
     views = StubRepository(database()).export(actor=_actor(actor), status=status)
     views = [_opened(v, identities) for v in views]
     sealed = sum(1 for v in views if v.sealed is not None)
@@ -343,7 +315,7 @@ def export_command(
 
 @stubs.command("open")
 @click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_IDENTITY
+@IDENTITY
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
 def open_command(export: Path, identity: tuple[Path, ...], output: Path | None) -> None:
     """Open the sealed cases of a JSON export on this machine: no database, no server
@@ -359,7 +331,7 @@ def open_command(export: Path, identity: tuple[Path, ...], output: Path | None) 
     cases = data if isinstance(data, list) else [data]
     if not all(isinstance(c, dict) and isinstance(c.get("reference"), str) for c in cases):
         raise click.ClickException(f"{export} is not a JSON export of stubs")
-    identities = _identities(identity) or []
+    identities = read_identity_files(identity) or []
     opened, left = [], 0
     for case in cases:
         sealed = case.get("sealed")

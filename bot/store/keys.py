@@ -1,9 +1,11 @@
 """The server secret, and the keys derived from it.
 
 One secret (``INTAKE_SECRET_KEY``, or a key file made on first run with permissions
-0600) gives, through HKDF, a key for the keyed hashes that stand in for chat ids and a key
-for encrypting what must stay readable (session state, free text, the contact route).
-A stolen database without the secret shows no Telegram identity and no supporter text.
+0600) gives, through HKDF, a key for the keyed hashes that stand in for chat ids; with the
+day's data key (``bot.store.datakeys``) it encrypts what must stay readable (session
+state, free text, the contact route). A stolen database without the secret shows no
+Telegram identity and no supporter text; without the key directory, nothing older than
+the keys still in it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import hmac
 import os
 import secrets
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -22,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from bot.errors import ConfigError
+from bot.store.datakeys import DataKeys, KeyDirectory, KeyStore, MemoryKeys
 
 SECRET_BYTES = 32
 KEY_FILE = "secret.key"
@@ -31,22 +36,43 @@ def _derive(secret: bytes, purpose: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(secret)
 
 
+#: Fernet tokens begin with version byte 0x80, base64: tokens written before data keys.
+_LEGACY = b"gAAAAA"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class ServerKeys:
-    """Keyed hashing and authenticated encryption under the server secret."""
+    """Keyed hashing under the server secret, and encryption under the day's data key."""
 
     _hash_key: bytes = field(repr=False)
-    _fernet: Fernet = field(repr=False)
+    #: Reads what was written before data keys existed (``rekey`` rewrites it).
+    _legacy: Fernet = field(repr=False)
+    data: DataKeys = field(repr=False)
 
     @classmethod
-    def from_secret(cls, secret: bytes) -> ServerKeys:
+    def from_secret(
+        cls,
+        secret: bytes,
+        key_dir: Path | None = None,
+        now: Callable[[], datetime] = _utcnow,
+    ) -> ServerKeys:
+        """``key_dir`` ``None``: data keys live in memory only (tests, benchmarks)."""
         if len(secret) < SECRET_BYTES:
             raise ConfigError(
                 f"INTAKE_SECRET_KEY must hold at least {SECRET_BYTES} bytes of randomness,"
                 f" e.g. {GENERATE}"
             )
-        fernet_key = base64.urlsafe_b64encode(_derive(secret, b"intake-bot encryption v1"))
-        return cls(_derive(secret, b"intake-bot chat key v1"), Fernet(fernet_key))
+        legacy = base64.urlsafe_b64encode(_derive(secret, b"intake-bot encryption v1"))
+        store: KeyStore = KeyDirectory(key_dir) if key_dir is not None else MemoryKeys()
+        return cls(
+            _derive(secret, b"intake-bot chat key v1"),
+            Fernet(legacy),
+            DataKeys(_derive(secret, b"intake-bot data keys v2"), store, now),
+        )
 
     def chat_key(self, channel: str, chat_id: int | str) -> str:
         """A stable pseudonym for a chat: HMAC-SHA256 of the channel and its chat id."""
@@ -54,12 +80,15 @@ class ServerKeys:
         return hmac.new(self._hash_key, message, hashlib.sha256).hexdigest()
 
     def seal(self, data: bytes) -> bytes:
-        return self._fernet.encrypt(data)
+        return self.data.seal(data)
 
     def open(self, token: bytes) -> bytes:
-        """Decrypt; a token sealed under another secret raises ``ConfigError``."""
+        """Decrypt; a token sealed under another secret raises ``ConfigError``, one whose
+        data key was destroyed ``DataKeyGoneError``."""
+        if not token.startswith(_LEGACY):
+            return self.data.open(token)
         try:
-            return self._fernet.decrypt(token)
+            return self._legacy.decrypt(token)
         except InvalidToken:
             raise ConfigError(
                 "stored data cannot be decrypted with this INTAKE_SECRET_KEY: is it the key"

@@ -1,5 +1,7 @@
 """Nothing is kept longer than needed: abandoned sessions, old dedupe records and closed
-cases past their retention are deleted, with everything they held."""
+cases past their retention are deleted, with everything they held; then what was
+encrypted under an older data key is rewritten and the keys nothing uses are destroyed
+(``bot.store.rekey``), so that what was deleted is unreadable in every copy too."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from bot.store.models import (
     ProcessedUpdate,
     StaffInvite,
 )
+from bot.store.rekey import rekey
 
 #: Telegram keeps undelivered updates for 24 hours; a week covers any redelivery.
 UPDATE_MEMORY = timedelta(days=7)
@@ -35,6 +38,9 @@ class Purged:
     updates: int
     cases: int
     messages: int = 0
+    #: Rows rewritten under today's data key, and the days whose keys were destroyed.
+    rewritten: int = 0
+    keys_destroyed: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -78,7 +84,14 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
         messages = tx.execute(
             delete(MessageRecord).where(MessageRecord.at < now - MESSAGE_MEMORY)
         ).rowcount  # type: ignore[attr-defined]
-    result = Purged(len(expired), int(updates), len(old), int(messages))
-    if result.total:
+    if expired or updates or old or messages:
         db.checkpoint()
-    return result
+    rekeyed = rekey(db)
+    return Purged(
+        len(expired),
+        int(updates),
+        len(old),
+        int(messages),
+        rewritten=rekeyed.rewritten,
+        keys_destroyed=rekeyed.destroyed,
+    )

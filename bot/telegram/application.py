@@ -158,6 +158,8 @@ async def _purge_forever(channel: SupporterChannel, settings: Settings) -> None:
             )
             if result.total:
                 log.info("purged %d session(s), %d case(s)", result.sessions, result.cases)
+            if result.keys_destroyed:
+                log.info("destroyed %d expired data key(s)", len(result.keys_destroyed))
         except Exception as exc:
             log.error("purge failed: %s", type(exc).__name__)
         await asyncio.sleep(PURGE_EVERY.total_seconds())

@@ -96,7 +96,8 @@ class Cli:
     def database(self) -> Database:
         """The same database the command uses, for checks the command cannot show."""
         engine = make_engine(self.url or default_url(self.data_dir))
-        return Database(engine, ServerKeys.from_secret(SECRET.encode()))
+        # The command's key directory: the default, in the data directory.
+        return Database(engine, ServerKeys.from_secret(SECRET.encode(), self.data_dir / "keys"))
 
 
 @pytest.fixture(params=BACKENDS)
@@ -412,14 +413,16 @@ def test_purge_reports_and_deletes_closed_cases_past_retention(cli: Cli) -> None
     assert purged.exit_code == 0, purged.output
     assert (
         purged.stdout == "purged 0 session(s), 0 update id(s), 0 message id(s) too old to delete,"
-        " 1 closed case(s)\n"
+        " 1 closed case(s); rewrote 0 row(s) under today's data key, destroyed 0 expired"
+        " data key(s)\n"
     )
     listed = json.loads(cli.ok("stubs", "list", "--format", "json").stdout)
     assert [s["reference"] for s in listed] == ["PPPP-0003", "PPPP-0002"]
     assert (
         cli.ok("purge").stdout
         == "purged 0 session(s), 0 update id(s), 0 message id(s) too old to delete,"
-        " 0 closed case(s)\n"
+        " 0 closed case(s); rewrote 0 row(s) under today's data key, destroyed 0 expired"
+        " data key(s)\n"
     )
     if cli.backend == "postgresql":  # the VACUUM FULL the README tells operators to run
         readme = (ROOT / "README.md").read_text(encoding="utf-8")

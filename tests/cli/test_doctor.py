@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pyrage import x25519
 
+from bot.store.datakeys import KeyDirectory
 from bot.store.sealing import generate
 from tests.cli.test_admin_staff_cli import INTAKE, Cli, cli
 from tests.support.fake_bot_api import FakeBotApi
@@ -30,8 +31,8 @@ def test_a_healthy_installation(cli: Cli, fake_bot_api: FakeBotApi) -> None:
     )
     assert result.exit_code == 0, result.output
     assert lines(result.output) == {
-        "settings": "ok", "key": "ok", "sealing": "ok", "database": "ok", "flows": "ok",
-        "catalogs": "ok", "telegram": "ok",
+        "settings": "ok", "key": "ok", "sealing": "ok", "database": "ok", "data keys": "ok",
+        "flows": "ok", "catalogs": "ok", "telegram": "ok",
     }  # fmt: skip
     assert "token accepted as @intake_test_bot; no webhook" in result.output
     assert fake_bot_api.token not in result.output
@@ -116,3 +117,18 @@ def test_only_small_files_directly_in_the_data_directory_are_read(cli: Cli) -> N
     (nested / "keys.txt").write_text(f"{secret}\n", encoding="utf-8")
     (cli.data_dir / "big.log").write_text("x" * 70_000 + secret, encoding="utf-8")
     assert "ok    sealing: off" in cli.run("doctor").output
+
+
+def test_data_keys_expired_or_open_to_others_are_named(cli: Cli) -> None:
+    cli.chat(INTAKE)
+    keys = cli.data_dir / "keys"  # the default: INTAKE_KEY_DIR unset
+    assert "ok    data keys: 1 key(s) in" in cli.run("doctor").output
+    KeyDirectory(keys).create("20200101")  # as if the bot had not run for years
+    stale = cli.run("doctor")
+    assert stale.exit_code == 1
+    assert "fix   data keys: 1 expired data key(s)" in stale.output
+    assert "intake-bot purge" in stale.output
+    assert cli.ok("purge").stdout.endswith("destroyed 1 expired data key(s)\n")
+    assert "ok    data keys: 1 key(s) in" in cli.run("doctor").output
+    keys.chmod(0o755)
+    assert f"fix   data keys: {keys} is open to others" in cli.run("doctor").output

@@ -132,3 +132,58 @@ def test_cases_sealed_to_other_keys_stay_sealed_and_the_rest_opens(
     )  # fmt: skip
     assert both.exit_code == 1
     assert "another case" in both.stderr
+
+
+def test_retiring_a_key_moves_old_cases_to_the_new_one_without_the_server_seeing_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    keys = {}
+    for name in ("old", "new"):
+        made = cli.ok(
+            "keys", "generate", "--output", str(tmp_path / f"{name}.age"),
+            "--passphrase-file", str(secret),
+        )  # fmt: skip
+        found = re.search(r"age1[0-9a-z]{58}", made.stdout)
+        assert found is not None
+        keys[name] = found.group(0)
+    transcript = cli.run(
+        "chat", "--lang", "ko", input="\n".join(INTAKE) + "\n", INTAKE_SEAL_TO=keys["old"]
+    ).stdout
+    reference = reference_of(transcript)
+
+    # The server: every sealed item, still sealed.
+    sealed = tmp_path / "sealed.json"
+    exported = cli.ok("keys", "export-sealed", "--output", str(sealed))
+    assert "1 case(s) and 0 note(s)" in exported.stderr
+    # The caseworker's laptop: no data directory, no database, no server secret.
+    laptop = {"INTAKE_DATA_DIR": str(tmp_path / "nothing-here"), "INTAKE_DATABASE_URL": None}
+    resealed = tmp_path / "resealed.json"
+    moved = cli.run(
+        "keys", "reseal", str(sealed), "--identity", str(tmp_path / "old.age"),
+        "--to", keys["new"], "--output", str(resealed), input=PASSPHRASE + "\n",
+        **laptop | {"INTAKE_SECRET_KEY": None},
+    )  # fmt: skip
+    assert moved.exit_code == 0, moved.output
+    assert not (tmp_path / "nothing-here").exists()
+    # The server again: the new files in place, recorded in the audit log.
+    assert (
+        "1 item(s) re-sealed; 0 changed" in cli.ok("keys", "import-sealed", str(resealed)).stdout
+    )
+    assert (
+        "0 item(s) re-sealed; 1 changed" in cli.ok("keys", "import-sealed", str(resealed)).stdout
+    )
+
+    opened = cli.ok(
+        "stubs", "show", reference, "--identity", str(tmp_path / "new.age"), "--as", "mina",
+        input=PASSPHRASE + "\n",
+    ).stdout  # fmt: skip
+    assert "china_border/jilin" in opened
+    stale = cli.run(
+        "stubs", "show", reference, "--identity", str(tmp_path / "old.age"),
+        input=PASSPHRASE + "\n",
+    )  # fmt: skip
+    assert "china_border/jilin" not in stale.output
+    [row] = json.loads(cli.ok("stubs", "export", "--format", "json").stdout)
+    assert row["sealed_to"] == [keys["new"]]

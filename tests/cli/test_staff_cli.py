@@ -130,7 +130,12 @@ def test_db_backup_is_a_consistent_private_new_file(cli: Cli, tmp_path: Path) ->
     assert "backed up" in cli.ok("db", "backup", str(target)).stdout
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     copy = Cli("sqlite", tmp_path / "copy", f"sqlite:///{target}")
-    assert reference in copy.ok("stubs", "list").stdout  # the same key reads the copy
+    # The same secret and key directory read the copy; another key directory does not.
+    keys = str(cli.data_dir / "keys")
+    assert reference in copy.run("stubs", "list", INTAKE_KEY_DIR=keys).stdout
+    blind = copy.run("stubs", "list")
+    assert blind.exit_code == 1
+    assert "INTAKE_SECRET_KEY and key directory" in blind.output
     again = cli.run("db", "backup", str(target))
     assert again.exit_code == 1
     assert "back up to a new file" in again.output

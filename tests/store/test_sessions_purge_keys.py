@@ -61,10 +61,10 @@ def test_chat_keys_are_stable_per_secret_and_channel() -> None:
     assert "42" not in keys.chat_key("telegram", 42)
 
 
-def test_data_sealed_under_another_secret_is_refused_clearly() -> None:
-    sealed = ServerKeys.from_secret(b"a" * 40).seal(b"hello")
+def test_data_sealed_under_another_secret_is_refused_clearly(tmp_path: Path) -> None:
+    sealed = ServerKeys.from_secret(b"a" * 40, tmp_path).seal(b"hello")
     with pytest.raises(ConfigError, match="INTAKE_SECRET_KEY"):
-        ServerKeys.from_secret(b"b" * 40).open(sealed)
+        ServerKeys.from_secret(b"b" * 40, tmp_path).open(sealed)
     assert "a" * 40 not in repr(ServerKeys.from_secret(b"a" * 40))
 
 

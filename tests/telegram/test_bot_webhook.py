@@ -30,7 +30,7 @@ from bot.store.inbox import Inbox
 from bot.store.migrate import upgrade
 from bot.store.models import ChatSession
 from bot.store.stubs import StubRepository, StubView
-from tests.conftest import database_url
+from tests.conftest import TEST_KEY_DIR, database_url
 from tests.support.fake_bot_api import Call, FakeBotApi
 from tests.support.intake_driver import Result, complete_intake, plan
 from tests.support.round_robin import RoundRobinProxy
@@ -214,7 +214,12 @@ def pg_url(tmp_path: Path) -> Iterator[str]:
 
 
 def replica_env(pg_url: str) -> dict[str, str]:
-    return {"INTAKE_DATABASE_URL": pg_url, "INTAKE_REPLICAS": "2"}
+    """Replicas share the database and the data keys, as compose's volumes give them."""
+    return {
+        "INTAKE_DATABASE_URL": pg_url,
+        "INTAKE_REPLICAS": "2",
+        "INTAKE_KEY_DIR": str(TEST_KEY_DIR),
+    }
 
 
 @pytest.mark.postgres
@@ -235,7 +240,7 @@ def test_two_replicas_many_supporters_at_once(
         assert all(count > 50 for count in proxy.forwarded.values()), proxy.forwarded
         assert len(proxy.forwarded) == 2
         assert not proxy.failed
-    settings = {"INTAKE_DATABASE_URL": pg_url, "INTAKE_SECRET_KEY": SECRET_KEY}
+    settings = {**replica_env(pg_url), "INTAKE_SECRET_KEY": SECRET_KEY}
     assert_stubs_match(results, stubs(settings), fake_bot_api)
     assert all(r.recoveries == 0 and not r.submitted_unseen for r in results)
     assert all(d.status == 200 for d in fake_bot_api.webhook_deliveries)
@@ -311,7 +316,7 @@ def test_replicas_killed_at_random_moments_and_restarted(
                 restarted = killer.submit(kill_and_restart)
                 results = run_supporters(server, SUPPORTERS)
                 restarted.result()
-        settings = {"INTAKE_DATABASE_URL": pg_url, "INTAKE_SECRET_KEY": SECRET_KEY}
+        settings = {**replica_env(pg_url), "INTAKE_SECRET_KEY": SECRET_KEY}
         assert_stubs_match(results, stubs(settings), server)
         assert server.webhook_dropped == []
         assert server.privacy_violations == []

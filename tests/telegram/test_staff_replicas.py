@@ -37,7 +37,7 @@ def replicas(fake_bot_api: FakeBotApi, tmp_path: Path, pg_url: str) -> Iterator[
             )
         proxy = stack.enter_context(RoundRobinProxy([f"http://127.0.0.1:{p}" for p in ports]))
         set_webhook(fake_bot_api, proxy.url)
-        settings = {"INTAKE_DATABASE_URL": pg_url, "INTAKE_SECRET_KEY": SECRET_KEY}
+        settings = {**replica_env(pg_url), "INTAKE_SECRET_KEY": SECRET_KEY}
         db = open_database(Settings.from_env(settings), migrate=False)
         yield db
         db.dispose()
