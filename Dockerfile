@@ -29,5 +29,6 @@ ENV PATH=/opt/venv/bin:$PATH \
 VOLUME ["/data"]
 USER 10001:10001
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["intake-bot", "health"]
+# The start period covers loading the NER models (some 10-20 s) before the bot serves.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["intake-bot", "health"]
 CMD ["intake-bot", "run"]

@@ -31,7 +31,16 @@ $(STAMP): $(RUN_STAMP)
 %.mo: %.po $(RUN_STAMP)
 	$(BIN)/pybabel -q compile -i $< -o $@
 
-chat: $(RUN_STAMP) $(MO_FILES)
+# The terminal chat scrubs names with the NER layer, as the bot does (INTAKE_NER=auto):
+# its models (GiNZA, Kiwi, jieba: several hundred MB) are installed on top of what running needs.
+NER_STAMP := $(VENV)/.ner-$(HASH)
+
+$(NER_STAMP): $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[ner]'
+	rm -f $(VENV)/.ner-*
+	touch $@
+
+chat: $(NER_STAMP) $(MO_FILES)
 	$(BIN)/intake-bot chat
 
 unit: install $(MO_FILES)

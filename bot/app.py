@@ -20,14 +20,16 @@ from bot.config import Settings
 from bot.engine import inputs as i
 from bot.engine.advance import advance
 from bot.engine.compiled import CompiledFlow
-from bot.engine.context import Context
+from bot.engine.context import Context, ScrubFn
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
 from bot.errors import ConfigError
 from bot.flow.loader import check_file, flow_files, read_flow_file
 from bot.i18n import DEFAULT_LOCALE, Catalogs
 from bot.render import Message, Renderer, Screen
-from bot.scrub import kind_label, scrub
+from bot.scrub import LOCALES, Scrubber, kind_label, scrub
+from bot.scrub.ner import NerLayer, ner_available
+from bot.scrub.ner_budget import BudgetedNer
 from bot.store.conversations import Conversations, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
@@ -118,6 +120,36 @@ def publish_missing(registry: FlowRegistry, settings: Settings) -> list[str]:
     return done
 
 
+def build_scrubber(
+    settings: Settings, on_fallback: Callable[[str], None] | None = None
+) -> ScrubFn:
+    """The scrubber for free text: the rules, with the NER layer where ``INTAKE_NER`` and
+    the installed packages allow it (``auto``: whenever the ``ner`` extra is installed).
+
+    The models are loaded here, once per process (seconds): call this at start-up, before
+    serving. ``on_fallback(reason)`` hears of each note scrubbed by the rules alone
+    because the model overran ``INTAKE_NER_BUDGET_MS`` or failed.
+
+    Raises:
+        ConfigError: ``INTAKE_NER=on`` and the models are not installed.
+    """
+    if settings.ner == "off":
+        return scrub
+    if not all(ner_available(locale) for locale in LOCALES):
+        if settings.ner == "on":
+            raise ConfigError(
+                "INTAKE_NER is on but the NER models are not installed: install the"
+                " package with its ner extra (pip install 'intake-bot[ner]'), or set"
+                " INTAKE_NER=off"
+            )
+        return scrub
+    layer = NerLayer()
+    layer.load()
+    budget = settings.ner_budget.total_seconds()
+    ner = BudgetedNer(layer, budget, on_fallback) if on_fallback else BudgetedNer(layer, budget)
+    return Scrubber(ner=ner).scrub
+
+
 @dataclass(frozen=True)
 class Turn:
     """One input, committed: its outcome, how to show it, and what to clear from the chat."""
@@ -158,15 +190,17 @@ class Intake:
     flow_id: str = DEFAULT_FLOW
     #: An admin's trial of a draft: nothing reaches staff (see ``Conversations.trial``).
     trial: bool = False
+    #: What scrubs free text (``build_scrubber``); the rules alone unless given.
+    scrubber: ScrubFn = scrub
     _renderers: dict[tuple[str, int, str], Renderer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.conversations = Conversations(self.db, self.channel, trial=self.trial)
         self.casework = Casework(
-            self.db, self.conversations, self.flows, scrub, self.rng, trial=self.trial
+            self.db, self.conversations, self.flows, self.scrubber, self.rng, trial=self.trial
         )
         self.context = Context(
-            now=self.now, rng=self.rng, scrub=scrub, translate=self.catalogs.label
+            now=self.now, rng=self.rng, scrub=self.scrubber, translate=self.catalogs.label
         )
 
     def handle(

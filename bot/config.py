@@ -160,6 +160,13 @@ class Settings:
     #: Age public keys every case body is sealed to (``INTAKE_SEAL_TO``, or a recipients
     #: file in ``INTAKE_SEAL_TO_FILE``); empty: not sealed (the embedded default).
     seal_to: tuple[str, ...] = ()
+    #: The scrubber's named-entity layer (``INTAKE_NER``): ``auto`` uses it wherever the
+    #: ``ner`` extra is installed, ``on`` refuses to start without it, ``off`` keeps the
+    #: rules alone (names with no cue around them then stay).
+    ner: str = "auto"
+    #: How long one note may wait for the NER layer (``INTAKE_NER_BUDGET_MS``); past it
+    #: the rules' result is kept and counted (``intake_ner_fallbacks``).
+    ner_budget: timedelta = timedelta(milliseconds=1500)
     #: Where the daily data keys live (``INTAKE_KEY_DIR``; default ``keys`` in the data
     #: directory): outside the database, so no copy of the database holds them.
     key_dir: Path | None = None
@@ -196,6 +203,10 @@ class Settings:
             )
             == "yes",
             seal_to=p.read(lambda: _seal_to(env), ()),
+            ner=p.read(lambda: _choice(env, "INTAKE_NER", ("auto", "on", "off")), "auto"),
+            ner_budget=timedelta(
+                milliseconds=p.read(lambda: _positive(env, "INTAKE_NER_BUDGET_MS", 1500), 1500)
+            ),
             key_dir=Path(env["INTAKE_KEY_DIR"]) if env.get("INTAKE_KEY_DIR") else None,
         )
         if settings.data_dir.exists() and not settings.data_dir.is_dir():

@@ -179,7 +179,8 @@ class Renderer:
                 locale,
                 Msg(RECEIVED, {"date": format_skeleton("yMMMd", reply.created, locale=locale)}),
             )
-            text = step.text[locale].replace("{reference}", reply.reference)
+            chosen = reply.text.text if reply.text is not None else step.text
+            text = chosen[locale].replace("{reference}", reply.reference)
             return [Message(f"{text}\n\n{received}")]
         assert session is not None
         return self._ask(reply, session, locale)
@@ -197,7 +198,7 @@ class Renderer:
                     ),
                 )
             )
-        parts.append(step.text[locale])
+        parts.append((reply.text.text if reply.text is not None else step.text)[locale])
         if isinstance(step, TextStep):
             parts.append("⚠ " + step.warning[locale])
             parts.append(

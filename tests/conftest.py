@@ -24,6 +24,11 @@ from bot.store.migrate import upgrade
 from tests.support.engine import FIXED_NOW
 
 POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL")
+
+# Loading the NER models takes seconds per process, and the suite starts many bot
+# processes (they inherit this environment) and in-process CLI runs: none of them pays
+# for it unless a test turns it on (INTAKE_NER=on, e.g. tests/telegram/test_bot_ner.py).
+os.environ["INTAKE_NER"] = "off"
 BACKENDS = ["sqlite", "postgresql"]
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from bot.app import Intake, key_beside_database, open_database, publish_missing
+from bot.app import Intake, build_scrubber, key_beside_database, open_database, publish_missing
+from bot.cli.chat_input import piped_lines, system_locale, terminal_lines
 from bot.cli.context import settings as cli_settings
 from bot.config import Settings
 from bot.console import TerminalChat
@@ -20,20 +21,13 @@ from bot.store.flows import FlowRegistry
 LANGS = {"ja": "ja", "ko": "ko", "zh": "zh_Hans", "zh_Hans": "zh_Hans"}
 
 
-def _lines(console: Console, interactive: bool) -> Iterator[str]:
-    if not interactive:
-        yield from sys.stdin
-        return
-    while True:
-        try:
-            yield console.input("[bold cyan]> [/]")
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            return
-
-
 @click.command()
-@click.option("--lang", type=click.Choice(sorted(LANGS)), help="Supporter language.")
+@click.option(
+    "--lang",
+    type=click.Choice(sorted(LANGS)),
+    help="Supporter language, also for a conversation in progress (default: the system's"
+    " locale if it is ja, ko or zh, else asked).",
+)
 @click.option(
     "--flows",
     "flows_dir",
@@ -42,6 +36,8 @@ def _lines(console: Console, interactive: bool) -> Iterator[str]:
 )
 def chat(lang: str | None, flows_dir: Path | None) -> None:
     """Go through the intake in the terminal (type the number of a choice; /help)."""
+    # The entry point reads the environment; what is below it is given what it needs.
+    system = system_locale(os.environ)
     settings = cli_settings()
     if flows_dir is not None:
         settings = Settings(**{**settings.__dict__, "flows_dir": flows_dir})
@@ -49,7 +45,10 @@ def chat(lang: str | None, flows_dir: Path | None) -> None:
         db = open_database(settings)
         registry = FlowRegistry(db)
         publish_missing(registry, settings)
-        intake = Intake(db, registry, Catalogs.load(settings.locales_dir), channel="terminal")
+        catalogs = Catalogs.load(settings.locales_dir)
+        # Names no rule points at need the NER layer (INTAKE_NER; loaded once, here).
+        scrubber = build_scrubber(settings)
+        intake = Intake(db, registry, catalogs, channel="terminal", scrubber=scrubber)
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         if key_beside_database(settings) is not None and interactive:
             # A local trial may keep its key beside its data; a real deployment may not.
@@ -60,8 +59,9 @@ def chat(lang: str | None, flows_dir: Path | None) -> None:
             )
         # Piped output is a transcript: no wrapping, no styling.
         console = Console(highlight=False, soft_wrap=not interactive)
-        session = TerminalChat(intake, console, echo_input=not interactive)
-        session.begin(LANGS[lang] if lang else None)
-        session.run(_lines(console, interactive))
+        conversation = TerminalChat(intake, console, echo_input=not interactive)
+        conversation.begin(LANGS[lang] if lang else None, system)
+        conversation.run(terminal_lines() if interactive else piped_lines(sys.stdin))
+        conversation.farewell()
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -11,7 +11,13 @@ from prometheus_client import start_http_server
 from telegram.error import InvalidToken
 from telegram.ext import Application
 
-from bot.app import Intake, key_beside_database, open_database, publish_missing
+from bot.app import (
+    Intake,
+    build_scrubber,
+    key_beside_database,
+    open_database,
+    publish_missing,
+)
 from bot.config import Settings, TelegramSettings
 from bot.errors import IntakeError
 from bot.i18n import Catalogs
@@ -56,11 +62,14 @@ def run(webhook: bool) -> None:
             " INTAKE_SECRET_KEY_FILE (a container secret) or INTAKE_SECRET_KEY, or, for a"
             " trial on one machine, INTAKE_ACCEPT_KEY_IN_DATA_DIR=yes"
         )
+    metrics = Metrics()
     try:
         db = open_database(settings)
         registry = FlowRegistry(db)
         published = publish_missing(registry, settings)
         catalogs = Catalogs.load(settings.locales_dir)
+        # The NER models load here, once, before any update is served.
+        scrubber = build_scrubber(settings, metrics.ner_fallback)
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from exc
     for flow in published:
@@ -73,8 +82,7 @@ def run(webhook: bool) -> None:
             " from a secret store instead",
             beside,
         )
-    intake = Intake(db, registry, catalogs, channel="telegram")
-    metrics = Metrics()
+    intake = Intake(db, registry, catalogs, channel="telegram", scrubber=scrubber)
     channel = SupporterChannel(intake, catalogs, metrics)
     staff = StaffChannel(
         intake,

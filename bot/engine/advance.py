@@ -20,6 +20,7 @@ from bot.engine.outcome import (
     Ask,
     Button,
     EchoText,
+    FlowLabel,
     Msg,
     Notice,
     Outcome,
@@ -30,6 +31,7 @@ from bot.engine.outcome import (
 from bot.engine.session import Session
 from bot.engine.submission import build_stub
 from bot.flow.model import (
+    AnswerStep,
     InfoStep,
     MultiChoiceStep,
     ReviewStep,
@@ -78,7 +80,12 @@ def advance(
 
 def ask(compiled: CompiledFlow, session: Session) -> Ask:
     """The current step as a reply, with its buttons and progress."""
-    return Ask(session.step, step_buttons(compiled, session), progress(compiled, session))
+    return Ask(
+        session.step,
+        step_buttons(compiled, session),
+        progress(compiled, session),
+        FlowLabel(compiled.text(session.step, session.answers)),
+    )
 
 
 def progress(compiled: CompiledFlow, session: Session) -> Progress | None:
@@ -188,20 +195,14 @@ class _Turn:
         step = self.compiled.step(self.s.step)
         match event:
             case i.Choose(value=value) if isinstance(step, SingleChoiceStep):
-                if value not in {c.value for c in step.choices}:
+                if value not in {c.value for c in self.compiled.offered(step, self.s.answers)}:
                     return self.reask(t.CHOOSE_ONE)
                 self.s.answers[step.field] = value
                 return self.move(choice=value)
             case i.Toggle(value=value) if isinstance(step, MultiChoiceStep):
-                if value not in {c.value for c in step.choices}:
+                if value not in {c.value for c in self.compiled.offered(step, self.s.answers)}:
                     return self.reask(t.CHOOSE_ONE)
-                chosen = self.s.selection
-                if value in chosen:
-                    chosen.remove(value)
-                else:
-                    chosen.append(value)
-                order = [c.value for c in step.choices]
-                chosen.sort(key=order.index)
+                self.s.selection = _toggled(step, self.s.selection, value)
                 return self.reask()
             case i.Done() if isinstance(step, MultiChoiceStep):
                 most = step.max if step.max is not None else len(step.choices)
@@ -280,42 +281,95 @@ class _Turn:
             nxt = self.compiled.next_step(s.step, s.answers, choice)
             s.history.append(s.step)
             s.step = nxt
-            s.selection = self._selection_for(nxt)
+            dropped = self.arrive()
             choice = None
             # After an edit, pass over what is still answered until something new (a
-            # branch just opened) or the review.
+            # branch just opened, a choice no longer offered) or the review.
             if not s.editing:
                 break
             step = self.compiled.step(nxt)
             if isinstance(step, ReviewStep):
                 s.editing = False
                 break
-            if isinstance(step, InfoStep):
-                continue
-            field = getattr(step, "field", None)
-            if field is None or (field not in s.answers and field not in s.skipped):
+            if dropped or not self.still_answered(nxt):
                 break
             if isinstance(step, SingleChoiceStep):
-                choice = str(s.answers[field])
+                choice = str(s.answers[step.field])
         if isinstance(self.compiled.step(s.step), SubmitStep):
             return self.submit()
         self.replies.append(ask(self.compiled, s))
         return self.out()
 
-    def _selection_for(self, step_id: str) -> list[str]:
-        step = self.compiled.step(step_id)
+    def arrive(self) -> bool:
+        """Set up the step just moved to: an earlier answer no longer offered (an answer it
+        depends on changed) is dropped, so it is asked again rather than kept unseen; a
+        multi-choice starts from what is left of its answer. True if something was dropped.
+        """
+        s = self.s
+        step = self.compiled.step(s.step)
+        s.selection = []
+        if not isinstance(step, SingleChoiceStep | MultiChoiceStep):
+            return False
+        earlier = s.answers.get(step.field)
+        if earlier is None:
+            return False
+        offered = {c.value for c in self.compiled.offered(step, s.answers)}
+        chosen = earlier if isinstance(earlier, list) else [earlier]
+        kept = [v for v in chosen if v in offered]
         if isinstance(step, MultiChoiceStep):
-            earlier = self.s.answers.get(step.field)
-            return list(earlier) if isinstance(earlier, list) else []
-        return []
+            s.selection = list(kept)
+            if len(kept) < len(chosen):
+                s.answers[step.field] = kept
+        elif not kept:
+            del s.answers[step.field]
+        return len(kept) < len(chosen)
+
+    def still_answered(self, step_id: str) -> bool:
+        """Whether a question keeps its answer (or skip) as the flow now stands."""
+        step = self.compiled.step(step_id)
+        if not isinstance(step, AnswerStep):
+            return True
+        if step.field in self.s.skipped:
+            return True
+        answer = self.s.answers.get(step.field)
+        if answer is None:
+            return False
+        if isinstance(step, SingleChoiceStep | MultiChoiceStep):
+            offered = {c.value for c in self.compiled.offered(step, self.s.answers)}
+            return all(v in offered for v in (answer if isinstance(answer, list) else [answer]))
+        return True
 
     def back(self) -> Outcome:
         s = self.s
+        if s.editing and self.resume_review():
+            return self.reask()
         if not s.history:
             return self.reask(t.FIRST_QUESTION)
         s.step = s.history.pop()
-        s.selection = self._selection_for(s.step)
+        self.arrive()
         return self.reask()
+
+    def resume_review(self) -> bool:
+        """Back during an edit started on the review: return to the review, answers as
+        they stand, when every step on the way still has its answer. Only the change in
+        progress (a selection not confirmed with Done) is dropped. False when a question
+        still waits for an answer (a branch the edit opened): then Back goes back as usual.
+        """
+        s = self.s
+        trail: list[str] = []
+        step_id = s.step
+        while not isinstance(self.compiled.step(step_id), ReviewStep):
+            step = self.compiled.step(step_id)
+            if isinstance(step, SubmitStep) or not self.still_answered(step_id):
+                return False
+            choice = str(s.answers[step.field]) if isinstance(step, SingleChoiceStep) else None
+            trail.append(step_id)
+            step_id = self.compiled.next_step(step_id, s.answers, choice)
+        s.history.extend(trail)
+        s.step = step_id
+        s.selection = []
+        s.editing = False
+        return True
 
     def edit(self, field: str) -> Outcome:
         s = self.s
@@ -324,7 +378,7 @@ class _Turn:
             return self.reask(t.STALE)
         s.history = s.history[: s.history.index(target)]
         s.step = target
-        s.selection = self._selection_for(target)
+        self.arrive()
         s.editing = True
         return self.reask()
 
@@ -336,6 +390,8 @@ class _Turn:
         if isinstance(review, ReviewStep):
             s.history.append(s.step)
             s.step = self.compiled.next_step(s.step, s.answers, None)
+        # Chosen now: the answers the variants read are about to be forgotten.
+        text = FlowLabel(self.compiled.text(s.step, s.answers))
         stub = build_stub(
             self.compiled,
             s,
@@ -353,7 +409,7 @@ class _Turn:
         s.status = "submitted"
         s.reference = reference
         code = new_return_code(self.ctx.rng)
-        self.replies.append(Submitted(s.step, reference, stub.created, code))
+        self.replies.append(Submitted(s.step, reference, stub.created, code, text))
         return self.out(stub=stub, return_code=code)
 
     def ask_cancel(self) -> Outcome:
@@ -417,6 +473,20 @@ class _Turn:
     def language_picker(self) -> Outcome:
         self.replies.append(dialogs.language_picker(self.compiled.flow.locales, self.s.token))
         return self.out()
+
+
+def _toggled(step: MultiChoiceStep, selection: list[str], value: str) -> list[str]:
+    """The selection after pressing ``value``: an exclusive choice (none, unknown) stands
+    alone, so choosing it clears the others and choosing another clears it."""
+    exclusive = {c.value for c in step.choices if c.exclusive}
+    if value in selection:
+        chosen = [v for v in selection if v != value]
+    elif value in exclusive:
+        chosen = [value]
+    else:
+        chosen = [v for v in selection if v not in exclusive] + [value]
+    order = [c.value for c in step.choices]
+    return sorted(chosen, key=order.index)
 
 
 #: Control, format (zero-width, bidi), surrogate and private-use characters.

@@ -28,13 +28,17 @@ def step_buttons(compiled: CompiledFlow, session: Session) -> Rows:
     sid, token = session.step, session.token
     rows: list[tuple[Button, ...]] = []
     nav: list[Button] = []
+    # Only the choices offered for the answers so far: a hidden one can be neither
+    # pressed nor typed (typed answers are matched against these buttons).
     if isinstance(step, SingleChoiceStep):
-        options = [Button(FlowLabel(c.text), i.Choose(c.value, sid, token)) for c in step.choices]
+        offered = compiled.offered(step, session.answers)
+        options = [Button(FlowLabel(c.text), i.Choose(c.value, sid, token)) for c in offered]
         rows += _rows(options, step.columns)
     elif isinstance(step, MultiChoiceStep):
+        offered = compiled.offered(step, session.answers)
         options = [
             Button(FlowLabel(c.text), i.Toggle(c.value, sid, token), c.value in session.selection)
-            for c in step.choices
+            for c in offered
         ]
         rows += _rows(options, step.columns)
         nav.append(Button(Msg(N_("Done")), i.Done(sid, token)))

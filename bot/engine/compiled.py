@@ -22,6 +22,7 @@ from bot.flow.model import (
     Condition,
     FlowDefinition,
     MultiChoiceStep,
+    Option,
     SingleChoiceStep,
     Step,
     TextStep,
@@ -73,6 +74,20 @@ class CompiledFlow:
 
     def step(self, step_id: str) -> Step:
         return self.flow.steps[step_id]
+
+    def offered(
+        self, step: SingleChoiceStep | MultiChoiceStep, answers: Mapping[str, Answer]
+    ) -> list[Option]:
+        """The choices shown for these answers: one with ``when`` only while it holds."""
+        return [c for c in step.choices if c.when is None or holds(c.when, answers, self.kinds)]
+
+    def text(self, step_id: str, answers: Mapping[str, Answer]) -> Mapping[str, str]:
+        """The step's text for these answers: the first variant whose ``when`` holds."""
+        step = self.step(step_id)
+        for variant in step.texts:
+            if holds(variant.when, answers, self.kinds):
+                return variant.text
+        return step.text
 
     def next_step(self, step_id: str, answers: Mapping[str, Answer], choice: str | None) -> str:
         """Where the flow goes after ``step_id``, given the answers (fires the machine)."""

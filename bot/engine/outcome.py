@@ -61,6 +61,9 @@ class Ask:
     step: str
     buttons: tuple[tuple[Button, ...], ...]
     progress: Progress | None = None
+    #: The step's text chosen for the answers so far (its ``texts`` variants);
+    #: ``None`` only in replies built outside the engine, meaning the step's ``text``.
+    text: FlowLabel | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,9 @@ class Submitted:
     created: datetime
     #: Shown once, with the reference: reaches the case again from another chat.
     return_code: str = ""
+    #: The submit text chosen for the answers, picked before they were forgotten
+    #: (``None``: the step's ``text``).
+    text: FlowLabel | None = None
 
 
 Reply = Ask | Notice | EchoText | Choices | Submitted

@@ -64,7 +64,9 @@ VERSION_NOT_RAISED = N_(
 AND_MORE = N_("{items} and {count} more")
 
 #: Step keys reported elsewhere (texts, choices, routes), so not as settings.
-_NOT_SETTINGS = frozenset({"kind", "text", "warning", "button", "choices", "routes", "next"})
+_NOT_SETTINGS = frozenset(
+    {"kind", "text", "texts", "warning", "button", "choices", "routes", "next"}
+)
 
 
 @dataclass(frozen=True)
@@ -276,11 +278,24 @@ def _exit_keys(step_id: str, step: Step) -> list[tuple[object, ...]]:
 def _settings(old: Step, new: Step) -> tuple[str, ...]:
     if old.kind != new.kind:
         return ()
-    return tuple(
+    names = [
         name
         for name in type(new).model_fields
         if name not in _NOT_SETTINGS and getattr(old, name) != getattr(new, name)
-    )
+    ]
+    # Text variants: their words are listed with the texts; here, only their conditions.
+    if [v.when for v in old.texts] != [v.when for v in new.texts]:
+        names.append("texts.when")
+    # A choice kept by its code whose condition or exclusivity changed.
+    if isinstance(old, SingleChoiceStep | MultiChoiceStep) and isinstance(
+        new, SingleChoiceStep | MultiChoiceStep
+    ):
+        before = {c.value: c for c in old.choices}
+        kept = [(before[c.value], c) for c in new.choices if c.value in before]
+        for key in ("when", "exclusive"):
+            if any(getattr(a, key) != getattr(b, key) for a, b in kept):
+                names.append(f"choices.{key}")
+    return tuple(names)
 
 
 def _field(old: FieldSpec, new: FieldSpec) -> tuple[str, ...]:
@@ -341,6 +356,8 @@ def _text_locations(flow: FlowDefinition) -> dict[str, Mapping[str, str]]:
             step = flow.steps[str(item.path[1])]
             if isinstance(step, SingleChoiceStep | MultiChoiceStep):
                 parts = [*parts[:3], step.choices[int(item.path[3])].value]
+        elif len(item.path) == 5 and item.path[2] == "texts":
+            parts = [*parts[:2], f"texts[{item.path[3]}]", parts[4]]
         out[".".join(parts)] = item.text
     return out
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from babel import Locale, UnknownLocaleError
 
 from bot import callback
-from bot.flow.conditions import FieldRef, references
+from bot.flow.conditions import FieldRef, references, step_conditions
 from bot.flow.graph import exits, reachable, successors, topological
 from bot.flow.model import (
     AnswerStep,
@@ -28,6 +28,7 @@ from bot.flow.model import (
 )
 from bot.flow.report import Reporter, closest, suggestion
 from bot.flow.texts import iter_texts
+from bot.flow.visibility import check_choices_left
 from bot.flow.yamlsrc import Path
 from bot.limits import (
     MAX_BUTTON_TEXT_UTF16,
@@ -134,30 +135,41 @@ def _check_texts(flow: FlowDefinition, report: Reporter) -> None:
                 )
         _check_markup(item.path, item.text, report)
     for step_id, step in flow.steps.items():
-        for code, text in step.text.items():
-            found = _PLACEHOLDER.findall(text)
-            wrong = [p for p in found if p != REFERENCE_PLACEHOLDER]
-            path: Path = ("steps", step_id, "text", code)
-            if isinstance(step, SubmitStep) and REFERENCE_PLACEHOLDER not in found:
-                report.add(
-                    "E306",
-                    path,
-                    N_("the submit message does not show the case reference"),
-                    N_("put {placeholder} where the reference should appear"),
-                    placeholder=REFERENCE_PLACEHOLDER,
-                )
-            if wrong:
-                report.add(
-                    "E306",
-                    path,
-                    N_("unknown placeholder {found}"),
-                    N_(
-                        "only {placeholder} exists, and only in a submit step;"
-                        " write braces as text without them"
-                    ),
-                    found=wrong[0],
-                    placeholder=REFERENCE_PLACEHOLDER,
-                )
+        submit = isinstance(step, SubmitStep)
+        _check_placeholders(("steps", step_id, "text"), step.text, submit, report)
+        # A submit text's alternatives are submit texts too: each must show the reference.
+        for i, variant in enumerate(step.texts):
+            path: Path = ("steps", step_id, "texts", i, "text")
+            _check_placeholders(path, variant.text, submit, report)
+
+
+def _check_placeholders(
+    base: Path, text: Mapping[str, str], submit: bool, report: Reporter
+) -> None:
+    for code, value in text.items():
+        found = _PLACEHOLDER.findall(value)
+        wrong = [p for p in found if p != REFERENCE_PLACEHOLDER]
+        path: Path = (*base, code)
+        if submit and REFERENCE_PLACEHOLDER not in found:
+            report.add(
+                "E306",
+                path,
+                N_("the submit message does not show the case reference"),
+                N_("put {placeholder} where the reference should appear"),
+                placeholder=REFERENCE_PLACEHOLDER,
+            )
+        if wrong:
+            report.add(
+                "E306",
+                path,
+                N_("unknown placeholder {found}"),
+                N_(
+                    "only {placeholder} exists, and only in a submit step;"
+                    " write braces as text without them"
+                ),
+                found=wrong[0],
+                placeholder=REFERENCE_PLACEHOLDER,
+            )
 
 
 def _check_markup(path: Path, text: Mapping[str, str], report: Reporter) -> None:
@@ -365,6 +377,24 @@ def _check_choices(
                 report,
             )
         offered.append(choice.value)
+        if choice.exclusive and isinstance(step, SingleChoiceStep):
+            report.add(
+                "E413",
+                ("steps", step_id, "choices", i, "exclusive"),
+                N_("exclusive means something only in a multi_choice step"),
+                N_("remove exclusive: a single_choice step takes one answer anyway"),
+                key=True,
+            )
+    exclusive = [c.value for c in step.choices if c.exclusive]
+    if exclusive and isinstance(step, MultiChoiceStep) and step.min > 1:
+        report.add(
+            "E411",
+            ("steps", step_id, "min"),
+            N_("min {min} cannot be reached with the exclusive choice {value}"),
+            N_("make min at most 1, or remove exclusive from {value}"),
+            min=step.min,
+            value=repr(exclusive[0]),
+        )
     for value in values:
         if value not in offered:
             report.add(
@@ -449,9 +479,7 @@ def _all_references(flow: FlowDefinition) -> list[FieldRef]:
     for i, rule in enumerate(flow.triage):
         refs.extend(references(rule.when, ("triage", i, "when")))
     for step_id, step in flow.steps.items():
-        if isinstance(step, SingleChoiceStep | MultiChoiceStep | TextStep | InfoStep):
-            for i, route in enumerate(step.routes):
-                refs.extend(references(route.when, ("steps", step_id, "routes", i, "when")))
+        refs.extend(ref for c in step_conditions(step_id, step) for ref in c.references())
     return refs
 
 
@@ -488,7 +516,8 @@ def _check_graph(flow: FlowDefinition, report: Reporter) -> None:
     if order is None:
         _report_cycles(flow, report)
         return
-    _check_answered_before(flow, order, report)
+    before = _check_answered_before(flow, order, report)
+    check_choices_left(flow, before, report)
     _check_review_before_submit(flow, order, report)
 
 
@@ -582,8 +611,11 @@ def _report_cycles(flow: FlowDefinition, report: Reporter) -> None:
                 pending.append(iter(list(exits(target, flow.steps[target]))))
 
 
-def _check_answered_before(flow: FlowDefinition, order: list[str], report: Reporter) -> None:
-    """Routes may only read fields asked on every path that reaches their step."""
+def _check_answered_before(
+    flow: FlowDefinition, order: list[str], report: Reporter
+) -> dict[str, set[str]]:
+    """Conditions may only read fields asked on every path that reaches their step (routes:
+    or by the step itself). Returns step id -> the fields asked on every path to it."""
     succ = successors(flow)
     before: dict[str, set[str]] = {flow.start: set()}
     for node in order:
@@ -593,21 +625,39 @@ def _check_answered_before(flow: FlowDefinition, order: list[str], report: Repor
             after.add(step.field)
         for nxt in succ[node]:
             before[nxt] = before[nxt] & after if nxt in before else set(after)
-        if isinstance(step, SingleChoiceStep | MultiChoiceStep | TextStep | InfoStep):
-            for i, route in enumerate(step.routes):
-                for ref in references(route.when, ("steps", node, "routes", i, "when")):
-                    if ref.field in flow.fields and ref.field not in after:
-                        report.add(
-                            "E410",
-                            ref.path,
-                            N_("field {field} is not asked on every path to {step}"),
-                            N_(
-                                "route on fields asked earlier on all paths, or move the"
-                                " question before this step"
-                            ),
-                            field=repr(ref.field),
-                            step=repr(node),
-                        )
+        for cond in step_conditions(node, step):
+            # Routes are taken once the step is answered; choices and texts are shown
+            # before, so they may read only what came earlier.
+            known = after if cond.role == "route" else before.get(node, set())
+            for ref in cond.references():
+                if ref.field not in flow.fields or ref.field in known:
+                    continue
+                if ref.field == getattr(step, "field", None):
+                    report.add(
+                        "E410",
+                        ref.path,
+                        N_("field {field} is asked by this very step, so it has no answer yet"),
+                        N_("show choices and texts on answers to earlier questions"),
+                        field=repr(ref.field),
+                    )
+                    continue
+                report.add(
+                    "E410",
+                    ref.path,
+                    N_("field {field} is not asked on every path to {step}"),
+                    N_(
+                        "route on fields asked earlier on all paths, or move the"
+                        " question before this step"
+                    )
+                    if cond.role == "route"
+                    else N_(
+                        "use fields asked earlier on all paths, or move the question"
+                        " before this step"
+                    ),
+                    field=repr(ref.field),
+                    step=repr(node),
+                )
+    return before
 
 
 def _check_review_before_submit(flow: FlowDefinition, order: list[str], report: Reporter) -> None:

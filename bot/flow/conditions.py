@@ -8,8 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
-from bot.flow.model import AllOf, Answered, AnyOf, Condition, Equals, In, Not, NotIn
+from bot.flow.model import (
+    AllOf,
+    Answered,
+    AnyOf,
+    Condition,
+    Equals,
+    In,
+    InfoStep,
+    MultiChoiceStep,
+    Not,
+    NotIn,
+    SingleChoiceStep,
+    Step,
+    TextStep,
+)
 from bot.flow.yamlsrc import Path
 
 #: An answer as the engine stores it: a code, a list of codes, or text.
@@ -73,3 +88,32 @@ def references(condition: Condition, path: Path) -> Iterator[FieldRef]:
         yield FieldRef((*path, "field"), condition.field, tuple(condition.in_), compares=True)
     elif isinstance(condition, NotIn):
         yield FieldRef((*path, "field"), condition.field, tuple(condition.not_in), compares=True)
+
+
+Role = Literal["route", "choice", "text"]
+
+
+@dataclass(frozen=True)
+class StepCondition:
+    """A condition written in a step: a route's, a choice's or a text variant's."""
+
+    role: Role
+    path: Path
+    condition: Condition
+
+    def references(self) -> Iterator[FieldRef]:
+        return references(self.condition, self.path)
+
+
+def step_conditions(step_id: str, step: Step) -> Iterator[StepCondition]:
+    """Every condition of a step, in file order: text variants, choices, routes."""
+    base: Path = ("steps", step_id)
+    for i, variant in enumerate(step.texts):
+        yield StepCondition("text", (*base, "texts", i, "when"), variant.when)
+    if isinstance(step, SingleChoiceStep | MultiChoiceStep):
+        for i, choice in enumerate(step.choices):
+            if choice.when is not None:
+                yield StepCondition("choice", (*base, "choices", i, "when"), choice.when)
+    if isinstance(step, SingleChoiceStep | MultiChoiceStep | TextStep | InfoStep):
+        for i, route in enumerate(step.routes):
+            yield StepCondition("route", (*base, "routes", i, "when"), route.when)

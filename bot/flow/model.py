@@ -150,6 +150,18 @@ class Option(_Strict):
 
     value: Id = Field(description="The code stored in the stub, e.g. `in_custody`.")
     text: LocalizedText
+    when: Condition | None = Field(
+        None,
+        description="Offer this choice only when the condition holds over earlier answers"
+        " (e.g. Jilin only when the person is in China); otherwise it is always offered.",
+    )
+    # On the shared base, so that the checker can say why it means nothing in a
+    # single-choice step (E413) rather than only that the key is unknown.
+    exclusive: bool = Field(
+        False,
+        description="Multi-choice only: choosing this (e.g. `none`, `unknown`) clears the"
+        " other choices, and choosing another clears it.",
+    )
 
 
 class Choice(Option):
@@ -158,8 +170,20 @@ class Choice(Option):
     next: Id | None = Field(None, description="Step to go to when this choice is made.")
 
 
+class TextVariant(_Strict):
+    """A step text used instead of the default when its condition holds."""
+
+    when: Condition
+    text: LocalizedText
+
+
 class _Step(_Strict):
     text: LocalizedText
+    texts: list[TextVariant] = Field(
+        default_factory=list,
+        description="Ordered alternatives to `text` over earlier answers; the first whose"
+        " `when` holds is shown, else `text`.",
+    )
 
 
 class _Routed(_Step):
@@ -295,4 +319,7 @@ AllOf.model_rebuild()
 AnyOf.model_rebuild()
 Not.model_rebuild()
 Route.model_rebuild()
+Option.model_rebuild()
+Choice.model_rebuild()
+TextVariant.model_rebuild()
 TriageRule.model_rebuild()

@@ -58,6 +58,8 @@ CODES: dict[str, str] = {
     "E410": "field-not-yet-answered",
     "E411": "bad-bounds",
     "E412": "region-too-long",
+    "E413": "exclusive-outside-multi",
+    "E414": "no-choice-left",
     "E501": "message-too-long",
     "E502": "callback-data-too-long",
     "E503": "too-many-buttons",

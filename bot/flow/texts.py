@@ -35,6 +35,8 @@ def iter_texts(flow: FlowDefinition) -> Iterator[FlowText]:
     for step_id, step in flow.steps.items():
         base: Path = ("steps", step_id)
         yield FlowText((*base, "text"), "message", step.text)
+        for i, variant in enumerate(step.texts):
+            yield FlowText((*base, "texts", i, "text"), "message", variant.text)
         if isinstance(step, TextStep):
             yield FlowText((*base, "warning"), "message", step.warning)
         if isinstance(step, SingleChoiceStep | MultiChoiceStep):

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
+from bot.scrub.numbers import VERSION
 from bot.scrub.scan import finditer_at, first_char_class, merged, starts
 from bot.scrub.spans import Finding
 
@@ -242,5 +243,7 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         in_prose = after in ("", " ") or (after.isascii() and after.isalpha())
         if len(ident) < 3 or (ident.lower() in _NOT_AN_ID and in_prose):
             continue
+        if VERSION.fullmatch(ident):
+            continue  # the app's version (Telegram 11.9.2), not an account
         start = match.start("id")
         yield Finding(start, start + len(ident), "messenger_id")

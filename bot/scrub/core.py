@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import Final, Protocol
 
 from bot.scrub.contacts import find_contacts
 from bot.scrub.dates import find_birthdates
@@ -13,13 +13,19 @@ from bot.scrub.kinds import canonical_locale
 from bot.scrub.names import find_names
 from bot.scrub.normalize import View, build_view
 from bot.scrub.phones import find_phones
+from bot.scrub.placenames import find_places
 from bot.scrub.places import find_addresses, find_coordinates
 from bot.scrub.spans import Finding, merge, redact, surviving
 
-if TYPE_CHECKING:
-    from bot.scrub.ner import NerLayer
+__all__ = ["RULES", "EntityFinder", "Scrubbed", "Scrubber"]
 
-__all__ = ["RULES", "Scrubbed", "Scrubber"]
+
+class EntityFinder(Protocol):
+    """A named-entity layer: :class:`~bot.scrub.ner.NerLayer`, or the same on a worker
+    thread with a time budget (:class:`~bot.scrub.ner_budget.BudgetedNer`)."""
+
+    def find(self, view: View, locale: str) -> list[Finding]: ...
+
 
 Detector = Callable[[View, str], Iterable[Finding]]
 
@@ -30,6 +36,7 @@ _AFTER_PHONES: Final[tuple[Detector, ...]] = (
     find_coordinates,
     find_birthdates,
     find_addresses,
+    find_places,
     find_names,
 )
 RULES: Final[tuple[Detector, ...]] = (*_BEFORE_PHONES, find_phones, *_AFTER_PHONES)
@@ -56,10 +63,10 @@ class Scrubber:
     Build one per process and pass it down. With ``ner`` set, the first call per
     language loads that language's model (seconds, and CPU-bound): call
     ``ner.load()`` at start-up, or run scrubbing in a worker thread, never on the
-    bot's event loop.
+    bot's event loop. The bot wraps the layer in a ``BudgetedNer`` (bot.app).
     """
 
-    ner: NerLayer | None = None
+    ner: EntityFinder | None = None
 
     def find(self, text: str, locale: str) -> tuple[tuple[int, int, str], ...]:
         """The spans of ``text`` that :meth:`scrub` replaces, as ``(start, end, kind)``.

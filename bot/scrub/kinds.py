@@ -33,6 +33,7 @@ KINDS: Final = (
     "passport",
     "card",
     "address",
+    "place",
     "coordinates",
     "birthdate",
 )
@@ -53,6 +54,7 @@ _LABELS: Final = MappingProxyType(
                 "passport": "旅券番号",
                 "card": "カード番号",
                 "address": "住所",
+                "place": "地名",
                 "coordinates": "位置情報",
                 "birthdate": "生年月日",
             }
@@ -69,6 +71,7 @@ _LABELS: Final = MappingProxyType(
                 "passport": "여권 번호",
                 "card": "카드 번호",
                 "address": "주소",
+                "place": "지명",
                 "coordinates": "위치 좌표",
                 "birthdate": "생년월일",
             }
@@ -85,6 +88,7 @@ _LABELS: Final = MappingProxyType(
                 "passport": "护照号码",
                 "card": "银行卡号",
                 "address": "地址",
+                "place": "地名",
                 "coordinates": "位置坐标",
                 "birthdate": "出生日期",
             }

@@ -11,8 +11,9 @@ The frames, per language:
   when the name opens with a common family name.
 
 Role and kinship words that fit the same frames (``お母さん``, ``선생님``, ``我先生``) are
-listed and never taken for names. What this cannot see (a bare name in the middle of a
-sentence) is what the NER layer is for.
+listed and never taken for names. Names as the subject or object of a sentence, pointed
+at by a kinship word, a particle or a verb, are found in name_cues.py. What neither can
+see (a bare name with no cue around it) is what the NER layer is for.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from bot.scrub.name_cues import ja_cued, ko_cued, ko_given_alone, zh_cued
 from bot.scrub.normalize import View
 from bot.scrub.scan import back_over, before, finditer_at, merged, starts
 from bot.scrub.scan import before as _positions_before
@@ -258,7 +260,16 @@ def _ko_surname(name: str) -> bool:
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
         name = _ko_strip(match.group("name"))
-        if 2 <= len(name) <= 4 and name not in _KO_ROLE:
+        if not 2 <= len(name) <= 4 or name in _KO_ROLE:
+            continue
+        # After a colon anything is a name; after a particle (``이름이 있어요``) only a
+        # word shaped like one: a family name first (four syllables only with a compound
+        # one), or a given name alone.
+        colon = ":" in match.group() or "：" in match.group()
+        shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
+            ko_given_alone(name)
+        )
+        if colon or shaped:
             yield match.start("name"), match.start("name") + len(name)
     intros = merged(starts(_KO_INTRO_AT, text), before(starts(_KO_SAID_AT, text), _KO_INTRO_REACH))
     for match in finditer_at(_KO_INTRO, text, intros):
@@ -339,6 +350,11 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
     """Yield names found by the frames of ``locale`` (and, for Japanese, of Korean names
     written in kanji, which the Japanese frames already cover)."""
     finder = {"ja": _ja, "ko": _ko, "zh_Hans": _zh}[locale]
-    for start, end in finder(view.norm):
+    text = view.norm
+    for start, end in finder(text):
         if end > start:
             yield Finding(start, end, "name")
+    cued = {"ja": (ja_cued, _JA_ROLE), "ko": (ko_cued, _KO_ROLE), "zh_Hans": (zh_cued, _ZH_ROLE)}
+    cue_finder, roles = cued[locale]
+    for start, end in cue_finder(text, roles):
+        yield Finding(start, end, "name")

@@ -7,10 +7,13 @@ nothing is downloaded at run time:
 - Korean: Kiwi (``kiwipiepy``): proper nouns (``NNP``) that open with a Korean family name.
 - Chinese: jieba's part-of-speech tagger: person names (``nr``).
 
-Models load lazily, once per layer and language, under a lock; loading takes seconds
-and tagging is CPU-bound, so the Telegram adapter must call :meth:`NerLayer.load` at
-start-up and scrub in a worker thread (``asyncio.to_thread``), never on the event loop.
-The layer only adds findings: the rules run whether or not it is installed.
+Models load once per layer and language, under a lock per language, and are warmed up
+with one call (Kiwi and jieba read their tables on the first one). Loading takes
+seconds and tagging is CPU-bound: the bot builds the layer in ``bot.app.build_scrubber``
+(``INTAKE_NER``), loads it at start-up, and calls it through
+:class:`~bot.scrub.ner_budget.BudgetedNer` (a thread per language, a time budget per
+note) from the engine's turn, which itself runs in a worker thread, never on the event
+loop. The layer only adds findings: the rules run whether or not it is installed.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -97,6 +101,12 @@ def _load_zh() -> Tagger:
     return tag
 
 
+_WARM_UP: Final = {
+    "ja": "昨日、姉に会った。",
+    "ko": "어제 언니를 만났어요.",
+    "zh_Hans": "昨天见到了姐姐。",
+}
+
 _LOADERS: Final[dict[str, Callable[[], Tagger]]] = {
     "ja": _load_ja,
     "ko": _load_ko,
@@ -113,29 +123,43 @@ class NerLayer:
     """
 
     _taggers: dict[str, Tagger] = field(default_factory=dict, init=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    # One lock per language, so that the languages load side by side.
+    _locks: dict[str, threading.Lock] = field(
+        default_factory=lambda: {locale: threading.Lock() for locale in LOCALES},
+        init=False,
+        repr=False,
+    )
 
     def load(self, locales: Iterable[str] = LOCALES) -> None:
         """Load the models of ``locales`` now (slow: call at start-up, off the event loop).
 
+        The languages load on threads side by side (their libraries spend much of it
+        outside the interpreter lock): about 15 s for all three on a 2-core machine.
+
         Raises:
             NerUnavailableError: a model package is not installed.
         """
-        for locale in locales:
-            self._tagger(canonical_locale(locale))
+        wanted = sorted({canonical_locale(locale) for locale in locales})
+        with ThreadPoolExecutor(max_workers=len(wanted) or 1) as pool:
+            for loading in [pool.submit(self._tagger, locale) for locale in wanted]:
+                loading.result()
 
     def _tagger(self, locale: str) -> Tagger:
         tagger = self._taggers.get(locale)
         if tagger is not None:
             return tagger
-        with self._lock:
+        with self._locks[locale]:
             if locale not in self._taggers:
                 if not ner_available(locale):
                     packages = ", ".join(_PACKAGES[locale])
                     raise NerUnavailableError(
                         f"the NER model for {locale} needs {packages}: pip install '.[ner]'"
                     )
-                self._taggers[locale] = _LOADERS[locale]()
+                tagger = _LOADERS[locale]()
+                # Kiwi reads its model and jieba its part-of-speech tables on the first
+                # call (seconds): done here, so that no supporter's note pays for it.
+                list(tagger(_WARM_UP[locale]))
+                self._taggers[locale] = tagger
             return self._taggers[locale]
 
     def find(self, view: View, locale: str) -> list[Finding]:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["FULL_DATE", "is_harmless_shape", "is_money_before", "is_quantity_after"]
+__all__ = [
+    "FULL_DATE",
+    "VERSION",
+    "is_amount_range",
+    "is_harmless_shape",
+    "is_money_before",
+    "is_quantity_after",
+    "time_inside",
+]
 
 # Words that make the number before them a quantity, an amount or a point in time.
 _UNITS: Final = (
@@ -42,6 +50,53 @@ _HARMLESS: Final = re.compile(
     r"|\d+\.\d+"  # decimals
     r")"
 )
+
+
+# A range of two amounts or counts (``1500000-3000000``, with ``~`` or ``〜`` read as ``-``
+# in the view): nobody writes one with a leading zero or with more than ten digits a side.
+_AMOUNT_RANGE: Final = re.compile(r"(?P<a>[1-9][0-9]{0,9}) ?- ?(?P<b>[1-9][0-9]{0,9})")
+# A time after a separator, inside a run of digits that a phone candidate took in:
+# ``TK1234567（10:20に聞いた）`` reads ``1234567(10`` as one candidate.
+_TIME_INSIDE: Final = re.compile(r"[ \-./()]{1,3}(?=[0-9]{1,2}:[0-9]{2}(?![0-9]))")
+#: An app or software version (``11.9.2``, ``v8.0.49``): never an account or a phone.
+VERSION: Final = re.compile(r"[vV]?[0-9]{1,3}(?:\.[0-9]{1,4}){1,3}")
+
+
+def is_amount_range(candidate: str) -> bool:
+    """Whether ``candidate`` is a rising range of two amounts of about the same size.
+
+    Only asked when a unit or a currency sign stands beside it (``1500000-3000000元``):
+    a phone number split once is not rising (``1588-1234``) or opens with ``0``.
+    """
+    match = _AMOUNT_RANGE.fullmatch(candidate)
+    if match is None:
+        return False
+    low, high = match["a"], match["b"]
+    return abs(len(low) - len(high)) <= 1 and int(low) < int(high)
+
+
+# An opening bracket after a complete number (seven digits or more before it): what the
+# bracket holds is a remark (``2385144799（1500000-3000000円に聞いた）``), not the rest of
+# the number. Area codes in brackets come after fewer digits (``+81 (0)90``, ``03(1234)``).
+_COMPLETE_DIGITS: Final = 7
+_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
+
+
+def time_inside(text: str, start: int, end: int) -> int | None:
+    """Where a number in ``text[start:end]`` ends and a remark begins: a time after a
+    separator (the time itself may run on past ``end``), or an opening bracket after a
+    complete number."""
+    cut = None
+    match = _TIME_INSIDE.search(text, start, end + 8)
+    if match is not None and start < match.start() < end:
+        cut = match.start()
+    bracket = text.find("(", start, end)
+    while bracket != -1 and (cut is None or bracket < cut):
+        before = text[start:bracket]
+        if len(before) - len(before.translate(_NO_DIGITS)) >= _COMPLETE_DIGITS:
+            return bracket - 1 if text[bracket - 1] == " " else bracket
+        bracket = text.find("(", bracket + 1, end)
+    return cut
 
 
 def is_harmless_shape(candidate: str) -> bool:

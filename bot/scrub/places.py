@@ -18,7 +18,7 @@ from bot.scrub.numbers import is_harmless_shape, is_quantity_after
 from bot.scrub.scan import back_over, finditer_at, first_char_class, merged, starts
 from bot.scrub.spans import Finding
 
-__all__ = ["find_addresses", "find_coordinates"]
+__all__ = ["find_addresses", "find_coordinates", "find_postcodes"]
 
 # --- coordinates -------------------------------------------------------------------
 _HEMI_WORD: Final = r"(?:北纬|北緯|북위|南纬|南緯|남위|东经|東経|東經|동경|西经|西経|西經|서경)"
@@ -115,6 +115,8 @@ _KO_ANCHOR: Final = re.compile(
     r"|[0-9]+(?:-[0-9]+)? ?번지"
     r"|[0-9]+ ?동 ?[0-9]+ ?호"
     r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
+    # A flat's number alone (``1203호``): three or four digits, not a line or a car.
+    r"|[0-9]{3,4} ?호(?![선차기실])"
 )
 # Where an anchor can begin (scan.py). Every alternative but two ends its first number
 # with a street word: find the words, then walk back over the number or the name before
@@ -133,6 +135,7 @@ _ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
 _KO_ROAD: Final = re.compile(r"(?:로|길|거리)(?= ?(?:지하 ?)?[0-9])")
 _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
+_KO_HO: Final = re.compile(r"(?<=[0-9])호|(?<=[0-9] )호")
 _KO_GA: Final = re.compile(r"가(?<=[0-9]가)(?= ?(?:지하 ?)?[0-9])")
 _KO_GA_SPACED: Final = re.compile(r"가 (?:지하 ?)?[0-9]")
 _HANGUL: Final = "".join(map(chr, range(0xAC00, 0xD7A4)))
@@ -153,7 +156,7 @@ _ZH_RIGHT: Final = re.compile(
     rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|室|层|楼|户))*(?: ?[0-9]{{6}}(?![0-9]))?"
 )
 _KO_RIGHT: Final = re.compile(
-    r"(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
+    r"호?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
@@ -170,9 +173,14 @@ _ZH_PROVINCE: Final = re.compile(
 # The place-name characters a span is widened over, up to the position it started from
 # (searched with that position as ``endpos``, so ``\Z`` stands there): the leftmost
 # match begins where the run of them ending there begins.
-_JA_PLACE_RUN: Final = re.compile(r"[\u4e00-\u9fffァ-ヶー々ヶヵ]*\Z")
+# Words of these characters, one space allowed between them (``東京都 新宿区 西新宿 2丁目``);
+# possessive, so a run that does not reach the anchor fails at once.
+_JA_PLACE_RUN: Final = re.compile(r"(?:[\u4e00-\u9fffァ-ヶー々ヶヵ]++ ?)*+\Z")
 _ZH_PLACE_RUN: Final = re.compile(r"(?:(?![的在住是了我他她你们从到去把])[\u4e00-\u9fff])*\Z")
-_KO_UNIT: Final = re.compile(r"[가-힣0-9]{1,10}(?:시|군|구|읍|면|동|리)")
+# Units of a Korean address, and the apartment complex or building before a flat.
+_KO_UNIT: Final = re.compile(
+    r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
+)
 _KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
 _MAX_LEFT: Final = 24
 _KANA_WINDOW: Final = 16
@@ -192,6 +200,8 @@ def _extend_left_cjk(text: str, start: int, run: re.Pattern[str], keep: re.Patte
         for match in keep.finditer(text, max(0, pos - _KANA_WINDOW), pos):
             if _PLACE_CHARS.fullmatch(text, match.end(), pos):
                 cut = match.end()
+    while cut < start and text[cut] == " ":
+        cut += 1  # the space after a kept prefecture stays with it
     return cut
 
 
@@ -235,6 +245,7 @@ def _ko_starts(text: str) -> list[int]:
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
         back_over(text, starts(_KO_BEONJI, text), _DIGITS + "-", space=True),
+        back_over(text, starts(_KO_HO, text), _DIGITS, space=True),
         back_over(text, starts(_KO_GA, text), _HANGUL_DIGITS, reach=13),
     )
 
@@ -267,12 +278,32 @@ def _cjk(
     for match in anchors:
         if is_quantity_after(text, match.end()) or is_harmless_shape(match.group()):
             continue
+        if match.group().startswith("0"):
+            continue  # a phone number after a word (用02-212-3456): no block number has 0
         start = _extend_left_cjk(text, match.start(), run, keep)
         right = right_pattern.match(text, match.end())
         yield Finding(start, right.end() if right else match.end(), "address")
 
 
-def find_addresses(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+# Postcodes: Japanese after the postal mark (``〒123-4567``, ``〒1234567``), and every
+# language's after its label (Chinese six digits, Korean five).
+_POSTCODE: Final = re.compile(
+    r"〒 ?[0-9]{3} ?-? ?[0-9]{4}(?![0-9])"
+    r"|(?:郵便番号|邮编|邮政编码|郵遞區號|우편번호|우편 번호)[\s:：は是는은]{0,3}"
+    r"(?P<code>[0-9]{3}-?[0-9]{4}|[0-9]{5,6})(?![0-9])"
+)
+_POSTCODE_START: Final = re.compile(r"[〒郵邮우]")
+
+
+def find_postcodes(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+    """Yield postcodes: after the postal mark, or the code after a postcode label."""
+    text = view.digits
+    for match in finditer_at(_POSTCODE, text, starts(_POSTCODE_START, text)):
+        start = match.start("code") if match["code"] else match.start()
+        yield Finding(start, match.end(), "address")
+
+
+def find_addresses(view: View, locale: str) -> Iterator[Finding]:
     """Yield street-level address spans, widened over the place names around them.
 
     Every language's street patterns run whatever the locale: a supporter writing in
@@ -284,3 +315,4 @@ def find_addresses(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG00
     zh = finditer_at(_ZH_ANCHOR, text, _zh_starts(text))
     yield from _cjk(view, zh, _ZH_RIGHT, _ZH_PLACE_RUN, _ZH_PROVINCE)
     yield from _korean(view)
+    yield from find_postcodes(view, locale)

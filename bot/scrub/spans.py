@@ -27,6 +27,7 @@ _PRECEDENCE = {
             "coordinates",
             "birthdate",
             "address",
+            "place",
             "name",
         )
     )

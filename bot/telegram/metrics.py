@@ -48,11 +48,22 @@ class Metrics:
             "Updates stored and not yet answered (this database, every replica)",
             registry=self.registry,
         )
+        self.ner_fallbacks = Counter(
+            "intake_ner_fallbacks",
+            "Notes scrubbed by the rules alone because the NER layer overran its time"
+            " budget (timeout) or failed (error)",
+            ["reason"],
+            registry=self.registry,
+        )
         self.queued = Gauge(
             "intake_lane_updates",
             "Updates queued or being processed in the chats' lanes",
             registry=self.registry,
         )
+
+    def ner_fallback(self, reason: str) -> None:
+        """The scrubber kept the rules' result alone (``timeout`` or ``error``)."""
+        self.ner_fallbacks.labels(reason).inc()
 
     def watch_queue(self, size: Callable[[], int]) -> None:
         self.queued.set_function(size)

@@ -235,6 +235,23 @@ def test_edit_from_review_returns_to_review() -> None:
     assert not back_to_review.session.editing
 
 
+def test_back_from_an_edit_started_on_the_review_returns_to_the_review() -> None:
+    review = walk_to("review")
+    assert review.session is not None
+    token = review.session.token
+    edit = run(review.session, i.Edit("custody", "review", token))
+    assert edit.session is not None
+    assert edit.session.step == "custody"
+    assert isinstance(edit.buttons()[-1].input, i.Back)
+    back = run(edit.session, edit.buttons()[-1].input)
+    assert back.session == review.session  # not the question before custody
+    ask = back.replies[-1]
+    assert isinstance(ask, Ask)
+    assert ask.step == "review"
+    command = run(edit.session, i.Back())  # /back, typed in either channel
+    assert command.session == review.session
+
+
 def test_confirm_writes_a_stub_and_forgets_the_answers() -> None:
     review = walk_to("review")
     assert review.session is not None

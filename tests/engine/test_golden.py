@@ -113,8 +113,26 @@ SCENARIOS: dict[str, tuple[str | None, list[str]]] = {
         "ja",
         ["1", "1", "/cancel", "2", "/cancel", "1", "/back", "/start", "1"],
     ),
-    # Commands at odd moments: back at the start, help, restart, skip on an info step.
-    "ko_restart_help": ("ko", ["/back", "1", "/help", "1", "/restart", "/skip", "1"]),
+    # Commands at odd moments: back at the start, help, restart declined (the question
+    # comes back), a command in answer to "start again?" (nothing erased, then the
+    # command), restart confirmed, skip on an info step.
+    "ko_restart_help": (
+        "ko",
+        [
+            "/back",
+            "1",
+            "/help",
+            "1",
+            "/restart",
+            "2",
+            "/restart",
+            "/back",
+            "/restart",
+            "1",
+            "/skip",
+            "1",
+        ],
+    ),
 }
 
 

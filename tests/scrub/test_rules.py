@@ -57,6 +57,24 @@ CASES: list[tuple[str, str, str]] = [
     ("ja", "生年月日：1985年3月2日", "生年月日：［生年月日］"),
     ("ko", "생일은 3월 2일", "생일은 [생년월일]"),
     ("zh_Hans", "出生日期 1985-03-02", "出生日期 ［出生日期］"),
+    # places below province level (issue 11); provinces and countries stay
+    ("zh_Hans", "她在吉林省延吉市。", "她在吉林省［地名］。"),
+    ("ja", "延吉市にいます", "［地名］にいます"),
+    ("ja", "丹東の駅前で会いました", "［地名］の駅前で会いました"),
+    ("ko", "선양 서탑 근처에 있어요", "[지명] 근처에 있어요"),
+    ("ko", "함경북도 회령에서 왔어요", "함경북도 [지명]에서 왔어요"),
+    ("ja", "Hyesan border post", "［地名］ border post"),
+    ("ja", "東京都港区に住んでいます", "東京都［地名］に住んでいます"),
+    ("ja", "長生郡白子町と横浜市港北区", "［地名］と［地名］"),
+    ("ko", "천안시 동남구에 살아요", "[지명]에 살아요"),
+    ("zh_Hans", "我们在图们口岸见面", "我们在［地名］口岸见面"),
+    ("zh_Hans", "住在集安市", "住在［地名］"),
+    # postcodes and the parts of an address beside its street part
+    ("ja", "〒123-4567", "［住所］"),
+    ("ja", "〒1234567 東京都 新宿区 西新宿 2丁目8-1", "［住所］ 東京都 ［住所］"),
+    ("zh_Hans", "邮编：133000", "邮编：［地址］"),
+    ("ko", "래미안아파트 101동 1203호에 살아요", "[주소]에 살아요"),
+    ("ko", "1203호에 살아요", "[주소]에 살아요"),
     # names
     ("ja", "佐藤美咲です。", "［氏名］です。"),
     ("ja", "名前：山田 太郎", "名前：［氏名］"),
@@ -86,6 +104,24 @@ CLEAN: list[tuple[str, str]] = [
     ("zh_Hans", "她在吉林省，已经三年了，2021年3月离开。"),
     ("zh_Hans", "我先生和老师都知道，第3步完成了80%。"),
     ("zh_Hans", "价格是¥12000000，共5人。"),
+    # numbers that stay (issue 11): money ranges, times after an ID, versions, year-months
+    ("zh_Hans", "中介要1500000-3000000元。"),
+    ("ko", "1,000,000-5,000,000원을 요구했어요."),
+    ("ko", "1500000~3000000원을 요구했어요."),
+    ("ja", "150万～300万円を要求されました。"),
+    ("ja", "Telegram 11.9.2を使っています。"),
+    ("ko", "텔레그램 11.9.2 버전이에요."),
+    ("zh_Hans", "微信 8.0.49 版本。"),
+    ("ja", "2015/08～2023/09に中国にいました。"),
+    ("ja", "3時間20分かかりました。"),
+    ("ko", "1호선을 타고 2시간 걸렸어요."),
+    # words that contain a place name, and places that are common words
+    ("ko", "청진기를 샀어요. 서구 문화가 좋아요."),
+    ("ja", "関西区域の市場に行きました。"),
+    ("zh_Hans", "收集安全信息很重要。"),
+    ("ko", "계획이 무산됐어요. 집안에 있어요."),
+    ("zh_Hans", "她在吉林省，中国。"),
+    ("ja", "東京都と吉林省と함경북도。"),
 ]
 
 
@@ -102,6 +138,28 @@ def test_clean_sentences_come_back_unchanged(locale: str, text: str) -> None:
 def test_kinds_are_unique_and_in_canonical_order() -> None:
     result = scrub("090-1234-5678、佐藤さん、090-9876-5432、a@example.com", "ja")
     assert result.kinds == ("name", "phone", "email")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "kept"),
+    [
+        ("ja", "パスポートはTK1234567（10:20に聞いた）", "（10:20に聞いた）"),
+        (
+            "ja",
+            "ラインID：2385144799（1500000-3000000円に聞いた）",
+            "（1500000-3000000円に聞いた）",
+        ),
+        ("ko", "주민등록번호 750616-2881738 2021.06~2022.05에 받았어요.", " 2021.06~2022.05에"),
+        ("ja", "カード番号 6552 8776 4561 0940（7月27日に聞いた）", "（7月27日に聞いた）"),
+        ("ko", "t.me/helper (50000~100000원에 들었어요)", " (50000~100000원에 들었어요)"),
+    ],
+)
+def test_a_number_beside_an_identifier_is_removed_only_as_what_it_is(
+    locale: str, text: str, kept: str
+) -> None:
+    result = scrub(text, locale)
+    assert kept in result.text
+    assert result.kinds
 
 
 def test_zh_is_accepted_for_zh_hans() -> None:

@@ -70,6 +70,7 @@ class Trials:
             channel="trial",
             flow_id=intake.flow_id,
             trial=True,
+            scrubber=intake.scrubber,
         )
         self.channel = channel(self.intake, self._result)
         self.casefile = CaseFile(self.intake, catalogs, timezone)
