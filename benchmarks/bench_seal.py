@@ -29,8 +29,8 @@ from bot.store.sealing import Sealer
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = 60
-#: Button numbers through the shipped flow to its last question (as in the store tests).
-TO_SEND = ["1", "1", "1", "2", "1", "1", "1", "6", "1", "1", "1", "6", "1", "6", "1"]
+#: Button numbers through the shipped flow to its note (as in the store tests).
+TO_SEND = ["1", "1", "1", "2", "1", "1", "1", "9", "1", "1", "1", "8", "1", "6"]
 
 
 def measure(sealer: Sealer | None, directory: Path, name: str) -> float:
@@ -44,7 +44,7 @@ def measure(sealer: Sealer | None, directory: Path, name: str) -> float:
     times = []
     for chat in range(CASES):
         service.handle(chat, None, i.Start("ja"))
-        for line in [*TO_SEND, "母は元気ですが薬が足りません", "1"]:
+        for line in [*TO_SEND, "母は元気ですが薬が足りません", "1", "1"]:  # contact yes, ja
             service.handle(chat, None, i.Text(line))
         start = time.perf_counter()
         turn = service.handle(chat, None, i.Text("14"))  # send: the stub is written

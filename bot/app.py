@@ -26,7 +26,7 @@ from bot.engine.session import Session
 from bot.errors import ConfigError
 from bot.flow.loader import check_file, flow_files, read_flow_file
 from bot.i18n import DEFAULT_LOCALE, Catalogs
-from bot.render import Message, Renderer, Screen
+from bot.render import Keeping, Message, Renderer, Screen
 from bot.scrub import LOCALES, Scrubber, kind_label, scrub
 from bot.scrub.ner import NerLayer, ner_available
 from bot.scrub.ner_budget import BudgetedNer
@@ -192,6 +192,10 @@ class Intake:
     trial: bool = False
     #: What scrubs free text (``build_scrubber``); the rules alone unless given.
     scrubber: ScrubFn = scrub
+    #: How long unsubmitted answers and closed cases are kept (``Settings.session_ttl``,
+    #: ``Settings.case_retention``): flow texts say them as ``{keep_hours}``/``{keep_days}``.
+    session_ttl: timedelta = Settings.session_ttl
+    case_retention: timedelta = Settings.case_retention
     _renderers: dict[tuple[str, int, str], Renderer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -278,7 +282,10 @@ class Intake:
         renderer = self._renderers.get(compiled.key)
         if renderer is None:
             renderer = self._renderers[compiled.key] = Renderer(
-                compiled, self.catalogs, kind_label
+                compiled,
+                self.catalogs,
+                kind_label,
+                keeping=Keeping.of(self.session_ttl, self.case_retention),
             )
         return renderer
 

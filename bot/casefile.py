@@ -23,7 +23,7 @@ from bot.errors import SealedError
 from bot.flow.conditions import holds
 from bot.i18n import Catalogs, autonym
 from bot.messages import N_
-from bot.render import LIST_SEPARATOR
+from bot.render import ANSWER_LINE, LIST_SEPARATOR
 from bot.scrub import kind_label
 from bot.store.sealing import message_text
 from bot.store.stubs import StubView
@@ -90,6 +90,7 @@ class CaseFile:
             "",
         ]
         labelled = locale in compiled.flow.locales
+        separator = self._t(locale, LIST_SEPARATOR)
         if view.sealed is not None:
             lines.append(self._t(locale, SEALED, reference=view.reference))
         for field, spec in (compiled.flow.fields if view.sealed is None else {}).items():
@@ -99,17 +100,16 @@ class CaseFile:
             elif labelled or spec.type == "text":
                 shown = renderer.answer_text(field, answer, locale)
             else:  # no labels in this language: the codes, which are English words
-                shown = ", ".join(answer) if isinstance(answer, list) else str(answer)
-            lines.append(f"・{spec.label[locale] if labelled else field}: {shown}")
+                shown = separator.join(answer) if isinstance(answer, list) else str(answer)
+            label = spec.label[locale] if labelled else field
+            lines.append(self._t(locale, ANSWER_LINE, label=label, answer=shown))
         lines.append("")
         if view.sealed is None:  # the rule holds on answers a sealed case does not show
             lines.append(self._triage(compiled, view, locale))
         lines.append(self._t(locale, SUPPORTER_LANGUAGE, language=autonym(view.locale)))
         lines.append(self._t(locale, CONTACT_YES if view.contact else CONTACT_NO))
         if view.removed:
-            kinds = self._t(locale, LIST_SEPARATOR).join(
-                kind_label(k, locale) if labelled else k for k in view.removed
-            )
+            kinds = separator.join(kind_label(k, locale) if labelled else k for k in view.removed)
             lines.append(self._t(locale, REMOVED, kinds=kinds))
         if view.claimed_by:
             lines.append(self._t(locale, CLAIMED_BY, label=view.claimed_by))

@@ -28,6 +28,7 @@ from bot.store.database import Database
 from bot.store.flows import FlowSource
 from bot.store.keys import slow_check
 from bot.store.models import CaseMessage, CaseStubRow, ContactRoute
+from bot.store.sealing import unwrap, wrap
 from bot.store.staff import StaffRepository
 from bot.stub import CROCKFORD, normalize_code
 
@@ -212,7 +213,7 @@ class Casework:
                     r.author,
                     None if r.sealed_to else self.db.keys.open(r.text).decode(),
                     r.at,
-                    r.text if r.sealed_to else None,
+                    unwrap(r.text, self.db.keys) if r.sealed_to else None,
                 )
                 for r in rows
             ]
@@ -227,7 +228,12 @@ class Casework:
                 author=author,
                 text=(
                     # The reference inside: a message cannot be moved to another case.
-                    sealer.seal({"reference": reference, "direction": direction, "text": text})
+                    wrap(
+                        sealer.seal(
+                            {"reference": reference, "direction": direction, "text": text}
+                        ),
+                        self.db.keys,
+                    )
                     if sealer is not None
                     else self.db.keys.seal(text.encode())
                 ),

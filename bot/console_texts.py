@@ -11,11 +11,20 @@ from __future__ import annotations
 from bot.engine import texts as t
 from bot.messages import N_
 
+#: Says what each command does before and after sending: once a case is sent, /back has
+#: nothing to go back to and /cancel no longer erases the case (only /withdraw does).
 HELP = N_(
-    "Type the number of an option, or the first words of it. Commands: /back goes to the"
-    " previous question, /restart starts again, /cancel erases everything and stops,"
-    " /language changes the language (/lang ja, /lang ko or /lang zh at once), /help shows"
-    " this message. Ctrl+D leaves; your answers are kept for when you come back."
+    "Type the number of an option, or the first words of it. Before sending: /back goes to"
+    " the previous question, /restart starts again, /cancel erases everything you entered"
+    " and stops. After sending: /withdraw withdraws your case; /cancel does not erase it."
+    " At any time: /language changes the language (/lang ja, /lang ko or /lang zh at once),"
+    " /help shows this message. Ctrl+D leaves; your answers are kept for when you come back."
+)
+#: /cancel after sending, in the terminal: nothing is cleared from a terminal, and the
+#: case stays with staff (the engine's own words speak of clearing a phone's chat).
+CASE_STAYS = N_(
+    "The case you sent stays with the support team: /cancel does not erase it. Send /start"
+    " to begin a new one."
 )
 TYPE_A_NUMBER = N_("Please type the number of an option, or the first words of it.")
 TOO_FEW = N_("Please choose at least {count}, then choose Done.")
@@ -48,4 +57,5 @@ WORDING: dict[str, str] = {
     t.CHOOSE_ONE: TYPE_A_NUMBER,
     t.TOO_FEW: TOO_FEW,
     t.STALE: STALE,
+    t.CHAT_ERASED: CASE_STAYS,
 }

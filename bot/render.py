@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from babel.dates import format_skeleton
@@ -32,6 +33,7 @@ from bot.engine.outcome import (
     Submitted,
 )
 from bot.engine.session import Session
+from bot.flow.checks import KEEP_DAYS, KEEP_HOURS, REFERENCE_PLACEHOLDER
 from bot.flow.model import (
     MultiChoiceStep,
     ReviewStep,
@@ -44,8 +46,12 @@ from bot.limits import MAX_MESSAGE_UTF16, utf16_units
 from bot.messages import N_
 
 KindLabel = Callable[[str, str], str]
-#: Between items of a list (", " in English; each language's own in its catalog).
+#: Between items of a list (", " in English; each language's own in its catalog). No
+#: choice label may contain its language's separator, or a list could not be read back.
 LIST_SEPARATOR = N_(", ")
+#: One answer on the review screen (and in staff's case file): the bullet and the colon
+#: are each language's own (ja ``・{label}：{answer}``, zh full-width colon).
+ANSWER_LINE = N_("• {label}: {answer}")
 CHECK = "✓ "
 #: The date is the UTC day: the supporter's own time zone is not known (nor asked).
 RECEIVED = N_("Received on {date} (UTC).")
@@ -53,6 +59,29 @@ REMOVED = N_(
     "To protect you, this was removed from your text before storing: {kinds}."
     " The text above is exactly what will be stored."
 )
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """How long this deployment keeps what supporters give (``INTAKE_SESSION_TTL_HOURS``,
+    ``INTAKE_CASE_RETENTION_DAYS``), for flow texts that promise it: the consent must say
+    the figures the purge applies, never figures copied into the flow by hand.
+    """
+
+    hours: int
+    days: int
+
+    @classmethod
+    def of(cls, session_ttl: timedelta, case_retention: timedelta) -> Keeping:
+        return cls(int(session_ttl.total_seconds()) // 3600, case_retention.days)
+
+    def fill(self, text: str) -> str:
+        """``text`` with ``{keep_hours}`` and ``{keep_days}`` put in, and nothing else.
+
+        A closed set with ``str.replace``, never ``str.format``: a flow text is written
+        by an admin and must not reach attributes or take format specs.
+        """
+        return text.replace(KEEP_HOURS, str(self.hours)).replace(KEEP_DAYS, str(self.days))
 
 
 @dataclass(frozen=True)
@@ -81,10 +110,18 @@ class Screen:
 class Renderer:
     """Renders outcomes of one flow version for any locale it declares."""
 
-    def __init__(self, compiled: CompiledFlow, catalogs: Catalogs, kind_label: KindLabel) -> None:
+    def __init__(
+        self,
+        compiled: CompiledFlow,
+        catalogs: Catalogs,
+        kind_label: KindLabel,
+        *,
+        keeping: Keeping,
+    ) -> None:
         self.compiled = compiled
         self.catalogs = catalogs
         self.kind_label = kind_label
+        self.keeping = keeping
 
     def render(self, outcome: Outcome, locale: str) -> list[Message]:
         session = outcome.session
@@ -180,7 +217,9 @@ class Renderer:
                 Msg(RECEIVED, {"date": format_skeleton("yMMMd", reply.created, locale=locale)}),
             )
             chosen = reply.text.text if reply.text is not None else step.text
-            text = chosen[locale].replace("{reference}", reply.reference)
+            text = self.keeping.fill(chosen[locale]).replace(
+                REFERENCE_PLACEHOLDER, reply.reference
+            )
             return [Message(f"{text}\n\n{received}")]
         assert session is not None
         return self._ask(reply, session, locale)
@@ -193,14 +232,18 @@ class Renderer:
                 self.t(
                     locale,
                     Msg(
-                        N_("{current} / {total}"),
+                        # The total is the longest way left, so it shrinks as answers
+                        # close branches: "at most" says why, where "3 / 13" then
+                        # "4 / 12" looked like a fault.
+                        N_("Question {current} (of at most {total})"),
                         {"current": reply.progress.current, "total": reply.progress.total},
                     ),
                 )
             )
-        parts.append((reply.text.text if reply.text is not None else step.text)[locale])
+        text = (reply.text.text if reply.text is not None else step.text)[locale]
+        parts.append(self.keeping.fill(text))
         if isinstance(step, TextStep):
-            parts.append("⚠ " + step.warning[locale])
+            parts.append("⚠ " + self.keeping.fill(step.warning[locale]))
             parts.append(
                 self.t(
                     locale,
@@ -246,7 +289,7 @@ class Renderer:
                 if answer is not None
                 else self.t(locale, Msg(N_("(skipped)")))
             )
-            lines.append(f"・{label}: {shown}")
+            lines.append(self.t(locale, Msg(ANSWER_LINE, {"label": label, "answer": shown})))
         yield "\n".join(lines)
         removed = sorted({k for f in fields for k in session.removed.get(f, [])})
         if removed:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
+from bot.flow.model import FlowDefinition
 from bot.i18n import SUPPORTED, Catalogs, autonym, negotiate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +82,40 @@ def test_compiled_catalogs_translate() -> None:
     catalogs = Catalogs.load(LOCALES)
     assert catalogs.gettext("ko", "Back") == "뒤로"
     assert catalogs.gettext("zh_Hans", "Done") == "完成"
-    assert catalogs.gettext("ja", "{current} / {total}", current="3", total="9") == "3 / 9"
+    assert (
+        catalogs.gettext("ja", "Question {current} (of at most {total})", current="3", total="9")
+        == "質問 3（最大9問）"
+    )
+
+
+def _shipped_flows() -> Iterator[tuple[str, FlowDefinition]]:
+    from bot.flow.loader import check_file, flow_files
+
+    for path in flow_files([ROOT / "flows"]):
+        loaded = check_file(path)
+        assert loaded.flow is not None, [p.render() for p in loaded.problems]
+        yield path.name, loaded.flow
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_no_choice_label_holds_its_languages_list_separator(locale: str) -> None:
+    # The review and staff's case file join the labels of a multi-choice answer with the
+    # catalog's separator: a label holding it (zh 信件、照片 joined with 、) could no
+    # longer be told apart from two answers.
+    from bot.flow.model import MultiChoiceStep, SingleChoiceStep
+    from bot.render import LIST_SEPARATOR
+
+    separator = Catalogs.load(LOCALES).gettext(locale, LIST_SEPARATOR)
+    mark = separator.strip() or separator
+    clashes = [
+        f"{name} steps.{step_id} {choice.value}: {choice.text[locale]}"
+        for name, flow in _shipped_flows()
+        for step_id, step in flow.steps.items()
+        if isinstance(step, SingleChoiceStep | MultiChoiceStep)
+        for choice in step.choices
+        if mark in choice.text.get(locale, "")
+    ]
+    assert not clashes, f"labels holding {mark!r}:\n" + "\n".join(clashes)
 
 
 def test_missing_compiled_catalog_stops_start_up(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_an_installed_wheel_chats_and_checks_from_any_folder(tmp_path: Path) -> 
         timeout=120,
     )
     assert chat.returncode == 0, chat.stderr
-    assert "본인입니다" in chat.stdout  # the shipped flow, in Korean from the shipped catalog
+    assert "본인(제 자신)" in chat.stdout  # the shipped flow, in Korean from the shipped catalog
     checked = subprocess.run(
         [str(bin_dir / "intake-bot"), "flows", "check"],
         cwd=elsewhere,

@@ -22,3 +22,9 @@ def purge_command() -> None:
         f" {result.cases} closed case(s); rewrote {result.rewritten} row(s) under today's"
         f" data key, destroyed {len(result.keys_destroyed)} expired data key(s)"
     )
+    if result.unreadable:
+        click.echo(
+            f"warning: {result.unreadable} stored row(s) open with no key this server holds"
+            " (written under another INTAKE_SECRET_KEY or key directory?); left as they are",
+            err=True,
+        )

@@ -82,7 +82,15 @@ def run(webhook: bool) -> None:
             " from a secret store instead",
             beside,
         )
-    intake = Intake(db, registry, catalogs, channel="telegram", scrubber=scrubber)
+    intake = Intake(
+        db,
+        registry,
+        catalogs,
+        channel="telegram",
+        scrubber=scrubber,
+        session_ttl=settings.session_ttl,
+        case_retention=settings.case_retention,
+    )
     channel = SupporterChannel(intake, catalogs, metrics)
     staff = StaffChannel(
         intake,

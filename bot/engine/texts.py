@@ -10,15 +10,18 @@ from bot.engine import inputs as i
 from bot.messages import N_
 
 HELP = N_(
-    "Commands: /back goes to the previous question, /restart starts again, /cancel erases"
-    " everything and stops, /language changes the language, /help shows this message."
+    "Commands: before sending, /back goes to the previous question, /restart starts again,"
+    " /cancel erases everything you entered and stops. After sending, /withdraw withdraws"
+    " the case (/cancel only clears the messages from the screen; the case is not deleted)."
+    " /language changes the language, /help shows this message."
 )
 ALREADY_SENT = N_(
     "Your intake was sent. Your case reference is {reference}. Send /start to begin a new one."
 )
 MEDIA = N_(
-    "I can only read text and buttons here. Please do not send photos, files, "
-    "contacts or locations: they can identify people."
+    "What you sent was deleted for your safety. I only handle text and buttons here."
+    " Please do not send photos, voice messages, files, contacts or locations: they can"
+    " identify people."
 )
 TOO_FEW = N_("Please choose at least {count}, then press Done.")
 USE_BUTTONS = N_("Please answer with the buttons below, or type the number of an option.")
@@ -27,7 +30,11 @@ TOO_LONG = N_(
     " send it again. Here is your text:"
 )
 TOO_SHORT = N_("Your answer is too short: please write at least {limit} characters.")
-CHAT_ERASED = N_("Everything has been erased from this conversation. Send /start to begin again.")
+CHAT_ERASED = N_(
+    "The messages of this conversation were cleared from the screen. The case you sent is"
+    " with the staff and was not deleted. To withdraw it, send /reconnect with your case"
+    " reference and return code, then /withdraw. Send /start to begin a new intake."
+)
 ERASED = N_("Everything you entered has been erased. Send /start to begin again.")
 UNSUPPORTED = {
     i.EDITED: N_(
@@ -49,7 +56,7 @@ CHOOSE_ONE = N_("Please choose one of the options below.")
 TOO_MANY = N_("Please choose at most {count}.")
 NOT_SKIPPABLE = N_("This question cannot be skipped.")
 PRESS_BUTTON = N_("Please press the button below to continue.")
-FIRST_QUESTION = N_("This is the first question.")
+FIRST_QUESTION = N_("You cannot go back any further.")
 NOTHING_ERASED = N_("Nothing was erased.")
 ERASE_QUESTION = N_("Erase everything you entered and stop?")
 ERASE_YES = N_("Yes, erase everything")

@@ -45,8 +45,15 @@ from bot.messages import N_
 
 #: Every flow must speak the supporters' three languages.
 REQUIRED_LOCALES: tuple[str, ...] = ("ja", "ko", "zh_Hans")
-#: The one placeholder the submit message must carry, and the only one it may.
+#: The placeholder the submit message must carry (and only a submit message can fill).
 REFERENCE_PLACEHOLDER = "{reference}"
+#: How long the deployment keeps unsubmitted answers (hours) and cases (days), from its
+#: settings: any step text may say them, so a consent never promises figures by hand.
+KEEP_HOURS = "{keep_hours}"
+KEEP_DAYS = "{keep_days}"
+#: Every placeholder a step text may hold: a closed set, filled by plain replacement
+#: (no format specs, no attributes), so ``{keep_hours:>3}`` is as unknown as ``{name}``.
+PLACEHOLDERS: tuple[str, ...] = (KEEP_HOURS, KEEP_DAYS, REFERENCE_PLACEHOLDER)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _FIELD_TYPE_OF_KIND = {"single_choice": "single", "multi_choice": "multi", "text": "text"}
 
@@ -148,7 +155,7 @@ def _check_placeholders(
 ) -> None:
     for code, value in text.items():
         found = _PLACEHOLDER.findall(value)
-        wrong = [p for p in found if p != REFERENCE_PLACEHOLDER]
+        wrong = [p for p in found if p not in PLACEHOLDERS]
         path: Path = (*base, code)
         if submit and REFERENCE_PLACEHOLDER not in found:
             report.add(
@@ -164,10 +171,11 @@ def _check_placeholders(
                 path,
                 N_("unknown placeholder {found}"),
                 N_(
-                    "only {placeholder} exists, and only in a submit step;"
-                    " write braces as text without them"
+                    "use one of {placeholders} ({placeholder} only in a submit step),"
+                    " or write braces as text without them"
                 ),
                 found=wrong[0],
+                placeholders=", ".join(PLACEHOLDERS),
                 placeholder=REFERENCE_PLACEHOLDER,
             )
 

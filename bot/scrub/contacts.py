@@ -109,7 +109,7 @@ _HANDLE: Final = re.compile(
 _APPS: Final = (
     r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|QQ号?|扣扣|企鹅号|LINE|ライン|らいん|"
     r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|"
-    r"텔레그램|telegram|テレグラム|电报|纸飞机|"
+    r"텔레그램|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
     r"\btg\b|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|viber|zalo|skype|スカイプ|"
     r"facebook|フェイスブック|페이스북|脸书|instagram|インスタ(?:グラム)?|인스타(?:그램)?|"
     r"twitter|ツイッター|트위터|微博|抖音|tiktok|ティックトック|틱톡|imo|"
@@ -220,6 +220,73 @@ def messenger_starts(text: str) -> list[int]:
     ]
 
 
+# A handle written in CJK letters (``@小明爱吃鱼``, ``微博@김철수``): an ``@`` that opens
+# no ASCII handle or address, then a run of letters up to a space or punctuation.
+_CJK_HANDLE: Final = re.compile(
+    r"@(?<![A-Za-z0-9._%+\-@]@)(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])"
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3A-Za-z0-9_]{2,20}"
+)
+
+# Messenger IDs written before the app's name, as Korean word order has it and as people
+# add the app in brackets: ``abc123가 카톡 아이디예요``, ``abc123 (카톡)``, ``abc123是我的微信号``.
+# The app's name (and, without a bracket, a word for "ID" after it) is found first; the
+# ID is the run of ID characters before it, over a particle, "my" and spaces.
+_APP_NAMES: Final = (
+    r"微信|weixin|we ?chat|QQ|LINE|ライン|kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|"
+    r"카카오|텔레그램|telegram|テレグラム|电报|纸飞机|飞机|signal|시그널|whats ?app|왓츠앱|"
+    r"라인|위챗|인스타(?:그램)?|instagram|インスタ(?:グラム)?"
+)
+_APP_AFTER_ID: Final = re.compile(
+    rf"(?:{_APP_NAMES})(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号)"
+    rf"|\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)",
+    re.IGNORECASE,
+)
+_APP_AFTER_START: Final = re.compile(first_char_class(_APP_NAMES, fold=True) + r"|\(")
+_ID_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_PARTICLES: Final = ("이가", "가", "이", "는", "은", "が", "は", "就是", "是", "为")
+_MY: Final = ("我的", "제", "내", "私の", "僕の")
+
+
+def _id_before(text: str, end: int, *, bracket: bool) -> tuple[int, int] | None:
+    """The messenger ID ending before ``end`` over a particle, "my" and spaces, if any.
+
+    Without a bracket or a particle to tie it to the app, a word before the app's name
+    is an ID only if it holds a digit or ``_`` (``hello 카톡 아이디`` is prose).
+    """
+    pos = end
+    tied = bracket
+    for words in (_MY, _PARTICLES):
+        if pos > 0 and text[pos - 1] == " ":
+            pos -= 1
+        for word in words:
+            if text.endswith(word, 0, pos):
+                pos -= len(word)
+                tied = tied or words is _PARTICLES
+                break
+    if pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    stop = pos
+    while pos > 0 and text[pos - 1] in _ID_CHARS:
+        pos -= 1
+    ident = text[pos:stop].rstrip(".-")
+    if pos > 0 and text[pos - 1] == "@":
+        return None  # a handle, found as such
+    if len(ident) < 3 or not any(ch.isalpha() for ch in ident) or ident.lower() in _NOT_AN_ID:
+        return None
+    if VERSION.fullmatch(ident):
+        return None
+    if not tied and not any(ch.isdigit() or ch == "_" for ch in ident):
+        return None
+    return pos, pos + len(ident)
+
+
+def _ids_before_app(text: str) -> Iterator[Finding]:
+    for match in finditer_at(_APP_AFTER_ID, text, starts(_APP_AFTER_START, text)):
+        found = _id_before(text, match.start(), bracket=text[match.start()] == "(")
+        if found is not None:
+            yield Finding(*found, "messenger_id")
+
+
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
@@ -236,6 +303,9 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in _HANDLE.finditer(text):
         if len(match.group()) >= 4:
             yield Finding(match.start(), match.end(), "handle")
+    for match in _CJK_HANDLE.finditer(text):
+        yield Finding(match.start(), match.end(), "handle")
+    yield from _ids_before_app(text)
     for match in finditer_at(_MESSENGER, text, messenger_starts(text)):
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]

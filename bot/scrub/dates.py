@@ -48,7 +48,11 @@ _LABEL: Final = (
 )
 _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
 _LABELLED_MD: Final = re.compile(
-    rf"{_LABEL}{_GAP}(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-]))", re.IGNORECASE
+    rf"{_LABEL}{_GAP}(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-])"
+    # Six digits after a birth label are a date (``생년월일: 480523``), as the first half
+    # of a Korean resident number writes it.
+    r"|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))",
+    re.IGNORECASE,
 )
 # A case-insensitive word list keeps the engine from skipping ahead: try it only where
 # a label's first letter stands (scan.py).

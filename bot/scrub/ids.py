@@ -54,14 +54,16 @@ _PASSPORT_WORDS: Final = (
 _PASSPORT_LABEL: Final = re.compile(
     rf"(?:{_PASSPORT_WORDS})"
     r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|No\.?){0,6}"
-    r"(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4})(?![0-9A-Za-z])",
+    r"(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
 # other character folds to p), so that the engine skips ahead to them.
 _PASSPORT_START: Final = re.compile("[旅パ여护護pP]")
+# The Korean shape (``M123A4567``) is distinctive enough to be taken with a space after
+# its letter too (``M 123A4567``), as people copy it from the printed page.
 _PASSPORT_SHAPE: Final = re.compile(
-    r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Z]?[0-9]{7,8}|[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
+    r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Z]?[0-9]{7,8}| ?[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
 )
 _NOT_DIGIT: Final = re.compile(r"[^0-9Xx]")
 # Each pattern above but the passport ones opens at the first digit of a run and holds at

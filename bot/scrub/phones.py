@@ -183,11 +183,118 @@ def _never_valid(piece: str, region: str) -> bool:
     )
 
 
+#: Separators the matcher splits a grouped piece at, and nothing else: a bracket (an area
+#: code) or a ``+`` is left to the matcher itself.
+_GROUP: Final = re.compile(r"[0-9]+")
+_SEPARATORS_ONLY: Final = frozenset(" -./")
+#: The matcher reads at most this many digits as one block; a longer group could be cut
+#: inside, so such pieces are left to it.
+_BLOCK_MAX: Final = 17
+
+
+#: What :func:`_valid_parts` can tell about a piece without the matcher.
+_UNKNOWN: Final = -1
+_NO_VALID_PART: Final = 0
+_WHOLE_MAY_BE_VALID: Final = 1
+_PART_MAY_BE_VALID: Final = 2
+
+
+def _valid_parts(piece: str, region: str, *, whole: bool) -> int:
+    """Which parts of a piece of digit groups can be a valid number of ``region``.
+
+    The matcher reads a piece as one candidate and, failing that, as parts of it that
+    begin and end at a group (it splits only at separators; a group longer than it reads
+    as one block could be cut inside, and a ``+`` or a bracket is left to it). Without a
+    ``+`` or an international prefix, parsing a part only cuts off the region's country
+    code and its national or carrier prefix (``0``, ``17951``; at most twice each, and
+    only where the region's own patterns match), then asks whether the rest has a possible
+    length and matches the region's general pattern and a type pattern: a part for which
+    no cut does cannot be valid (tests/scrub/test_phones.py asks the matcher about grouped
+    pieces near real numbers).
+
+    Returns:
+        ``_PART_MAY_BE_VALID`` as soon as a proper part may be valid; else
+        ``_WHOLE_MAY_BE_VALID`` if the whole may be (checked only with ``whole``), else
+        ``_NO_VALID_PART``; ``_UNKNOWN`` when only the matcher can tell.
+    """
+    rules = _number_rules(region)
+    if rules is None or not piece.isascii() or "+" in piece:
+        return _UNKNOWN
+    if not _SEPARATORS_ONLY.issuperset(piece.translate(_NO_DIGITS)):
+        return _UNKNOWN
+    general, any_type, international = rules
+    national, country = _prefixes(region)
+    lengths = _possible_lengths(region)
+    shortest = min(lengths, default=0)
+    digits = piece.translate(_NO_SEPARATORS)
+    ends = list(accumulate(len(group) for group in _GROUP.findall(piece)))
+    if not ends or any(b - a > _BLOCK_MAX for a, b in zip([0, *ends], ends, strict=False)):
+        return _UNKNOWN
+    state = _NO_VALID_PART
+    for begin in (0, *ends[:-1]):
+        if international.match(digits, begin) is not None:
+            return _UNKNOWN  # a number of another region: only the matcher knows
+        base = [begin]
+        if digits.startswith(country, begin):
+            base.append(begin + len(country))
+        for end in ends:
+            if end - begin < shortest:
+                continue
+            is_whole = begin == 0 and end == len(digits)
+            if is_whole and (not whole or state == _WHOLE_MAY_BE_VALID):
+                continue
+            cuts = set(base)
+            for _ in range(2):
+                for cut in list(cuts):
+                    # Matched within the part, as parsing the part alone would.
+                    stripped = national.match(digits, cut, end)
+                    if stripped is not None and stripped.end() > cut:
+                        cuts.add(stripped.end())
+            for cut in cuts:
+                if (
+                    (not lengths or end - cut in lengths)
+                    and general.fullmatch(digits, cut, end)
+                    and any_type.fullmatch(digits, cut, end)
+                ):
+                    if not is_whole:
+                        return _PART_MAY_BE_VALID
+                    state = _WHOLE_MAY_BE_VALID
+                    break
+    return state
+
+
+def _never_valid_grouped(piece: str, region: str) -> bool:
+    """Whether a piece of digit groups (``113.6646 8``, ``102.74865 2``) can hold no valid
+    number of ``region``: the matcher (30-50 µs) need not be asked about it."""
+    return _valid_parts(piece, region, whole=True) == _NO_VALID_PART
+
+
+@cache
+def _prefixes(region: str) -> tuple[re.Pattern[str], str]:
+    """The region's national (and carrier) prefix pattern for parsing, and its country code."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    assert metadata is not None  # _number_rules found it
+    pattern = metadata.national_prefix_for_parsing or metadata.national_prefix or "(?!)"
+    return re.compile(pattern), str(metadata.country_code)
+
+
+_NO_SEPARATORS: Final = str.maketrans("", "", " -./")
+
+
+@cache
+def _possible_lengths(region: str) -> frozenset[int]:
+    """The lengths a national number of ``region`` can have (empty: unknown)."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.general_desc is None:
+        return frozenset()
+    return frozenset(metadata.general_desc.possible_length or ())
+
+
 #: The longest plain run of digits that the guard decides about without the matcher.
 _GUARD_RUN_MAX: Final = 15
 
 
-def _guard_decides(piece: str) -> bool:
+def _guard_decides(piece: str, region: str) -> bool:
     """Whether the guard alone gives the outcome for a piece that is not a year, date or
     time: a plain run of 8 to 15 digits.
 
@@ -196,13 +303,26 @@ def _guard_decides(piece: str) -> bool:
     guard removes the whole run either way, so asking the matcher (30-50 µs, most of
     the cost of a Chinese mobile number written without spaces) changes nothing.
     """
-    return GUARD_DIGITS <= len(piece) <= _GUARD_RUN_MAX and piece.isascii() and piece.isdigit()
+    if GUARD_DIGITS <= len(piece) <= _GUARD_RUN_MAX and piece.isascii() and piece.isdigit():
+        return True
+    # A grouped piece (``090-9614-2579``) no proper part of which can be a valid number:
+    # the matcher finds the whole of it or nothing, and the guard removes the whole
+    # either way. Most phone numbers written with separators are such pieces.
+    if _digit_count(piece) < GUARD_DIGITS:
+        return False
+    return _valid_parts(piece, region, whole=False) == _NO_VALID_PART
 
 
-def _phone_matches(piece: str, region: str, leniency: int) -> Iterator[PhoneNumberMatch]:
+def _phone_matches(
+    piece: str, region: str, leniency: int, *, grouped: bool = True
+) -> Iterator[PhoneNumberMatch]:
+    """The matcher's matches in ``piece``, unless they are known to be none. Without
+    ``grouped`` the caller knows that a part of ``piece`` may be a valid number."""
     if not _may_match(piece, region):
         return iter(())
-    if leniency >= Leniency.VALID and _never_valid(piece, region):
+    if leniency >= Leniency.VALID and (
+        _never_valid(piece, region) or (grouped and _never_valid_grouped(piece, region))
+    ):
         return iter(())
     return iter(PhoneNumberMatcher(piece, region, leniency=leniency))
 
@@ -343,10 +463,13 @@ def find_phones(
         # piece: its first match is kept and the rest drawn from the same run.
         if first is not None:
             matches: Iterable[PhoneNumberMatch] = [first, *found]
-        elif guard and _guard_decides(piece):
+        elif guard and _guard_decides(piece, region):
             matches = ()
         else:
-            matches = _phone_matches(piece, region, leniency)
+            # A piece the guard would remove but did not decide about has a part that may
+            # be valid, or one that only the matcher can tell about: asked straight away.
+            grouped = not (guard and _digit_count(piece) >= GUARD_DIGITS)
+            matches = _phone_matches(piece, region, leniency, grouped=grouped)
         covered = [(start + match.start, start + match.end) for match in matches]
         if not guard:
             yield from (Finding(s, e, "phone") for s, e in covered)

@@ -135,7 +135,9 @@ _ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
 _KO_ROAD: Final = re.compile(r"(?:로|길|거리)(?= ?(?:지하 ?)?[0-9])")
 _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
-_KO_HO: Final = re.compile(r"(?<=[0-9])호|(?<=[0-9] )호")
+# ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
+# to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
+_KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
 _KO_GA: Final = re.compile(r"가(?<=[0-9]가)(?= ?(?:지하 ?)?[0-9])")
 _KO_GA_SPACED: Final = re.compile(r"가 (?:지하 ?)?[0-9]")
 _HANGUL: Final = "".join(map(chr, range(0xAC00, 0xD7A4)))

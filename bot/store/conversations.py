@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from bot.engine.outcome import Outcome
 from bot.engine.session import Session
+from bot.errors import DataKeyGoneError
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.keys import slow_hash
@@ -37,6 +38,7 @@ from bot.store.models import (
     ProcessedUpdate,
     update_key,
 )
+from bot.store.sealing import wrap
 from bot.stub import CaseStub, normalize_code
 
 #: A new chat's first two inputs may race to create its row; the loser retries.
@@ -270,8 +272,14 @@ class Conversations:
         tx.flush()  # a racing first insert for this chat fails here, inside the retry
         return Handled(outcome, cleared, live)
 
-    def _decode(self, row: ChatSession) -> Session:
-        return Session.from_json(json.loads(self.db.keys.open(row.state)))
+    def _decode(self, row: ChatSession) -> Session | None:
+        """The session, or ``None`` when its data key has been destroyed: the intake was
+        abandoned past its days, and the supporter starts again rather than being stuck
+        with a session no one can read."""
+        try:
+            return Session.from_json(json.loads(self.db.keys.open(row.state)))
+        except DataKeyGoneError:
+            return None
 
     def _take_messages(self, tx: DbSession, chat_key: str) -> tuple[int, ...]:
         ids = tuple(
@@ -334,7 +342,7 @@ class Conversations:
                 ),
                 removed=list(stub.removed) if sealer is None else [],
                 return_hash=slow_hash(normalize_code(return_code)) if return_code else None,
-                sealed=sealer.seal(stub.to_json()) if sealer is not None else None,
+                sealed=wrap(sealer.seal(stub.to_json()), self.db.keys) if sealer else None,
                 sealed_to=list(sealer.recipients) if sealer is not None else None,
             )
         )

@@ -22,6 +22,7 @@ import base64
 import os
 import re
 import secrets
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -94,14 +95,24 @@ class KeyDirectory:
     def read(self, day: str) -> bytes | None:
         file = self._file(day)
         try:
-            mode = file.stat().st_mode
+            fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW)
         except FileNotFoundError:
             return None
-        if mode & 0o077:
-            raise ConfigError(f"{file} is readable by others: run `chmod 600 {file}`")
-        material = base64.urlsafe_b64decode(file.read_bytes().strip())
+        except OSError as exc:  # a link planted there, a directory, no permission
+            raise ConfigError(f"{file} cannot be read as a data key ({exc.strerror})") from None
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            _owned(file, status)
+            if status.st_mode & 0o077:
+                raise ConfigError(f"{file} is readable by others: run `chmod 600 {file}`")
+            content = handle.read(256)
+        try:
+            material = base64.urlsafe_b64decode(content.strip())
+        except ValueError:
+            material = b""
         if len(material) != _KEY_BYTES:
-            raise ConfigError(f"{file} is not a data key (damaged?): move it away and restart")
+            # Not "move it away": a copy kept somewhere would outlive its day.
+            raise ConfigError(f"{file} is not a data key (damaged?): destroy it and restart")
         return material
 
     def create(self, day: str) -> bytes:
@@ -146,20 +157,23 @@ class KeyDirectory:
         blocks may survive the overwrite: the README says to keep the directory on an
         encrypted volume for that reason."""
         file = self._file(day)
-        try:
-            size = file.stat().st_size
-            with file.open("r+b") as handle:
-                handle.write(b"\0" * size)
+        if not file.is_symlink():  # never through a link: zeros would land on its target
+            try:
+                fd = os.open(file, os.O_WRONLY | os.O_NOFOLLOW)
+            except FileNotFoundError:
+                return
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(bytes(os.fstat(handle.fileno()).st_size))
                 handle.flush()
                 os.fsync(handle.fileno())
-            file.unlink()
-        except FileNotFoundError:
-            return
+        file.unlink(missing_ok=True)
         self._sync()
 
     def _prepare(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if self.path.stat().st_mode & 0o077:
+        status = self.path.stat()
+        _owned(self.path, status)
+        if status.st_mode & 0o077:
             raise ConfigError(f"{self.path} is open to others: run `chmod 700 {self.path}`")
 
     def _sync(self) -> None:
@@ -171,6 +185,22 @@ class KeyDirectory:
             os.close(fd)
 
 
+def _owned(path: Path, status: os.stat_result) -> None:
+    """Keys belong to the bot's user: a command run as another user (root's cron) would
+    make today's key unreadable to the bot, or read keys it should not."""
+    if status.st_uid != os.geteuid():
+        raise ConfigError(
+            f"{path} belongs to another user (uid {status.st_uid}): run intake-bot as the"
+            " user the bot runs as"
+        )
+
+
+#: How often a process checks that the key it seals with still exists: another
+#: process's purge may have destroyed it (a clock far ahead), and rows sealed with a
+#: key whose file is gone would be unreadable to every other process.
+RECHECK_SECONDS = 60.0
+
+
 class DataKeys:
     """Authenticated encryption under the key of the day; tokens name their day."""
 
@@ -179,6 +209,7 @@ class DataKeys:
         self.store = store
         self.now = now
         self._cache: dict[str, Fernet] = {}
+        self._checked: dict[str, float] = {}
 
     def today(self) -> str:
         return day_of(self.now())
@@ -195,6 +226,10 @@ class DataKeys:
 
     def seal(self, data: bytes) -> bytes:
         day = self.today()
+        if time.monotonic() - self._checked.get(day, 0.0) > RECHECK_SECONDS:
+            self._checked[day] = time.monotonic()
+            if day in self._cache and self.store.read(day) is None:
+                del self._cache[day]
         fernet = self._fernet(day) or self._make(day)
         return prefix(day) + fernet.encrypt(data)
 

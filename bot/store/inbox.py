@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from bot.errors import DataKeyGoneError
 from bot.store.database import Database
 from bot.store.models import InboxUpdate, ProcessedUpdate, update_key
 
@@ -82,7 +83,16 @@ class Inbox:
         prefix = f"{self.channel}:"
         with self.db.transaction() as tx:
             sealed = list(tx.scalars(query.where(InboxUpdate.update_key.startswith(prefix))))
-        return [json.loads(self.db.keys.open(s)) for s in sealed]
+        return [update for s in sealed if (update := self._open(s)) is not None]
+
+    def _open(self, sealed: bytes) -> dict[str, Any] | None:
+        """An update, or ``None`` if its data key is gone (it waited past its days: the
+        purge drops it; one unreadable row must not stop the others at start-up)."""
+        try:
+            update: dict[str, Any] = json.loads(self.db.keys.open(sealed))
+        except DataKeyGoneError:
+            return None
+        return update
 
     def drop(self, update_ids: list[int]) -> None:
         """Forget updates that will not be processed (a flood's surplus, a failed one)."""

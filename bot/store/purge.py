@@ -41,6 +41,8 @@ class Purged:
     #: Rows rewritten under today's data key, and the days whose keys were destroyed.
     rewritten: int = 0
     keys_destroyed: tuple[str, ...] = ()
+    #: Rows no key the server holds opens (written under another secret, say).
+    unreadable: int = 0
 
     @property
     def total(self) -> int:
@@ -94,4 +96,5 @@ def purge(db: Database, *, session_ttl: timedelta, case_retention: timedelta) ->
         int(messages),
         rewritten=rekeyed.rewritten,
         keys_destroyed=rekeyed.destroyed,
+        unreadable=rekeyed.unreadable,
     )

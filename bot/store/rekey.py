@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, inspect, or_, select, update
 
-from bot.errors import DataKeyGoneError
+from bot.errors import ConfigError, DataKeyGoneError
 from bot.store.database import Database
 from bot.store.datakeys import prefix
 from bot.store.models import (
@@ -25,11 +25,14 @@ from bot.store.models import (
     InboxUpdate,
     StaffMember,
 )
+from bot.store.sealing import AGE_HEADER, unwrap
 
-#: Every column the server encrypts with its own keys. Age files (sealed notes) share
-#: ``case_messages.text`` and are left alone: the server cannot read them anyway.
+#: Every column the server encrypts with its own keys. Sealed case bodies and notes are
+#: age files the server cannot open, wrapped in the day's key all the same (and those
+#: stored bare before wrapping existed are wrapped here), so that their copies die too.
 ENCRYPTED: tuple[tuple[type[Base], str], ...] = (
     (ChatSession, "state"),
+    (CaseStubRow, "sealed"),
     (InboxUpdate, "payload"),
     (CaseStubRow, "texts"),
     (ContactRoute, "sealed_chat"),
@@ -45,7 +48,7 @@ _LEGACY = b"gAAAAA"
 class Rekeyed:
     #: Rows rewritten under today's key.
     rewritten: int
-    #: Rows whose key had already been destroyed (left as they are: unreadable anyway).
+    #: Rows no key the server holds opens (left as they are; the purge reports them).
     unreadable: int
     #: Days whose keys were destroyed now.
     destroyed: tuple[str, ...]
@@ -60,7 +63,9 @@ def rekey(db: Database) -> Rekeyed:
         column: ColumnElement[bytes] = getattr(model, name)
         key: ColumnElement[Any] = inspect(model).primary_key[0]
         stale = (func.substr(column, 1, len(current)) != current) & or_(
-            func.substr(column, 1, 1) == b"k", func.substr(column, 1, len(_LEGACY)) == _LEGACY
+            func.substr(column, 1, 1) == b"k",
+            func.substr(column, 1, len(_LEGACY)) == _LEGACY,
+            func.substr(column, 1, len(AGE_HEADER)) == AGE_HEADER,
         )
         last: Any = None
         while True:
@@ -71,8 +76,11 @@ def rekey(db: Database) -> Rekeyed:
                 rows = tx.execute(query).all()
                 for pk, token in rows:
                     try:
-                        fresh = db.keys.seal(db.keys.open(token))
-                    except DataKeyGoneError:
+                        fresh = db.keys.seal(unwrap(token, db.keys))
+                    except (DataKeyGoneError, ConfigError):
+                        # Left as it is, and counted: one row written under another secret
+                        # must not keep every older key alive (and every erased row
+                        # readable) by stopping the purge before it destroys them.
                         unreadable += 1
                         continue
                     # Only if unchanged: a row saved meanwhile is under today's key already.

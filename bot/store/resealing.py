@@ -20,12 +20,12 @@ from typing import Any
 
 import pyrage
 from pyrage import x25519
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import CaseMessage, CaseStubRow
-from bot.store.sealing import armor
+from bot.store.sealing import armor, unwrap, wrap
 
 AGE = b"age-encryption.org/"
 #: What a sealed item is: a case body, or a note/relayed message of a case.
@@ -86,7 +86,7 @@ def _unarmor(text: str) -> bytes:
 
 
 def sealed_items(db: Database) -> list[SealedItem]:
-    """Every sealed case body and sealed message, as stored."""
+    """Every sealed case body and sealed message, as the age files they are."""
     with db.transaction() as tx:
         cases = tx.execute(
             select(CaseStubRow.reference, CaseStubRow.sealed, CaseStubRow.sealed_to)
@@ -94,13 +94,15 @@ def sealed_items(db: Database) -> list[SealedItem]:
             .order_by(CaseStubRow.id)
         ).all()
         messages = tx.execute(
-            select(CaseMessage.reference, CaseMessage.id, CaseMessage.text, CaseMessage.sealed_to)
-            .where(func.substr(CaseMessage.text, 1, len(AGE)) == AGE)
-            .order_by(CaseMessage.id)
+            select(
+                CaseMessage.reference, CaseMessage.id, CaseMessage.text, CaseMessage.sealed_to
+            ).order_by(CaseMessage.id)
         ).all()
-    found = [SealedItem("case", r, None, b, tuple(k or ())) for r, b, k in cases if b]
+    found = [
+        SealedItem("case", r, None, unwrap(b, db.keys), tuple(k or ())) for r, b, k in cases if b
+    ]
     return found + [
-        SealedItem("message", r, i, bytes(b), tuple(k or ())) for r, i, b, k in messages
+        SealedItem("message", r, i, unwrap(b, db.keys), tuple(k)) for r, i, b, k in messages if k
     ]
 
 
@@ -154,24 +156,26 @@ def replace_sealed(db: Database, items: Iterable[SealedItem], *, actor: str) -> 
         for item in items:
             if item.replaces is None or not item.sealed.startswith(AGE):
                 raise ValueError(f"{item.reference}: not a re-sealed item (`keys reseal` output)")
+            stored = wrap(item.sealed, db.keys)
             if item.kind == "case":
-                row = tx.scalar(
-                    select(CaseStubRow.sealed).where(CaseStubRow.reference == item.reference)
-                )
-                target = update(CaseStubRow).where(CaseStubRow.reference == item.reference)
-                target = target.values(sealed=item.sealed, sealed_to=list(item.sealed_to))
+                column, where = CaseStubRow.sealed, CaseStubRow.reference == item.reference
+                values = {"sealed": stored, "sealed_to": list(item.sealed_to)}
+                model: type[CaseStubRow] | type[CaseMessage] = CaseStubRow
             else:
-                row = tx.scalar(
-                    select(CaseMessage.text).where(
-                        CaseMessage.id == item.id, CaseMessage.reference == item.reference
-                    )
-                )
-                target = update(CaseMessage).where(CaseMessage.id == item.id)
-                target = target.values(text=item.sealed, sealed_to=list(item.sealed_to))
-            if row is None or digest(bytes(row)) != item.replaces:
+                column = CaseMessage.text
+                where = (CaseMessage.id == item.id) & (CaseMessage.reference == item.reference)
+                values = {"text": stored, "sealed_to": list(item.sealed_to)}
+                model = CaseMessage
+            current = tx.scalar(select(column).where(where).with_for_update())
+            if current is None or digest(unwrap(current, db.keys)) != item.replaces:
                 stale += 1
                 continue
-            tx.execute(target)
+            # The row locked and compared again: a withdrawal committed in between cannot
+            # be undone by putting the case body back.
+            done = tx.execute(update(model).where(where, column == current).values(values))
+            if not done.rowcount:  # type: ignore[attr-defined]
+                stale += 1
+                continue
             replaced += 1
             if item.kind == "case":
                 audit(tx, db.now(), actor, "reseal", item.reference, {"keys": len(item.sealed_to)})

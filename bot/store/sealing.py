@@ -18,13 +18,16 @@ import base64
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from bot.errors import ConfigError, SealedError
+
+if TYPE_CHECKING:
+    from bot.store.keys import ServerKeys
 
 #: What every age public key and identity starts with.
 PUBLIC_PREFIX = "age1"
@@ -207,3 +210,15 @@ def is_age_file(content: bytes) -> bool:
 def holds_private_key(values: Iterable[str]) -> bool:
     """Whether any of ``values`` is or contains an age private key."""
     return any(SECRET_PREFIX in value.upper() for value in values)
+
+
+def wrap(blob: bytes, keys: ServerKeys) -> bytes:
+    """How a sealed age file is stored: inside the day's data key too, so that once a
+    sealed case is erased its copies in WAL, dumps and backups open for no one, the
+    organisation included, after the key's days (``bot.store.datakeys``)."""
+    return keys.seal(blob)
+
+
+def unwrap(stored: bytes, keys: ServerKeys) -> bytes:
+    """The age file of a sealed row (rows written before ``wrap`` hold it bare)."""
+    return stored if is_age_file(stored) else keys.open(stored)

@@ -19,7 +19,7 @@ from sqlalchemy import case, delete, select, update
 from bot.store.audit import audit
 from bot.store.database import Database
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
-from bot.store.sealing import armor, case_body
+from bot.store.sealing import armor, case_body, unwrap
 from bot.stub import CaseStub
 
 STATUSES = ("new", "claimed", "closed")
@@ -249,12 +249,12 @@ class StubRepository:
             created_at=row.created_at,
             contact=row.contact,
             answers=dict(row.answers),
-            # A sealed row keeps no text under the server key: reading it needs no secret.
+            # A sealed row keeps no text under the server key, only the age file.
             texts=json.loads(self.db.keys.open(row.texts)) if row.sealed is None else {},
             removed=list(row.removed),
             claimed_by=row.claimed_by,
             claimed_at=row.claimed_at,
             closed_at=row.closed_at,
-            sealed=row.sealed,
+            sealed=unwrap(row.sealed, self.db.keys) if row.sealed is not None else None,
             sealed_to=tuple(row.sealed_to or ()),
         )

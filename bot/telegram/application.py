@@ -160,6 +160,8 @@ async def _purge_forever(channel: SupporterChannel, settings: Settings) -> None:
                 log.info("purged %d session(s), %d case(s)", result.sessions, result.cases)
             if result.keys_destroyed:
                 log.info("destroyed %d expired data key(s)", len(result.keys_destroyed))
+            if result.unreadable:
+                log.warning("%d stored row(s) open with no data key held", result.unreadable)
         except Exception as exc:
             log.error("purge failed: %s", type(exc).__name__)
         await asyncio.sleep(PURGE_EVERY.total_seconds())

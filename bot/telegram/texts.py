@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bot.messages import N_
 
+#: Clearing deletes the very message that holds the reference and the return code (shown
+#: once), so the offer says so before the supporter loses the only way back to the case.
 CLEAR_OFFER = N_(
-    "If someone else may look at this phone, you can clear this conversation now. Messages"
-    " older than 48 hours cannot be removed by the bot: to remove everything, also delete"
-    " the chat in Telegram (press and hold it in the chat list, then Delete)."
+    "If someone else may look at this phone, you can clear this conversation now. Clearing"
+    " also deletes the case reference and the return code above: if you need them, first"
+    " note them in a way no one else can see. Messages older than 48 hours cannot be"
+    " removed by the bot: to remove everything, also delete the chat in Telegram (press and"
+    " hold it in the chat list, then Delete)."
 )
 CLEAR_BUTTON = N_("Clear this conversation")
 AFTER_SUBMIT = N_(

@@ -22,8 +22,10 @@ from click.testing import CliRunner, Result
 from sqlalchemy import select
 
 from bot.cli import main
+from bot.flow.loader import check_file
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
+from bot.store.flows import with_version
 from bot.store.keys import ServerKeys
 from bot.store.models import AuditEntry, CaseStubRow, ContactRoute
 from bot.store.stubs import StubRepository
@@ -32,14 +34,25 @@ from tests.conftest import BACKENDS, database_url
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "cli-tests-share-this-key_0123456789-abcdefghijKLMNOP"
 #: A full Korean intake through the terminal chat: family in Japan, a child of a
-#: returnee in China (Jilin), forced return feared, a broker asking for money, koseki
-#: records, speaks Korean; a note with a phone number and Rich markup; consents; submits.
-TO_CUSTODY = ["1", "1", "3", "2", "1"]
-FROM_CUSTODY = ["3", "2", "6", "1", "1", "1", "6", "1", "6", "2"]
+#: returnee and a Japanese spouse, in China (Jilin), custody unknown, forced return
+#: feared, a broker asking for money, koseki records, speaks Korean; a note with a phone
+#: number and Rich markup; consents, follow-up in Korean; submits.
+TO_CUSTODY = ["1", "1", "3", "1", "2", "1"]
+FROM_CUSTODY = ["4", "2", "9", "1", "1", "1", "8", "1", "6"]
 NOTE = "도움이 필요합니다 [/] [bold red]급함 010-1234-5678"
 SCRUBBED_NOTE = "도움이 필요합니다 [/] [bold red]급함 [전화번호]"
-SUBMIT = ["1", "14"]  # contact: yes; review: send
+SUBMIT = ["1", "2", "15"]  # contact: yes; follow-up: Korean; review: send
 INTAKE = [*TO_CUSTODY, *FROM_CUSTODY, NOTE, *SUBMIT]
+
+
+def shipped_version() -> int:
+    flow = check_file(ROOT / "flows" / "intake.yaml").flow
+    assert flow is not None
+    return flow.version
+
+
+#: The shipped flow's version; the flow tests publish versions above it.
+V = shipped_version()
 CSV_HEADER = [
     "reference",
     "status",
@@ -114,9 +127,10 @@ def cli(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cli]:
 
 
 def reference_of(transcript: str) -> str:
-    stubs = [w for w in transcript.split() if len(w) == 9 and w[4] == "-"]
+    # Not split on spaces: in Korean the copula follows with none ("ABCD-1234입니다").
+    stubs = re.findall(r"(?<![0-9A-Z])[0-9A-Z]{4}-[0-9A-Z]{4}(?![0-9A-Z])", transcript)
     assert stubs, transcript[-500:]
-    return stubs[-1]
+    return str(stubs[-1])
 
 
 def audit_log(cli: Cli) -> list[AuditEntry]:
@@ -189,12 +203,12 @@ def test_postgres_refuses_to_start_before_db_upgrade(tmp_path: Path) -> None:
 def test_publish_refuses_broken_flows_and_versions_not_above(cli: Cli) -> None:
     shipped = ROOT / "flows" / "intake.yaml"
     assert cli.ok("flows", "publish", str(shipped), "--as", "aiko").stdout == (
-        "published intake v1\n"
+        f"published intake v{V}\n"
     )
 
     again = cli.run("flows", "publish", str(shipped))
     assert again.exit_code == 1
-    assert "version 1 is not above the published version 1" in again.stderr
+    assert f"version {V} is not above the published version {V}" in again.stderr
 
     broken = cli.run("flows", "publish", str(ROOT / "tests/flow/broken/E110_unknown_key.yaml"))
     assert broken.exit_code == 1
@@ -203,7 +217,7 @@ def test_publish_refuses_broken_flows_and_versions_not_above(cli: Cli) -> None:
 
     listing = cli.ok("flows", "list").stdout.splitlines()
     assert len(listing) == 1
-    assert listing[0].startswith("intake v1 ")
+    assert listing[0].startswith(f"intake v{V} ")
     assert listing[0].endswith("<- new sessions")
 
 
@@ -211,12 +225,11 @@ def test_rollback_republishes_the_previous_content_and_spares_running_sessions(
     cli: Cli, tmp_path: Path
 ) -> None:
     shipped = (ROOT / "flows" / "intake.yaml").read_text(encoding="utf-8")
-    old_question = "그분은 지금 구금되어 있습니까?"
+    old_question = "그분은 지금 구금되거나 붙잡혀 있는 상태입니까?"
     new_question = "그분은 현재 구금 상태입니까?"
-    v2 = tmp_path / "intake-v2.yaml"
+    v2 = tmp_path / "intake-v2.yaml"  # "v2", "v3": the versions above the shipped one
     v2.write_text(
-        shipped.replace("version: 1", "version: 2").replace(old_question, new_question),
-        encoding="utf-8",
+        with_version(shipped, V + 1).replace(old_question, new_question), encoding="utf-8"
     )
     cli.ok("flows", "publish", str(ROOT / "flows" / "intake.yaml"))
     cli.ok("flows", "publish", str(v2), "--as", "aiko")
@@ -225,13 +238,13 @@ def test_rollback_republishes_the_previous_content_and_spares_running_sessions(
     assert new_question in started
 
     assert cli.ok("flows", "rollback", "intake", "--as", "aiko").stdout == (
-        "published intake v3 (the content of the previous version)\n"
+        f"published intake v{V + 2} (the content of the previous version)\n"
     )
     listing = cli.ok("flows", "list").stdout.splitlines()
     assert [line.split()[:2] for line in listing] == [
-        ["intake", "v1"],
-        ["intake", "v2"],
-        ["intake", "v3"],
+        ["intake", f"v{V}"],
+        ["intake", f"v{V + 1}"],
+        ["intake", f"v{V + 2}"],
     ]
     assert listing[2].endswith("<- new sessions")
 
@@ -245,11 +258,12 @@ def test_rollback_republishes_the_previous_content_and_spares_running_sessions(
         v["reference"]: v["flow_version"]
         for v in json.loads(cli.ok("stubs", "list", "--format", "json").stdout)
     }
-    assert versions == {pinned: 2, reference_of(again): 3}
+    assert versions == {pinned: V + 1, reference_of(again): V + 2}
 
     audit = [(e.actor, e.action, e.detail) for e in audit_log(cli)]
-    assert ("aiko", "publish", {"flow_id": "intake", "version": 2}) in audit
-    assert ("aiko", "rollback", {"flow_id": "intake", "version": 3, "from_version": 1}) in audit
+    assert ("aiko", "publish", {"flow_id": "intake", "version": V + 1}) in audit
+    rolled = {"flow_id": "intake", "version": V + 2, "from_version": V}
+    assert ("aiko", "rollback", rolled) in audit
 
 
 def test_rollback_without_an_earlier_version_is_refused(cli: Cli) -> None:

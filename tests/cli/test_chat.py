@@ -21,10 +21,12 @@ from prompt_toolkit.output import DummyOutput
 from bot import console_texts as ct
 from bot.cli import main
 from bot.cli.chat_input import system_locale, terminal_lines
+from bot.config import Settings
 from bot.console_menu import designated
 from bot.engine import texts as t
 from bot.flow.model import InfoStep, MultiChoiceStep, SingleChoiceStep
 from bot.i18n import autonym
+from bot.render import Keeping
 from tests.support.engine import catalogs, intake
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +41,9 @@ BUTTON_WORDS = ("button", "press", "tap", "ボタン", "押し", "버튼", "누�
 
 
 def step_text(step: str, locale: str) -> str:
-    return intake().step(step).text[locale]
+    """A step's text as shown, with the default settings' keeping times put in."""
+    keeping = Keeping.of(Settings.session_ttl, Settings.case_retention)
+    return keeping.fill(intake().step(step).text[locale])
 
 
 def label(step: str, value: str, locale: str) -> str:
@@ -184,7 +188,7 @@ def test_lang_overrides_the_system_locale(chat: Chat, locale: str) -> None:
 
 @pytest.mark.parametrize(("first", "then"), [("ja", "ko"), ("ko", "zh_Hans"), ("zh_Hans", "ja")])
 def test_lang_switches_a_conversation_in_progress(chat: Chat, first: str, then: str) -> None:
-    chat.run([consent(first), number("relation", "friend")], "--lang", FLAG[first])
+    chat.run([consent(first), number("relation", "family_japan")], "--lang", FLAG[first])
 
     resumed = chat.run([], "--lang", FLAG[then], LANG=SYSTEM[first])
     assert resumed.startswith(said(then, t.WELCOME_BACK))
@@ -196,7 +200,7 @@ def test_lang_switches_a_conversation_in_progress(chat: Chat, first: str, then: 
     assert again.startswith(said(then, t.WELCOME_BACK))
     shown = after(again, "/back")
     assert step_text("relation", then) in shown
-    answer = label("relation", "friend", then)
+    answer = label("relation", "family_japan", then)
     assert said(then, "Current answer: {answer}", answer=answer) in shown
 
 
@@ -216,6 +220,7 @@ def to_location(locale: str) -> list[str]:
         consent(locale),
         label("relation", "family_japan", locale),
         label("link", "child", locale),
+        label("lineage", "japanese_spouse", locale),
     ]
 
 
@@ -296,8 +301,8 @@ def test_a_multi_choice_shows_one_menu_and_ticks_as_lines(chat: Chat, locale: st
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_restart_asks_first(chat: Chat, locale: str) -> None:
-    friend = number("relation", "friend")
-    lines = [consent(locale), friend, "/restart", "2", "/restart", "whatever", "/restart", "1"]
+    family = number("relation", "family_japan")
+    lines = [consent(locale), family, "/restart", "2", "/restart", "whatever", "/restart", "1"]
     out = chat.run(lines, "--lang", FLAG[locale])
     asked = out.split("> /restart\n", 1)[1]
     assert asked.startswith(said(locale, ct.RESTART_QUESTION))
@@ -389,3 +394,33 @@ def _common_start(a: str, b: str) -> str:
         n += 1
     assert n > 0, (a, b)
     return a[:n]
+
+
+# --- the deployment's figures ------------------------------------------------------------
+
+
+def test_a_flow_text_says_the_deployments_keeping_times(chat: Chat, tmp_path: Path) -> None:
+    # The consent promises how long answers and cases are kept: the figures must be the
+    # ones the purge applies (INTAKE_SESSION_TTL_HOURS, INTAKE_CASE_RETENTION_DAYS).
+    flows = tmp_path / "flows"
+    flows.mkdir()
+    minimal = (ROOT / "tests" / "flow" / "minimal.yaml").read_text(encoding="utf-8")
+    welcome = "text: {ja: ようこそ, ko: 환영합니다, zh_Hans: 欢迎}"
+    assert welcome in minimal
+    (flows / "intake.yaml").write_text(
+        minimal.replace("id: mini", "id: intake").replace(
+            welcome,
+            "text: {ja: '未送信の回答は{keep_hours}時間、受付は{keep_days}日後に削除します',"
+            " ko: '{keep_hours}시간, {keep_days}일', zh_Hans: '{keep_hours}小时，{keep_days}天'}",
+        ),
+        encoding="utf-8",
+    )
+    out = chat.run(
+        [],
+        "--lang",
+        "ja",
+        INTAKE_FLOWS_DIR=str(flows),
+        INTAKE_SESSION_TTL_HOURS="48",
+        INTAKE_CASE_RETENTION_DAYS="30",
+    )
+    assert out.startswith("未送信の回答は48時間、受付は30日後に削除します")

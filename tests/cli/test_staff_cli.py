@@ -45,7 +45,8 @@ def test_show_as_staff_read_it_and_the_audit_log(cli: Cli) -> None:
     text = shown.stdout
     assert f"접수 번호 {reference}: 우선순위 긴급, 신규." in text
     assert "(Asia/Seoul)" in text
-    assert "・" in text
+    assert "\n• " in text  # Korean's own bullet (the review's and the case file's line)
+    assert "\n・" not in text
     assert "상담자는 봇을 통한 연락에 동의했습니다." in text  # yes/no in words, not True
     assert "True" not in text
     assert SCRUBBED_NOTE in text
@@ -86,7 +87,7 @@ def test_show_in_english_uses_the_codes_and_the_catalogs_english(cli: Cli) -> No
     reference = reference_of(cli.chat(INTAKE))
     text = cli.ok("stubs", "show", reference, "--lang", "en", "--as", "mina").stdout
     assert f"Case {reference}: urgent, new." in text
-    assert "・threats: forced_return" in text
+    assert "• threats: forced_return" in text
     assert "The supporter agreed to be contacted through the bot." in text
     assert SCRUBBED_NOTE in text
 

@@ -21,7 +21,7 @@ from bot.flow.model import FlowDefinition, MultiChoiceStep, SingleChoiceStep
 from bot.scrub import kind_label
 from bot.scrub.kinds import KINDS
 from bot.store.database import Database
-from bot.store.flows import FlowRegistry
+from bot.store.flows import FlowRegistry, with_version
 from bot.store.models import AuditEntry
 from bot.store.stubs import PRIORITIES, STATUSES, StubRepository
 from tests.store.test_stubs import add_stub
@@ -144,8 +144,9 @@ def test_audit_log_fields_and_actions_are_documented(sqlite_db: Database) -> Non
     assert documented("Audit log") == [c.name for c in AuditEntry.__table__.columns]
     registry = FlowRegistry(sqlite_db)
     source = FLOW.read_text(encoding="utf-8")
+    version = _flow().version
     registry.publish(source.encode(), "v1", actor="aiko")
-    registry.publish(source.replace("version: 1", "version: 2").encode(), "v2", actor="aiko")
+    registry.publish(with_version(source, version + 1).encode(), "v2", actor="aiko")
     registry.rollback("intake", actor="aiko")
     add_stub(sqlite_db, "DOCS-0002", "high", 0)
     repo = StubRepository(sqlite_db)

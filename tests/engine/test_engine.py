@@ -77,7 +77,7 @@ def test_choice_records_the_code_and_moves_on() -> None:
     after = run(outcome.session, press(outcome, 4))
     assert after.session is not None
     assert after.session.answers == {"relation": "friend"}
-    assert after.session.step == "link"
+    assert after.session.step == "supporter_country"  # a friend: where are they?
     assert after.session.history == ["consent", "relation"]
     assert not after.stale
 
@@ -114,7 +114,9 @@ def test_unknown_value_is_refused() -> None:
     assert notices(after) == ["Please choose one of the options below."]
 
 
-@pytest.mark.parametrize("typed", ["4", "４", " 4. ", "④", "友人・知人", "友人・知人 "])
+@pytest.mark.parametrize(
+    "typed", ["4", "４", " 4. ", "④", "友人・知人・協力者", "友人・知人・協力者 "]
+)
 def test_typed_answers_match_numbers_and_words(typed: str) -> None:
     after = run(at_relation().session, i.Text(typed))
     assert after.session is not None
@@ -218,7 +220,7 @@ def test_back_keeps_the_answer_as_default_and_progress_follows_the_path() -> Non
     assert ask.progress is not None
     assert ask.progress.current == 1
     at_start = run(started(), i.Back())
-    assert notices(at_start) == ["This is the first question."]
+    assert notices(at_start) == ["You cannot go back any further."]
 
 
 def test_edit_from_review_returns_to_review() -> None:

@@ -21,37 +21,46 @@ GOLDEN = Path(__file__).parent / "golden"
 LONG = "長" * 1200
 
 SCENARIOS: dict[str, tuple[str | None, list[str]]] = {
-    # Straight through, with a branch (North Korea -> province), toggles, the broker
-    # follow-up, free text with personal data in it, and the review.
-    "ja_full": (
+    # Urgent: straight through in Japanese. A grandchild's lineage, the border region
+    # (only Jilin, Liaoning and "don't know" offered), held by a broker, an exclusive
+    # "none" that clears the threats ticked and is cleared by the next one, the broker
+    # follow-up, free text with personal data in it, contact yes (then the follow-up
+    # language), the review and the submit text for contact yes.
+    "ja_urgent_border": (
         "ja",
         [
             "1",
             "1",
+            "4",
+            "1",
+            "2",
+            "1",
+            "2",
+            "2",
+            "7",
+            "2",
+            "5",
+            "9",
+            "1",
+            "1",
+            "2",
             "3",
-            "1",
-            "2",
-            "1",
-            "1",
-            "2",
-            "6",
-            "1",
-            "1",
+            "8",
             "1",
             "2",
             "6",
-            "1",
-            "6",
-            "1",
             "私の電話は090-1234-5678です。母は元気です。",
             "1",
-            "14",
+            "1",
+            "15",
         ],
     ),
-    # Back twice (the earlier answer is shown), a skipped text, then an edit from the
-    # review that opens a new branch (Japan -> China): the new question is asked, the
-    # rest is kept, and the review comes back.
-    "ko_back_edit": (
+    # High, in Korean: back twice (the earlier answer is shown), the supporter's country
+    # (Japan not offered to family outside Japan), a skipped text, contact no (no
+    # follow-up language), then an edit from the review that opens a new branch (Japan ->
+    # China elsewhere: the provinces on the routes are offered); illness in China makes
+    # it high. The submit text is the one for contact no.
+    "ko_high_back_edit": (
         "ko",
         [
             "1",
@@ -60,52 +69,56 @@ SCENARIOS: dict[str, tuple[str | None, list[str]]] = {
             "/back",
             "1",
             "2",
-            "1",
+            "2",
+            "4",
+            "3",
             "5",
+            "3",
+            "5",
+            "9",
             "2",
             "5",
-            "6",
-            "2",
-            "5",
-            "6",
+            "8",
             "3",
             "6",
-            "2",
             "/skip",
             "2",
+            "5",
             "3",
-            "2",
-            "1",
-            "13",
+            "5",
+            "14",
         ],
     ),
-    # Language picked first, typed answers (option words, a full-width number, a button
-    # word from the catalog), a wrong word, switching language mid-way, and a
-    # 1,200-character answer refused and handed back, then shortened.
-    "zh_typed_and_language": (
+    # Normal, in Chinese: Japanese picked first, then switched to Chinese; typed answers
+    # (option words, a full-width number, a button word from the catalog), a wrong word,
+    # an exclusive "none" that clears the evidence ticked, and a 1,200-character answer
+    # refused and handed back, then shortened. Arrest feared in South Korea is not urgent.
+    "zh_normal_typed": (
         None,
         [
+            "1",
+            "/language",
             "3",
             "同意并开始",
-            "朋友、熟人",
+            "朋友/熟人/帮助者",
             "２",
-            "韩国",
-            "/language",
-            "1",
-            "わからない",
+            "不清楚",
             "hello",
+            "韩国",
+            "3",
             "1",
-            "完了",
+            "完成",
             "2",
-            "5",
-            "6",
             "3",
             "6",
+            "8",
             "3",
+            "6",
             LONG,
-            "短い答えです。",
+            "简短的回答。",
             "1",
-            "12",
+            "3",
+            "13",
         ],
     ),
     # Cancel, change one's mind, then cancel for real; input after erasure; start again.

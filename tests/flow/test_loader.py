@@ -158,6 +158,11 @@ def test_angle_brackets_and_ampersands_in_prose_are_text(text: str) -> None:
         ("{0}", ["E306"]),
         ("{name}", ["E306"]),
         ("{{name}}", ["E306"]),
+        # The deployment's figures may stand in any step text, as themselves only:
+        ("{keep_hours} / {keep_days}", []),
+        ("{keep_hours:>3}", ["E306"]),
+        ("{keep_days!r}", ["E306"]),
+        ("{keep_hours.real}", ["E306"]),
         ("%s", []),
         ("%(name)s", []),
         ("{{", []),
@@ -165,7 +170,8 @@ def test_angle_brackets_and_ampersands_in_prose_are_text(text: str) -> None:
     ],
 )
 def test_only_braces_around_a_word_look_like_a_placeholder(text: str, codes: list[str]) -> None:
-    # No flow text is ever a format string: the renderer puts {reference} in with
-    # str.replace and hands other texts to the catalogs as values. So %s and lone braces
-    # show as typed; a {word} is refused because it looks like a placeholder we lack.
+    # No flow text is ever a format string: the renderer puts {reference}, {keep_hours}
+    # and {keep_days} in with str.replace and hands other texts to the catalogs as
+    # values. So %s and lone braces show as typed; a {word} is refused because it looks
+    # like a placeholder we lack.
     assert [c for c, _, _ in check(with_welcome_text(f"ようこそ {text}"))] == codes

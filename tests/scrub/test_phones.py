@@ -128,7 +128,7 @@ def test_the_matcher_finds_nothing_or_all_of_a_run_the_guard_decides_about(
     case: tuple[str, str],
 ) -> None:
     region, run = case
-    if phones._guard_decides(run):
+    if phones._guard_decides(run, region):
         spans = [
             (m.start, m.end) for m in PhoneNumberMatcher(run, region, leniency=Leniency.VALID)
         ]
@@ -137,5 +137,84 @@ def test_the_matcher_finds_nothing_or_all_of_a_run_the_guard_decides_about(
 
 def test_a_plain_mobile_number_is_removed_whole_without_the_matcher() -> None:
     view = build_view("电话13812345678，")
-    assert phones._guard_decides("13812345678")
+    assert phones._guard_decides("13812345678", "CN")
     assert [(f.start, f.end) for f in find_phones(view, "zh_Hans")] == [(2, 13)]
+
+
+def _grouped_near_real_numbers() -> st.SearchStrategy[tuple[str, str]]:
+    """A home region and a piece of digit groups: runs near real numbers (above), amounts,
+    years and decimals, joined by the separators the phone detector lets through."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[str, str]:
+        region, run = draw(_runs_near_real_numbers())
+        # Split one run near a real number into groups, or join several runs and others.
+        pieces = [run]
+        if draw(st.booleans()) and len(run) > 2:
+            cuts = sorted(draw(st.sets(st.integers(1, len(run) - 1), max_size=3)))
+            pieces = [run[i:j] for i, j in zip([0, *cuts], [*cuts, len(run)], strict=True)]
+        others = st.sampled_from(
+            ["3000000", "1500000-3000000", "18", "1", "113.6646", "2010/01-2011/03", "6167"]
+        )
+        for _ in range(draw(st.integers(0, 2))):
+            pieces.insert(draw(st.integers(0, len(pieces))), draw(others))
+        seps = st.sampled_from([" ", "-", ".", "/", " - ", ". "])
+        piece = pieces[0]
+        for part in pieces[1:]:
+            piece += draw(seps) + part
+        return region, piece
+
+    return build()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_grouped_near_real_numbers())
+def test_a_grouped_piece_said_never_valid_holds_no_valid_number(case: tuple[str, str]) -> None:
+    region, piece = case
+    if phones._never_valid_grouped(piece, region):
+        assert list(PhoneNumberMatcher(piece, region, leniency=Leniency.VALID)) == []
+
+
+def test_grouped_amounts_and_cards_skip_the_matcher_and_real_numbers_do_not() -> None:
+    # Seen in the benchmark's notes: a card number and an amount range after it, a
+    # coordinate and the digits of a remark after it.
+    assert phones._never_valid_grouped("6167 3744 2269 1500000-3000000", "JP")
+    assert phones._never_valid_grouped("113.6646 8", "JP")
+    assert phones._never_valid_grouped("124.3554 9", "KR")
+    assert phones._never_valid_grouped("101.56042 12000-24000", "CN")
+    assert not phones._never_valid_grouped("090-1234-5678", "JP")
+    assert not phones._never_valid_grouped("138 1234 5678", "CN")
+    assert not phones._never_valid_grouped("+81 90 1234 5678", "JP")
+    assert not phones._never_valid_grouped("03(1234)5678", "JP")
+    for region in HOME_REGION.values():
+        for example in _example_digits(region):
+            grouped = f"{example[:3]} {example[3:7]} {example[7:]}".strip()
+            assert not phones._never_valid_grouped(grouped, region), (region, grouped)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_grouped_near_real_numbers())
+def test_the_matcher_finds_nothing_or_all_of_a_grouped_piece_the_guard_decides_about(
+    case: tuple[str, str],
+) -> None:
+    region, piece = case
+    if phones._guard_decides(piece, region):
+        spans = [
+            (m.start, m.end) for m in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID)
+        ]
+        assert spans in ([], [(0, len(piece))])
+
+
+def test_phone_numbers_in_groups_are_removed_whole_without_the_matcher() -> None:
+    # The national forms of the home regions: no part of them is a number of its own.
+    for locale, number in (
+        ("ja", "090-9614-2579"),
+        ("ko", "010-1234-5678"),
+        ("zh_Hans", "131 2345 6789"),
+    ):
+        assert phones._guard_decides(number, HOME_REGION[locale]), number
+        view = build_view(f"番号 {number} です")
+        assert [(f.start, f.end) for f in find_phones(view, locale)] == [(3, 3 + len(number))]
+    # A bracket, a "+" or an international prefix: the matcher is asked.
+    for piece in ("03(1234)5678", "+81 90 1234 5678", "010 82 2 1234 5678"):
+        assert not phones._guard_decides(piece, "JP"), piece

@@ -86,6 +86,23 @@ CASES: list[tuple[str, str, str]] = [
     ("zh_Hans", "我叫王芳", "我叫［姓名］"),
     ("zh_Hans", "我是李娜，", "我是［姓名］，"),
     ("zh_Hans", "我见了张伟先生", "我见了［姓名］先生"),
+    # issue 11, second round: IDs before the app's name, app nicknames, CJK handles
+    ("ko", "abc123가 카톡 아이디예요", "[메신저 ID]가 카톡 아이디예요"),
+    ("ko", "abc123 (카톡) 으로 연락 주세요", "[메신저 ID] (카톡) 으로 연락 주세요"),
+    ("ko", "kim_99이 제 카톡 아이디예요", "[메신저 ID]이 제 카톡 아이디예요"),
+    ("zh_Hans", "wang_88是我的微信号", "［聊天账号］是我的微信号"),
+    ("zh_Hans", "有事找wang_88（微信）", "有事找［聊天账号］（微信）"),
+    ("ja", "tanaka99がLINEのIDです", "［メッセンジャーID］がLINEのIDです"),
+    ("zh_Hans", "飞机号 wang_tg88", "飞机号 ［聊天账号］"),
+    ("zh_Hans", "小飞机：wang_tg88", "小飞机：［聊天账号］"),
+    ("zh_Hans", "V信 wang8888，wx wang9999", "V信 ［聊天账号］，wx ［聊天账号］"),
+    ("zh_Hans", "微博@小明爱吃鱼，可以私信", "微博［账号名］，可以私信"),
+    ("ko", "인스타 @김철수사랑 으로", "인스타 [계정 이름] 으로"),
+    # passports with a space after the letter, six-digit dates after a birth label
+    ("ko", "여권번호 M 123A4567 입니다", "여권번호 [여권 번호] 입니다"),
+    ("zh_Hans", "护照 M 123A4567。", "护照 ［护照号码］。"),
+    ("ko", "생년월일: 480523", "생년월일: [생년월일]"),
+    ("ja", "生年月日は480523です", "生年月日は［生年月日］です"),
 ]
 
 # Sentences full of numbers and words that look like identifiers to a naive rule.
@@ -122,6 +139,11 @@ CLEAN: list[tuple[str, str]] = [
     ("ko", "계획이 무산됐어요. 집안에 있어요."),
     ("zh_Hans", "她在吉林省，中国。"),
     ("ja", "東京都と吉林省と함경북도。"),
+    # an app's name after a word, a version or a flight, an @ before a price
+    ("ko", "hello 카톡 아이디가 없어요."),
+    ("ko", "Telegram 11.9.2 (텔레그램)을 써요."),
+    ("zh_Hans", "坐飞机去首尔，2019年。"),
+    ("ko", "생년월일은 1948년이에요. 480명이 있었어요."),
 ]
 
 

@@ -161,7 +161,7 @@ _IDS_AS_WRITTEN = {
     "_CARD": r"(?<![0-9+])(?:[2-6][0-9]{12,18}"
     r"|[2-6][0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
     r"|[2-6][0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])",
-    "_PASSPORT_SHAPE": r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{7,8}|[A-Z][0-9]{3}[A-Z][0-9]{4})"
+    "_PASSPORT_SHAPE": r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{7,8}|[A-Z] ?[0-9]{3}[A-Z][0-9]{4})"
     r"(?![A-Za-z0-9])",
 }
 
@@ -437,7 +437,7 @@ def test_japanese_names_tried_where_they_can_begin_match_finditer(text: str) -> 
 
 
 @settings(max_examples=1000)
-@given(st.text(alphabet="町アあ0123456789- 가지하동a", max_size=40))
+@given(st.text(alphabet="町アあ0123456789- 가지하동호a", max_size=40))
 def test_street_triggers_found_at_their_hyphen_or_syllable_match_as_first_written(
     text: str,
 ) -> None:
@@ -445,6 +445,8 @@ def test_street_triggers_found_at_their_hyphen_or_syllable_match_as_first_writte
     assert places.ja_dashed_starts(text) == starts(dashed, text)
     ga = re.compile(r"[0-9]가(?= ?(?:지하 ?)?[0-9])")
     assert starts(places._KO_GA, text) == [m.start() + 1 for m in ga.finditer(text)]
+    ho = re.compile(r"(?<=[0-9])호|(?<=[0-9] )호")
+    assert starts(places._KO_HO, text) == starts(ho, text)
 
 
 def _runs_of(*pieces: str) -> st.SearchStrategy[str]:

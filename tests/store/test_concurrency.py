@@ -17,7 +17,9 @@ from tests.store.test_stubs import add_stub
 from tests.store.workers import claim_worker, open_db, toggle_worker
 from tests.support.engine import intake_service
 
-VALUES = ["arrest", "forced_return", "illness", "none", "unknown"]
+#: Threats that combine: "none" and "unknown" are exclusive (ticking one clears the
+#: others), so the order the toggles land in would decide what is left.
+VALUES = ["arrest", "forced_return", "trafficking", "lost_contact", "illness"]
 CHATS = 8
 PROCESSES = 4
 CONTEXT = multiprocessing.get_context("spawn")

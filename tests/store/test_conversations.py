@@ -9,13 +9,16 @@ from sqlalchemy import select, text
 
 from bot.engine import inputs as i
 from bot.store.database import Database
-from bot.store.flows import FlowRegistry
+from bot.store.flows import FlowRegistry, with_version
 from bot.store.models import Base, CaseStubRow, ChatSession, ContactRoute, MessageRecord
-from tests.support.engine import ROOT, intake_service
+from tests.support.engine import ROOT, intake, intake_service
 
 CHAT = 987654321
-#: Answers (button numbers) that take the shipped flow to its free-text question.
-TO_NOTE = ["1", "1", "1", "2", "1", "1", "1", "6", "1", "1", "1", "6", "1", "6", "1"]
+#: Answers (button numbers) that take the shipped flow to its free-text question: family
+#: in Japan, a returnee in China (Jilin), detained, arrest feared, a broker demanding
+#: money, koseki records, speaks Korean. After the note: contact yes (1), follow-up in
+#: Japanese (1), then Send (14: after the 13 answers' edit buttons).
+TO_NOTE = ["1", "1", "1", "2", "1", "1", "1", "9", "1", "1", "1", "8", "1", "6"]
 
 
 def say(service, chat: int, update: int | None, event: i.Input):  # type: ignore[no-untyped-def]
@@ -48,7 +51,8 @@ def test_a_whole_intake_lands_as_one_stub(db: Database) -> None:
     say(service, CHAT, update, i.Text("電話は090-1234-5678です"))
     handled = say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
     assert handled is not None
-    done = say(service, CHAT, update + 2, i.Text("14"))  # send
+    say(service, CHAT, update + 2, i.Text("1"))  # follow-up in Japanese
+    done = say(service, CHAT, update + 3, i.Text("14"))  # send
     assert done is not None
     assert done.outcome.stub is not None
     with db.transaction() as tx:
@@ -89,7 +93,7 @@ def test_a_supporter_resumes_after_a_restart(db: Database) -> None:
     handled = say(restarted, CHAT, 100, i.Start("ja"))
     assert handled is not None
     assert handled.outcome.session is not None
-    assert handled.outcome.session.step == "link"
+    assert handled.outcome.session.step == "supporter_country"
     assert handled.outcome.session.answers == {"relation": "friend"}
 
 
@@ -97,18 +101,19 @@ def test_session_finishes_on_the_version_it_started(db: Database) -> None:
     service = intake_service(db, channel="telegram")
     walk(service, CHAT, ["1"])
     source = (ROOT / "flows" / "intake.yaml").read_text(encoding="utf-8")
-    newer = source.replace("version: 1", "version: 2").replace(
+    version = intake().flow.version
+    newer = with_version(source, version + 1).replace(
         "あなたと、支援を必要としている方との関係を教えてください。", "関係を教えてください。"
     )
     assert FlowRegistry(db).publish(newer.encode(), "v2.yaml").ok
     pinned = say(service, CHAT, 50, i.Text("1"))
     assert pinned is not None
     assert pinned.outcome.session is not None
-    assert pinned.outcome.session.flow_version == 1
+    assert pinned.outcome.session.flow_version == version
     fresh = say(service, 555, 51, i.Start("ja"))
     assert fresh is not None
     assert fresh.outcome.session is not None
-    assert fresh.outcome.session.flow_version == 2
+    assert fresh.outcome.session.flow_version == version + 1
 
 
 def test_no_identity_or_text_in_plain_sight(db: Database) -> None:

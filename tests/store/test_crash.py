@@ -20,9 +20,10 @@ from tests.support.engine import intake_service
 
 CONTEXT = multiprocessing.get_context("spawn")
 CHAT = 31337
-#: Button numbers to the review of the shipped flow (note skipped), and the send button.
-TO_REVIEW = ["1", "1", "1", "2", "1", "1", "1", "6", "1", "1", "1", "6", "1", "6", "1"]
-SEND = "14"  # 13 edit buttons (the skipped note keeps one), then Send
+#: Button numbers to the shipped flow's note (skipped, then contact: no, which asks no
+#: follow-up language), and the send button of the review.
+TO_REVIEW = ["1", "1", "1", "2", "1", "1", "1", "9", "1", "1", "1", "8", "1", "6"]
+SEND = "13"  # 12 edit buttons (the skipped note keeps one), then Send
 
 
 def prepare(url: str) -> int:

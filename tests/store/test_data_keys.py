@@ -7,6 +7,7 @@ The proof tests work as an attacker would: they take what the server has left be
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -18,16 +19,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pyrage import x25519
 from sqlalchemy import select, text
 
 from bot.engine import inputs as i
 from bot.errors import ConfigError, DataKeyGoneError
+from bot.store import datakeys
 from bot.store.database import Database
 from bot.store.datakeys import DataKeys, KeyDirectory
 from bot.store.keys import ServerKeys
 from bot.store.models import ChatSession, ContactRoute
 from bot.store.purge import purge
+from bot.store.sealing import case_body, unwrap
 from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
+from tests.store.test_sealing import submit_sealed
 from tests.support.engine import intake_service
 
 SECRET = b"s3cr3t-" + bytes(range(48))
@@ -106,7 +111,8 @@ def test_purge_rewrites_old_rows_and_destroys_keys_nothing_uses(
     update = walk(service, CHAT, TO_NOTE)
     say(service, CHAT, update, i.Text("marker quokka"))
     say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
-    say(service, CHAT, update + 2, i.Text("14"))  # send: a contact route now exists
+    say(service, CHAT, update + 2, i.Text("1"))  # follow-up in Japanese
+    say(service, CHAT, update + 3, i.Text("14"))  # send: a contact route now exists
     walk(service, CHAT + 1, ["1", "1"], first_update=100)  # an intake in progress
 
     def days() -> set[str | None]:
@@ -266,3 +272,106 @@ def test_postgres_a_cancelled_intake_is_unreadable_in_wal_files_and_dumps_two_da
     after = _postgres_copies(db, schema)
     assert readable(before, tmp_path / "keys", clock) == []
     assert readable(after, tmp_path / "keys", clock) == []
+
+
+# --- what could stop the keys from dying, or lock a supporter out --------------------
+def test_a_row_no_key_opens_does_not_keep_the_old_keys_alive(db: Database, tmp_path: Path) -> None:
+    clock = Clock()
+    db = clocked(db, tmp_path / "keys", clock)
+    walk(intake_service(db, channel="telegram"), CHAT, ["1", "1"])
+    # A replica started with another secret wrote one row into the same key directory.
+    stranger = ServerKeys.from_secret(b"x" * 48, tmp_path / "keys", now=clock)
+    with db.transaction() as tx:
+        tx.scalars(select(ChatSession)).one().state = stranger.seal(b"{}")
+    walk(intake_service(db, channel="telegram"), CHAT + 1, ["1", "1"], first_update=100)
+    clock.at += timedelta(days=2)
+    result = purge(db, session_ttl=TTL, case_retention=RETENTION)
+    assert result.unreadable == 1
+    assert result.rewritten == 1
+    assert result.keys_destroyed == ("20261201",)
+
+
+def test_a_supporter_whose_session_key_is_gone_simply_starts_again(
+    db: Database, tmp_path: Path
+) -> None:
+    clock = Clock()
+    db = clocked(db, tmp_path / "keys", clock)
+    service = intake_service(db, channel="telegram")
+    walk(service, CHAT, ["1", "1"])
+    db.keys.data.destroy_before("20261202")  # as if the session had outlived its days
+    assert service.conversations.load(CHAT) is None
+    again = say(service, CHAT, 50, i.Start("ja"))
+    assert again is not None
+    assert again.outcome.session is not None
+    assert again.outcome.session.step == service.conversations.load(CHAT).step  # type: ignore[union-attr]
+
+
+def test_key_files_of_another_user_links_and_damage_stop_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = KeyDirectory(tmp_path / "keys")
+    store.create("20261201")
+    key = tmp_path / "keys" / "data-20261201.key"
+    real = os.geteuid()
+    monkeypatch.setattr(os, "geteuid", lambda: real + 1)  # root's cron, say
+    with pytest.raises(ConfigError, match="belongs to another user"):
+        store.read("20261201")
+    with pytest.raises(ConfigError, match="belongs to another user"):
+        store.create("20261202")
+    monkeypatch.setattr(os, "geteuid", lambda: real)
+    key.write_bytes(b"not base64 at all!\n")
+    with pytest.raises(ConfigError, match="destroy it"):
+        store.read("20261201")
+    key.unlink()
+    target = tmp_path / "elsewhere"
+    target.write_bytes(b"precious")
+    key.symlink_to(target)
+    with pytest.raises(ConfigError, match="cannot be read as a data key"):
+        store.read("20261201")
+    store.destroy("20261201")  # never writes through the link
+    assert target.read_bytes() == b"precious"
+
+
+def test_a_process_stops_sealing_with_a_key_another_destroyed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    mine = ServerKeys.from_secret(SECRET, tmp_path, now=clock)
+    mine.seal(b"warm")  # today's key is cached here
+    theirs = ServerKeys.from_secret(SECRET, tmp_path, now=clock)
+    theirs.data.store.destroy("20261201")  # a purge on a host whose clock ran ahead
+    monkeypatch.setattr(datakeys, "RECHECK_SECONDS", 0.0)
+    token = mine.seal(b"hello")
+    assert theirs.open(token) == b"hello"  # sealed with a key that exists on disk
+
+
+def test_sqlite_a_withdrawn_sealed_case_in_a_backup_opens_for_no_one_two_days_on(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    clock = Clock()
+    db = clocked(sqlite_db, tmp_path / "keys", clock)
+    office = x25519.Identity.generate()
+    service, stub = submit_sealed(db, office)
+    backup = tmp_path / "backup.sqlite3"
+    source = sqlite3.connect(tmp_path / "intake.sqlite3")
+    with closing(source), closing(sqlite3.connect(backup)) as target:
+        source.backup(target)
+    say(service, CHAT, 500, i.Withdraw())
+    say(service, CHAT, 501, i.ConfirmWithdraw(True))
+
+    def opened_by_the_organisation() -> list[str]:
+        """What the office key opens of the backup's sealed bodies, with the server's help."""
+        keys = ServerKeys.from_secret(SECRET, tmp_path / "keys", now=clock)
+        rows = sqlite3.connect(backup).execute("SELECT sealed FROM case_stubs").fetchall()
+        found = []
+        for (stored,) in rows:
+            try:
+                found.append(case_body(unwrap(stored, keys), [office], stub.reference).region)
+            except (ConfigError, DataKeyGoneError):
+                continue
+        return found
+
+    assert opened_by_the_organisation() == [stub.region]  # a backup of a live case
+    clock.at += timedelta(days=2)
+    assert purge(db, session_ttl=TTL, case_retention=RETENTION).keys_destroyed == ("20261201",)
+    assert opened_by_the_organisation() == []  # withdrawn: its copies are gone for everyone

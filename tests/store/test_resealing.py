@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from bot.store.database import Database
 from bot.store.models import CaseMessage, CaseStubRow
 from bot.store.resealing import SealedItem, replace_sealed, reseal, sealed_items
-from bot.store.sealing import case_body, message_text
+from bot.store.sealing import case_body, message_text, unwrap
 from tests.store.test_sealing import NOTE, submit_sealed
 
 
@@ -34,8 +34,10 @@ def test_cases_and_notes_move_to_the_new_key_and_the_old_one_opens_nothing(
     assert row.sealed_to == list(keys)
     assert message.sealed_to == list(keys)
     for identity in (new, backup):
-        assert case_body(row.sealed, [identity], stub.reference).texts == {"note": NOTE}
-        assert message_text(message.text, [identity], stub.reference) == "電話で話した"
+        body = unwrap(row.sealed, db.keys)
+        assert case_body(body, [identity], stub.reference).texts == {"note": NOTE}
+        note = unwrap(message.text, db.keys)
+        assert message_text(note, [identity], stub.reference) == "電話で話した"
     assert reseal(sealed_items(db), [old], keys) == ([], [
         (item, "none of the given identities opens it") for item in sealed_items(db)
     ])  # fmt: skip

@@ -21,9 +21,11 @@ from bot.store.sealing import (
     Sealer,
     armor,
     generate,
+    is_age_file,
     open_sealed,
     parse_recipients,
     read_identities,
+    unwrap,
 )
 from bot.store.stubs import StubRepository
 from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
@@ -54,7 +56,8 @@ def submit_sealed(db: Database, *keys: x25519.Identity):  # type: ignore[no-unty
     update = walk(service, CHAT, [*TO_NOTE])
     say(service, CHAT, update, i.Text(NOTE))
     say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
-    done = say(service, CHAT, update + 2, i.Text("14"))  # send
+    say(service, CHAT, update + 2, i.Text("1"))  # follow-up in Japanese
+    done = say(service, CHAT, update + 3, i.Text("14"))  # send
     assert done is not None
     assert done.outcome.stub is not None
     return service, done.outcome.stub
@@ -72,14 +75,16 @@ def test_a_sealed_case_keeps_only_the_queue_in_clear(
         assert queue == (stub.reference, "urgent", "new", "ja")
         assert (row.answers, row.removed, row.region) == ({}, [], "")
         assert row.sealed is not None
-        sealed = row.sealed
+        # Stored inside the day's data key; under it, the age file.
+        sealed = unwrap(row.sealed, db.keys)
+        assert is_age_file(sealed)
         assert row.sealed_to == [str(identity.to_public()), str(backup.to_public())]
     # Nothing the supporter told is anywhere in the database, in any form it is stored
     # (the flow's own file names every choice code: it is not case content).
     everything = case_rows_text(db)
     for told in ("detained", "china_border", "jilin", "薬が足りません", "forced_return"):
         assert told not in everything
-    # Every key the server holds fails on it; each organisation key opens it, whole.
+    # Every key the server holds fails on the age file; each organisation key opens it.
     with pytest.raises(Exception):  # noqa: B017, PT011  (whatever the server's cipher says)
         db.keys.open(sealed)
     for key in (identity, backup):
@@ -112,7 +117,7 @@ def test_notes_and_relayed_messages_are_sealed_too(
         row = tx.scalar(select(CaseMessage))
         assert row is not None
         assert row.sealed_to == [str(identity.to_public())]
-        assert open_sealed(row.text, [identity]) == {
+        assert open_sealed(unwrap(row.text, db.keys), [identity]) == {
             "reference": stub.reference,
             "direction": "note",
             "text": "電話で話した",

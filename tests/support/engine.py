@@ -11,12 +11,13 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.app import Intake
+from bot.config import Settings
 from bot.console import TerminalChat
 from bot.engine.compiled import CompiledFlow, compile_flow
 from bot.engine.context import Context
 from bot.flow.loader import check_bytes, check_file
 from bot.i18n import Catalogs
-from bot.render import Renderer
+from bot.render import Keeping, Renderer
 from bot.scrub import kind_label, scrub
 from bot.store.database import Database
 from bot.store.flows import FlowRegistry
@@ -56,7 +57,8 @@ def context(seed: int = 7) -> Context:
 
 
 def renderer(compiled: CompiledFlow | None = None) -> Renderer:
-    return Renderer(compiled or intake(), catalogs(), kind_label)
+    keeping = Keeping.of(Settings.session_ttl, Settings.case_retention)
+    return Renderer(compiled or intake(), catalogs(), kind_label, keeping=keeping)
 
 
 def intake_service(db: Database, channel: str = "terminal", seed: int = 7) -> Intake:

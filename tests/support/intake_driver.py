@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import callback as cb
+from bot.flow.conditions import Answer
 from bot.flow.model import MultiChoiceStep, SingleChoiceStep
 from tests.support.engine import intake
 from tests.support.fake_bot_api import FakeBotApi, SimUser, StoredMessage
@@ -58,14 +59,19 @@ def plan(k: int) -> Plan:
     locale = ("ja", "ko", "zh_Hans")[k % 3]
     choices: dict[str, str] = {}
     toggles: dict[str, tuple[str, ...]] = {}
+    planned: dict[str, Answer] = {}
     for n, (step_id, step) in enumerate(flow.flow.steps.items()):
+        # Only what the step offers after the answers planned before it (in the border
+        # region Jilin or Liaoning, never Yunnan); steps come in the order they are asked.
         if isinstance(step, SingleChoiceStep):
-            values = [c.value for c in step.choices]
-            choices[step_id] = values[(k + n * (k // 3)) % len(values)]
+            values = [c.value for c in flow.offered(step, planned)]
+            choices[step_id] = planned[step.field] = values[(k + n * (k // 3)) % len(values)]
         elif isinstance(step, MultiChoiceStep):
-            first = [c.value for c in step.choices[:3]]  # never "none" with something else
+            # Never an exclusive choice ("none"): ticking another would clear it.
+            first = [c.value for c in flow.offered(step, planned) if not c.exclusive][:3]
             picked = {first[k % 3], first[(k + n) % 3]}
             toggles[step_id] = tuple(v for v in first if v in picked)
+            planned[step.field] = list(toggles[step_id])
     return Plan(locale, choices, toggles, NOTES[locale])
 
 

@@ -19,7 +19,12 @@ from bot.scrub.ner import ner_available
 from bot.store.stubs import StubRepository
 from tests.support.bot_process import running_bot
 from tests.support.fake_bot_api import FakeBotApi
-from tests.telegram.test_bot_polling import assert_clean, go_to_note, label, stubs
+from tests.telegram.test_bot_polling import (
+    agree_to_contact,
+    assert_clean,
+    go_to_note,
+    stubs,
+)
 
 pytestmark = pytest.mark.skipif(
     not all(ner_available(locale) for locale in LOCALES),
@@ -40,7 +45,7 @@ def test_a_name_in_the_note_is_removed_by_the_ner_layer(
         hana = bot.supporter("Hana", "zh-hans")
         go_to_note(hana, "zh_Hans")
         hana.say(NOTE)
-        hana.press(label("contact", "yes", "zh_Hans"))
+        agree_to_contact(hana, "zh_Hans")
         review = hana.question().text or ""
         assert "［姓名］" in review
         assert NAME not in review

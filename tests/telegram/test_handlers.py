@@ -25,6 +25,7 @@ from bot.engine import inputs as i
 from bot.store.database import Database
 from bot.store.inbox import Inbox
 from bot.store.models import AuditEntry, ChatSession
+from bot.telegram import texts as supporter_texts
 from bot.telegram.application import build_application
 from bot.telegram.arrivals import Arrivals
 from bot.telegram.staff.channel import StaffChannel
@@ -125,9 +126,7 @@ def test_group_chat_gets_one_refusal_and_nothing_is_kept(setup: Any) -> None:
     app, request, db = setup
     group = {"id": -1001, "type": "supergroup", "title": "Family"}
     asyncio.run(feed(app, message(1, "/start", group), message(2, "hello", group)))
-    assert request.sent() == [
-        "このボットは個別のチャットでのみ使えます。ボットに直接メッセージを送ってください。"
-    ]
+    assert request.sent() == [catalogs().gettext("ja", supporter_texts.PRIVATE_ONLY)]
     with db.transaction() as tx:
         assert tx.scalar(select(ChatSession)) is None
 

@@ -22,7 +22,7 @@ from bot.store.staff import StaffRepository
 from bot.store.stubs import StubRepository
 from tests.support.bot_process import BotRun, Supporter, bot_database, running_bot
 from tests.support.fake_bot_api import FakeBotApi, StoredMessage
-from tests.telegram.test_bot_polling import go_to_note, label
+from tests.telegram.test_bot_polling import agree_to_contact, go_to_note, label
 
 ALERT_WAIT = 20.0
 
@@ -70,7 +70,7 @@ def submit_urgent_case(bot: BotRun) -> tuple[Supporter, str]:
     hana = bot.supporter("Hana Sato", "ja")
     go_to_note(hana, "ja")
     hana.say("母は元気ですが、薬が足りません。")
-    hana.press(label("contact", "yes", "ja"))
+    agree_to_contact(hana, "ja")
     hana.press("送信する")
     text = hana.question().text or ""
     reference = next(w for w in text.replace("。", " ").split() if len(w) == 9 and w[4] == "-")

@@ -71,6 +71,9 @@ class Trials:
             flow_id=intake.flow_id,
             trial=True,
             scrubber=intake.scrubber,
+            # The trial shows what supporters would read: the deployment's own figures.
+            session_ttl=intake.session_ttl,
+            case_retention=intake.case_retention,
         )
         self.channel = channel(self.intake, self._result)
         self.casefile = CaseFile(self.intake, catalogs, timezone)
