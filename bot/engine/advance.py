@@ -72,8 +72,11 @@ def advance(
         return start(compiled, event.locale, ctx)
     if isinstance(event, i.SwitchLanguage) and event.token is None and event.locale and fresh:
         return start(compiled, event.locale, ctx)  # the answer to the first question
-    if session is None:  # erased or never started: nothing to change, say how to begin
-        return Outcome(None, (Notice(Msg(t.SEND_START)),))
+    if session is None:
+        # Erased or never started, and nothing says which language the supporter reads
+        # (only /start carries one): offer the languages, each in its own, which also
+        # begins the intake (a Chinese helper must not get "send /start" in Japanese).
+        return Outcome(None, (dialogs.first_language(compiled.flow.locales),))
     turn = _Turn(compiled, session.copy(), ctx)
     return turn.run(event)
 

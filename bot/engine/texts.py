@@ -12,8 +12,10 @@ from bot.messages import N_
 HELP = N_(
     "Commands: before sending, /back goes to the previous question, /restart starts again,"
     " /cancel erases everything you entered and stops. After sending, /withdraw withdraws"
-    " the case (/cancel only clears the messages from the screen; the case is not deleted)."
-    " /language changes the language, /help shows this message."
+    " the case (/cancel only clears the messages from the screen; the case is not deleted),"
+    " and /reconnect with your case reference and return code connects this chat to your"
+    " case again after it was cleared. /language changes the language, /help shows this"
+    " message."
 )
 ALREADY_SENT = N_(
     "Your intake was sent. Your case reference is {reference}. Send /start to begin a new one."
@@ -51,7 +53,6 @@ UNSUPPORTED = {
 STALE = N_("That button is from an earlier message. Here is the current question.")
 WELCOME_BACK = N_("Welcome back. Here is where you left off.")
 STARTING_AGAIN = N_("Starting again. Your earlier answers were erased.")
-SEND_START = N_("Send /start to begin.")
 CHOOSE_ONE = N_("Please choose one of the options below.")
 TOO_MANY = N_("Please choose at most {count}.")
 NOT_SKIPPABLE = N_("This question cannot be skipped.")
@@ -73,6 +74,11 @@ WITHDRAWN = N_(
     " begin a new one."
 )
 KEPT = N_("Your case was kept.")
+#: Shown in the middle of an intake: this chat holds no sent case (a new intake replaced
+#: it, or the chat was cleared), yet one may have been sent from it. Reconnecting adopts
+#: the case in place of the answers being entered, so the text says they are erased.
 NOTHING_TO_WITHDRAW = N_(
-    "Only a case you have sent can be withdrawn. To erase what you entered, send /cancel."
+    "No case is connected to this chat. To withdraw a case you sent, send /reconnect with"
+    " its case reference and return code, then /withdraw (the answers you are entering now"
+    " will be erased). To erase only what you are entering now, send /cancel."
 )

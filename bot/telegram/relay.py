@@ -20,9 +20,14 @@ from bot.telegram import delivery
 
 log = logging.getLogger("bot.telegram")
 
-TEAM_WROTE = N_("The support team wrote about your case {reference}:")
+#: The first line of a staff message, which a lock-screen preview may show to anyone
+#: holding the phone: the reference only, never who wrote or what the case is about.
+TEAM_WROTE = N_("About {reference}:")
+#: A reply is free text, so it carries the same warning as the intake's own text question.
 ANSWER_HERE = N_(
-    "To answer, write here. Send /withdraw to withdraw your case and erase what it holds."
+    "To answer, write here. Please do not write names, exact places, phone numbers,"
+    " messenger IDs and the like (if you do, they are removed automatically as far as"
+    " possible). Send /withdraw to withdraw your case and erase what it holds."
 )
 SUPPORTER_WROTE = N_("The supporter of {reference} wrote (as stored, scrubbed):")
 PASSED_ON = N_("Your message was passed to the support team.")

@@ -24,13 +24,14 @@ PRIVATE_ONLY = N_("This bot works only in a private chat. Please write to it dir
 APOLOGY = N_("Sorry, something went wrong on our side. Here is your current question again.")
 #: Added to the first step on Telegram, where typed answers are deleted once stored.
 TYPED_DELETED = N_(
-    "In this chat, what you type is deleted once it has been saved; the review before"
-    " sending shows what was kept."
+    "In this chat, what you type disappears from the screen once it has been saved; the"
+    " review before sending shows what was kept."
 )
 #: Shown once, with the reference, in the message that says the case was received.
 RETURN_CODE = N_(
-    "To reach this case again after clearing this chat, or from another phone, send"
-    " /reconnect {reference} {code}. Keep this code to yourself: it is shown only now."
+    "To reach this case again after clearing this chat, or from another device, send"
+    " /reconnect {reference} {code} ({code} is your return code). Keep this code to"
+    " yourself: it is shown only now."
 )
 RECONNECTED = N_(
     "This chat is connected to your case {reference} again: messages from the support team"
@@ -61,6 +62,7 @@ COMMANDS = {
 #: set its own, ``INTAKE_BOT_DESCRIPTION``); the topic is said only inside the chat.
 DESCRIPTION = N_(
     "An intake for a support organisation. A few short questions, answered mostly with"
-    " buttons. Names, exact places and phone numbers are not kept. Press Start to begin."
+    " buttons. We do not ask for names, exact places or phone numbers. Press Start to"
+    " begin."
 )
 SHORT_DESCRIPTION = N_("An intake for families and the people who help them.")

@@ -10,7 +10,7 @@ import pytest
 
 from bot.engine import inputs as i
 from bot.engine.advance import advance, start
-from bot.engine.outcome import Ask, Choices, EchoText, Notice, Outcome, Submitted
+from bot.engine.outcome import Ask, Choices, EchoText, Notice, Outcome, Plain, Submitted
 from bot.engine.session import Session
 from bot.stub import CROCKFORD, CaseStub, normalize_reference
 from tests.support.engine import ROOT, context, intake
@@ -294,7 +294,7 @@ def test_withdraw_asks_first_then_erases_the_case() -> None:
     # Before anything was sent there is nothing to withdraw: the question again.
     early = run(review.session, i.Withdraw())
     assert early.withdraw is None
-    assert "Only a case you have sent" in notices(early)[0]
+    assert "No case is connected to this chat" in notices(early)[0]
 
 
 def test_stub_type_cannot_hold_an_identity() -> None:
@@ -346,8 +346,20 @@ def test_unsupported_media_gets_an_explanation_and_the_question() -> None:
     assert isinstance(after.replies[-1], Ask)
 
 
-def test_no_session_asks_to_start() -> None:
-    assert notices(run(None, i.Text("hello"))) == ["Send /start to begin."]
+def test_no_session_offers_the_languages_in_every_language() -> None:
+    """A text before /start (or after erasing) says nothing of the supporter's language:
+    the answer is the picker in every language, and choosing one begins the intake."""
+    [picker] = run(None, i.Text("hello")).replies
+    assert isinstance(picker, Choices)
+    assert picker.every_language
+    assert [row[0].label for row in picker.buttons] == [
+        Plain("日本語"),
+        Plain("한국어"),
+        Plain("中文 (简体)"),
+    ]
+    begun = run(None, picker.buttons[2][0].input)
+    assert begun.session is not None
+    assert begun.session.locale == "zh_Hans"
 
 
 def test_session_round_trips_through_json() -> None:

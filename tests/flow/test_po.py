@@ -45,7 +45,7 @@ def test_export_has_every_text_with_its_path_and_the_other_locales() -> None:
     custody = by_context["steps.custody.text"]
     assert custody.id == "その方は今、拘束や監禁をされていますか。"
     assert custody.string == "그분은 지금 구금되거나 붙잡혀 있는 상태입니까?"
-    assert "zh_Hans: 当事人现在是否被拘留或扣押？" in custody.auto_comments
+    assert "zh_Hans: 当事人现在是否被拘留或扣留？" in custody.auto_comments
     assert "steps.location.choices[1].text" in by_context
     assert not catalog.fuzzy
 

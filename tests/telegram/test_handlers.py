@@ -77,6 +77,11 @@ class RecordingRequest(BaseRequest):
             }
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
+    @property
+    def last_id(self) -> int:
+        """The id given to the last message sent or edited."""
+        return self._next_id
+
     def sent(self) -> list[str]:
         return [str(p.get("text")) for name, p in self.calls if name == "sendMessage"]
 

@@ -210,7 +210,7 @@ def test_follow_up_through_the_bot_then_the_supporter_withdraws(bot: BotRun, db:
 
     mina.command("/reply", f"{reference} 連絡ありがとうございます。今の状況を教えてください。")
     assert f"{reference} の相談者に送りました" in mina.texts()[-1]
-    assert f"受付番号 {reference} について" in hana.texts()[-1]
+    assert f"{reference} についてのお知らせです" in hana.texts()[-1]
     assert "今の状況を教えてください" in hana.texts()[-1]
 
     hana.say("元気です。電話は090-1234-5678です。")
@@ -260,7 +260,7 @@ def test_reconnecting_from_another_phone_with_the_return_code(bot: BotRun, db: D
     guesser = bot.supporter("Guesser", "ja")
     for _ in range(5):
         guesser.command("/reconnect", f"{reference} AAAAA-AAAAA")
-        assert "合う受付はありません" in guesser.texts()[-1]
+        assert "合う対応中の受付はありません" in guesser.texts()[-1]
     guesser.command("/reconnect", f"{reference} {code}")
     assert "試行が多すぎます" in guesser.texts()[-1]  # throttled, even with the right code
 
