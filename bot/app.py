@@ -198,6 +198,27 @@ class Intake:
     case_retention: timedelta = Settings.case_retention
     _renderers: dict[tuple[str, int, str], Renderer] = field(default_factory=dict)
 
+    @classmethod
+    def configured(
+        cls,
+        db: Database,
+        flows: FlowSource,
+        catalogs: Catalogs,
+        settings: Settings,
+        channel: str,
+        scrubber: ScrubFn = scrub,
+    ) -> Intake:
+        """The intake an entry point serves: its texts say this deployment's retention."""
+        return cls(
+            db,
+            flows,
+            catalogs,
+            channel,
+            scrubber=scrubber,
+            session_ttl=settings.session_ttl,
+            case_retention=settings.case_retention,
+        )
+
     def __post_init__(self) -> None:
         self.conversations = Conversations(self.db, self.channel, trial=self.trial)
         self.casework = Casework(

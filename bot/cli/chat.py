@@ -48,15 +48,7 @@ def chat(lang: str | None, flows_dir: Path | None) -> None:
         catalogs = Catalogs.load(settings.locales_dir)
         # Names no rule points at need the NER layer (INTAKE_NER; loaded once, here).
         scrubber = build_scrubber(settings)
-        intake = Intake(
-            db,
-            registry,
-            catalogs,
-            channel="terminal",
-            scrubber=scrubber,
-            session_ttl=settings.session_ttl,
-            case_retention=settings.case_retention,
-        )
+        intake = Intake.configured(db, registry, catalogs, settings, "terminal", scrubber)
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
         if key_beside_database(settings) is not None and interactive:
             # A local trial may keep its key beside its data; a real deployment may not.

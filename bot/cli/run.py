@@ -82,15 +82,7 @@ def run(webhook: bool) -> None:
             " from a secret store instead",
             beside,
         )
-    intake = Intake(
-        db,
-        registry,
-        catalogs,
-        channel="telegram",
-        scrubber=scrubber,
-        session_ttl=settings.session_ttl,
-        case_retention=settings.case_retention,
-    )
+    intake = Intake.configured(db, registry, catalogs, settings, "telegram", scrubber)
     channel = SupporterChannel(intake, catalogs, metrics)
     staff = StaffChannel(
         intake,

@@ -215,14 +215,7 @@ def show_command(
     view = _opened(view, identities)
     if lang is not None and fmt == "text":
         catalogs = Catalogs.load(config.locales_dir)
-        intake = Intake(
-            db,
-            FlowRegistry(db),
-            catalogs,
-            channel="telegram",
-            session_ttl=config.session_ttl,
-            case_retention=config.case_retention,
-        )
+        intake = Intake.configured(db, FlowRegistry(db), catalogs, config, "telegram")
         casefile = CaseFile(intake, catalogs, config.timezone)
         click.echo(casefile.text(view, "zh_Hans" if lang == "zh" else lang, identities))
         return

@@ -25,7 +25,12 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.scan import finditer_at, first_char_class, starts
-from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
+from bot.scrub.surnames import (
+    JAPANESE,
+    KOREAN,
+    KOREAN_COMPOUND,
+    chinese_name,
+)
 
 __all__ = ["ja_cued", "ko_cued", "ko_given_alone", "zh_cued"]
 
@@ -297,17 +302,7 @@ _ZH_STOP: Final = frozenset(
 def _zh_person(candidate: str) -> int:
     """Length of the name that opens ``candidate``: a common family name and one or two
     given characters, stopped before a verb or adverb (0 if none)."""
-    if candidate[:2] in CHINESE_COMPOUND:
-        surname = 2
-    elif candidate[:1] in CHINESE:
-        surname = 1
-    else:
-        return 0
-    length = surname
-    for ch in candidate[surname : surname + 2]:
-        if ch in _ZH_AFTER_NAME:
-            break
-        length += 1
+    surname, length = chinese_name(candidate, _ZH_AFTER_NAME)
     name = candidate[:length]
     if length == surname or name in _ZH_STOP or name[:2] in _ZH_STOP:
         return 0

@@ -27,7 +27,14 @@ from bot.scrub.normalize import View
 from bot.scrub.scan import back_over, before, finditer_at, merged, starts
 from bot.scrub.scan import before as _positions_before
 from bot.scrub.spans import Finding
-from bot.scrub.surnames import CHINESE, CHINESE_COMPOUND, JAPANESE, KOREAN, KOREAN_COMPOUND
+from bot.scrub.surnames import (
+    CHINESE,
+    CHINESE_COMPOUND,
+    JAPANESE,
+    KOREAN,
+    KOREAN_COMPOUND,
+    chinese_name,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -292,17 +299,7 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     After a label (``我叫``, ``名字是``) any family name is accepted; elsewhere it must be
     a common one.
     """
-    if candidate[:2] in CHINESE_COMPOUND:
-        surname = 2
-    elif candidate[:1] in CHINESE or (labelled and candidate[:1] not in _ZH_FUNCTION):
-        surname = 1
-    else:
-        return 0
-    length = surname
-    for ch in candidate[surname : surname + 2]:
-        if ch in _ZH_FUNCTION:
-            break
-        length += 1
+    _, length = chinese_name(candidate, _ZH_FUNCTION, any_surname=labelled)
     name = candidate[:length]
     if length < 2 or name in _ZH_ROLE or name[:2] in _ZH_ROLE:
         return 0

@@ -9,6 +9,7 @@ a common family name. These are general lists of the commonest names in each cou
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Final
 
 
@@ -16,7 +17,14 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-__all__ = ["CHINESE", "CHINESE_COMPOUND", "JAPANESE", "KOREAN", "KOREAN_COMPOUND"]
+__all__ = [
+    "CHINESE",
+    "CHINESE_COMPOUND",
+    "JAPANESE",
+    "KOREAN",
+    "KOREAN_COMPOUND",
+    "chinese_name",
+]
 
 JAPANESE: Final = frozenset(
     _words(
@@ -69,3 +77,25 @@ CHINESE_COMPOUND: Final = frozenset(
         "宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 端木 呼延"
     )
 )
+
+
+def chinese_name(
+    candidate: str, after_name: Set[str], *, any_surname: bool = False
+) -> tuple[int, int]:
+    """Lengths of the family name, and of it with the one or two given characters after
+    it, that open ``candidate``, stopped before a character of ``after_name`` (a particle,
+    a verb); ``(0, 0)`` if it does not open with a family name (a common one, or, with
+    ``any_surname``, any character not in ``after_name``). Callers judge the result
+    against their own stop words."""
+    if candidate[:2] in CHINESE_COMPOUND:
+        surname = 2
+    elif candidate[:1] in CHINESE or (any_surname and candidate[:1] not in after_name):
+        surname = 1
+    else:
+        return 0, 0
+    length = surname
+    for ch in candidate[surname : surname + 2]:
+        if ch in after_name:
+            break
+        length += 1
+    return surname, length

@@ -15,6 +15,22 @@ from tests.cli.test_admin_staff_cli import INTAKE, Cli, reference_of
 PASSPHRASE = "a long passphrase for the office"
 
 
+def generate_keys(cli: Cli, tmp_path: Path, *names: str) -> dict[str, str]:
+    """``keys generate`` for each name (``<name>.age`` in ``tmp_path``): the public keys."""
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    keys = {}
+    for name in names:
+        made = cli.ok(
+            "keys", "generate", "--output", str(tmp_path / f"{name}.age"),
+            "--passphrase-file", str(secret),
+        )  # fmt: skip
+        found = re.search(r"age1[0-9a-z]{58}", made.stdout)
+        assert found is not None
+        keys[name] = found.group(0)
+    return keys
+
+
 def test_a_sealed_case_opens_only_with_the_identity(cli: Cli, tmp_path: Path) -> None:
     secret = tmp_path / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -95,17 +111,7 @@ def test_a_caseworker_opens_an_export_with_no_database_and_no_server_secret(
 def test_cases_sealed_to_other_keys_stay_sealed_and_the_rest_opens(
     cli: Cli, tmp_path: Path
 ) -> None:
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    keys = {}
-    for name in ("office", "old"):
-        made = cli.ok(
-            "keys", "generate", "--output", str(tmp_path / f"{name}.age"),
-            "--passphrase-file", str(secret),
-        )  # fmt: skip
-        found = re.search(r"age1[0-9a-z]{58}", made.stdout)
-        assert found is not None
-        keys[name] = found.group(0)
+    keys = generate_keys(cli, tmp_path, "office", "old")
     for name in ("old", "office"):
         cli.run("chat", "--lang", "ko", input="\n".join(INTAKE) + "\n", INTAKE_SEAL_TO=keys[name])
     export = tmp_path / "cases.json"
@@ -137,17 +143,7 @@ def test_cases_sealed_to_other_keys_stay_sealed_and_the_rest_opens(
 def test_retiring_a_key_moves_old_cases_to_the_new_one_without_the_server_seeing_it(
     cli: Cli, tmp_path: Path
 ) -> None:
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    keys = {}
-    for name in ("old", "new"):
-        made = cli.ok(
-            "keys", "generate", "--output", str(tmp_path / f"{name}.age"),
-            "--passphrase-file", str(secret),
-        )  # fmt: skip
-        found = re.search(r"age1[0-9a-z]{58}", made.stdout)
-        assert found is not None
-        keys[name] = found.group(0)
+    keys = generate_keys(cli, tmp_path, "old", "new")
     transcript = cli.run(
         "chat", "--lang", "ko", input="\n".join(INTAKE) + "\n", INTAKE_SEAL_TO=keys["old"]
     ).stdout
