@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,11 +26,12 @@ from bot.engine.session import Session
 from bot.errors import ConfigError
 from bot.flow.loader import check_file, flow_files, read_flow_file
 from bot.i18n import DEFAULT_LOCALE, Catalogs
+from bot.prescrub import scrubbed_outside
 from bot.render import Keeping, Message, Renderer, Screen
 from bot.scrub import LOCALES, Scrubber, kind_label, scrub
 from bot.scrub.ner import NerLayer, ner_available
 from bot.scrub.ner_budget import BudgetedNer
-from bot.store.conversations import Conversations, LiveMessage
+from bot.store.conversations import Conversations, Handled, LiveMessage
 from bot.store.database import Database
 from bot.store.db import default_url, make_engine
 from bot.store.flows import FlowRegistry, FlowSource
@@ -246,17 +247,22 @@ class Intake:
         """
         used: list[CompiledFlow] = []
 
-        def deciding(applied: i.Input) -> Callable[[Session | None, DbSession], Outcome]:
-            def decide(session: Session | None, tx: DbSession) -> Outcome:
-                compiled = self._flow_for(session, applied, tx)
-                used.append(compiled)
-                return advance(compiled, session, applied, self.context)
+        def attempt(scrub: ScrubFn) -> Handled | None:
+            context = replace(self.context, scrub=scrub)
 
-            return decide
+            def deciding(applied: i.Input) -> Callable[[Session | None, DbSession], Outcome]:
+                def decide(session: Session | None, tx: DbSession) -> Outcome:
+                    compiled = self._flow_for(session, applied, tx)
+                    used.append(compiled)
+                    return advance(compiled, session, applied, context)
 
-        handled = self.conversations.handle(
-            chat_id, update_id, deciding(event), unanswered=deciding(i.Repeat())
-        )
+                return decide
+
+            return self.conversations.handle(
+                chat_id, update_id, deciding(event), unanswered=deciding(i.Repeat())
+            )
+
+        handled = scrubbed_outside(self.scrubber, attempt)
         if handled is None:
             return None
         outcome = handled.outcome

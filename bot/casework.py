@@ -22,6 +22,7 @@ from bot.engine.context import ScrubFn
 from bot.engine.session import Session
 from bot.flow.model import SubmitStep
 from bot.limits import SESSION_TOKEN_LENGTH
+from bot.prescrub import scrubbed_outside
 from bot.store.audit import audit, refused, throttled
 from bot.store.conversations import Conversations
 from bot.store.database import Database
@@ -140,19 +141,24 @@ class Casework:
 
     def to_supporter(self, reference: str, text: str, *, author: str) -> ToSupporter | None:
         """Record staff's message; ``None`` if the supporter cannot be reached for it."""
-        with self.db.transaction() as tx:
-            found = tx.execute(
-                select(ContactRoute.sealed_chat, CaseStubRow.locale)
-                .join(CaseStubRow, CaseStubRow.reference == ContactRoute.reference)
-                .where(ContactRoute.reference == reference, CaseStubRow.status != "closed")
-            ).first()
-            if found is None:
-                audit(tx, self.db.now(), author, "reply-refused", reference)
-                return None
-            sealed, locale = found
-            self._keep(tx, reference, TO_SUPPORTER, author, self.scrub(text, locale).text)
-            audit(tx, self.db.now(), author, "reply", reference)
-        return ToSupporter(int(self.db.keys.open(sealed)), locale, reference)
+
+        # Scrubbed in the case's language, which only the transaction reads.
+        def attempt(scrub: ScrubFn) -> ToSupporter | None:
+            with self.db.transaction() as tx:
+                found = tx.execute(
+                    select(ContactRoute.sealed_chat, CaseStubRow.locale)
+                    .join(CaseStubRow, CaseStubRow.reference == ContactRoute.reference)
+                    .where(ContactRoute.reference == reference, CaseStubRow.status != "closed")
+                ).first()
+                if found is None:
+                    audit(tx, self.db.now(), author, "reply-refused", reference)
+                    return None
+                sealed, locale = found
+                self._keep(tx, reference, TO_SUPPORTER, author, scrub(text, locale).text)
+                audit(tx, self.db.now(), author, "reply", reference)
+            return ToSupporter(int(self.db.keys.open(sealed)), locale, reference)
+
+        return scrubbed_outside(self.scrub, attempt)
 
     def from_supporter(self, chat_id: int, update_id: int | None, text: str) -> ToStaff | None:
         """The supporter typed ``text``: their words for staff, if staff are following
@@ -163,27 +169,36 @@ class Casework:
         if session is None or session.status != "submitted" or not session.reference:
             return None
         reference = session.reference
-        with self.db.transaction() as tx:
-            stub = tx.scalar(
-                select(CaseStubRow).where(
-                    CaseStubRow.reference == reference, CaseStubRow.status != "closed"
-                )
-            )
-            talking = tx.scalar(
-                select(
-                    exists().where(
-                        CaseMessage.reference == reference, CaseMessage.direction == TO_SUPPORTER
+
+        # Scrubbed in the case's language, which only the transaction reads.
+        def attempt(scrub: ScrubFn) -> tuple[str, str | None] | ToStaff | None:
+            with self.db.transaction() as tx:
+                stub = tx.scalar(
+                    select(CaseStubRow).where(
+                        CaseStubRow.reference == reference, CaseStubRow.status != "closed"
                     )
                 )
-            )
-            if stub is None or not talking:
-                return None
-            scrubbed = self.scrub(text, stub.locale).text
-            if update_id is not None and not self.conversations.first_delivery(tx, update_id):
-                return ToStaff(reference, scrubbed, (), session.locale)
-            self._keep(tx, reference, FROM_SUPPORTER, "supporter", scrubbed)
-            audit(tx, self.db.now(), "supporter", "supporter-reply", reference)
-            holder = stub.claimed_by
+                talking = tx.scalar(
+                    select(
+                        exists().where(
+                            CaseMessage.reference == reference,
+                            CaseMessage.direction == TO_SUPPORTER,
+                        )
+                    )
+                )
+                if stub is None or not talking:
+                    return None
+                scrubbed = scrub(text, stub.locale).text
+                if update_id is not None and not self.conversations.first_delivery(tx, update_id):
+                    return ToStaff(reference, scrubbed, (), session.locale)
+                self._keep(tx, reference, FROM_SUPPORTER, "supporter", scrubbed)
+                audit(tx, self.db.now(), "supporter", "supporter-reply", reference)
+                return scrubbed, stub.claimed_by
+
+        kept = scrubbed_outside(self.scrub, attempt)
+        if kept is None or isinstance(kept, ToStaff):
+            return kept
+        scrubbed, holder = kept
         members = self.staff.members()
         chosen = [m for m in members if m.label == holder] or members
         recipients = tuple((m.chat_id, m.locale) for m in chosen)
@@ -191,11 +206,12 @@ class Casework:
 
     def note(self, reference: str, text: str, *, author: str, locale: str) -> bool:
         """An internal note on a case, scrubbed like all free text; ``False`` if no case."""
+        scrubbed = self.scrub(text, locale).text  # before the transaction: see bot.prescrub
         with self.db.transaction() as tx:
             known = tx.scalar(select(CaseStubRow.id).where(CaseStubRow.reference == reference))
             if known is None:
                 return False
-            self._keep(tx, reference, NOTE, author, self.scrub(text, locale).text)
+            self._keep(tx, reference, NOTE, author, scrubbed)
             audit(tx, self.db.now(), author, "note", reference)
         return True
 
