@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -46,10 +47,15 @@ def chat(lang: str | None, flows_dir: Path | None) -> None:
         registry = FlowRegistry(db)
         publish_missing(registry, settings)
         catalogs = Catalogs.load(settings.locales_dir)
-        # Names no rule points at need the NER layer (INTAKE_NER; loaded once, here).
-        scrubber = build_scrubber(settings)
-        intake = Intake.configured(db, registry, catalogs, settings, "terminal", scrubber)
         interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        # Names no rule points at need the NER layer (INTAKE_NER; loaded once, here): it
+        # takes seconds, so a terminal says what it is waiting for.
+        loading = Console(stderr=True).status(
+            "loading the name models (INTAKE_NER=off starts at once, with the rules alone)"
+        )
+        with loading if interactive else nullcontext():
+            scrubber = build_scrubber(settings)
+        intake = Intake.configured(db, registry, catalogs, settings, "terminal", scrubber)
         if key_beside_database(settings) is not None and interactive:
             # A local trial may keep its key beside its data; a real deployment may not.
             click.echo(

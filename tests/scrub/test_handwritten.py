@@ -1,7 +1,8 @@
-"""The held-out corpus is well formed: every label can be scored the way scoring.py reads it.
+"""The hand-written corpora are well formed: every label can be scored the way scoring.py reads it.
 
-These tests check the data, never the scrubber's score on it: the figures are reported by
-``make bench`` (benchmarks/bench_scrub.py), and targets on this corpus are the lead's call.
+Both folders are checked: ``heldout/`` (measured on, never tuned on) and ``natural/`` (tuned
+on). These tests check the data, never the scrubber's score on it: the figures are reported
+by ``make bench`` (benchmarks/bench_scrub.py).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.scrub import heldout, natural
 from tests.scrub.corpus import LOCALES, Item
-from tests.scrub.heldout import HELDOUT_KINDS, PLACE, load
+from tests.scrub.handwritten import HANDWRITTEN_KINDS, PLACE, load
+
+_FOLDERS = {"heldout": heldout.FOLDER, "natural": natural.FOLDER}
 
 
-@pytest.fixture(scope="module")
-def items() -> list[Item]:
-    return load()
+@pytest.fixture(scope="module", params=sorted(_FOLDERS))
+def items(request: pytest.FixtureRequest) -> list[Item]:
+    return load(_FOLDERS[request.param])
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -38,7 +42,7 @@ def test_every_kind_is_labelled_several_times_in_each_language(
 ) -> None:
     # A kind seen once or twice gives a recall of 0, 50 or 100 %, which says nothing.
     seen = Counter(kind for item in items if item.locale == locale for kind, _ in item.secrets)
-    assert set(seen) == set(HELDOUT_KINDS)
+    assert set(seen) == set(HANDWRITTEN_KINDS)
     assert min(seen.values()) >= 4, seen
     # Names and places are what the first corpus lacked; they carry the weight here.
     assert seen["name"] >= 50, seen
@@ -83,14 +87,17 @@ def test_every_text_is_written_once(items: list[Item]) -> None:
     assert [text for text, n in texts.items() if n > 1] == []
 
 
-def test_load_rejects_an_unknown_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tests.scrub.heldout as heldout
+def test_the_corpora_hold_different_sentences() -> None:
+    # A sentence in both would be tuned on and still counted as held out.
+    tuned = {(item.locale, item.text) for item in natural.load()}
+    assert not tuned & {(item.locale, item.text) for item in heldout.load()}
 
+
+def test_load_rejects_an_unknown_kind(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "ja.yaml").write_text(
         '- text: "姉の住所"\n  secrets: [[street, "住所"]]\n  keep: []\n', encoding="utf-8"
     )
-    monkeypatch.setattr(heldout, "_HERE", folder)
     with pytest.raises(ValueError, match="unknown kind 'street'"):
-        heldout.load(["ja"])
+        load(folder, ["ja"])
