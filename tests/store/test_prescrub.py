@@ -54,7 +54,8 @@ def _sent_case(service: Intake) -> str:
     done = say(service, CHAT, update + 3, i.Text("14"))  # send
     assert done is not None
     assert done.outcome.stub is not None
-    return done.outcome.stub.reference
+    reference: str = done.outcome.stub.reference
+    return reference
 
 
 def test_every_text_is_scrubbed_once_with_the_database_free(sqlite_db: Database) -> None:
