@@ -9,12 +9,13 @@ top-level domain, so ``3 at 5`` or a star in a sentence is never taken for one.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
-from bot.scrub.scan import finditer_at, first_char_class, merged, starts
+from bot.scrub.scan import finditer_at, merged, opening_pairs, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["find_contacts"]
@@ -86,18 +87,15 @@ _AT_ANY: Final = re.compile(r"@|a[tT]|A[tT]|アット|あっとまーく|골뱅|
 # ``(?:https?|ftp)://|www\.`` case-insensitive, opened with an unflagged class of its first
 # letters (nothing else folds to h, f or w) so that the engine skips ahead to them.
 _URL_SCHEME: Final = re.compile(r"[hHfFwW](?i:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)")
-# Case folding lets four non-ASCII letters into ``[A-Za-z0-9.\-]`` (İ ı ſ K); they are
-# listed so that the class needs no flag and the engine skips ahead over CJK text.
-_HOST_CHARS: Final = "A-Za-z0-9.\\-\u0130\u0131\u017f\u212a"
-# The start of a run of host characters in which a dot is followed by a letter: every
-# host and every domain has one before its top-level domain, while the dots of decimals
-# and of sentences run together (``어요.1978``) have none. The run's first character (a
-# lookbehind after it checks that none precedes), then a look ahead within the run.
+# ``[A-Za-z0-9.\-]`` case-insensitive: folding lets in four letters outside ASCII (İ ı ſ K).
+_HOST_CHARS: Final = frozenset(string.ascii_letters + string.digits + ".-\u0130\u0131\u017f\u212a")
+# A URL without a scheme begins at the start of a run of host characters in which a dot
+# is followed by a letter: every host and every domain has one before its top-level
+# domain, while the dots of decimals and of sentences run together (``어요.1978``) have
+# none. Such dots are rare in a note, so they are found first and each run is walked
+# back to its start, instead of every run of Latin letters and digits being looked into.
 _HOST_LETTERS: Final = "A-Za-z\u0130\u0131\u017f\u212a"
-_HOST_RUN_WITH_DOT: Final = re.compile(
-    f"[{_HOST_CHARS}](?<![{_HOST_CHARS}][{_HOST_CHARS}])"
-    f"(?:(?<=\\.)(?=[{_HOST_LETTERS}])|(?=[{_HOST_CHARS}]*?\\.[{_HOST_LETTERS}]))"
-)
+_DOT_LETTER: Final = re.compile(f"\\.(?=[{_HOST_LETTERS}])")
 _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
@@ -108,11 +106,12 @@ _HANDLE: Final = re.compile(
 
 _APPS: Final = (
     r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|QQ号?|扣扣|企鹅号|LINE|ライン|らいん|"
-    r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|"
+    r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|"
     r"텔레그램|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
     r"\btg\b|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|viber|zalo|skype|スカイプ|"
     r"facebook|フェイスブック|페이스북|脸书|instagram|インスタ(?:グラム)?|인스타(?:그램)?|"
-    r"twitter|ツイッター|트위터|微博|抖音|tiktok|ティックトック|틱톡|imo|"
+    r"twitter|ツイッター|트위터|微博|抖音号?|快手号?|小红书号?|B站|哔哩哔哩|"
+    r"tiktok|ティックトック|틱톡|imo|"
     r"ID|アイディー?|アカウント|아이디|계정|账号|帳號|帐号|用户名|ユーザー名|user ?name"
 )
 _GAP: Final = (
@@ -122,11 +121,9 @@ _GAP: Final = (
 _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
 )
-_MESSENGER_START: Final = re.compile(first_char_class(_APPS, fold=True))
-# The first two characters of every app word, lower-cased. Latin text (addresses, user
-# names) is full of their first letters, so a start whose two characters are ASCII is
-# tried only if they open an app word (a pair with anything else is always tried).
-_APP_PREFIXES: Final = frozenset(word.removeprefix(r"\b")[:2].lower() for word in _APPS.split("|"))
+# Latin text (addresses, user names) is full of the first letters of app words, so a
+# Latin letter is a start only where the next one can follow it in an app word.
+_MESSENGER_START: Final = re.compile(opening_pairs(_APPS))
 _NOT_AN_ID: Final = frozenset(
     [
         "id",
@@ -173,6 +170,23 @@ _NOT_AN_ID: Final = frozenset(
         "org",
         "mail",
         "email",
+        # Platforms and editions named after an app (텔레그램 iOS 11.2.1, LINE for PC).
+        "ios",
+        "android",
+        "windows",
+        "mac",
+        "macos",
+        "pc",
+        "web",
+        "desktop",
+        "iphone",
+        "ipad",
+        "galaxy",
+        "lite",
+        "beta",
+        "for",
+        "version",
+        "ver",
     ]
 )
 
@@ -205,19 +219,28 @@ def email_starts(text: str, at: re.Pattern[str], gap: int) -> list[int]:
     return sorted(found)
 
 
+def host_run_starts(text: str) -> list[int]:
+    """The start of every run of host characters that holds a dot followed by a letter."""
+    found: list[int] = []
+    last = -1  # the previous such dot: a walk back that reaches it is in its run
+    for dot in starts(_DOT_LETTER, text):
+        pos = dot
+        while pos > 0 and text[pos - 1] in _HOST_CHARS and pos - 1 != last:
+            pos -= 1
+        if pos == 0 or text[pos - 1] not in _HOST_CHARS:
+            found.append(pos)
+        last = dot
+    return found
+
+
 def url_starts(text: str) -> list[int]:
     """Where a URL can begin: a scheme, ``www.``, or a run of host characters with a dot."""
-    hosts = [m.start() for m in _HOST_RUN_WITH_DOT.finditer(text)]
-    return merged(starts(_URL_SCHEME, text), hosts)
+    return merged(starts(_URL_SCHEME, text), host_run_starts(text))
 
 
 def messenger_starts(text: str) -> list[int]:
     """Where a messenger label can begin."""
-    return [
-        start
-        for start in starts(_MESSENGER_START, text)
-        if not (pair := text[start : start + 2]).isascii() or pair.lower() in _APP_PREFIXES
-    ]
+    return starts(_MESSENGER_START, text)
 
 
 # A handle written in CJK letters (``@小明爱吃鱼``, ``微博@김철수``): an ``@`` that opens
@@ -241,7 +264,7 @@ _APP_AFTER_ID: Final = re.compile(
     rf"|\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)",
     re.IGNORECASE,
 )
-_APP_AFTER_START: Final = re.compile(first_char_class(_APP_NAMES, fold=True) + r"|\(")
+_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(")
 _ID_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _PARTICLES: Final = ("이가", "가", "이", "는", "은", "が", "は", "就是", "是", "为")
 _MY: Final = ("我的", "제", "내", "私の", "僕の")
@@ -287,6 +310,108 @@ def _ids_before_app(text: str) -> Iterator[Finding]:
             yield Finding(*found, "messenger_id")
 
 
+# Nicknames on platforms after their label (네이버 카페 닉네임 '봄날의햇살', 닉네임 하늘바라기,
+# ニックネーム「さくら」, 昵称"小花猫", 网名叫北方的雪): quoted, or bare up to the first
+# particle or punctuation. A name people know someone by online is a handle.
+_KO_NICK_WORDS: Final = ("닉네임", "대화명")
+_JA_NICK_WORDS: Final = ("ニックネーム", "ハンドルネーム", "ハンネ")
+_ZH_NICK_WORDS: Final = ("昵称", "网名", "微博名", "微信名", "抖音名", "快手名")
+_NICK_WORDS: Final = (*_KO_NICK_WORDS, *_JA_NICK_WORDS, *_ZH_NICK_WORDS)
+_QUOTES: Final = {
+    "'": "'",
+    '"': '"',
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "【": "】",
+    "《": "》",
+}
+_NICKNAME: Final = re.compile(
+    f"(?P<label>{'|'.join(_NICK_WORDS)})"
+    # What ties the label to the name: a topic or subject particle, a copula, "called".
+    r"(?:[ \t]*(?P<tie>은|는|이|가|は|が|是|为|為|叫做|叫))?[ \t]*[:：=＝]?[ \t]*"
+    f"(?:(?P<open>[{''.join(_QUOTES)}])(?P<quoted>[^{''.join(_QUOTES.values())}\n]{{1,30}})"
+    f"(?P<close>[{''.join(_QUOTES.values())}])"
+    # A bare name: Hangul, kanji, katakana or Latin, never hiragana (Japanese particles
+    # are written in it, and end the name).
+    r"|(?P<bare>[0-9A-Za-z_.\-\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,30}))"
+)
+# After the label, words that ask about, forget or change the name rather than give it
+# (닉네임이 뭐였는지 기억이 안 나요, ニックネームは変更しました, 昵称是什么, 网名很好听).
+_NOT_A_NICK: Final = re.compile(
+    r"뭐|뭔|무엇|모르|몰라|기억|없|바꿔|바꾼|바뀐|"
+    r"何|覚え|忘れ|分から|変更|変え|"
+    r"什么|啥|不|没|忘|记|多少|哪|很|也|都|就|还|又|太|挺|真|非常|好像|一直|被|改|换"
+)
+# A Korean bare name ends before its copula (하늘바라기예요, 하늘바라기인데); one that
+# still ends like a verb is the sentence going on (닉네임 바꿨어요). A one-syllable
+# particle goes with the name: nicknames end in 이 or 로 as often as sentences do (곰돌이).
+_KO_ENDINGS: Final = (
+    "이었는데",
+    "였는데",
+    "이었어요",
+    "였어요",
+    "이라서",
+    "라서",
+    "인데",
+    "이라고",
+    "라고",
+    "이라는",
+    "라는",
+    "이에요",
+    "예요",
+    "에요",
+    "입니다",
+    "이고",
+    "이야",
+    "으로",
+    "이랑",
+)
+_KO_VERB_ENDS: Final = ("요", "다", "죠", "네", "고", "서", "데")
+# A Japanese bare name is followed by a copula, a quoting particle or the end of a clause.
+_JA_AFTER: Final = re.compile(r"です|でした|だ|で|と|って|の|さん|$|[\s,.!?、。！？）)]")
+# A Chinese bare name ends before a sentence-final particle.
+_ZH_END: Final = re.compile(r"[了吗呢吧啊]")
+
+
+def _bare_nickname(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    start = match.start("bare")
+    value = match["bare"].rstrip(".-")  # a full stop after the name, not part of it
+    end = start + len(value)
+    if _NOT_A_NICK.match(value):
+        return None
+    label = match["label"]
+    if label in _KO_NICK_WORDS:
+        ending = next((e for e in _KO_ENDINGS if value.endswith(e) and len(value) > len(e)), "")
+        value = value.removesuffix(ending)
+        if value.endswith(_KO_VERB_ENDS):
+            return None
+    elif label in _JA_NICK_WORDS:
+        if not _JA_AFTER.match(text, end):
+            return None
+    else:
+        stop = _ZH_END.search(value)
+        value = value if stop is None else value[: stop.start()]
+    if len(value) < 2:
+        return None
+    return start, start + len(value)
+
+
+def _nicknames(text: str) -> Iterator[Finding]:
+    # Asked with ``in``, far cheaper than a scan; a label's first character first, as
+    # looking for one character is cheaper still.
+    if not any(word[0] in text and word in text for word in _NICK_WORDS):
+        return
+    for match in _NICKNAME.finditer(text):
+        if match["quoted"] is None:
+            found = _bare_nickname(text, match)
+            if found is not None:
+                yield Finding(*found, "handle")
+        elif _QUOTES[match["open"]] == match["close"]:
+            yield Finding(*match.span("quoted"), "handle")
+
+
 def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield e-mail addresses, URLs, handles and labelled messenger IDs."""
     text = view.norm
@@ -306,6 +431,7 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in _CJK_HANDLE.finditer(text):
         yield Finding(match.start(), match.end(), "handle")
     yield from _ids_before_app(text)
+    yield from _nicknames(text)
     for match in finditer_at(_MESSENGER, text, messenger_starts(text)):
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
@@ -315,5 +441,7 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             continue
         if VERSION.fullmatch(ident):
             continue  # the app's version (Telegram 11.9.2), not an account
+        if text.startswith("라인", match.start()) and not any(ch.isalpha() for ch in ident):
+            continue  # 라인 is also "a line" (생산 라인 2개): its IDs hold a letter
         start = match.start("id")
         yield Finding(start, start + len(ident), "messenger_id")

@@ -42,6 +42,11 @@ _ERA_DOTTED: Final = re.compile(
     r"[MTSHR明大昭平令](?<![A-Za-z0-9][MTSHR明大昭平令])(?:(?<=[MTSHR])|" + _ERA_TAIL[3:] + " ?"
     r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{1,2}(?![0-9])"
 )
+# A Japanese era written in Hangul before the year (쇼와 14년 2월 11일), as Korean notes
+# copy a Japanese family register: the era goes with the date.
+_KO_ERA_BEFORE: Final = re.compile(
+    r"(?:쇼와|다이쇼|메이지|헤이세이|레이와|소화|대정|명치|평성) ?\Z"
+)
 _LABEL: Final = (
     r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
     r"DOB|D\.O\.B\.?|date of birth|birth ?day|birth date)"
@@ -60,7 +65,8 @@ _LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1], fold=True))
 # A day of birth ends (after one space at most) where its birth word begins, and is
 # made of these characters only: try it only where a run of them stands before a
 # birth word (scan.py), at most _MD_REACH characters back.
-_BIRTH_WORD: Final = re.compile(r"生|出生|에 태어|생")
+# 生|出生|에 태어|생, opened with a character class so that the engine skips ahead to it.
+_BIRTH_WORD: Final = re.compile(r"[生出에생](?:(?<=出)生|(?<=에) 태어|(?<=[生생]))")
 _MD_CHARS: Final = frozenset("0123456789〇一二三四五六七八九十 月월日号號일/")
 _MD_REACH: Final = 11
 _MD_THEN_BIRTH: Final = re.compile(
@@ -70,6 +76,35 @@ _MD_THEN_BIRTH: Final = re.compile(
 )
 
 
+# A Chinese date written in words, often of the lunar calendar, with no 日 or 号 after
+# the day: 一九五六年腊月十二, 1958年八月十五, 1960年正月初三. The year in digits or
+# four numerals, the month by number or name (正月, 冬月, 腊月, 闰五月), the day as the
+# lunar calendar counts it (初一 to 初十, 十一 to 三十, 廿三).
+_ZH_DAY: Final = (
+    r"(?:初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
+    r"|[一二三四五六七八九])"
+)
+_ZH_WORD_DATE: Final = re.compile(
+    r"(?:(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4}) ?年 ?闰?"
+    rf"(?:正|冬|腊|十[一二]|[一二三四五六七八九十])月{_ZH_DAY}(?:日|号)?"
+    # not a count or a duration that follows a month (五月三个人, 八月十天)
+    r"(?![一二三四五六七八九十个人次天周年岁])"
+)
+# Where such a date can begin (scan.py): its year is four characters, then a space or
+# not, then 年, so it begins four or five characters before a 年 and nowhere else.
+_ZH_YEAR_AT: Final = re.compile("年")
+_ZH_YEAR_LENGTH: Final = 4
+
+
+def _zh_word_date_starts(text: str) -> list[int]:
+    return [
+        start
+        for year in starts(_ZH_YEAR_AT, text)
+        for start in (year - _ZH_YEAR_LENGTH - 1, year - _ZH_YEAR_LENGTH)
+        if start >= 0
+    ]
+
+
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield full dates and labelled days of birth."""
     text = view.digits
@@ -77,11 +112,14 @@ def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG0
         yield Finding(match.start(), match.end(), "birthdate")
     years = before(starts(_YEAR_THEN_DAY, text), _CJK_FULL_REACH)
     for match in finditer_at(_CJK_FULL, text, years):
-        yield Finding(match.start(), match.end(), "birthdate")
+        era = _KO_ERA_BEFORE.search(text, max(0, match.start() - 5), match.start())
+        yield Finding(match.start() if era is None else era.start(), match.end(), "birthdate")
     for match in _ERA_DOTTED.finditer(text):
         yield Finding(match.start(), match.end(), "birthdate")
     for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
         yield Finding(match.start("date"), match.end("date"), "birthdate")
+    for match in finditer_at(_ZH_WORD_DATE, text, _zh_word_date_starts(text)):
+        yield Finding(match.start(), match.end(), "birthdate")
     births = back_over(text, starts(_BIRTH_WORD, text), _MD_CHARS, reach=_MD_REACH)
     for match in finditer_at(_MD_THEN_BIRTH, text, births):
         yield Finding(match.start("date"), match.end("date"), "birthdate")

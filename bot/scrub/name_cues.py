@@ -22,17 +22,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, lru_cache
+from itertools import chain
 from typing import Final
 
-from bot.scrub.scan import finditer_at, first_char_class, starts
+import ahocorasick_rs
+
+from bot.scrub import gazetteer_curated as curated
+from bot.scrub.scan import back_over, before, finditer_at, first_char_class, starts
 from bot.scrub.surnames import (
+    CHINESE,
+    CHINESE_COMPOUND,
+    CHINESE_GIVEN,
     JAPANESE,
+    JAPANESE_IN_CHINESE,
     KOREAN,
     KOREAN_COMPOUND,
+    KOREAN_IN_CHINESE,
     chinese_name,
 )
 
-__all__ = ["ja_cued", "ko_cued", "ko_given_alone", "zh_cued"]
+__all__ = [
+    "KO_JA_SURNAMES",
+    "KO_JA_SYLLABLES",
+    "ZH_BEFORE_NAME",
+    "ZH_STOP",
+    "ZH_TITLES",
+    "ja_cued",
+    "ko_cued",
+    "ko_given_alone",
+    "ko_ja_name",
+    "ko_name_shaped",
+    "ko_stop",
+    "zh_cued",
+    "zh_japanese_name",
+    "zh_tagged_name",
+]
 
 
 def _words(text: str) -> list[str]:
@@ -59,7 +84,7 @@ _JA_PARTICLE: Final = "は|が|を|に|と|も|の|から|へ|や|です|で|、
 # checked in Python: a family name then a given name, or a given name alone.
 _JA_KIN_FRAME: Final = re.compile(
     rf"(?:{_alternation(_JA_KIN)})(?:の|、|である)(?P<name>[{_KANJI_CLASS}]{{2,6}})"
-    rf"(?=さん|ちゃん|{_JA_PARTICLE})"
+    rf"(?=さん|ちゃん|{_JA_PARTICLE}|[(（])"
 )
 # A run of three to six kanji that opens a sentence or follows kana or punctuation, with
 # a particle after it: ``佐藤美咲は元気です``. The first kanji is taken before the
@@ -72,7 +97,7 @@ _JA_SUBJECT: Final = re.compile(
 _JA_GIVEN_END: Final = frozenset(
     "子美香恵奈菜花咲代江枝理里絵紀乃佳希穂音華織衣世実未愛優依葉帆梨那沙紗琴"
     "郎夫男雄太介助輔也哉樹彦司平吉治蔵之朗翔斗輝弘博宏浩隆誠茂勇悟蓮翼陽聡健剛亮"
-    "涼稔進清實馨薫栄昇豊守"
+    "涼稔進清實馨薫栄昇豊守一二夏海真綾人"
 )
 # Korean and Chinese given names written in kanji after a one-character family name
 # (金哲洙, 李明博): the characters such names end in, kept apart from the Japanese
@@ -93,7 +118,11 @@ _JA_STOP: Final = frozenset(
         "拍子 電子 障子 冊子 格子 時代 世代 年代 現代 近代 古代 交代 料理 管理 無理 処理 "
         "整理 修理 心理 代理 経理 義理 地理 郷里 本音 発音 録音 騒音 二世 三世 四世 事実 "
         "真実 現実 言葉 丈夫 工夫 長男 次男 三男 長女 次女 三女 紹介 援助 救助 補助 政治 "
-        "自治 覚悟 留守 保守 太陽 知恵 中華 豪華 世紀 英雄 上司 寿司 公平 不平 繁栄 光栄"
+        "自治 覚悟 留守 保守 太陽 知恵 中華 豪華 世紀 英雄 上司 寿司 公平 不平 繁栄 光栄 "
+        "唯一 万一 統一 第一 同一 均一 単一 随一 十一 十二 第二 一一 専一 画一 逐一 "
+        "友人 知人 恩人 犯人 主人 本人 他人 個人 成人 老人 大人 病人 住人 愛人 役人 商人 "
+        "職人 証人 詩人 芸人 故人 美人 外人 新人 軍人 素人 玄人 仲人 管理人 保証人 代理人 "
+        "日本海 東海 北海 上海 航海 写真 純真 人夏 真夏 初夏 今夏 昨夏"
     )
 )
 # Korean family names as Japanese writes them in katakana.
@@ -107,6 +136,174 @@ _JA_KO_NAME: Final = re.compile(
     rf"(?<![ァ-ヺー])(?:{_alternation(_JA_KO_SURNAMES)})[・=][ァ-ヺー]{{2,8}}"
     rf"(?:[・=][ァ-ヺー]{{1,6}})?"
 )
+
+# A common family name, then a given name in hiragana, then a particle before a word
+# (中島あすかが昨日, 林さゆりと連絡): the kana must not open with a particle or a word
+# that follows nouns (から, まで, だけ), and the particle must not open a verb ending
+# (平野ひろがる). After a family name of one kanji the kana may be the rest of a word
+# (高すぎる, 安かった): there the kana must not end as verbs and adjectives do, and the
+# kanji that are mostly adjectives or words are left out.
+_JA_KANA_GIVEN_AFTER: Final = re.compile(
+    r"(?<![\u4e00-\u9fff々])(?P<surname>[\u4e00-\u9fff々]{1,3})"
+    r"(?!から|まで|より|だけ|など|しか|こそ|でも|では|には|とは|だっ|です|でし|ので|のに|けど"
+    r"|たち|さえ|ばかり|くらい|ぐらい|ほど|って|らしい|みたい|さん|さま|ちゃん|くん)"
+    # In kana, or kana and the kanji such a name ends in (くみ子, さち恵).
+    r"(?P<given>(?![はがをにともへやでの])(?:[ぁ-ゖ]{1,3}[子美代江恵枝乃]|[ぁ-ゖ]{2,4}?))"
+    r"(?:は|が|を|に|と|も|の|から|へ|です|、|。|\(|（)(?![ぁ-ゖ])"
+)
+# A family name and a given name with a space between them (伊藤 裕子は), checked as one.
+_JA_SPACED: Final = re.compile(
+    rf"(?<![{_KANJI_CLASS}])(?P<name>[{_KANJI_CLASS}]{{1,3}} [{_KANJI_CLASS}]{{1,3}})"
+    rf"(?={_JA_PARTICLE}|[(（])"
+)
+# A romanised name before an honorific (``Kim Ok-hwaさん``), and a family named by its
+# family name and 家 (``母方の姜家``, ``佐藤家の墓``; not 家族, 家庭).
+_JA_LATIN_NAME: Final = re.compile(
+    r"(?P<name>[A-Z][a-z]{1,12}(?:[ -][A-Za-z][a-z]{1,12}){0,2}) ?(?:さん|様|さま|氏|先生)"
+)
+_JA_HONORIFIC_AT: Final = re.compile("さん|様|さま|氏|先生")
+_LATIN_NAME_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
+_JA_HOUSE: Final = re.compile(
+    r"(?<![\u4e00-\u9fff々])(?P<name>[\u4e00-\u9fff々]{1,3})家(?![\u4e00-\u9fff々])"
+)
+_JA_HOUSE_AT: Final = re.compile("家")
+_JA_WORD_KANJI: Final = frozenset("高安金白南文全明原関")
+# Where the frames above can end, so that each is tried only a name's length before
+# (scan.py), over the characters a name is written in.
+_JA_CALLED_AT: Final = re.compile("という|っていう|って|と名乗")
+_JA_ELDER_AT: Final = re.compile(r"(?:ばあ|じい|ば|じ|ねえ|にい|姉|兄|母|父)(?:ちゃん|さん|様)")
+_JA_NAME_CHARS: Final = frozenset(
+    [
+        *map(chr, range(0x4E00, 0xA000)),
+        *map(chr, range(ord("ァ"), ord("ヺ") + 1)),
+        *map(chr, range(0xAC00, 0xD7A4)),
+        "々",
+        "ー",
+        "・",
+    ]
+)
+# Before the elder word the walk passes its お, 叔 or 祖 too.
+_JA_ELDER_CHARS: Final = _JA_NAME_CHARS | {"お"}
+_HANGUL_ANY: Final = re.compile("[가-힣]")
+# The units of a place in Hangul: province (도, and 성 for Chinese ones), city, county.
+_KO_PLACE_UNITS: Final = frozenset("도성시군현구읍면동리")
+# Places written in katakana or Hangul (ピョンヤン, チョンジン, 상하이) have the shape of
+# Korean names; the place detector and the kept provinces own them.
+_KANA_AND_HANGUL_PLACES: Final = frozenset(
+    name
+    for name in (*curated.PROVINCES, *(n for row in curated.PLACES for n in row))
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in name)
+)
+# A space between two kanji, found at the space (a note holds few) and checked around it.
+_KANJI_SPACE: Final = re.compile(r" (?<=[\u4e00-\u9fff々] )(?=[\u4e00-\u9fff々])")
+# Every common family name, found in one pass (a note holds far fewer of them than
+# places where kanji give way to kana); a given name in kana may follow one.
+_JA_SURNAME_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
+    sorted(JAPANESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+)
+# Opened with a character class (から by its か), so that the engine skips ahead to it.
+_KANA_PERSON_AT: Final = re.compile(
+    r"[はがもか](?:(?<=か)ら|(?<=[はがも])(?= ?[0-9０-９]{1,3} ?歳))"
+)
+_HIRAGANA: Final = frozenset(map(chr, range(ord("ぁ"), ord("ゖ") + 1)))
+_JA_ONE_KANJI: Final = frozenset("林森原関堀辻")
+_JA_INFLECTED_END: Final = frozenset("るたいうくすてぎだっ")
+# A name the writer names as one: ``崔という姓``, ``孫建軍という男``, ``金本と名乗って``.
+# Only nouns of a person follow という here (``延吉という町`` is a place, left to places).
+_JA_CALLED: Final = re.compile(
+    r"(?P<name>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12}|[가-힣]{2,4})"
+    r"(?:という|っていう|って)(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女)"
+    r"|(?P<alias>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12})と名乗"
+)
+# A given name before the word the family calls an elder by: ``ハルおばあちゃん``,
+# ``チヨばあちゃん``, ``マサ叔母さん``.
+_JA_BEFORE_ELDER: Final = re.compile(
+    r"(?P<name>[ァ-ヺー]{2,6}|[\u4e00-\u9fff々]{1,3})"
+    r"(?:お?(?:ばあ|じい|ば|じ|ねえ|にい)|姉|兄|叔母|叔父|伯母|伯父|祖母|祖父)(?:ちゃん|さん|様)"
+)
+# A given name or nickname in hiragana before an honorific: ``ゆみちゃん``,
+# ``みっちゃん``, ``はなこさん``: the whole run of hiragana before it, of two to four
+# characters, or three to five after a kanji when a particle opens it
+# (``母とはなこさん``: the particle is dropped). A longer run cannot be cut safely.
+_JA_KANA_HONORIFIC: Final = re.compile(r"(?P<hon>ちゃん|さん|くん)")
+_JA_KANA_PARTICLES: Final = "はがをにともへやで"
+# Hiragana words before さん or ちゃん that are not names: たくさん, みなさん, family words
+# (かあさん, ばあちゃん), あかちゃん, and the adverbs before ちゃんと ("properly").
+_JA_KANA_NOT_NAMES: Final = frozenset(
+    _words(
+        "たく みな みんな かあ とう にい ねえ ばあ じい あか ぼっ あん これ それ あれ "
+        "もう まだ いつも とても もっと また まず ぜひ あまり ずっと よく みんな どうか "
+        "ちゃんと きちんと いま まあ ほら えっと あの その この あと さっき むこう あっち "
+        "こっち そっち どっち ここ そこ あそこ どこ こちら そちら あちら だれ どなた わたし "
+        "あたし わたくし ぼく おれ うち あなた かれ かのじょ こども むすめ むすこ まご おっと "
+        "つま はは ちち あね あに いもうと おとうと そふ そぼ いとこ ともだち しりあい きのう "
+        "きょう あした あさって ゆうべ いつ なに なん それで だから でも ただ もし たぶん"
+    )
+)
+# A person introducing themself by role or by where they live: ``ボランティアのハヤシです``,
+# ``新潟市に住む長谷部です``. The role word is what makes the next word a name.
+_JA_SELF_ROLES: Final = tuple(
+    _words(
+        "ボランティア ケースワーカー スタッフ 支援者 支援団体 職員 担当 担当者 代表 通訳 "
+        "牧師 弁護士 記者 会員 事務局 家族 親族 孫 娘 息子 姪 甥 妹 弟"
+    )
+)
+# The role word before の is checked in Python (_ja_self_role), so that the pattern
+# opens with a literal and the engine skips ahead to it.
+_JA_SELF: Final = re.compile(
+    r"(?P<cue>の|住む|住んでいる|住んでいます|在住の)"
+    r" ?(?P<name>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー]{2,8}) ?です(?=[。、！!\n ]|$)"
+)
+# Occupations and groups that end a word of the same shape (``会社員です``).
+_JA_NOT_SELF_END: Final = frozenset("員者人生婦師士家族側")
+# Korean given names in katakana (``ミョンヒ``, ``ジョンス``, ``ハンビョル``): two
+# syllables, each the katakana of a syllable Korean given names are made of
+# (``_KO_GIVEN``, below), built once by _korean_in_katakana. Many katakana loanwords
+# split the same way (ダメ, ミス, ライン), so such a word counts as a name only where the
+# sentence points at a person: after a kinship word and の, before a kinship word,
+# before an age, in a list of such words, or before a particle and a word said of a
+# person (``ジョンスから電話``, ``ミンジの連絡先``).
+# The first character is taken before the lookbehind, so that the engine skips ahead
+# to katakana instead of trying the lookbehind everywhere.
+_JA_KATAKANA_RUN: Final = re.compile(
+    r"[ァ-ヺ\u3099\u309a](?<![ァ-ヺー・\u3099\u309a][ァ-ヺ\u3099\u309a])"
+    r"[ァ-ヺ\u3099\u309a]{1,5}(?![ァ-ヺー・\u3099\u309a])"
+)
+_JA_KO_GIVEN_BEFORE: Final = re.compile(
+    rf"(?:{_alternation(_JA_KIN)})の$|(?:{_alternation(_JA_KIN)})$"
+)
+# What is said of a person right after a name: an age, or a particle and a word of
+# contact, family or welfare.
+_JA_PERSON_SAID: Final = (
+    r"(?:(?:は|が|も|って) ?[0-9０-９]{1,3} ?歳|[(（] ?[0-9０-９]{1,3}"
+    r"|(?:から|と|に|の|が|は|も)(?:電話|連絡|手紙|写真|返事|返信|メール|メッセージ|話|会|一緒"
+    r"|聞|相談|頼|WhatsApp|LINE|ライン|カカオ|WeChat|番号|家族|夫|妻|娘|息子|母|父|子|姉|兄|"
+    r"妹|弟|叔父|叔母|伯父|伯母|祖母|祖父|孫|名前|ため|こと|無事|行方|元気|病気|働|生まれ|"
+    r"生年月日|誕生日|住所|居場所|消息|安否))"
+)
+_JA_PERSON_AFTER: Final = re.compile(rf"[、,]|{_JA_PERSON_SAID}")
+# A given name in hiragana that opens a sentence, before an age or a message from
+# its bearer (``すみれから返事が来ない``, ``ゆみは34歳``); the pronouns, family words and
+# adverbs that open sentences the same way are in _JA_KANA_NOT_NAMES. Other words
+# after it fit too many of them (ほかの家族, すぐに返事, やっと連絡).
+_JA_KANA_PERSON: Final = re.compile(
+    r"(?:^|(?<=[。、！？!?\s「]))(?P<run>[ぁ-ゖ]{2,4}?)"
+    r"(?=(?:は|が|も) ?[0-9０-９]{1,3} ?歳"
+    r"|から(?:電話|連絡|手紙|写真|返事|返信|メール|メッセージ))"
+)
+_JA_ELDERS: Final = ("お姉", "お兄", "おば", "おじ", "ヌナ", "オンニ", "オッパ", "ヒョン")
+# Katakana loanwords (and words written in katakana for emphasis) of the same shape.
+_JA_NOT_KO_GIVEN: Final = frozenset(
+    _words(
+        "ダメ ムリ ウソ ホント ゴミ ミス チャンス ライン ミシン ミルク ママ パパ ジム ビル "
+        "ヤバ マジ スゴ ヒマ ソウル プサン ハナ ジョン ウォン ドル メモ コピー ペン ノート "
+        "ホテル バス カメラ サイン ヒント ゼミ ミニ ユニ セミ ソファ スイス イラン ヨガ"
+    )
+)
+# A Korean name left in Hangul inside Japanese text (``朝鮮名は김정숙``, ``（강영일）``).
+_JA_HANGUL_WORD: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+# A name right before an age in brackets with no unit: ``朴順愛（67）``.
+_JA_BARE_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?[）)]")
 
 
 def _ja_surname(run: str) -> int:
@@ -128,6 +325,9 @@ def _ja_full_name(run: str) -> bool:
             return given not in _JA_NOT_GIVEN
         return len(given) <= 3 and given[-1] in _JA_GIVEN_END
     if surname == 1:
+        # 林七夏, 森裕美子: Japanese family names of one kanji take Japanese given names.
+        if run[0] in _JA_ONE_KANJI:
+            return len(given) in (2, 3) and given[-1] in _JA_GIVEN_END | _HANJA_GIVEN_END
         return len(given) == 2 and given[-1] in _HANJA_GIVEN_END
     return False
 
@@ -135,6 +335,95 @@ def _ja_full_name(run: str) -> bool:
 def _ja_given_alone(run: str) -> bool:
     """``run`` (all kanji) is a given name by itself: two or three kanji, a usual ending."""
     return 2 <= len(run) <= 3 and run[-1] in _JA_GIVEN_END and run not in _JA_STOP
+
+
+# How Japanese writes a Korean syllable in katakana: the initial consonant (voiced and
+# unvoiced, as both are heard), the vowel, the final. The rows give a consonant's kana
+# for a, i, u, e, o; a y- or w- vowel adds a small kana to the i or u column.
+_KANA_ROWS: Final = {
+    "": "ア イ ウ エ オ",
+    "k": "カ キ ク ケ コ",
+    "g": "ガ ギ グ ゲ ゴ",
+    "n": "ナ ニ ヌ ネ ノ",
+    "t": "タ ティ トゥ テ ト",
+    "d": "ダ ディ ドゥ デ ド",
+    "r": "ラ リ ル レ ロ",
+    "m": "マ ミ ム メ モ",
+    "p": "パ ピ プ ペ ポ",
+    "b": "バ ビ ブ ベ ボ",
+    "s": "サ シ ス セ ソ",
+    "ch": "チャ チ チュ チェ チョ",
+    "j": "ジャ ジ ジュ ジェ ジョ",
+    "h": "ハ ヒ フ ヘ ホ",
+}
+# Initial consonants in Unicode order (ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ).
+_INITIALS: Final = (
+    ("k", "g"), ("k",), ("n",), ("t", "d"), ("t",), ("r",), ("m",), ("p", "b"), ("p",),
+    ("s",), ("s",), ("",), ("ch", "j"), ("ch",), ("ch",), ("k",), ("t",), ("p",), ("h",),
+)  # fmt: skip
+# Vowels in Unicode order (ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ): a column of the row,
+# with ``y`` or ``w`` before it for the glides.
+_VOWELS: Final = (
+    "a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo", "u", "wo",
+    "we", "wi", "yu", "u", "i", "i",
+)  # fmt: skip
+# Final consonants in Unicode order (none, then ㄱㄲㄳㄴㄵㄶㄷㄹ…ㅎ): the kana written for them.
+_FINALS: Final = {0: ("",), 1: ("ク",), 4: ("ン",), 7: ("ッ",), 8: ("ル",), 16: ("ム", "ン"),
+                  17: ("プ",), 19: ("ッ",), 21: ("ン",)}  # fmt: skip
+_SMALL: Final = {"a": "ャ", "u": "ュ", "o": "ョ", "e": "ェ"}
+_SMALL_W: Final = {"a": "ァ", "e": "ェ", "o": "ォ", "i": "ィ"}
+
+
+def _syllable_kana(row: str, vowel: str) -> str:
+    kana = _KANA_ROWS[row].split()
+    column = "aiueo".index(vowel[-1])
+    if len(vowel) == 1:
+        return kana[column]
+    if vowel[0] == "y":
+        if not row:
+            return {"a": "ヤ", "u": "ユ", "o": "ヨ", "e": "イェ"}[vowel[1]]
+        if row in ("ch", "j"):
+            return kana[column]
+        return kana[1][0] + _SMALL[vowel[1]]
+    if not row:
+        return {"a": "ワ", "e": "ウェ", "o": "ウォ", "i": "ウィ"}[vowel[1]]
+    return kana[2][0] + _SMALL_W[vowel[1]]
+
+
+@cache
+def _ko_katakana_units() -> frozenset[str]:
+    """The katakana of every syllable of ``_KO_GIVEN``, in every usual spelling."""
+    units: set[str] = set()
+    for syllable in _KO_GIVEN:
+        code = ord(syllable) - 0xAC00
+        initial, vowel, final = code // 588, code % 588 // 28, code % 28
+        for row in _INITIALS[initial]:
+            head = _syllable_kana(row, _VOWELS[vowel])
+            units.update(head + tail for tail in _FINALS.get(final, ("",)))
+    return frozenset(units)
+
+
+@lru_cache(maxsize=4096)  # a note repeats its katakana words; the set of them is small
+def _ja_korean_given(run: str) -> bool:
+    """``run`` (katakana) reads as a Korean given name of two syllables."""
+    if run in _JA_NOT_KO_GIVEN or run in _KANA_AND_HANGUL_PLACES:
+        return False
+    units = _ko_katakana_units()
+    return any(run[:i] in units and run[i:] in units for i in range(1, len(run)))
+
+
+def _ja_korean_given_names(text: str) -> Iterator[tuple[int, int]]:
+    """Korean given names in katakana where the sentence points at a person."""
+    listed = -1  # where the next name of a list of names would begin
+    for match in _JA_KATAKANA_RUN.finditer(text):
+        start, end = match.span()
+        if not _ja_korean_given(match.group()):
+            continue
+        before = _JA_KO_GIVEN_BEFORE.search(text, max(0, start - 5), start)
+        after = _JA_PERSON_AFTER.match(text, end)
+        if before or after or start == listed or text.startswith(_JA_ELDERS, end):
+            yield start, end
+            listed = end + 1 if text.startswith(("、", ","), end) else -1
 
 
 def ja_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -157,6 +446,104 @@ def ja_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             if run in JAPANESE or _ja_full_name(run):
                 yield begin, end
                 break
+    yield from _ja_named(text, roles)
+
+
+def _ja_named(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Names in the frames that name a person without a particle cue: ``Xという人``,
+    ``Xおばあちゃん``, ``ゆみちゃん``, ``ボランティアのXです``, Hangul, ``X（67）``."""
+    called = back_over(text, starts(_JA_CALLED_AT, text), _JA_NAME_CHARS, reach=12)
+    for match in finditer_at(_JA_CALLED, text, called):
+        group = "name" if match.group("name") else "alias"
+        if match.group(group) not in roles and match.group(group) not in _JA_STOP:
+            yield match.span(group)
+    elders = back_over(text, starts(_JA_ELDER_AT, text), _JA_ELDER_CHARS, reach=8)
+    selves = (m for m in _JA_SELF.finditer(text) if _ja_self_role(text, m))
+    for match in chain(finditer_at(_JA_BEFORE_ELDER, text, elders), selves):
+        name = match.group("name")
+        if name not in roles and name[-1] not in _JA_NOT_SELF_END:
+            yield match.span("name")
+    for match in _JA_KANA_HONORIFIC.finditer(text):
+        span = _ja_kana_name(text, match)
+        if span is not None:
+            yield span
+    yield from _ja_korean_given_names(text)
+    for match in finditer_at(_JA_SPACED, text, before(starts(_KANJI_SPACE, text), 3)):
+        if _ja_full_name(match.group("name").replace(" ", "")):
+            yield match.span("name")
+    for start in _ja_surnames_before_kana(text):
+        found = _JA_KANA_GIVEN_AFTER.match(text, start)
+        if found is None:
+            continue
+        surname, given = found.group("surname"), found.group("given")
+        if len(surname) == 1 and (surname in _JA_WORD_KANJI or given[-1] in _JA_INFLECTED_END):
+            continue
+        yield found.start(), found.end("given")
+    latin = back_over(text, starts(_JA_HONORIFIC_AT, text), _LATIN_NAME_CHARS, reach=30)
+    for match in finditer_at(_JA_LATIN_NAME, text, latin):
+        yield match.span("name")
+    if "家" in text:
+        # The pattern opens with a lookbehind, which the engine tries at every position:
+        # tried only up to three characters before each 家, it finds the same names.
+        houses = back_over(text, starts(_JA_HOUSE_AT, text), _JA_NAME_CHARS, reach=3)
+        for match in finditer_at(_JA_HOUSE, text, houses):
+            if match.group("name") in JAPANESE:
+                yield match.span("name")
+    kana_people = back_over(text, starts(_KANA_PERSON_AT, text), _HIRAGANA, reach=4)
+    for match in finditer_at(_JA_KANA_PERSON, text, kana_people):
+        if match.group("run") not in _JA_KANA_NOT_NAMES:
+            yield match.span("run")
+    if _HANGUL_ANY.search(text):
+        for match in _JA_HANGUL_WORD.finditer(text):
+            # 강원도, 장시성, 청진시: a place with its unit reads as a name of the same shape.
+            word = match.group()
+            place = word[-1] in _KO_PLACE_UNITS or word in _KANA_AND_HANGUL_PLACES
+            if not place and _ko_full_name(word):
+                yield match.span()
+    for match in _JA_BARE_AGE.finditer(text):
+        end = match.start()
+        for begin in range(max(0, end - 4), end - 1):
+            run = text[begin:end]
+            if run.isalpha() and (_ja_full_name(run) or run in JAPANESE):
+                yield begin, end
+                break
+
+
+def _ja_surnames_before_kana(text: str) -> Iterator[int]:
+    """Where a common family name that opens a run of kanji gives way to kana."""
+    for _, start, end in _JA_SURNAME_AUTOMATON.find_matches_as_indexes(text):
+        kana_after = end < len(text) and "ぁ" <= text[end] <= "ゖ"
+        if kana_after and not (start > 0 and _is_kanji(text[start - 1])):
+            yield start
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "々"
+
+
+def _ja_self_role(text: str, match: re.Match[str]) -> bool:
+    """A self-introduction's cue is a verb of living, or a role word and の."""
+    if match.group("cue") != "の":
+        return True
+    return text.endswith(_JA_SELF_ROLES, 0, match.start())
+
+
+def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a hiragana name before an honorific (with ちゃん, which makes a
+    nickname of it: ``みっちゃん``), or ``None`` for a word that is no name."""
+    start = match.start()
+    while start > 0 and "ぁ" <= text[start - 1] <= "ゖ":
+        start -= 1
+    run = text[start : match.start()]
+    after_word = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "。、「"
+    if after_word and len(run) >= 3 and run[0] in _JA_KANA_PARTICLES:
+        start, run = start + 1, run[1:]
+    if not 2 <= len(run) <= 4 or run[0] in "おご" or run in _JA_KANA_NOT_NAMES:
+        return None
+    if match.group("hon") == "ちゃん" and text.startswith("と", match.end()) and after_word:
+        return None  # ちゃんと is also "properly": a name then only at a boundary
+    end = match.end() if match.group("hon") == "ちゃん" else match.start()
+    return start, end
 
 
 # --- Korean ------------------------------------------------------------------------
@@ -169,7 +556,7 @@ _KO_GIVEN: Final = frozenset(
     "봉분비빈빛산삼상새서석선설섭성세소솔송수숙순술슬승시식신실심아안애양억언엄업연열염엽"
     "영예오옥온완왕요용우욱운웅원월위유육윤율은을음응의이익인일임자작장재전절정제조종주준"
     "중지직진찬창채천철청초춘충치칠탁태택통판팔표필하학한해행향허헌혁현형혜호홍화환활황회"
-    "효후훈휘희흥"
+    "효후훈휘희흥별름늘"
 )
 _KO_STOP: Final = frozenset(
     _words(
@@ -186,6 +573,15 @@ _KO_STOP: Final = frozenset(
         "한국어 중국어 일본어 조선어 영어 이상 이하 정도 이후 이전 전부 일부 대부분 모든 "
         "지원 도우미 공안 경찰 군인 간부 무사 안전 위험 건강 안심 걱정 성공 실패 문의 "
         "아이 하나 한명 두명 세명 나이 소원 이번 다음 먼저 같이 혼자서 "
+        # Everyday words made of family-name and given-name syllables alike, as they
+        # come in notes about a family (a name frame alone would take them).
+        "목소리 배우자 연세 최소한 정보원 정말로 강제 강아지 장례식 임시 임신 서류 서명 "
+        "신원 신고 신청서 송환 송금 유치원 전화 전화기 고민 문자 양국 양육비 배송 백두산 "
+        "백만원 남성 노인 노동자 성경 주민 우선 구조 진술 나중 지원금 원래 방문 현재 석방 "
+        "연금 명절 기도 금요일 제일 은행 상태 교회 작은 이제 정말 조심 기억 명단 수술 "
+        "한국말 은행원 정신 안정 예배 기도회 성도 형제 자매 남매 동서 조모 손아래 형수 "
+        "제수 매제 자형 장녀 장남 양자 양녀 구청 시청 도청 택시 선박 구금 구류 수용 도강 "
+        "밀수 상인 안내 권사 집사 장로 전도사 간사 사모 고양이 신한 삼성 국민 농협 "
         # Provinces before 도 (함경남도, 전라북도): the suffix reads as the particle 도.
         "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북"
     )
@@ -193,7 +589,7 @@ _KO_STOP: Final = frozenset(
 _KO_PARTICLES: Final = _words(
     "가 이 는 은 를 을 와 과 의 도 에게 한테 께 께서 랑 이랑 하고 이가 이는 이를 이도 "
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
-    "였습니다 이고 이라는 라는 이란 란 이라고 라고"
+    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -235,23 +631,219 @@ def _ko_full_name(word: str) -> bool:
     return all(syllable in _KO_GIVEN for syllable in given)
 
 
+def ko_stop(word: str) -> bool:
+    """``word`` is a common word that the name frames must leave (이야기, 목소리)."""
+    return word in _KO_STOP
+
+
 def ko_given_alone(word: str) -> bool:
     """``word`` is two syllables of a given name (and no common word)."""
     return len(word) == 2 and word not in _KO_STOP and all(s in _KO_GIVEN for s in word)
 
 
+# Japanese family names as Korean writes them (국립국어원 spelling): the families of the
+# Japanese wives and their descendants. Words that are also Korean (하라, 모리, 오타) are
+# left out.
+KO_JA_SURNAMES: Final = frozenset(
+    _words(
+        "사토 스즈키 다카하시 다나카 와타나베 이토 야마모토 나카무라 고바야시 가토 요시다 "
+        "야마다 사사키 야마구치 마쓰모토 이노우에 기무라 하야시 사이토 시미즈 야마자키 "
+        "이케다 하시모토 아베 이시카와 야마시타 나카지마 이시이 오가와 마에다 오카다 "
+        "하세가와 후지타 곤도 무라카미 엔도 아오키 사카모토 후쿠다 니시무라 후지이 가네코 "
+        "오카모토 후지와라 나카노 미우라 하라다 야스다 와다 모리타 우에다 시바타 구도 "
+        "미야모토 마루야마 이마이 다무라 야마나카 오노데라 스기야마 오쓰카 히라노 기타무라"
+    )
+)
+# Syllables of Japanese given names in Hangul (미치코, 세쓰코, 요시에, 하루카); a word of
+# them ending in one of the usual endings is a Japanese given name.
+KO_JA_SYLLABLES: Final = frozenset(
+    "아이우에오카키쿠케코가기구게고사시스세소자지즈제조타치쓰테토다데도나니누네노"
+    "하히후헤호마미무메모야유요라리루레로와짱"
+)
+_KO_JA_GIVEN_END: Final = frozenset("코에요미카오로리짱")
+# What follows a name as a title or a kinship word (한순희 할머니, 박 집사님, 기무라 상).
+_KO_TITLES: Final = _words(
+    "할머니 할아버지 언니 오빠 누나 형 형님 동생 이모 고모 삼촌 아저씨 아주머니 아줌마 "
+    "자매 형제 남매 삼남매 부부 남편 아내 엄마 아빠 씨 선생 선생님 목사 목사님 집사님 "
+    "권사님 장로님 전도사님 선교사님 사장 사장님 기사님 상 님"
+)
+# One-syllable titles end the word (or take a particle): 형 must not open 형편.
+_KO_SHORT_TITLES: Final = ("형", "씨", "상", "님")
+_KO_BEFORE_TITLE: Final = re.compile(
+    rf"(?<![0-9가-힣])(?P<name>[가-힣]{{1,5}}) "
+    rf"(?:{_alternation(sorted({*_KO_TITLES, *_KO_KIN} - set(_KO_SHORT_TITLES)))}"
+    rf"|(?:{'|'.join(_KO_SHORT_TITLES)})(?:[^가-힣]|$|이|가|는|은|을|를|의|도|께|한테|에게|랑))"
+)
+# A family name alone before a title (박 집사님, 배 할아버지): the common ones, without
+# the syllables that are also words there (이 "this", 한 "one", 제 "my", 전 "I", 모
+# "a certain", 두 "two", 나 "I", 예 "yes").
+_KO_LONE_SURNAMES: Final = frozenset(
+    _words(
+        "김 박 최 정 강 조 윤 장 임 오 서 신 권 황 안 송 류 유 홍 문 손 배 백 허 남 심 노 곽 "
+        "성 차 우 민 진 엄 채 원 천 방 공 함 변 염 추 석 설 마 길 연 위 표 명 반 왕 금 옥 육 "
+        "맹 탁 국 편 용 경 봉 리 림 로 량 고"
+    )
+)
+# Chinese family names as Korean writes them (쉬 아저씨, 자오 사장님): the brokers,
+# drivers and landlords of the route.
+_KO_ZH_SURNAMES: Final = frozenset(
+    _words(
+        "쉬 쑨 쑹 탕 덩 펑 궈 뤄 셰 린 허 천 왕 장 류 양 황 마 자오 저우 가오 차오 샤오 량 "
+        "쩡 탄 루 웨이 뤼 딩 멍 친 판 위 청 쑤 리"
+    )
+)
+# A name right before an age in brackets, written with or without 세 (한순희(79)).
+_KO_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+# A name right before its other spelling or its age in brackets (박순남(朴順男)), or
+# before a comma of a list (정순자, 정미란 자매).
+_KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
+# A full name closing a sentence with no verb after it: an answer (찾는 사람은 김건우).
+# A sentence closes with a verb far more often (주세요, 편해요, 했다, 할까).
+# (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names.)
+_KO_VERB_ENDS: Final = frozenset("요다까죠네세니")
+# A name called by name (준호야, 순이야).
+_KO_VOCATIVE: Final = re.compile(
+    r"(?:^|(?<=[\s.!?,~]))(?P<name>[가-힣]{2,3}?)(?:아|야|이야)(?=[\s,.!?~]|$)"
+)
+# A Japanese family name in Hangul as a word: alone before a particle, a title, a
+# copula, or before the given name.
+_KO_JA_AT: Final = re.compile(
+    rf"(?<![가-힣])(?:{_alternation(sorted(KO_JA_SURNAMES))})"
+    r"(?=[^가-힣]|$|이|가|는|은|를|을|의|도|씨|상|였|이었|예요|이에요|라는|이라는)"
+)
+# Where one can begin: a word opening with one of their first syllables (scan.py).
+_KO_JA_FIRST: Final = re.compile(
+    first_char_class(_alternation(sorted(KO_JA_SURNAMES))) + "(?<![가-힣][가-힣])"
+)
+_KO_WORD_AFTER: Final = re.compile(
+    r" (?P<word>[가-힣]{2,4}?)(?:이|가|는|은|를|을|의|도|씨|상|,|\(|（|$|(?![가-힣]))"
+)
+
+
+def ko_ja_name(word: str) -> bool:
+    """``word`` is a Japanese family name, or a Japanese given name, in Hangul."""
+    if word in KO_JA_SURNAMES:
+        return True
+    return (
+        2 <= len(word) <= 4
+        and word not in _KO_STOP
+        and word[-1] in _KO_JA_GIVEN_END
+        and all(s in KO_JA_SYLLABLES for s in word)
+        and (len(word) >= 3 or word[-1] in "코짱")
+    )
+
+
+def ko_name_shaped(word: str) -> bool:
+    """``word`` reads as a name: a full Korean name, a given name, or a Japanese name."""
+    return _ko_full_name(word) or ko_given_alone(word) or ko_ja_name(word)
+
+
+def _ko_compound_name(word: str) -> bool:
+    return len(word) == 4 and word[:2] in KOREAN_COMPOUND
+
+
+# Where each frame's mark stands, so that the frames (which open with a lookbehind and a
+# run of syllables) are tried only a name's length before it (scan.py): the space before
+# a title, the end of a sentence, a comma or bracket, a vocative ending.
+_KO_TITLE_FIRST: Final = first_char_class(_alternation(sorted({*_KO_TITLES, *_KO_KIN})))
+# One pattern each: as one alternation they gave the engine no first character to skip
+# ahead to, so it tried all four at every position (each consumes one character of its
+# own, so the positions are the same).
+_KO_TITLE_MARK: Final = re.compile(rf" (?={_KO_TITLE_FIRST})")
+_KO_CLOSE_MARK: Final = re.compile(r"[.!?\n]")
+_KO_LIST_MARK: Final = re.compile(r"[,·/(]")
+_KO_CALL_MARK: Final = re.compile(r"[아야](?<=[가-힣][아야])(?=[\s,.!?~]|$)")
+
+
+def _ko_closing(text: str, closes: list[int]) -> Iterator[tuple[int, int]]:
+    """A full name closing a sentence, after spaces at most (찾는 사람은 김건우.)."""
+    for end in (*closes, len(text)):
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end < 3 or text[end - 1] in _KO_VERB_ENDS:
+            continue  # most sentences close with a verb: no walk back
+        start = end
+        while start > 0 and end - start <= 4 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        name = text[start:end]
+        opens_word = start == 0 or not (
+            "0" <= text[start - 1] <= "9" or "가" <= text[start - 1] <= "힣"
+        )
+        shaped = 3 <= len(name) <= 4 and name[-1] not in _KO_VERB_ENDS
+        if shaped and opens_word and _ko_full_name(name):
+            yield start, end
+
+
+def _hangul_word_starts(text: str, ends: list[int], reach: int) -> list[int]:
+    """The start of the run of Hangul (``reach`` at most) before each ascending end.
+
+    A name that opens a word and runs up to that end can begin there only: trying this
+    one position instead of every one within ``reach`` gives the same matches for a
+    fraction of the attempts (a Korean note has a title mark at almost every space).
+    """
+    found: list[int] = []
+    for end in ends:
+        pos, limit = end, max(0, end - reach)
+        while pos > limit and "가" <= text[pos - 1] <= "힣":
+            pos -= 1
+        found.append(pos)
+    return found
+
+
+def _ko_framed(text: str) -> Iterator[tuple[int, int]]:
+    """Names before a title, a bracket or a comma, closing a sentence, or called."""
+    titles = _hangul_word_starts(text, starts(_KO_TITLE_MARK, text), 5)
+    for match in finditer_at(_KO_BEFORE_TITLE, text, titles):
+        name = match.group("name")
+        start = match.start("name")
+        lone = name in _KO_LONE_SURNAMES or name in _KO_ZH_SURNAMES
+        if lone or ko_name_shaped(name) or _ko_compound_name(name):
+            yield start, match.end("name")
+    yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
+    for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
+        if _ko_full_name(match.group("name")) or ko_ja_name(match.group("name")):
+            yield match.span("name")
+    for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
+        if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
+            yield match.span("name")
+    for start, end in _before_age(text, 4, _KO_AGE):
+        for length in (4, 3, 2):
+            word = text[end - length : end]
+            if end - start >= length and (ko_name_shaped(word) or _ko_compound_name(word)):
+                yield end - length, end
+                break
+
+
+def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
+    """Japanese family names in Hangul, with the given name written after them."""
+    for match in finditer_at(_KO_JA_AT, text, starts(_KO_JA_FIRST, text)):
+        end = match.end()
+        given = _KO_WORD_AFTER.match(text, end)
+        if given is not None and ko_ja_name(given.group("word")):
+            end = given.end("word")
+        yield match.start(), end
+
+
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Korean names pointed at by a particle, a kinship word or an age in brackets."""
+    """Korean names pointed at by a particle, a kinship word, a title, an age in
+    brackets, a list, or written in Japanese."""
+    yield from _ko_framed(text)
+    yield from _ko_ja(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
+            after = text[match.end("name") : match.end("name") + 1]
+            # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
+            # a word of two syllables and the copula 이 before 라고.
+            if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+                continue
             if name not in roles and _ko_full_name(name):
                 yield match.span("name")
     for match in finditer_at(_KO_KIN_FRAME, text, starts(_KO_KIN_AT, text)):
         name = match.group("name")
         if name in roles:
             continue
-        if _ko_full_name(name) or ko_given_alone(name):
+        if ko_name_shaped(name):
             yield match.span("name")
     for start, end in _before_age(text, 4):
         for length in (4, 3):
@@ -261,32 +853,113 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 
 # --- Chinese -----------------------------------------------------------------------
+_HAN_CLASS: Final = "\u4e00-\u9fff"
 _ZH_KIN: Final = _words(
     "妹妹 姐姐 哥哥 弟弟 妈妈 母亲 爸爸 父亲 奶奶 爷爷 外婆 外公 姥姥 姥爷 女儿 儿子 孙女 "
     "孙子 外孙女 外孙 丈夫 妻子 老公 老婆 媳妇 姑姑 姨妈 舅舅 叔叔 伯伯 表姐 表妹 表哥 "
     "表弟 堂姐 堂妹 堂哥 堂弟 侄女 侄子 外甥女 外甥 朋友 邻居 同事 大姨 小姨 婆婆 公公 "
-    "岳母 岳父 嫂子 弟媳 姐夫 妹夫 亲戚 老乡 同学"
+    "岳母 岳父 嫂子 弟媳 姐夫 妹夫 亲戚 老乡 同学 大伯 大姐 大哥 姑奶奶 舅妈 婶婶 伯母 "
+    "外祖母 外祖父 祖母 祖父 曾祖母 曾外祖母 战友 同乡 室友 工友 教友 姐妹 兄弟 弟兄"
 )
 # A kinship word, optionally a possessive or a comma, then the name (in a lookahead, so
 # that the next cue may stand inside it: ``帮我找刘建国``).
 _ZH_KIN_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| )?(?=(?P<name>[\u4e00-\u9fff]{{2,4}}))"
+    rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| |是|叫)?(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
-# Words that take a person right after them: ``和李娜联系不上``, ``找王芳``.
+# Words that take a person right after them: ``和李娜联系不上``, ``找王芳``, ``听王大爷讲``.
 _ZH_TAKES_PERSON: Final = _words(
     "和 跟 与 同 给 找 见 让 被 叫 问 告诉 联系 带 陪 等 帮 帮助 通知 委托 托 嫁给 认识 "
-    "遇到 见到 想念 担心 寻找 联络"
+    "遇到 见到 想念 担心 寻找 联络 听 转告 转给 找到 看到 碰到 收留 接 送 把 求 是 像 还有 "
+    "以及 或者 及 谢谢 说 讲 听说"
 )
+# The verb may carry its complement before the person (联系不上王东, 找到了李娜).
 _ZH_PERSON_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?=(?P<name>[\u4e00-\u9fff]{{2,4}}))"
+    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?:不上|不到|得到|到了|上了|过|了|一下)?"
+    rf"(?=(?P<name>[{_HAN_CLASS}]{{2,4}}))"
 )
-# A name of two characters ends before these (the start of a verb, an adverb or a
-# measure that follows a person), so that ``李娜联系不上`` keeps ``联系``.
+# A name of two characters ends before these (the start of a verb, an adverb, a
+# numeral or a measure that follows a person), so that ``李娜联系不上`` keeps ``联系``.
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
-    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着"
+    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真"
+    "二三四五六七八九十两几"
 )
-_ZH_STOP: Final = frozenset(
+# What ends a word that a name may follow without a space: a kinship word, a verb that
+# takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),
+# the end of a time or a count (今天, 4点, 3号). A name right after any other character
+# may be the end of an ordinary word (朝鲜 + 新).
+ZH_BEFORE_NAME: Final = frozenset(
+    "".join(word[-1] for word in (*_ZH_KIN, *_ZH_TAKES_PERSON))
+    + "的了在是我你他她们与同给对向说到过诉系听下者士师员长位个叫和就也都还及"
+    + "点号天年月日岁"
+)
+# Two-character words shaped like a name (a family name and a given-name character,
+# two given-name characters, 小/阿/老 and a name): the words of frequency 30 or more
+# in jieba 0.42.1's dictionary (dict.txt, MIT licence) that it does not tag as person
+# names, less a few that are mostly names (建国, 明月, 英子, 美玲), plus 老毛, 小康, 小雨.
+_ZH_NAME_LIKE_WORDS: Final = frozenset(
+    _words(
+        "万国 万安 万民 东亚 东安 东平 东征 东汉 东洋 东海 东芝 严峻 严明 丰富 丰沛 丰美 丹东 "
+        "丹阳 义军 亚泰 亮丽 亮光 仙子 伊利 伊朗 伶俐 侠义 俊美 修建 修成 修明 修长 健康 健美 "
+        "光亮 光华 光彩 光明 光景 光波 光泽 光源 光熙 党建 全军 全国 全天 全文 全新 全景 全民 "
+        "全美 全胜 全长 关东 关爱 关露 兴国 兴安 兴建 兴旺 军民 军长 农民 冬天 冰雪 冶金 冷峻 "
+        "冷静 凌晨 凤阳 刚刚 刚巧 初冬 利亚 利润 包金 区长 华东 华美 华辰 单纯 南亚 南国 南宁 "
+        "南安 南岳 南平 南昌 南洋 南海 南美 南航 南阳 卫国 友善 友爱 双双 双星 古国 古月 古诗 "
+        "司长 吉利 吉安 君子 吴国 周长 善良 喜庆 喜悦 喜欢 喜爱 嘉宾 嘉庆 嘉靖 国军 国君 国安 "
+        "国宝 国宾 国庆 国民 国立 国美 国航 坚冰 坚强 坚毅 培根 培植 基岩 基建 基德 基金 夏天 "
+        "夏秋 天仙 天光 天天 天威 天子 天安 天宝 天平 天文 天星 天花 天龙 奉天 奉承 威海 娇艳 "
+        "宁波 宁海 安国 安宁 安庆 安康 安阳 宏伟 宏达 官军 宜兴 宜宾 宜昌 宝海 宫廷 富华 富强 "
+        "富民 富裕 富贵 封建 小农 小包 小区 小卫 小叶 小国 小巧 小康 小曲 小楼 小民 小牛 小米 "
+        "小费 小路 小车 小雨 小麦 居民 峰峰 崇敬 巴东 师长 平凡 平均 平安 平平 平民 平素 平阳 "
+        "平静 幸福 应允 应天 应征 应承 庭长 廉洁 建军 建宁 建安 建康 建成 建立 强健 强光 强国 "
+        "强烈 彩云 彩虹 征文 德国 德安 德文 志军 忠义 忠诚 思维 怡悦 恒星 愉悦 成天 成文 成立 "
+        "成群 成长 房东 房基 承欢 振兴 揭晓 揭露 支承 敏锐 文峰 文艺 新兴 新军 新华 新建 新星 "
+        "新春 新月 新民 新秀 新诗 新颖 昆明 明亮 明天 明明 明清 星云 星光 星子 星星 星月 星辰 "
+        "春义 春天 春秋 春雨 晋国 晴天 晴朗 晶莹 智利 曙光 曲艺 月亮 月光 月华 月均 权利 杏仁 "
+        "杭汉 松花 柔嘉 根基 根子 根源 楚国 楠竹 楼兰 樱花 欢喜 欢庆 欣喜 欧亚 欧文 欧美 欧阳 "
+        "武昌 武汉 武艺 民国 民建 民航 永安 永平 永恒 永新 永福 永远 汉子 汉文 汉阳 江东 江汉 "
+        "江海 沈阳 河东 河源 波兰 波澜 波长 泰国 泰安 泰达 浦东 海军 海子 海宁 海洋 海滨 涵义 "
+        "清丽 清亮 清军 清华 清廷 清新 清明 清晨 清泉 清洁 清爽 清秀 清静 渊源 温柔 游泳 游艺 "
+        "源泉 源源 满天 满文 满月 满汉 滨海 澄清 灵巧 灿坤 熙宁 熠熠 燕国 爱国 爱民 爱美 爽朗 "
+        "王国 珍宝 珍爱 珍珠 珍贵 珠子 珠宝 珠峰 珠海 班长 瑞金 甘泉 甘露 甜美 申明 申花 畅达 "
+        "白圭 白天 白洋 白花 白金 盈利 盈盈 祖国 福利 福建 福星 秀丽 秀美 秉承 秋天 秦国 立国 "
+        "立志 竹子 简明 简洁 米兰 紫金 红军 红利 红安 红星 红海 红润 红花 纯洁 绍兴 绮丽 维新 "
+        "羊群 美丽 美军 美国 美德 美景 美梦 美誉 群英 群雄 老区 老师 老毛 老练 聪慧 聪明 胜利 "
+        "舒畅 航天 航海 良民 艳丽 艺文 芦花 芬兰 芬芳 芳香 苏丹 苏宁 英军 英国 英文 英明 英烈 "
+        "英美 英雄 荆东 荷兰 荷花 莲子 莲花 菊花 衡阳 诗文 诸国 豪华 豪强 豪爽 贤良 贵国 贵宾 "
+        "贵阳 超群 车长 达成 远东 远安 远征 远景 远洋 远航 远远 连天 连长 金利 金华 金国 金子 "
+        "金文 金星 金蝶 钢琴 钦佩 铭文 锋利 锋锐 锐利 锡金 长兴 长子 长安 长寿 长征 长成 长春 "
+        "长虹 长诗 长远 长长 长阳 隆冬 隆庆 雄伟 雄花 雄蕊 雅虎 雅龙 雪花 霞光 露天 青天 青春 "
+        "青海 青竹 青花 青龙 韩国 顺利 顺畅 飞天 飞翔 飞虎 飞跃 香兰 高兴 高尚 高新 高贵 魏国 "
+        "鲜明 鲜红 鲜美 鲜艳 鲜花 鹤峰 黄安 黄海 黄花 黄金 鼎立 齐国 龙泉 "
+        "万圭 万宝 万福 万达 万金 东东 东华 东航 东阳 丰润 丰盈 丰茂 丹根 义利 义勇 义子 义熙 "
+        "乌利 乐艺 云海 云阳 云龙 亚东 仙丹 仙鹤 仪征 伊东 伊宁 伏天 佳丽 俊秀 俊雅 健旺 健民 "
+        "光光 光强 光洁 光润 党国 党魁 全兴 关兴 关平 兴庆 兵勇 兵源 冀东 军威 冬春 冰晶 冷天 "
+        "凯文 刚健 刚强 刚柔 刚烈 初春 初秋 利民 利维 劳军 勤俭 包月 包涵 千赫 华光 华彬 华文 "
+        "华泰 华源 华阳 单晶 南丰 南华 博彩 印军 印花 友军 双子 双龙 古松 吉庆 向善 君安 周天 "
+        "商海 国光 国威 国文 国泰 坚贞 基丹 基恩 夏国 天佑 天兵 天华 天国 天波 天福 天聪 天长 "
+        "天雄 妮子 威仪 娇柔 娇美 娟秀 季军 宁国 宁宁 宇文 安东 安丰 安泰 安源 宏基 宏富 宏远 "
+        "官长 宜兰 宜春 宜阳 宝丰 宫娥 富国 富阳 小兵 小商 小房 小毛 小童 小群 小许 小金 小钱 "
+        "小项 峰林 巍巍 巴金 师友 平明 幸喜 庆云 庆阳 应景 建兴 建新 强子 强强 强征 彩民 彩霞 "
+        "德利 忠勇 忠君 忠烈 忠良 忠贞 怡红 恩义 成仙 成岩 房源 承建 揭阳 文思 文泰 文豪 文静 "
+        "文龙 新安 新平 新立 新竹 新航 新贵 新锐 新飞 方军 方志 昆泰 明丽 明艳 春光 晋阳 晨光 "
+        "晨星 晨曦 晨鸣 景泰 晶亮 智光 曲洋 曲阳 曼海 月子 月琴 权宜 杏子 杏林 杏花 松子 柔美 "
+        "柔顺 根植 根苗 桂阳 桑海 槐花 欢悦 欢愉 欢欣 欢畅 欣悦 武义 武安 毕天 永丰 永兴 永宁 "
+        "永康 永昌 永泰 汉光 汉民 江华 江天 江宁 江安 河阳 波光 波利 波峰 泰兴 洋洋 洪熙 海丰 "
+        "海基 海天 海安 海星 海景 海航 海龙 润泽 淳熙 清平 清朗 清纯 清誉 清远 清雅 温婉 温庭 "
+        "温润 澄海 灵丹 炯炯 燕顺 爽利 珠光 珠玉 珠翠 瑞安 瑞星 甘宁 甘美 甜香 白海 皓月 盛润 "
+        "盛誉 睿智 石星 碧海 祥云 祥瑞 福威 秀雅 秋冬 程文 立新 竹枝 管长 素志 纯利 纯金 纯钢 "
+        "维达 罗兰 罗海 美林 美美 美艳 美金 群峰 群星 群芳 群龙 老农 老周 老宋 老尚 老牛 老花 "
+        "老范 老赖 老路 老金 老陆 聪敏 聪颖 胜景 航宇 良友 良善 良辰 艳福 芬利 花子 花枝 花蕊 "
+        "花魁 芸香 英伦 英华 英德 英灵 英航 英豪 莫亚 董源 蓝海 薄荷 虎子 蝶泳 衣雪 诗云 豪侠 "
+        "豪富 贞德 贤哲 贤惠 贤明 贤淑 贤达 贺海 超凡 超强 超长 路军 边民 边长 金富 金熙 钦敬 "
+        "锡兰 长平 长庆 长波 长航 长顺 长龙 阿东 阿兰 阿苏 阿金 陆海 陆航 雄健 雄兵 雄强 雅丹 "
+        "雅兴 雅安 雨天 雨子 雨雪 雪天 露珠 青云 青光 青松 青苗 青跃 韵文 顺义 顺民 飒飒 飞云 "
+        "飞红 飞雪 飞龙 香花 馨香 马亚 高利 高峻 高欢 高洁 高远 高阳 魁伟 魁星 鲁国 鲜亮 鸣金 "
+        "麻花 黎阳 龙华 "
+    )
+)
+ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
     _words(
         "高兴 方便 安全 马上 周末 常常 明天 明白 成功 关心 关系 许多 于是 任何 严重 应该 "
         "全家 全部 商量 简单 支持 计划 容易 解决 尤其 连续 管理 单位 包括 司机 中介 吉林 "
@@ -294,31 +967,303 @@ _ZH_STOP: Final = frozenset(
         "文化 华人 华侨 安排 安心 常见 高中 初中 宁愿 宁可 曾经 向来 毛钱 江边 路上 车上 "
         "程序 孙女 孙子 时间 时候 石头 白天 齐心 左右 夏天 雷雨 谢谢 温暖 万一 项目 费用 "
         "冷静 康复 花钱 权利 强调 房子 车子 房东 卫生 农村 古老 宗教 司法 党员 方式 方法 "
-        "方面 方向 关押 向导 成年"
+        "方面 方向 关押 向导 成年 美国 英国 法国 德国 泰国 俄国 越南 老挝 缅甸 蒙古 "
+        "阳光 金额 安静 平静 健康 平安 美丽 善良 坚强 聪明 永远 春天 秋天 冬天 成千 "
+        "阿姨 小姐 小孩 老师 老人 老板 老家 老婆 老公 老乡 万千 农林 千金 兴兵 单兵 卫兵 "
+        "官兵 征兵 新兵 松林 森林 民兵 清兵 竹林 翰林 巴林 金兵 丛林 白杨 杨柳 韩文 韩语 高德"
     )
 )
+# Titles and kinship words said after a family name (王大爷, 李阿姨, 朴牧师, 刘姐, 渡边先生).
+ZH_TITLES: Final = frozenset(
+    _words(
+        "先生 女士 小姐 老师 同志 阿姨 大叔 大哥 大姐 师傅 医生 律师 教授 老板 经理 总 大爷 "
+        "大妈 大娘 大婶 大伯 大嫂 叔叔 奶奶 爷爷 婆婆 牧师 传道 传道士 弟兄 姊妹 长老 执事 "
+        "社长 主任 书记 大夫 老总 科长 局长 所长 村长 队长 厂长 哥 姐 叔 婶 嫂 伯 姨 さん "
+        "様 桑 君"
+    )
+)
+_ZH_TITLES_LONGEST_FIRST: Final = tuple(sorted(ZH_TITLES, key=len, reverse=True))
+_ZH_KIN_WORDS: Final = frozenset(_ZH_KIN)
+_ZH_NUMERALS: Final = frozenset("0123456789一二三四五六七八九十两几")
+# The characters a Japanese given name written in kanji ends with, in both the
+# Japanese and the simplified forms (美由纪, 美穂, 千惠): 佐藤和子, 高桥美由纪.
+_ZH_JA_GIVEN_END: Final = frozenset(
+    "子美香惠恵奈菜花咲代江枝理里绘絵纪紀乃佳希穗穂音华華织織衣世实実未爱愛优優依叶葉帆梨"
+    "那沙纱紗琴郎夫男雄太介助辅輔也哉树樹彦司平吉治藏蔵之朗翔斗辉輝弘博宏浩隆诚誠茂勇悟莲"
+    "翼阳陽聪聡健刚剛亮凉涼稔进進清马馬薰薫荣栄昇丰豊守"
+)
+_ZH_JA_SURNAME: Final = re.compile(_alternation(sorted(JAPANESE_IN_CHINESE)))
+# The same names in one automaton, to find them all in a note in one pass.
+_ZH_JA_SURNAME_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
+    sorted(JAPANESE_IN_CHINESE), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+)
+_ZH_JA_FIRST: Final = frozenset(name[0] for name in JAPANESE_IN_CHINESE)
+_ZH_KANA_GIVEN: Final = re.compile(r"[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6}")
+_ZH_SURNAME_CHARS: Final = "".join(sorted(CHINESE | KOREAN_IN_CHINESE))
+_ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
+# A family name (compound or single) and one or two given-name characters (the first
+# may be 小: 王小红; the second 子, as in Korean and Japanese women's names: 李英子, but
+# not 林子里, 孩子们),
+# tried at every position (a lookahead, so that overlapping candidates are all seen).
+# Only where a name may begin (``_zh_opens``): the character before is taken by the
+# pattern, so that the engine, not Python, skips the rest of the text.
+_ZH_NAME_FIRST: Final = "".join(
+    sorted(CHINESE | KOREAN_IN_CHINESE | {name[0] for name in CHINESE_COMPOUND})
+)
+_ZH_BARE: Final = re.compile(
+    rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff{''.join(sorted(ZH_BEFORE_NAME))}])"
+    rf"(?=[{_ZH_NAME_FIRST}])"
+    rf"(?=(?P<name>(?:{_alternation(sorted(CHINESE_COMPOUND))}|[{_ZH_SURNAME_CHARS}])"
+    rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们]))?)))"
+)
+# A nickname: 小 or 阿 before a given-name character or a family name, 老 before a
+# family name (小芳, 阿明, 老王). Judged in Python by the characters around it.
+_ZH_NICKNAME: Final = re.compile(
+    rf"(?:[小阿][{_ZH_GIVEN_CHARS}{_ZH_SURNAME_CHARS}]|老[{_ZH_SURNAME_CHARS}])"
+)
+# Words of time made of given-name characters: 王明天来 holds the name 王 at most, and
+# 老王明天来 none but 老王.
+_ZH_TIME_WORDS: Final = frozenset(
+    _words("明天 明年 明早 明晚 天天 永远 刚刚 刚才 常常 平时 春天 秋天 冬天 夏天")
+)
+# A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
+_ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
+# Where a clause opens with a given-name character: the start of the note (_zh_bare),
+# or after punctuation or a space. The start is left out of the pattern: a ``^`` among
+# its branches keeps the engine from skipping ahead to the punctuation.
+_ZH_CLAUSE_MARK: Final = re.compile(
+    rf"[，,。！!？?、；;：:\s…](?=[{''.join(sorted(CHINESE_GIVEN))}])"
+)
+# A full name in Hangul in a Chinese note (김화자, 리영옥): a run of three or four
+# syllables alone between other scripts (two are as often a place: 강원, 혜산). North
+# Korea writes the family names 이, 류, 림 as 리, 류, 림.
+_ZH_HANGUL_RUN: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+_NORTH_SURNAMES: Final = frozenset("리류림로량려련라")
+_HANGUL_OR_KANA: Final = re.compile("[가-힣ぁ-ヺ]")
+# A name in kana in a Chinese note: katakana joined by a middle dot (ヨシダ・ミチコ),
+# or kana alone in brackets, the reading of the name before it (佐藤和子（さとうかずこ）).
+_ZH_KANA_NAME: Final = re.compile(
+    r"[ァ-ヺー]{1,8}・[ァ-ヺー]{1,8}(?:・[ァ-ヺー]{1,8})?|(?<=[(（])[ぁ-ゖァ-ヺー]{2,12}(?=[)）])"
+)
+# A name in kana, or in kanji and kana (有村キヌ, 大山ひろ子), after a cue word
+# (找ゆみこ, 转告ひろし, 叫有村キヌ, 母亲大山みどり).
+_ZH_KANA_CUED: Final = re.compile(
+    rf"(?:{_alternation([*_ZH_KIN, *_ZH_TAKES_PERSON])})(?:的|是|叫)?"
+    r"(?P<name>[\u4e00-\u9fff]{0,3}(?:[ぁ-ゖ]{1,6}|[ァ-ヺー]{2,8})[子美江]?)"
+)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _zh_opens(text: str, start: int) -> bool:
+    """A name may begin at ``start``: nothing written in Chinese characters before it, or
+    the end of a word that a name follows (a pronoun, a verb, a kinship word); never a
+    number, which makes a count or an amount of what follows (5万美元, 十余千米)."""
+    before = text[start - 1] if start else ""
+    if before in _ZH_NUMERALS:
+        return False
+    return not before or not _is_han(before) or before in ZH_BEFORE_NAME
+
+
+def _zh_closes(text: str, end: int) -> bool:
+    """A name may end at ``end``: what follows is no Chinese character, or begins what
+    follows a person (a particle, a verb, an adverb)."""
+    return end >= len(text) or not _is_han(text[end]) or text[end] in _ZH_AFTER_NAME
+
+
+def zh_japanese_name(text: str, start: int) -> int:
+    """Length of the Japanese name at ``start`` of a Chinese note (0 if none): a
+    Japanese family name, then a given name in kanji with a usual ending or in kana
+    (田中良子, 高桥美由纪, 松本ハル), or the family name alone before a word boundary."""
+    if text[start : start + 1] not in _ZH_JA_FIRST:
+        return 0
+    surname = _ZH_JA_SURNAME.match(text, start)
+    if surname is None:
+        return 0
+    end = surname.end()
+    kana = _ZH_KANA_GIVEN.match(text, end)
+    if kana is not None:
+        return kana.end() - start
+    for length in (3, 2, 1):
+        given = text[end : end + length]
+        if (
+            len(given) == length
+            and all(_is_han(ch) for ch in given)
+            and given[-1] in _ZH_JA_GIVEN_END
+            and _zh_closes(text, end + length)
+        ):
+            return end + length - start
+    return end - start if _zh_closes(text, end) else 0
 
 
 def _zh_person(candidate: str) -> int:
     """Length of the name that opens ``candidate``: a common family name and one or two
-    given characters, stopped before a verb or adverb (0 if none)."""
-    surname, length = chinese_name(candidate, _ZH_AFTER_NAME)
+    given-name characters (0 if none)."""
+    surname, length = chinese_name(candidate, _ZH_AFTER_NAME, given=CHINESE_GIVEN)
+    given = candidate[surname : surname + 2]
+    if surname and length == surname and given[:1] in CHINESE_GIVEN and _zh_closes(given, 1):
+        # A given name that is also an adverb (王刚, 李明) where the clause goes on after it.
+        length += 1
+    elif surname and length == surname and given[:1] == "小" and given[1:] in CHINESE_GIVEN:
+        length += 2  # 王小红, 李小龙
     name = candidate[:length]
-    if length == surname or name in _ZH_STOP or name[:2] in _ZH_STOP:
+    if length == surname or name in ZH_STOP or name[:2] in ZH_STOP:
         return 0
     return length
 
 
+def _zh_given_alone(text: str, start: int) -> int:
+    """Length of a given name standing alone at ``start`` (英子, 美玲), 0 if none."""
+    if text[start : start + 1] not in CHINESE_GIVEN:
+        return 0
+    name = text[start : start + 2]
+    shaped = (
+        len(name) == 2
+        and name[0] in CHINESE_GIVEN
+        and (name[1] in CHINESE_GIVEN or name[1] == "子")
+        and name not in ZH_STOP
+    )
+    return 2 if shaped and _zh_closes(text, start + 2) else 0
+
+
+def _zh_nickname(text: str, start: int) -> int:
+    """Length of the nickname at ``start`` (小芳, 阿明, 老王), 0 if none."""
+    match = _ZH_NICKNAME.match(text, start)
+    if match is None or match.group() in ZH_STOP or not _zh_closes(text, match.end()):
+        return 0
+    return 2
+
+
+def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for match in _ZH_KIN_FRAME.finditer(text):
+        start = match.start("name")
+        length = (
+            zh_japanese_name(text, start)
+            or _zh_person(match.group("name"))
+            or _zh_nickname(text, start)
+            or _zh_given_alone(text, start)
+        )
+        if length and text[start : start + length] not in roles:
+            yield start, start + length
+    for match in _ZH_PERSON_FRAME.finditer(text):
+        start = match.start("name")
+        length = (
+            _zh_person(match.group("name"))
+            or zh_japanese_name(text, start)
+            or _zh_given_alone(text, start)
+        )
+        name = text[start : start + length]
+        if length and name not in roles and name[:2] not in roles:
+            yield start, start + length
+
+
+def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Names with no cue but the word boundary before them: three characters (a family
+    name and two given-name characters) anywhere a name may begin; two where no Chinese
+    character stands before and a particle or verb follows; a given name alone opening a
+    clause before a particle or verb (英爱终于到了)."""
+    for match in _ZH_BARE.finditer(text):
+        start = match.start("name")
+        name = match.group("name")
+        surname = 2 if name[:2] in CHINESE_COMPOUND else 1
+        if name in roles or name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles:
+            continue
+        full = len(name) == surname + 2 and name[surname:] not in _ZH_TIME_WORDS
+        if full and text[start + surname + 1 : start + surname + 3] not in ZH_STOP:
+            yield start, start + len(name)
+            continue
+        two = start + surname + 1
+        if (start == 0 or not _is_han(text[start - 1])) and _zh_closes(text, two):
+            yield start, two
+    opens = [0] if text[:1] in CHINESE_GIVEN else []
+    for start in chain(opens, (mark.end() for mark in _ZH_CLAUSE_MARK.finditer(text))):
+        length = _zh_given_alone(text, start)
+        if length:
+            yield start, start + length
+
+
+def _zh_other_scripts(text: str) -> Iterator[tuple[int, int]]:
+    """Korean names in Hangul and Japanese names in kana, in a Chinese note."""
+    if _HANGUL_OR_KANA.search(text) is None:
+        return  # most Chinese notes hold neither: their patterns need not run
+    for match in _ZH_HANGUL_RUN.finditer(text):
+        word = match.group()
+        if word[-1] in "도시군성현":
+            continue  # 강원도, 혜산시, 지린성: a province or a town, which find_places judges
+        # A Korean full name only: Japanese names and places in Hangul (후쿠오카) are
+        # shaped like Japanese names in Korean notes.
+        if _ko_full_name(word) or (len(word) == 3 and word[0] in _NORTH_SURNAMES):
+            yield match.span()
+    for match in _ZH_KANA_NAME.finditer(text):
+        yield match.span()
+    for match in _ZH_KANA_CUED.finditer(text):
+        yield match.span("name")
+
+
+def zh_tagged_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a span that a tagger calls a person which can be a name, or None.
+
+    jieba tags kinship words (孙女, 祖母), brands (华为), measures (3封信) and a
+    family name with its title (王大爷) as person names. Kept: Chinese characters only,
+    a family name first (Chinese, compound, Korean or Japanese), a title cut off, no
+    kinship or common word, no count before it, and a given name of one character
+    only if it is one given names are made of.
+    """
+    for title in _ZH_TITLES_LONGEST_FIRST:
+        if text.endswith(title, start, end) and end - len(title) > start:
+            end -= len(title)
+            surname = text[start:end]
+            return (start, end) if surname in CHINESE or surname in JAPANESE_IN_CHINESE else None
+    word = text[start:end]
+    if not 2 <= len(word) <= 4 or not all(_is_han(ch) for ch in word):
+        return None
+    if word in _ZH_KIN_WORDS or word in ZH_STOP or word[:2] in ZH_STOP:
+        return None
+    if text[start - 1 : start] in _ZH_NUMERALS:
+        return None
+    if word in JAPANESE_IN_CHINESE or word in CHINESE_COMPOUND or _zh_nickname(word, 0):
+        return start, end  # 吉田, 佐佐木, 皇甫, 小芳
+    if word[:2] in CHINESE_COMPOUND or word[:2] in JAPANESE_IN_CHINESE:
+        given = word[2:]
+    elif word[0] in CHINESE or word[0] in KOREAN_IN_CHINESE:
+        given = word[1:]
+    elif len(word) == 2 and _zh_given_alone(word, 0):
+        return start, end  # 美玲, 秀英
+    else:
+        return None
+    # One given character must be one names are made of (not 华为, 钱财); of two, neither
+    # may be a particle or verb (闵行赵, 魏都杨 run over a word boundary) and one must be.
+    if len(given) == 1 and given not in CHINESE_GIVEN:
+        return None
+    if len(given) == 2 and (
+        any(ch in _ZH_AFTER_NAME for ch in given) or not any(ch in CHINESE_GIVEN for ch in given)
+    ):
+        return None
+    return start, end
+
+
 def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Chinese names pointed at by a kinship word, a verb that takes a person, or an
-    age in brackets (``我妹妹王丽华``, ``和李娜联系不上``, ``王芳（73岁）``)."""
-    for pattern in (_ZH_KIN_FRAME, _ZH_PERSON_FRAME):
-        for match in pattern.finditer(text):
-            start = match.start("name")
-            length = _zh_person(match.group("name"))
-            name = text[start : start + length]
-            if length and name not in roles and name[:2] not in roles:
-                yield start, start + length
+    """Chinese names pointed at by a kinship word, a verb that takes a person, an age in
+    brackets or a word boundary (``我妹妹王丽华``, ``和李娜联系不上``, ``王芳（73岁）``,
+    ``李春花的孙子``), nicknames (``小芳``), Japanese names (``田中良子``), and names in
+    Hangul or kana (``김화자``, ``ヨシダ・ミチコ``)."""
+    yield from _zh_kin_and_verbs(text, roles)
+    yield from _zh_bare(text, roles)
+    for match in _ZH_NICKNAME.finditer(text):
+        if _zh_opens(text, match.start()) and _zh_nickname(text, match.start()):
+            yield match.span()
+    for _, start, end in _ZH_JA_SURNAME_AUTOMATON.find_matches_as_indexes(text):
+        length = zh_japanese_name(text, start)
+        if length > end - start and _zh_opens(text, start):
+            yield start, start + length
+    for match in _ZH_SURNAME_ONLY.finditer(text):
+        length = zh_japanese_name(text, match.end())
+        if not length and text[match.end() : match.end() + 1] in CHINESE:
+            length = 1 if _zh_closes(text, match.end() + 1) else 0
+        if length:
+            yield match.end(), match.end() + length
     for start, end in _before_age(text, 4):
         for length in (3, 2):
             if end - start < length:
@@ -327,12 +1272,15 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             if _zh_person(name) == length and name not in roles:
                 yield end - length, end
                 break
+    yield from _zh_other_scripts(text)
 
 
-def _before_age(text: str, reach: int) -> Iterator[tuple[int, int]]:
+def _before_age(
+    text: str, reach: int, age: re.Pattern[str] = _AGE_AFTER
+) -> Iterator[tuple[int, int]]:
     """The run of letters (CJK or Hangul, at most ``reach``) right before an age in
     brackets."""
-    for match in _AGE_AFTER.finditer(text):
+    for match in age.finditer(text):
         end = match.start()
         start = end
         while start > 0 and end - start < reach and _is_name_char(text[start - 1]):

@@ -22,15 +22,31 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from bot.scrub.name_cues import ja_cued, ko_cued, ko_given_alone, zh_cued
+from bot.scrub.name_cues import (
+    KO_JA_SURNAMES,
+    ZH_BEFORE_NAME,
+    ZH_STOP,
+    ZH_TITLES,
+    ja_cued,
+    ko_cued,
+    ko_given_alone,
+    ko_ja_name,
+    ko_name_shaped,
+    ko_stop,
+    zh_cued,
+    zh_japanese_name,
+)
 from bot.scrub.normalize import View
+from bot.scrub.placenames import KEPT_NAMES
 from bot.scrub.scan import back_over, before, finditer_at, merged, starts
 from bot.scrub.scan import before as _positions_before
 from bot.scrub.spans import Finding
 from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
+    CHINESE_GIVEN,
     JAPANESE,
+    JAPANESE_IN_CHINESE,
     KOREAN,
     KOREAN_COMPOUND,
     chinese_name,
@@ -45,13 +61,15 @@ __all__ = ["find_names"]
 
 # --- Japanese ----------------------------------------------------------------------
 _KANJI: Final = r"[\u4e00-\u9fff々〆ヶ]"
-_KATA: Final = r"[ァ-ヺー]"
+# Half-width ﾊﾟ folds to ハ and a combining mark (U+309A) in the view: the marks belong
+# to the name.
+_KATA: Final = r"[ァ-ヺー\u3099\u309a]"
 # A family name in kanji, then a given name that may be written in kana (``鈴木 くみ子``),
 # never opening with a particle; or a name in katakana.
 _GIVEN: Final = rf"(?:{_KANJI}|(?!さん|さま|ちゃん|くん|[のはがとにをでもへや])[ぁ-ゖ]){{1,5}}"
 _JA_NAME: Final = (
     rf"(?:{_KANJI}{{1,6}}(?: ?{_GIVEN})?|{_KANJI}{{1,4}} {_KANJI}{{1,4}}"
-    rf"|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?)"
+    rf"|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?|[가-힣]{{2,4}})"
 )
 # The longest _JA_NAME (katakana, 10 + separator + 10) plus the optional space after it:
 # a frame that ends in an honorific or a verb begins at most this far before that word,
@@ -62,10 +80,16 @@ _JA_NAME_REACH: Final = 22
 # frame is tried up to 13 characters back, and further only over katakana.
 _JA_SHORT_REACH: Final = 13
 _JA_KATAKANA_NAME_CHARS: Final = frozenset(
-    [*map(chr, range(ord("ァ"), ord("ヺ") + 1)), "ー", "・", " "]
+    [*map(chr, range(ord("ァ"), ord("ヺ") + 1)), "ー", "・", " ", "\u3099", "\u309a"]
+)
+# Labels of a name, among them the other names a family of the programme carried: a
+# maiden name (旧姓), the Japanese name a Korean family used (通名, 日本名), the Korean one.
+_JA_LABEL_WORDS: Final = (
+    "お名前|名前|氏名|本名|フルネーム|名義|旧姓|旧名|通名|通称|日本名|朝鮮名|韓国名|"
+    "名字|苗字|下の名前|差出人|送り主|宛名"
 )
 _JA_LABEL: Final = re.compile(
-    rf"(?:お名前|名前|氏名|本名|フルネーム|名義)(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
+    rf"(?:{_JA_LABEL_WORDS})(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
 )
 _JA_HONORIFICS: Final = "さん|様|さま|氏|君|くん|ちゃん|先生|殿"
 _JA_HONORIFIC: Final = re.compile(rf"(?P<name>{_JA_NAME}) ?(?:{_JA_HONORIFICS})")
@@ -99,6 +123,11 @@ _JA_ROLE: Final = frozenset(
         "スタッフ ボランティア ママ パパ お客 赤"
     )
 )
+# Endings of a verb or adjective written after one kanji (言えません, 分からない,
+# 覚えています); a given name in kana after a family name never holds them.
+_JA_VERB_ENDING: Final = re.compile(
+    r"ません|ない|ます|ました|です|でした|てい|ている|った|れる|られ|せる|たい|かった|ませ"
+)
 _JA_LEAD: Final = (
     "昨日",
     "今日",
@@ -116,8 +145,15 @@ _JA_LEAD: Final = (
 
 # --- Korean ------------------------------------------------------------------------
 _KO_WORD: Final = r"[가-힣]{1,8}"
+# After a label the name may be written in kanji or hanzi (高橋和江, 李萬福), in katakana
+# (キム・スンジャ, 山口ハル) or in capitals (KIM SUNJA), as in the papers it comes from.
+_KO_FOREIGN_NAME: Final = (
+    r"[\u4e00-\u9fff々]{2,5}[ァ-ヺー]{0,4}|[ァ-ヺー]{2,8}(?:[・=][ァ-ヺー]{1,8})?"
+    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}"
+)
 _KO_LABEL: Final = re.compile(
-    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이(?= )|:|：| ){{1,3}}(?P<name>{_KO_WORD})"
+    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이(?= )|:|：| ){{1,3}}"
+    rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|(?P<name>{_KO_WORD}))"
 )
 # ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
 # guards, so that the engine skips ahead to Hangul (test_scan.py compares them).
@@ -130,9 +166,14 @@ _KO_HONORIFIC_AT: Final = re.compile("[씨님]")
 _KO_HONORIFIC_REACH: Final = 5
 _HANGUL_SYLLABLES: Final = frozenset(map(chr, range(0xAC00, 0xD7A4)))
 _KO_INTRO: Final = re.compile(
-    rf"(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
-    rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) (?:합니다|해요|하는|불러|부릅니다)"
+    rf"(?<![가-힣])(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
+    rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) "
+    r"(?:합니다|해요|하는|불러|부릅니다|불렀|부르|불리)"
 )
+# ``X라는 이름``, ``X라고 불렀대요``: whatever stands before is the name, in any script
+# (キム・スンジャ라는 이름으로). Found at the frame, then walked back to the word's start.
+_KO_CALLED: Final = re.compile(r"(?:이라는|라는|이라고|라고) (?:이름|불|부르)")
+_KO_WORD_BOUNDARY: Final = frozenset(" \t\n'\"‘’“”(（,，.。!?")
 # Where an introduction can begin (scan.py): at its opening word (none of them begins
 # inside another), or at most five characters (a name of four, then 이) before 라고.
 _KO_INTRO_AT: Final = re.compile("저는|전|나는|난|제가|이름은")
@@ -142,6 +183,7 @@ _KO_SUFFIXES: Final = tuple(
     sorted(
         _words(
             "입니다 입니다만 이에요 예요 이고 이며 이라고 라고 이다 입니 이요 씨 님 은 는 이 가 "
+            "이라는데 라는데 이래요 래요 이라서 라서 인데 이었대요 였대요 이고요 고요 이라는 라는 "
             "을 를 의 에게 한테 와 과 도 로 으로 이랑 랑"
         ),
         key=len,
@@ -161,13 +203,19 @@ _KO_ROLE: Final = frozenset(
         "내일 어제 지금 현재 이상 이것 그것 저것 여기 거기 최근 제일 가장 조금 혼자 모두 다음 "
         "무사 안전 위험 사람 본인 당사자 딸 아들 엄마 아빠 손님 여러분 형님 아주머 할머 할아 "
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
-        "증조 외손녀 외손자 부모님"
+        "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
+        "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이"
     )
 )
 
 # --- Chinese -----------------------------------------------------------------------
 _HAN: Final = r"[\u4e00-\u9fff]"
-_ZH_LABEL_WORDS: Final = "名字|姓名|真名|全名|本名|名叫|叫做|称呼"
+# 日本名字 is no 本名 (a real name) followed by 字. Every word opens with its first
+# character (no lookbehind, no group), so that the engine skips ahead to those.
+_ZH_LABEL_WORDS: Final = (
+    "名字|姓名|真名|全名|本(?<!日本)名|名叫|叫做|称呼|原名|化名|小名"
+    "|朝鲜名字?|韩国名字?|日本名字?|中文名字?|汉名"
+)
 _ZH_CALLER: Final = (
     "我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆"
 )
@@ -182,8 +230,12 @@ _ZH_LABEL_AT: Final = re.compile(_ZH_LABEL_WORDS)
 _ZH_CALL_AT: Final = re.compile("叫")
 _ZH_CALLER_REACH: Final = 3
 _ZH_INTRO: Final = re.compile(rf"(?:我是|本人|我姓|她是|他是)(?P<name>{_HAN}{{1,4}})")
+# The first characters in a class ahead, so that the engine skips to them.
 _ZH_HONORIFIC: Final = re.compile(
-    r"(?:先生|女士|小姐|老师|同志|阿姨|大叔|大哥|大姐|师傅|医生|律师|教授|老板|经理|总)"
+    f"(?=[{''.join(sorted({title[0] for title in ZH_TITLES}))}])"
+    + "(?:"
+    + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
+    + ")"
 )
 _ZH_FUNCTION: Final = frozenset(
     "的了在是我你他她们和与跟同给找见叫请问对向被让把这那该位个从到去来说有也都就又还很"
@@ -236,6 +288,8 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
                 break
         if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
             continue
+        if _JA_VERB_ENDING.search(name):
+            continue  # 名前は言えません: a verb after the label, not a name
         yield start, end
     for match in _JA_BARE.finditer(text):
         name = match.group("name")
@@ -251,13 +305,70 @@ def ko_honorific_starts(text: str) -> list[int]:
 
 
 def _ko_strip(word: str) -> str:
-    """Drop the copula or particle after a name; a one-syllable particle only after a
-    name of three syllables (``김민준은``), since ``홍하은`` ends in the same syllable."""
+    """Drop the copula or particles after a name (``남편이랑은`` -> ``남편``); a
+    one-syllable particle only after a name of three syllables (``김민준은``), since
+    ``홍하은`` ends in the same syllable."""
+    stripped = _ko_strip_once(word)
+    return word if stripped == word else _ko_strip(stripped)
+
+
+def _ko_strip_once(word: str) -> str:
+    if word.endswith(("에", "에서")):
+        return word.removesuffix("서").removesuffix("에")  # a place's particle, never a name's
+    if not word.endswith(_KO_SUFFIXES):
+        return word
     for suffix in _KO_SUFFIXES:
         rest = len(word) - len(suffix)
         if word.endswith(suffix) and rest >= (2 if len(suffix) > 1 else 3):
             return word[:rest]
     return word
+
+
+_KO_NEXT_WORD: Final = re.compile(r" ([가-힣]{2,6})")
+_KO_OTHER_SPELLING: Final = re.compile(r" ?[（(]([^()（）0-9]{2,16})[）)]")
+# A name found once is a name wherever it stands as a word again in the same note
+# (``영미가 … 영미 남편은``): before a particle, a title, a space or punctuation.
+_KO_AFTER_REPEAT: Final = re.compile(
+    r"(?:[^가-힣]|$|이|가|는|은|을|를|의|도|와|과|랑|께|한테|에게|야|아|씨|님|라는|이라는)"
+)
+
+
+def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The names found, their other spelling in brackets after them (박순남(朴順男)), and
+    every other place where the same name stands as a word."""
+    names: set[str] = set()
+    for start, end in spans:
+        yield start, end
+        names.add(text[start:end])
+        other = _KO_OTHER_SPELLING.match(text, end)
+        if other is not None:
+            yield other.span(1)
+    for name in names:
+        if len(name) < 2:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (pos == 0 or not "가" <= text[pos - 1] <= "힣") and _KO_AFTER_REPEAT.match(
+                text, end
+            ):
+                yield pos, end
+            pos = text.find(name, end)
+
+
+def _ko_called(text: str) -> Iterator[tuple[int, int]]:
+    """Names before ``라는 이름`` or ``라고 불러``, in any script."""
+    for match in _KO_CALLED.finditer(text):
+        end = match.start()
+        # 순이라는: after a syllable with no final consonant, the 이 is the name's own.
+        if match.group().startswith("이") and end and (ord(text[end - 1]) - 0xAC00) % 28 == 0:
+            end += 1
+        start = end
+        while start > 0 and text[start - 1] not in _KO_WORD_BOUNDARY:
+            start -= 1
+        word = text[start:end]
+        if 1 <= len(word) <= 12 and word not in _KO_ROLE and not ko_stop(word):
+            yield start, end
 
 
 def _ko_surname(name: str) -> bool:
@@ -266,6 +377,9 @@ def _ko_surname(name: str) -> bool:
 
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
+        if match.group("foreign"):
+            yield match.span("foreign")
+            continue
         name = _ko_strip(match.group("name"))
         if not 2 <= len(name) <= 4 or name in _KO_ROLE:
             continue
@@ -276,14 +390,20 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
             ko_given_alone(name)
         )
-        if colon or shaped:
-            yield match.start("name"), match.start("name") + len(name)
+        if colon or shaped or ko_ja_name(name):
+            end = match.start("name") + len(name)
+            # 이토 후미, 나카무라 기요코: a Japanese family name, then the given name.
+            if name in KO_JA_SURNAMES and (given := _KO_NEXT_WORD.match(text, end)):
+                end = given.start(1) + len(_ko_strip(given.group(1)))
+            yield match.start("name"), end
     intros = merged(starts(_KO_INTRO_AT, text), before(starts(_KO_SAID_AT, text), _KO_INTRO_REACH))
     for match in finditer_at(_KO_INTRO, text, intros):
         group = "name" if match.group("name") else "name2"
         name = _ko_strip(match.group(group))
-        if 2 <= len(name) <= 4 and _ko_surname(name) and name not in _KO_ROLE:
+        shaped = _ko_surname(name) or (group == "name2" and ko_name_shaped(name))
+        if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE:
             yield match.start(group), match.start(group) + len(name)
+    yield from _ko_called(text)
     for match in finditer_at(_KO_HONORIFIC, text, ko_honorific_starts(text)):
         name = match.group("name")
         # 님 follows titles as often as names, and a lone syllable must be a family name.
@@ -313,34 +433,74 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_ZH_LABEL, text, labels):
         group = "name" if match.group("name") else "name2"
         start = match.start(group)
-        length = _zh_name(match.group(group), labelled=True)
+        length = zh_japanese_name(text, start) or _zh_name(match.group(group), labelled=True)
         if length:
             yield start, start + length
     for match in _ZH_INTRO.finditer(text):
         start = match.start("name")
         candidate = match.group("name")
-        length = _zh_name(candidate)
+        length = zh_japanese_name(text, start) or _zh_name(candidate)
         if length:
             yield start, start + length
         elif candidate[:1] in CHINESE and match.group().startswith("我姓"):
             yield start, start + 1
     for match in _ZH_HONORIFIC.finditer(text):
-        end = match.start()
-        for length in (3, 2, 1):
-            start = end - length
-            if start < 0:
-                continue
-            name = text[start:end]
-            if not all("\u4e00" <= ch <= "\u9fff" for ch in name) or name[0] in _ZH_FUNCTION:
-                continue
-            if name in _ZH_ROLE:
-                break
-            if name[:2] in CHINESE_COMPOUND or name[0] in CHINESE:
-                before = text[start - 1] if start else ""
-                if length == 1 and "\u4e00" <= before <= "\u9fff" and before not in _ZH_FUNCTION:
-                    break
-                yield start, end
-                break
+        if text[match.start() - 1 : match.start()] not in _ZH_NAME_ENDS:
+            continue  # 我姐, 的老师: no name ends right before the title
+        found = _zh_before_title(text, match.start())
+        if found is not None:
+            yield found
+
+
+# The characters a name before a title can end with: a family name, a given-name
+# character, the end of a Japanese family name.
+_ZH_NAME_ENDS: Final = (
+    CHINESE | CHINESE_GIVEN | {name[-1] for name in (*JAPANESE_IN_CHINESE, *CHINESE_COMPOUND)}
+)
+
+
+def _zh_before_title(text: str, end: int) -> tuple[int, int] | None:
+    """The family name (or full name) that ends at ``end``, right before a title."""
+    for length in (3, 2, 1):
+        start = end - length
+        if start < 0:
+            continue
+        name = text[start:end]
+        if name in JAPANESE_IN_CHINESE:
+            return start, end
+        han = all("\u4e00" <= ch <= "\u9fff" for ch in name)
+        if not han or any(ch in _ZH_FUNCTION for ch in name):
+            continue
+        if name in _ZH_ROLE and not _role_surname_allowed(text, start, name):
+            return None
+        # Not a word, nor the end of one (谢谢罗老师 holds no 谢罗).
+        if name[:2] in ZH_STOP or text[max(start - 1, 0) : start + 1] in ZH_STOP:
+            continue
+        if name[:2] in CHINESE_COMPOUND or name[0] in CHINESE:
+            # A lone family name must open a word: 历史老师 is no 史老师.
+            if length == 1 and start and not _opens_name(text, start):
+                return None
+            return start, end
+    return None
+
+
+# Family names that are also common words (朴, 麻, 宫) count before a title where a
+# name may begin (朴牧师说, 是朴大妈家的), but not these, which open clauses as words
+# (连老师都不知道, 应老板要求).
+_ZH_CLAUSE_WORDS: Final = frozenset("连应全来初明满于")
+
+
+def _role_surname_allowed(text: str, start: int, name: str) -> bool:
+    return (
+        len(name) == 1
+        and name not in _ZH_CLAUSE_WORDS
+        and (start == 0 or _opens_name(text, start))
+    )
+
+
+def _opens_name(text: str, start: int) -> bool:
+    before = text[start - 1]
+    return not "\u4e00" <= before <= "\u9fff" or before in ZH_BEFORE_NAME
 
 
 def find_names(view: View, locale: str) -> Iterator[Finding]:
@@ -348,10 +508,15 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
     written in kanji, which the Japanese frames already cover)."""
     finder = {"ja": _ja, "ko": _ko, "zh_Hans": _zh}[locale]
     text = view.norm
-    for start, end in finder(text):
-        if end > start:
-            yield Finding(start, end, "name")
     cued = {"ja": (ja_cued, _JA_ROLE), "ko": (ko_cued, _KO_ROLE), "zh_Hans": (zh_cued, _ZH_ROLE)}
     cue_finder, roles = cued[locale]
-    for start, end in cue_finder(text, roles):
-        yield Finding(start, end, "name")
+    spans = [*finder(text), *cue_finder(text, roles)]
+    if locale == "ko":
+        # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
+        spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]
+    elif locale == "zh_Hans":
+        # A province or a country written in Hangul (상하이) or read as a name (吉林) stays.
+        spans = [(a, b) for a, b in spans if text[a:b] not in KEPT_NAMES]
+    for start, end in spans:
+        if end > start:
+            yield Finding(start, end, "name")

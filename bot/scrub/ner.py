@@ -19,6 +19,7 @@ loop. The layer only adds findings: the rules run whether or not it is installed
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.scrub.kinds import LOCALES, canonical_locale
+from bot.scrub.name_cues import ko_ja_name, ko_name_shaped, zh_tagged_name
 from bot.scrub.normalize import View
+from bot.scrub.numbers import VERSION
+from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES, LOCATIVE_NAMES, PLACE_NAMES
 from bot.scrub.spans import Finding
 from bot.scrub.surnames import KOREAN, KOREAN_COMPOUND
 
@@ -48,21 +52,66 @@ def ner_available(locale: str) -> bool:
     return all(importlib.util.find_spec(name) for name in _PACKAGES[canonical_locale(locale)])
 
 
+# A Japanese note is tagged one sentence at a time, and only the sentences in which
+# Sudachi (GiNZA's own tokenizer, about 3 % of the pipeline's cost) sees a word a name
+# can be: a proper noun (人名, 地名, 一般), or a common noun written in kana only, which
+# is how Sudachi tags a given name it reads as a word (さくら) or a katakana name it does
+# not know (チョルス), and a place name the gazetteer does not hold (a family name such
+# as 金田 is often tagged 地名). On the tuning corpora every Person span the model found
+# in the other sentences was a false one (``Telegram``, ``naoto91``, ``090-``, 延吉);
+# those sentences, about half of a note, skip the tok2vec and NER networks, nearly all
+# of the cost.
+_JA_SENTENCE: Final = re.compile(r"[^。！？!?\n]+[。！？!?\n]*")
+_JA_KANA_WORD: Final = re.compile(r"[ぁ-ゖァ-ヺー]{2,}")
+
+
+_KNOWN_PLACES: Final = PLACE_NAMES | KEPT_NAMES | JA_STEM_NAMES | LOCATIVE_NAMES
+
+
+def _ja_may_name(tag: str, word: str) -> bool:
+    """Whether a Sudachi token (part-of-speech ``tag``, surface ``word``) may be a name."""
+    if "固有名詞" in tag:
+        return "地名" not in tag or word not in _KNOWN_PLACES
+    return tag.startswith("名詞-普通名詞-一般") and _JA_KANA_WORD.fullmatch(word) is not None
+
+
 def _load_ja() -> Tagger:
     import spacy
 
-    # Only the entity recogniser is needed: the dependency parser and bunsetu components
-    # cost most of the time and add nothing here.
+    # Only the entity recogniser and the tok2vec it listens to are needed: the parser,
+    # the morphologizer and the bunsetu components add nothing to a Person span.
     nlp: Any = spacy.load(
-        "ja_ginza", exclude=["parser", "compound_splitter", "bunsetu_recognizer"]
+        "ja_ginza",
+        exclude=["parser", "morphologizer", "compound_splitter", "bunsetu_recognizer"],
     )
 
     def tag(text: str) -> Iterable[tuple[int, int]]:
-        for ent in nlp(text).ents:
-            if ent.label_ == "Person":
-                yield ent.start_char, ent.end_char
+        offsets, docs = [], []
+        for sentence in _JA_SENTENCE.finditer(text):
+            doc = nlp.make_doc(sentence.group())
+            if any(_ja_may_name(token.tag_, token.text) for token in doc):
+                offsets.append(sentence.start())
+                docs.append(doc)
+        for offset, doc in zip(offsets, nlp.pipe(docs), strict=True):
+            for ent in doc.ents:
+                if ent.label_ == "Person":
+                    yield offset + ent.start_char, offset + ent.end_char
 
     return tag
+
+
+def _ko_person(form: str) -> bool:
+    """A proper noun Kiwi tags that reads as a person's name: shaped like one (a family
+    name and given-name syllables, a given name, a Japanese name) and no country, people
+    or brand (태국, 라오스, 조선족, 한족, 유튜브, 신한), which Kiwi tags alike."""
+    opens_with_surname = form[:1] in KOREAN or form[:2] in KOREAN_COMPOUND
+    return (
+        2 <= len(form) <= 4
+        and (opens_with_surname or ko_ja_name(form))
+        and ko_name_shaped(form)
+        and form not in KEPT_NAMES
+        and form not in PLACE_NAMES
+    )
 
 
 def _load_ko() -> Tagger:
@@ -73,14 +122,19 @@ def _load_ko() -> Tagger:
     def tag(text: str) -> Iterable[tuple[int, int]]:
         for token in kiwi.tokenize(text):
             form: str = token.form
-            is_name = 2 <= len(form) <= 4 and (form[:1] in KOREAN or form[:2] in KOREAN_COMPOUND)
             end = token.start + token.len
             # 지린성, 옌지시: a place with its administrative suffix, not a person.
             is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES
-            if token.tag == "NNP" and is_name and not is_place:
+            if token.tag == "NNP" and not is_place and _ko_person(form):
                 yield token.start, end
 
     return tag
+
+
+# Place names of two characters, which open teas and demonyms that jieba calls persons.
+_ZH_PLACE_STEMS: Final = frozenset(
+    name for name in PLACE_NAMES | LOCATIVE_NAMES | KEPT_NAMES if len(name) == 2
+)
 
 
 def _load_zh() -> Tagger:
@@ -94,11 +148,30 @@ def _load_zh() -> Tagger:
         pos = 0
         for pair in tokenizer.cut(text):
             word: str = pair.word
-            if pair.flag == "nr" and len(word) >= 2:
-                yield pos, pos + len(word)
+            span = zh_tagged_name(text, pos, pos + len(word)) if pair.flag == "nr" else None
+            # 龙井茶, 延吉人: a place name first is a tea or a demonym, not a person.
+            if span is not None and text[span[0] : span[0] + 2] not in _ZH_PLACE_STEMS:
+                yield span
             pos += len(word)
 
     return tag
+
+
+# A space, then an app's version: the span before it names a product (``Telegram 9.1.4``).
+_VERSION_AFTER: Final = re.compile(rf" ?{VERSION.pattern}")
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """Whether a span a model calls a person can be one, in any language.
+
+    The models also tag account names and phone fragments (``naoto91``, ``090-``),
+    apps before their version (``Telegram 10.9.5``) and kept province and country names
+    (``吉林``): removing those destroys what triage needs and protects no one.
+    """
+    span = text[start:end]
+    if any(ch.isdigit() for ch in span) or span.strip() in KEPT_NAMES:
+        return False
+    return _VERSION_AFTER.match(text, end) is None
 
 
 _WARM_UP: Final = {
@@ -163,6 +236,12 @@ class NerLayer:
             return self._taggers[locale]
 
     def find(self, view: View, locale: str) -> list[Finding]:
-        """Names the model of ``locale`` sees in ``view`` (in view coordinates)."""
+        """Names the model of ``locale`` sees in ``view`` (in view coordinates), less
+        the spans no person's name can be (:func:`_plausible`)."""
         tagger = self._tagger(canonical_locale(locale))
-        return [Finding(start, end, "name") for start, end in tagger(view.norm) if end > start]
+        text = view.norm
+        return [
+            Finding(start, end, "name")
+            for start, end in tagger(text)
+            if end > start and _plausible(text, start, end)
+        ]

@@ -97,6 +97,8 @@ _PLAIN = re.compile(
 _DASHES = "-‐‑‒–—―−ー~〜～⁓﹘﹣─━ｰ_"
 # A run of dashes before a digit; the digit before it is checked by hand.
 _DIGIT_DASH = re.compile(rf"[{re.escape(_DASHES)}]+(?= *[0-9])")
+# A note with none of these holds hyphens only, which need no unifying.
+_OTHER_DASHES = _DASHES.replace("-", "")
 _ASCII_DIGITS = frozenset("0123456789")
 
 # Numerals written as words. Only runs long enough to be a number someone spells out to
@@ -275,6 +277,8 @@ def _unify_dashes(text: str) -> str:
     The runs are found at the dashes, not at the digits before them (a note holds far
     more digits than dashes), and each is checked for a digit before its spaces.
     """
+    if not any(dash in text for dash in _OTHER_DASHES):
+        return text  # one ``in`` per dash is far cheaper than the scan
     pieces: list[str] = []
     pos = 0
     for match in _DIGIT_DASH.finditer(text):

@@ -30,7 +30,9 @@ import ahocorasick_rs
 
 from bot.scrub import gazetteer_curated as curated
 from bot.scrub import gazetteer_data as data
+from bot.scrub.name_cues import KO_JA_SYLLABLES
 from bot.scrub.normalize import View
+from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.spans import Finding
 
 __all__ = ["KEPT_NAMES", "PLACE_NAMES", "find_places"]
@@ -43,6 +45,8 @@ _HANGUL: Final = 3
 _HANGUL_BARE: Final = 4
 _LATIN: Final = 5
 _KANA: Final = 6
+_LOCATIVE: Final = 7
+_JA_STEM: Final = 8
 
 _GUARD_SUFFIXES: Final = (
     "市",
@@ -61,6 +65,10 @@ _GUARD_SUFFIXES: Final = (
     "세관",
 )
 _KR_UNIT_ENDS: Final = ("시", "군", "구", "읍", "면")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 def _is_hangul(ch: str) -> bool:
@@ -87,17 +95,45 @@ def _latin_forms(name: str) -> set[str]:
     return {name, name.lower(), name.upper(), name.replace("ŏ", "o").replace("ŭ", "u")}
 
 
+# A Chinese name in Japanese kanji (瀋陽 of 沈阳, 綏芬河 of 绥芬河): gazetteer_curated.JA_KANJI.
+_JA_KANJI: Final = str.maketrans({pair[0]: pair[1] for pair in curated.JA_KANJI.split()})
+
+
+def _ja_forms(names: set[str]) -> set[str]:
+    """The Japanese spellings of Chinese names, where they differ (瀋陽, and 黒竜江省
+    beside 黒龍江省: Japanese writes the dragon both ways)."""
+    forms = {name.translate(_JA_KANJI) for name in names}
+    forms |= {form.replace("龍", "竜") for form in forms if "龍" in form}
+    return forms - names
+
+
+def _kana_forms(name: str) -> set[str]:
+    """A katakana name as people type it, with or without the long-vowel mark and the
+    small ッ (ウラジオストク, ウラジオストック; ルアンナムター, ルアンナムタ)."""
+    if not all(_is_katakana(ch) for ch in name):
+        return {name}
+    bare = name.replace("ー", "")
+    return {name, bare, name.replace("ッ", ""), bare.replace("ッ", "")}
+
+
 def _removed_names() -> set[str]:
     names = set(data.CN_PLACES) | set(data.CN_CITY_STEMS) | set(data.JP_PLACES)
     names |= set(data.KR_PLACES)
+    # 용인, 수원, 천안: Korean cities as people write them, without 시, unless the stem is
+    # also a common word (below) or a guarded one (순천, only with its suffix).
+    names.update(set(data.KR_CITY_STEMS) - set(_KO_AMBIGUOUS_STEMS) - set(curated.GUARDED))
     for row in curated.PLACES:
         names.update(row)
     names.update(name + suffix for name in curated.GUARDED for suffix in _GUARD_SUFFIXES)
     for name in curated.ROMANISED:
         names |= _latin_forms(name)
+    names |= _ja_forms(names - set(data.JP_PLACES))
+    names.update(curated.JA_WARDS)
+    names.update(form for name in curated.JA_KANA for form in _kana_forms(name))
+    names.update(form for row in curated.PLACES for name in row for form in _kana_forms(name))
     # Chinese prefecture-level cities that are also words or surnames (中山, 朝阳, 大同,
     # 来宾, 安康, 白银, 普洱): only with 市 (from CN_PLACES), never bare.
-    return names - set(_AMBIGUOUS_STEMS)
+    return names - set(_AMBIGUOUS_STEMS) - _ja_forms(set(_AMBIGUOUS_STEMS))
 
 
 _AMBIGUOUS_STEMS: Final = (
@@ -138,6 +174,30 @@ _AMBIGUOUS_STEMS: Final = (
 )
 
 
+# Korean city stems that are everyday words: 고양(이) "cat", 공주 "princess", 구리
+# "copper", 구미 "appetite", 경주 "race", 광명 "light", 동해 "the East Sea", 사천
+# "Sichuan", 상주 "residing", 양산 "parasol", 양주 "liquor", 이천 "two thousand"
+# (이천 원), 전주 "last week", 진주 "pearl", 청주 "rice wine", 화성 "Mars". Only with 시.
+_KO_AMBIGUOUS_STEMS: Final = (
+    "고양",
+    "공주",
+    "구리",
+    "구미",
+    "경주",
+    "광명",
+    "동해",
+    "사천",
+    "상주",
+    "양산",
+    "양주",
+    "이천",
+    "전주",
+    "진주",
+    "청주",
+    "화성",
+)
+
+
 def _kept_names() -> set[str]:
     names = set(data.CN_PROVINCES) | set(data.JP_PREFECTURES) | set(data.KR_PROVINCES)
     names.update(curated.PROVINCES)
@@ -147,11 +207,146 @@ def _kept_names() -> set[str]:
         {"中国", "中國", "日本", "韓国", "韩国", "한국", "중국", "일본", "북한", "北朝鮮"}
     )
     names.update({"朝鲜", "北韓", "조선", "大韓民国", "대한민국", "北海道"})
+    names |= _ja_forms(set(data.CN_PROVINCES) | set(curated.PROVINCES))
     return names
 
 
-PLACE_NAMES: Final = frozenset(_removed_names() - _kept_names())
+# The names removed as a word of their own in every language. The curated names that are
+# everyday Japanese words (金策, 高原) are removed so in Korean and Chinese notes only;
+# a Japanese note needs a frame of place around them (_ja_cued, below).
+PLACE_NAMES: Final = frozenset(_removed_names() - _kept_names() - set(curated.JA_WORDS))
 KEPT_NAMES: Final = frozenset(_kept_names())
+_JA_WORD_PLACES: Final = frozenset(curated.JA_WORDS) & _removed_names()
+
+
+# County-level city and county names that are also everyday words: even after 在 or 到
+# they mostly are the word (在公安局, 和平地, 比如). Found by comparing the stems with
+# the frequent words of jieba's dictionary that it does not tag as place names.
+_ZH_WORD_STEMS: Final = frozenset(
+    _words(
+        "资源 合作 和平 武功 比如 南部 东方 公安 通道 共和 友谊 中方 凤凰 延长 新兴 太康 万年 "
+        "光泽 会同 大名 富裕 清水 长子 平定 梁山 洞口 太和 温泉 石门 大同 大方 互助 建平 威信 "
+        "金平 莲花 平和 宁远 黄龙 龙泉 古田 文昌 白银 三门 永和 五峰 台前 新民 灯塔 安宁 阳春 "
+        "江山 长乐 开平 高平 平安 东阳 沙河 河间 宁安 海伦 磐石 公主岭 南宫"
+    )
+)
+
+
+def _locative_names() -> set[str]:
+    """Names that are places only where a sentence puts them as one (在集安, 从河口走,
+    蛟河那边): the stems of county-level cities and counties (梅河口 of 梅河口市), which
+    people write without the suffix, and the guarded and curated names that are words."""
+    stems = {
+        name[:-1] for name in data.CN_PLACES if name.endswith(("市", "县")) and len(name) >= 3
+    }
+    guarded = {name for name in curated.GUARDED if all(_is_han(ch) for ch in name)}
+    names = stems | guarded | set(curated.ZH_LOCATIVE)
+    names |= _ja_forms(names)
+    return names - PLACE_NAMES - KEPT_NAMES - _ZH_WORD_STEMS - set(_AMBIGUOUS_STEMS)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+LOCATIVE_NAMES: Final = frozenset(_locative_names())
+
+
+# Japanese cities and wards as people write them, without 市 or 区 (枚方, 舞鶴, 下関,
+# 品川駅): the stems of two characters or more, in Japanese notes only, as a word of
+# their own. Left out: stems that are everyday words or that Sudachi's dictionary
+# splits into words (中央, 国立, 日向, 行方 "whereabouts", 春日, 養父 "foster father",
+# 三次, 大府), and stems in kana that are words or given names (さくら, みどり, みよし).
+_JA_WORD_STEMS_LIST: Final = (
+    "あま あわら いすみ いなべ うきは えびの かほく さくら さぬき たつの つがる にかほ みどり "
+    "みやま みよし むつ 三次 下野 中央 中間 二戸 八幡 出水 北上 北斗 南九州 南国 取手 古河 "
+    "和光 国立 大府 大東 大洲 御所 日光 日向 日進 春日 朝来 本宮 横手 瀬戸内 甲斐 直方 相生 "
+    "矢板 石垣 笛吹 総社 胎内 行方 裾野 西海 見附 観音寺 銚子 養父 高砂 黒石"
+)
+_JA_WORD_STEMS: Final = frozenset(_JA_WORD_STEMS_LIST.split())
+# After a stem, a kanji that makes it part of the place (品川駅, 下関港, 枚方周辺).
+_JA_STEM_AFTER: Final = frozenset("駅港空周近付出在方面辺内郊側")
+_JA_HONORIFICS: Final = ("さん", "様", "さま", "氏", "君", "くん", "ちゃん", "先生")
+
+
+def _ja_stems() -> frozenset[str]:
+    stems = {
+        name[:-1] for name in data.JP_PLACES if name.endswith(("市", "区")) and len(name) >= 3
+    }
+    taken = PLACE_NAMES | KEPT_NAMES | LOCATIVE_NAMES | _JA_WORD_PLACES
+    stems.update(curated.JA_NEIGHBOURHOODS)
+    return frozenset(stems - taken - _JA_WORD_STEMS - set(_AMBIGUOUS_STEMS))
+
+
+JA_STEM_NAMES: Final = _ja_stems()
+
+
+def _ja_stem_accepted(text: str, start: int, end: int, kept_end: int) -> bool:
+    """A Japanese city stem stands as a word of its own, or after a prefecture."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    inside_before = ("\u4e00" <= before <= "\u9fff" or _is_katakana(before)) and not (
+        before in _LEVEL_ENDS or kept_end == start
+    )
+    inside_after = ("\u4e00" <= after <= "\u9fff" and after not in _JA_STEM_AFTER) or (
+        _is_katakana(after)
+    )
+    # 中野さん, 三浦様: a family name that is also a city's.
+    person = text.startswith(_JA_HONORIFICS, end)
+    return not inside_before and not inside_after and not person
+
+
+# Border towns whose names are also words (集安, 臨江, 龍井, 河口, 三合): in Chinese they
+# need a verb of place (above); a Japanese sentence marks a place with a particle or a
+# word of whereabouts after it (集安で, 河口から, 臨江の近く). Never before a kanji
+# (龍井茶 is a tea).
+# 河口 ("river mouth") and 三合 (three gō, a measure of rice) are Japanese words too.
+# The stems of Chinese county-level cities of three characters (綏芬河, 梅河口) are
+# rarely words: the same frame marks them.
+_JA_CUED: Final = frozenset(("河口", "三合", *curated.JA_WORDS))
+_JA_GUARDED: Final = frozenset(
+    name
+    for name in (
+        *curated.GUARDED,
+        *curated.ZH_LOCATIVE,
+        *_ja_forms(set(curated.GUARDED) | set(curated.ZH_LOCATIVE)),
+        *(stem for stem in LOCATIVE_NAMES if len(stem) >= 3),
+    )
+    if all(map(_is_han, name)) and name not in _JA_CUED
+)
+# What a place has after it in Japanese: a word of whereabouts, or what is found there.
+_JA_THERE: Final = (
+    r"の(?:近く|駅|方|周辺|辺り|あたり|郊外|町|街|市内|バス|ターミナル|空港|港|宿|ホテル|施設|"
+    r"教会|市場|病院|国境|税関|対岸)|周辺|付近|近く|方面|出身|在住|にいる"
+)
+_JA_LOCATIVE_AFTER: Final = re.compile(rf"(?:で|に|から|まで|へ|を|{_JA_THERE}|です)")
+# A word that is a place only in a frame no other sense has (河口付近は流れが速い is the
+# river's mouth): what is found in a town after it, or a word of whereabouts or a
+# particle and, a few characters on, crossing a border (河口から国境を越える).
+_JA_CUE_AFTER: Final = re.compile(
+    r"の(?:駅|港|宿|ホテル|施設|教会|市場|病院|バス|ターミナル|税関|口岸|市内)|の?(?:出身|在住)"
+    r"|にいる|に住|で暮ら|(?:の近く|の辺り|のあたり|周辺|付近|近く|方面|で|から|まで|に|を|へ)"
+    r"[^。、\n]{0,8}?(?:国境|越境|口岸|川を渡|ベトナム|ラオス)"
+)
+
+
+def _ja_locative(text: str, start: int, end: int, kept_end: int) -> bool:
+    """A guarded border town in a Japanese sentence, marked as a place."""
+    return (
+        text[start:end] in _JA_GUARDED
+        and _ja_stem_accepted(text, start, end, kept_end)
+        and _JA_LOCATIVE_AFTER.match(text, end) is not None
+    )
+
+
+def _ja_cued(text: str, start: int, end: int, kept_end: int) -> bool:
+    """A border town whose name is an everyday Japanese word (河口 "river mouth", 金策
+    "raising money"), in a frame that makes it the town."""
+    return (
+        text[start:end] in _JA_CUED
+        and _ja_stem_accepted(text, start, end, kept_end)
+        and _JA_CUE_AFTER.match(text, end) is not None
+    )
 
 
 def _build() -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
@@ -159,8 +354,17 @@ def _build() -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
     # A two-character name of the curated list (延吉, 恵山) is a place wherever it
     # stands (在延吉, 恵山の); one of the gazetteers (港区, 森町) only after a boundary.
     bare = {name for row in curated.PLACES for name in row}
-    names = sorted(PLACE_NAMES | KEPT_NAMES)
-    rules = tuple(_KEEP if name in KEPT_NAMES else _rule(name, name in bare) for name in names)
+    names = sorted(PLACE_NAMES | KEPT_NAMES | LOCATIVE_NAMES | JA_STEM_NAMES | _JA_WORD_PLACES)
+    rules = tuple(
+        _KEEP
+        if name in KEPT_NAMES
+        else _LOCATIVE
+        if name in LOCATIVE_NAMES
+        else _JA_STEM
+        if name in JA_STEM_NAMES
+        else _rule(name, name in bare)
+        for name in names
+    )
     automaton = ahocorasick_rs.AhoCorasick(
         names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
     )
@@ -175,7 +379,8 @@ _KO_AFTER: Final = re.compile(
     r"지역|출신|시내|시|군|역|세관|국경|방면|방향|까지의|만|에서는)"
 )
 # A suffix that begins a compound word when followed by these (市場, 区域, 区間).
-_COMPOUND_AFTER: Final = {"市": "場", "区": "域間分画別", "區": "域間分畫別"}
+# 大連休 (Japanese "long holidays") holds 大連 (Dalian) before 休.
+_COMPOUND_AFTER: Final = {"市": "場", "区": "域間分画別", "區": "域間分畫別", "連": "休"}
 # After these a two-character name is the next level of an address (東京都港区).
 _LEVEL_ENDS: Final = frozenset("都道府県省市州郡区")
 
@@ -184,27 +389,195 @@ def _accepted(text: str, start: int, end: int, rule: int, kept_end: int) -> bool
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if rule == _LATIN:
-        return not (before.isascii() and before.isalpha()) and not (
-            after.isascii() and after.isalpha()
+        # Not inside a word, nor inside an account name (ks_yanbian520, dandong88).
+        return not (before.isascii() and (before.isalnum() or before == "_")) and not (
+            after.isascii() and (after.isalnum() or after == "_")
         )
     if rule == _KANA:
         return not _is_katakana(before) and not _is_katakana(after)
     if rule in (_HANGUL, _HANGUL_BARE):
         if _is_hangul(before):
             return False
-        return rule == _HANGUL or not _is_hangul(after) or _KO_AFTER.match(text, end) is not None
+        return (
+            rule == _HANGUL
+            or not _is_hangul(after)
+            or _KO_AFTER.match(text, end) is not None
+            or _ko_widened(text, end) > end
+        )
     if after and after in _COMPOUND_AFTER.get(text[end - 1], ""):
         return False
+    if text[end - 1 : end + 1] == "先生":
+        return False  # 罗先生 is Mr Luo, not Rason (罗先)
+    if rule == _LOCATIVE:
+        return _in_locative_frame(text, start, end)
     if rule == _SHORT:
         inside_word = "\u4e00" <= before <= "\u9fff" or _is_katakana(before)
-        return not inside_word or before in _LEVEL_ENDS or kept_end == start
+        return (
+            not inside_word
+            or before in _LEVEL_ENDS
+            or kept_end == start
+            or _in_locative_frame(text, start, end)
+        )
     return True
+
+
+# A Chinese sentence puts a place after a verb of place or motion (在, 从, 到, 去, 回,
+# 住, 往, 离, 经过) or before a word of whereabouts (那边, 一带, 附近, 站, 口岸).
+_LOCATIVE_BEFORE: Final = frozenset("在从到去回往住离经过由自至近于")
+_PLACE_AFTER: Final = re.compile(
+    "那边|这边|那里|这里|那儿|一带|附近|方向|方面|地区|市区|郊区|县城|城里|[东西南北]?站|口岸|港|机场"
+    "|[市县](?![场长民委])"
+)
+
+
+# The verb of place and the name's first character may make a word of their own
+# instead (离开原来的地方 is no 开原, 平安到达日本 no 达日), and 门 after a name makes a
+# landmark of it (天安门).
+_VERB_WORDS: Final = frozenset(
+    _words(
+        "到达 到底 到处 到来 在乎 在意 在于 从而 从事 从来 去世 回来 回去 回答 回家 往往 住院 "
+        "离开 经济 经过 过去 由于 自从 至少 近来 于是"
+    )
+)
+
+
+# After these 到 is no verb of place but of meeting: 见到金秀云 names a person.
+_MEETING_VERBS: Final = frozenset(_words("见到 找到 遇到 碰到 看到 想到 听到 等到 联系到"))
+
+
+def _in_locative_frame(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    if before + text[start] in _VERB_WORDS or text[end : end + 1] == "门":
+        return False
+    if text[max(start - 2, 0) : start] in _MEETING_VERBS:
+        return False
+    return before in _LOCATIVE_BEFORE or _PLACE_AFTER.match(text, end) is not None
+
+
+def _matches(text: str) -> Iterator[tuple[int, int, int]]:
+    """The automaton's leftmost-longest matches, less the names that only a locative
+    frame makes places, where none stands: the search starts again one character on,
+    so that such a name hides no place that overlaps it (从江 in 从江华县)."""
+    offset = 0
+    while True:
+        for index, start, end in _AUTOMATON.find_matches_as_indexes(text[offset:]):
+            start, end = start + offset, end + offset
+            # A Japanese particle after a guarded border town marks it too (集安で);
+            # find_places accepts that frame in Japanese notes only.
+            if _RULES[index] == _LOCATIVE and not (
+                _in_locative_frame(text, start, end)
+                or _ja_locative(text, start, end, -1)
+                or _ja_cued(text, start, end, -1)
+            ):
+                offset = start + 1
+                break
+            yield index, start, end
+        else:
+            return
+
+
+# A station, a port or a border crossing named after a place is a place too (延吉西站,
+# 敦化站, 磨憨口岸, 新潟港), even after a kept name (吉林站).
+# 港 before 区 or 町 is the next place down (東京都港区), not a port.
+# A county's name written with 市 or 县 the gazetteer does not give it (嘉禾市 of 嘉禾县)
+# takes the suffix too, unless it begins a word (市场, 县长).
+_ZH_PLACE_SUFFIX: Final = re.compile(
+    r"[市县]?(?:[东西南北]?站|口岸|港(?![币元区區町]))|[市县](?![场长民委])"
+)
 
 
 # The ward of a designated city after it (横浜市港北区), the district (郡) before a town
 # or village (長生郡白子町): the gazetteer lists neither on its own.
 _WARD_AFTER: Final = re.compile(r"[\u4e00-\u9fffヶケ々]{1,4}区")
 _COUNTY_BEFORE: Final = re.compile(r"[\u4e00-\u9fff々]{1,4}郡\Z")
+# The island before a village named after it (三宅島三宅村).
+_ISLAND_BEFORE: Final = re.compile(r"[\u4e00-\u9fff々]{1,3}島\Z")
+
+
+# The suffixes a bare Korean name takes as one word (옌지시, 왕칭현, 선양역, 혜산진): the
+# suffix goes with the name when the word ends after it or a particle follows.
+_KO_NAME_SUFFIX: Final = frozenset("시군현구역진향촌읍면")
+
+
+def _ko_widened(text: str, end: int) -> int:
+    if end < len(text) and text[end] in _KO_NAME_SUFFIX:
+        after = text[end + 1] if end + 1 < len(text) else ""
+        if not _is_hangul(after) or _KO_AFTER.match(text, end + 1) is not None:
+            return end + 1
+    return end
+
+
+# The next level down after a place or a province (혜산시 혜탄동, 안투현 밍웨진,
+# 이바라키현 히타치시): a word that ends in a unit suffix right after a known name is a
+# place too, though no list holds it.
+_KO_NEXT_UNIT: Final = re.compile(r" ([가-힣]{2,6}[시현구군진동읍면향촌리역])")
+# Everyday words that end like a unit (남자친구, 외삼촌, 자원봉사활동, 가족사진).
+_KO_UNIT_LOOKALIKES: Final = (
+    "친구",
+    "식구",
+    "삼촌",
+    "사촌",
+    "활동",
+    "운동",
+    "사진",
+    "지역",
+    "역시",
+    "당시",
+    "거리",
+    "자리",
+    "우리",
+    "이동",
+    "행동",
+    "도구",
+    "입구",
+    "출구",
+    "가구",
+    "연구",
+    "요구",
+    "소리",
+    "머리",
+    "다리",
+    "요리",
+    "관리",
+    "처리",
+    "정리",
+    "사이",
+    "동시",
+    "혹시",
+    "다시",
+    "즉시",
+)
+
+
+def _ko_units_after(text: str, end: int) -> Iterator[Finding]:
+    while _is_hangul(text[end - 1]) and (unit := _KO_NEXT_UNIT.match(text, end)) is not None:
+        after = text[unit.end()] if unit.end() < len(text) else ""
+        if _is_hangul(after) and _KO_AFTER.match(text, unit.end()) is None:
+            return
+        if unit.group(1).endswith(_KO_UNIT_LOOKALIKES):
+            return
+        yield Finding(unit.start(1), unit.end(), "place")
+        end = unit.end()
+
+
+# A Japanese city or ward written in Hangul that no list holds (아사히카와시, 도시마구):
+# a stem of three syllables or more that are all kana sounds, then 시 or 구, then the end
+# of the word or a particle of place. Korean words of those sounds end otherwise
+# (기다리시는 takes 는).
+_KO_KANA_CITY: Final = re.compile(
+    r"(?<![가-힣])(?P<stem>[가-힣]{3,7})[시구](?=[^가-힣]|$|에서|에|의|로|으로|출신|근처|쪽)"
+)
+
+
+# Where such a name can end: its 시 or 구, tried at most eight characters back (scan.py).
+_KO_KANA_CITY_END: Final = re.compile(r"[시구](?<=[가-힣]{4})")
+
+
+def _ko_kana_cities(text: str) -> Iterator[Finding]:
+    ends = before(starts(_KO_KANA_CITY_END, text), 8)
+    for match in finditer_at(_KO_KANA_CITY, text, ends):
+        if all(syllable in KO_JA_SYLLABLES for syllable in match.group("stem")):
+            yield Finding(match.start(), match.end(), "place")
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
@@ -212,10 +585,101 @@ def _widened(text: str, start: int, end: int) -> tuple[int, int]:
         end = ward.end()
     if text[end - 1] in "町村" and (county := _COUNTY_BEFORE.search(text, 0, start)) is not None:
         start = county.start()
+    if text[end - 1] == "村" and (island := _ISLAND_BEFORE.search(text, 0, start)) is not None:
+        start = island.start()
     return start, end
 
 
-def find_places(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+# In a Japanese note: the station or the county after a place (延吉駅, 茂山郡), and the
+# kanji after a two-character name that still leave it a name (丹東港, 延吉市内); any other
+# makes a compound of it (日照時間 is no 日照).
+_JA_PLACE_SUFFIX: Final = re.compile(r"[市区町村]?駅|郡(?![部内])")
+_JA_NAME_AFTER: Final = frozenset("市区県郡町村州駅港空周近付出在方面辺内郊側口")
+_JA_RUN: Final = frozenset(
+    "".join(map(chr, range(0x4E00, 0xA000)))
+    + "々ヶヵ"
+    + "".join(map(chr, range(0x30A1, 0x30FB)))
+    + "ー"
+)
+# What stands before 駅 or 郡 without naming one: 最寄り駅, 地下鉄駅, 同郡, 各駅.
+_JA_NOT_STATIONS: Final = (
+    "寄",
+    "各",
+    "同",
+    "当",
+    "本",
+    "次",
+    "隣",
+    "前",
+    "終着",
+    "始発",
+    "無人",
+    "主要",
+    "国境",
+    "鉄",
+    "鉄道",
+    "停車",
+    "貨物",
+    "中心",
+    "乗換",
+    "乗継",
+    "通過",
+    "急行",
+    "特急",
+    "快速",
+    "新幹線",
+    "近隣",
+    "途中",
+    "目的",
+    "到着",
+    "出発",
+    "ターミナル",
+    "バス",
+    "全",
+    "該",
+    "隣接",
+)
+
+
+def _ja_named_before(text: str, mark: int, reach: int) -> int:
+    """Where a name of kanji or katakana written right before ``text[mark]`` begins
+    (``mark`` itself if there is none of two characters or more, or a generic word)."""
+    pos = mark
+    while pos > max(mark - reach, 0) and text[pos - 1] in _JA_RUN:
+        pos -= 1
+    # The prefecture before the place stays (大阪府の is no part; 千葉県印旛郡: from 印).
+    for level in "都道府県":
+        cut = text.rfind(level, pos, mark)
+        if cut >= 0 and text[pos : cut + 1] in KEPT_NAMES:
+            pos = cut + 1
+    name = text[pos:mark]
+    if len(name) < 2 or name.endswith(_JA_NOT_STATIONS):
+        return mark
+    return pos
+
+
+def _ja_compound(text: str, end: int) -> bool:
+    after = text[end] if end < len(text) else ""
+    return _is_han(after) and after not in _JA_NAME_AFTER
+
+
+# A town or village after its county (印旛郡本埜村): the JIS list has today's only.
+_JA_COUNTY_TOWN: Final = re.compile(r"[\u4e00-\u9fff々ヶ]{1,4}?[町村](?![\u4e00-\u9fff])")
+
+
+def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
+    """Any station (新大久保駅) or county (茂山郡, 印旛郡本埜村) a Japanese note names."""
+    for mark in (m.start() for m in re.finditer("[駅郡]", text)):
+        start = _ja_named_before(text, mark, 8)
+        if start == mark:
+            continue
+        end = mark + 1
+        if text[mark] == "郡" and (town := _JA_COUNTY_TOWN.match(text, end)) is not None:
+            end = town.end()
+        yield Finding(start, end, "place")
+
+
+def find_places(view: View, locale: str) -> Iterator[Finding]:
     """Yield place names below province level; province and country names are kept.
 
     Every language's names are looked for whatever the locale: a note in Korean often
@@ -223,17 +687,39 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     ``선양 서탑``) are one place.
     """
     text = view.norm
+    yield from _ko_kana_cities(text)
+    if locale == "ja":
+        yield from _ja_stations_and_counties(text)
     kept_end = -1
     pending: tuple[int, int] | None = None
-    for index, start, end in _AUTOMATON.find_matches_as_indexes(text):
+    for index, start, end in _matches(text):
         rule = _RULES[index]
         if rule == _KEEP:
             kept_end = end
+            suffix = _ZH_PLACE_SUFFIX.match(text, end)
+            if suffix is not None and suffix.group()[0] not in "市县":
+                yield Finding(start, suffix.end(), "place")  # 吉林站, not 吉林 + 市
+            yield from _ko_units_after(text, end)
             continue
-        if not _accepted(text, start, end, rule, kept_end):
+        if locale == "ja" and text[start:end] in _JA_CUED:
+            if not _ja_cued(text, start, end, kept_end):
+                continue
+        elif rule == _JA_STEM:
+            if locale != "ja" or not _ja_stem_accepted(text, start, end, kept_end):
+                continue
+        elif (locale == "ja" and rule == _SHORT and _ja_compound(text, end)) or (
+            not _accepted(text, start, end, rule, kept_end)
+            and not (locale == "ja" and _ja_locative(text, start, end, kept_end))
+        ):
             continue
-        if rule in (_CJK, _SHORT):
+        if rule in (_CJK, _SHORT, _LOCATIVE):
             start, end = _widened(text, start, end)
+            if (suffix := _ZH_PLACE_SUFFIX.match(text, end)) is not None:
+                end = suffix.end()
+        elif rule == _HANGUL_BARE:
+            end = _ko_widened(text, end)
+        if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
+            end = suffix.end()
         if (
             pending is not None
             and start - pending[1] <= 1
@@ -243,6 +729,8 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             continue
         if pending is not None:
             yield Finding(*pending, "place")
+            yield from _ko_units_after(text, pending[1])
         pending = (start, end)
     if pending is not None:
         yield Finding(*pending, "place")
+        yield from _ko_units_after(text, pending[1])

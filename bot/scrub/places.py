@@ -15,7 +15,13 @@ from typing import Final
 
 from bot.scrub.normalize import View
 from bot.scrub.numbers import is_harmless_shape, is_quantity_after
-from bot.scrub.scan import back_over, finditer_at, first_char_class, merged, starts
+from bot.scrub.scan import (
+    back_over,
+    finditer_at,
+    first_char_class,
+    merged,
+    starts,
+)
 from bot.scrub.spans import Finding
 
 __all__ = ["find_addresses", "find_coordinates", "find_postcodes"]
@@ -27,13 +33,20 @@ _COMPONENT: Final = (
     + _HEMI_WORD
     + ") ?|(?P<PFXl>[NSEWnsew]) ?)?(?P<PFXn>[-+]?[0-9]{1,3}(?:\\.[0-9]+)?)"
     "(?: ?(?P<PFXd>°|度|도)(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:'|′|分|분)"
-    "(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:\"|″|''|秒|초))?)?)?"
+    "(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:\"|″|′′|''|秒|초))?)?)?"
     "(?: ?(?P<PFXh>[NSEWnsew北南东東西]))?"
 )
+# An axis label may stand before the second number (위도 41.4035 경도 128.1789,
+# 緯度は35.68、経度は139.76, lat 41.40 lon 128.17, 经度128.17，纬度41.40); a label
+# before the first is one of the labels below. (Not "long": 2.5 long 3.5 is a size.)
+_LAT_WORD: Final = r"위도|緯度|纬度|latitude|lat"
+_AXIS_WORD: Final = rf"경도|経度|經度|经度|longitude|lon|lng|{_LAT_WORD}"
+_AXIS_LABEL: Final = rf"(?P<axis>(?i:{_AXIS_WORD}))(?:[ :：=＝]|は|는|은|是|为|為){{0,3}}"
+_LAT_LABEL: Final = re.compile(_LAT_WORD, re.IGNORECASE)
 _PAIR: Final = re.compile(
     r"(?<![0-9.])"
     + _COMPONENT.replace("PFX", "a")
-    + r" ?[,，、/ ;] ?"
+    + rf"(?: ?[,，、/ ;] ?|(?=(?i:{_AXIS_WORD})))(?:{_AXIS_LABEL})?"
     + _COMPONENT.replace("PFX", "b")
     + r"(?![0-9])"
 )
@@ -45,16 +58,19 @@ _HEMI_FIRST: Final = first_char_class(_HEMI_WORD[3:-1])[1:-1]
 _PAIR_FIRST: Final = _HEMI_FIRST + r"NSEWnsew+\-0-9"
 # What may follow a component's number and mark it: a degree sign or a hemisphere.
 _MARKS: Final = "°度도NSEWnsew北南东東西"
-# Every character a component can hold; a pair holds a separator after a run of them,
-# then (after one space at most) the first character of the second component. Checking
-# that ahead leaves out the many numbers in a note that are followed by a word.
+# Every character a component can hold; a pair holds a separator or an axis label after
+# a run of them. Checking that ahead leaves out many numbers followed by a word. (Asking
+# for the second component's first character too costs more in backtracking than the
+# few numbers it leaves out save: measured with callgrind.)
 _COMPONENT_CHARS: Final = (
     "".join(sorted(set(_HEMI_WORD[3:-1].replace("|", ""))))
     + " NSEWnsew+\\-0-9.°度도'′分분\"″秒초北南东東西"
 )
+# The first letters of the axis labels, in both cases.
+_AXIS_FIRST: Final = "".join(sorted({word[0] for word in _AXIS_WORD.upper().split("|")} | {"l"}))
 _PAIR_START: Final = re.compile(
     rf"[{_PAIR_FIRST}](?<![0-9.][{_PAIR_FIRST}])"
-    rf"(?=[{_COMPONENT_CHARS}]*[,，、/ ;] ?[{_PAIR_FIRST}])"
+    rf"(?=[{_COMPONENT_CHARS}]*[,，、/ ;{_AXIS_FIRST}])"
     # A pair is kept only if its first component has decimals or a mark (below): so it
     # opens with a hemisphere word or letter, or its number (one to three digits) has a
     # decimal point or a degree or hemisphere sign after it.
@@ -63,7 +79,8 @@ _PAIR_START: Final = re.compile(
     rf"|(?<=[0-9])[0-9]{{0,2}}(?:\.[0-9]| ?[{_MARKS}]))"
 )
 _COORD_LABEL: Final = re.compile(
-    r"(?:座標|位置|緯度|经纬度|經緯度|坐标|좌표|위치|GPS|gps|coordinates?|lat)[^\n]{0,6}$"
+    r"(?:座標|位置|緯度|経度|經度|纬度|经度|坐标|좌표|위치|위도|경도|GPS|gps|coordinates?|lat|lon|lng)"
+    r"[^\n]{0,6}$"
 )
 
 
@@ -76,6 +93,8 @@ def find_coordinates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG
     text = view.norm
     for match in finditer_at(_PAIR, text, starts(_PAIR_START, text)):
         lat, lon = float(match["an"]), float(match["bn"])
+        if match["axis"] is not None and _LAT_LABEL.fullmatch(match["axis"]):
+            lat, lon = lon, lat  # longitude first
         if not (abs(lat) <= 90 and abs(lon) <= 180):
             continue
         marked = all(
@@ -85,7 +104,10 @@ def find_coordinates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG
         labelled = (
             _decimals(match["an"]) >= 1
             and _decimals(match["bn"]) >= 1
-            and _COORD_LABEL.search(text, max(0, match.start() - 12), match.start()) is not None
+            and (
+                match["axis"] is not None
+                or _COORD_LABEL.search(text, max(0, match.start() - 12), match.start()) is not None
+            )
         )
         if marked or precise or labelled:
             yield Finding(match.start(), match.end(), "coordinates")
@@ -101,10 +123,19 @@ _NUM_P: Final = rf"[{_NUM_CHARS}]++"
 _JA_ANCHOR: Final = re.compile(
     rf"{_NUM_P} ?丁目(?: ?{_NUM_P} ?(?:番地?|-))?(?: ?{_NUM_P} ?(?:号|-)?)?"
     rf"|{_NUM_P} ?番地(?: ?{_NUM_P} ?号?)?|{_NUM_P} ?番 ?{_NUM_P} ?号"
+    # A housing estate's block and flat (住公9団地914棟1203号, 桜ヶ丘団地3号棟).
+    rf"|{_NUM_P} ?団地 ?{_NUM_P} ?(?:号棟|棟)(?: ?{_NUM_P} ?号室?)?"
+    # The lot number right after the town (東九条南岩本町22), unless a unit makes a
+    # count or a date of it (町3つ, 町10年).
+    r"|(?<=町)[0-9]{1,4}(?![0-9]|[年月日時分秒人歳才円万個回件本枚台軒度反つヶか%％:：.,/-])"
     rf"|(?<=[\u4e00-\u9fffァ-ヶヶ])[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?(?![0-9])"
 )
 _ZH_ANCHOR: Final = re.compile(
-    rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM_P} ?(?:号|號)(?:院)?"
+    rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM_P} ?(?:号|號)(?:院|楼|樓)?"
+    # A Korean address written in Chinese: the neighbourhood (洞) and its lot number.
+    r"|洞 ?[0-9]{1,4}(?:-[0-9]{1,4})?(?![0-9])"
+    # A village and its team (柳洞村三组), the smallest unit of a rural address.
+    rf"|(?<=村){_NUM_P}(?:组|队)"
     r"|(?:路|街|道|巷) ?[A-Za-z0-9]{1,4} ?座"
     rf"|{_NUM_P} ?(?:栋|幢|棟|号楼|號樓)(?: ?{_NUM_P} ?单元)?(?: ?{_NUM_P} ?(?:室|号|户))?"
     rf"|{_NUM_P} ?单元 ?{_NUM_P} ?(?:室|号)?|{_NUM_P} ?(?:号|號)(?:院|楼) ?{_NUM_P} ?(?:室|号)?"
@@ -117,24 +148,35 @@ _KO_ANCHOR: Final = re.compile(
     r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
     # A flat's number alone (``1203호``): three or four digits, not a line or a car.
     r"|[0-9]{3,4} ?호(?![선차기실])"
+    # A Japanese block number after a town written in Hangul (사쿠라모토 2-14-3), and a
+    # Chinese street number in Hangul (류웨이루 45호: 路 is 루, 号 is 호).
+    r"|[가-힣]{2,10} [0-9]{1,2}-[0-9]{1,3}-[0-9]{1,3}(?![0-9-])"
+    r"|[가-힣]{1,10}루 ?[0-9]{1,4} ?호"
 )
 # Where an anchor can begin (scan.py). Every alternative but two ends its first number
 # with a street word: find the words, then walk back over the number or the name before
 # them. The other two open with a street word (Chinese) or a digit after a kanji or
 # katakana character (Japanese ``町1-2``).
 # 番 is a street word only before 地 or a number (``3番地``, ``3番5号``), not in 番号.
-_JA_WORD: Final = re.compile(rf"丁目|番(?=地| ?[{_NUM_CHARS}])")
+_JA_WORD: Final = re.compile(rf"丁目|番(?=地| ?[{_NUM_CHARS}])|団地(?= ?[{_NUM_CHARS}])")
+_JA_WORD_FIRST: Final = "丁番団"  # the characters it opens with, for _positions
+# ``町22``: the digit right after 町, found at the 町 (a lookbehind opening the pattern
+# would be tried at every position).
+_JA_TOWN_LOT: Final = re.compile(r"町(?=[0-9])")
 # ``町1-2``: found at its hyphen (a note holds far fewer hyphens than digits), then the
 # one to four digits before it, after a kanji or katakana character, are walked back over.
 _JA_DASH_AFTER: Final = r"[\u4e00-\u9fffァ-ヶヶ]"
 _JA_DASHED: Final = re.compile(
     "-(?:" + "|".join(f"(?<={_JA_DASH_AFTER}[0-9]{{{n}}}-)" for n in range(1, 5)) + ")(?=[0-9])"
 )
-_ZH_WORD: Final = re.compile(r"[栋幢棟号號单]")
-_ZH_STREET: Final = re.compile(r"[路街道巷弄胡大]")
+_ZH_WORD: Final = "栋幢棟号號单组队"
+_ZH_STREET: Final = "路街道巷弄胡大洞"
 _KO_ROAD: Final = re.compile(r"(?:로|길|거리)(?= ?(?:지하 ?)?[0-9])")
 _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
+# The space before a Japanese block number, and the 루 of a Chinese street (scan.py).
+_KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
+_KO_RU: Final = re.compile(r"루(?= ?[0-9])")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -154,11 +196,18 @@ _JA_RIGHT: Final = re.compile(
     r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
     r"[0-9]{1,4} ?(?:号室|号|F|階)?(?![0-9年月日人歳]))?"
 )
+# The building, entrance (门), floor and flat after the anchor, then a flat's number
+# alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.
 _ZH_RIGHT: Final = re.compile(
-    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|室|层|楼|户))*(?: ?[0-9]{{6}}(?![0-9]))?"
+    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|室|层|楼|户|门))*"
+    r"(?: ?[0-9]{3,4}(?![0-9]|[.,:：/][0-9]|[年月日号元块万千岁人个点分秒]))?"
+    r"(?: ?[0-9]{6}(?![0-9]))?"
 )
 _KO_RIGHT: Final = re.compile(
-    r"호?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
+    r"호?(?: ?[0-9]+ ?단원)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?"
+    r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
+    # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호).
+    r"(?: [가-힣A-Za-z0-9]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?호)?"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
@@ -177,8 +226,17 @@ _ZH_PROVINCE: Final = re.compile(
 # match begins where the run of them ending there begins.
 # Words of these characters, one space allowed between them (``東京都 新宿区 西新宿 2丁目``);
 # possessive, so a run that does not reach the anchor fails at once.
-_JA_PLACE_RUN: Final = re.compile(r"(?:[\u4e00-\u9fffァ-ヶー々ヶヵ]++ ?)*+\Z")
-_ZH_PLACE_RUN: Final = re.compile(r"(?:(?![的在住是了我他她你们从到去把])[\u4e00-\u9fff])*\Z")
+# A block number inside a town's name (東堀通7番町, 北3条西) is part of the run.
+_JA_PLACE_RUN: Final = re.compile(
+    r"(?:(?:[\u4e00-\u9fffァ-ヶー々ヶヵ]|[0-9](?=[0-9]{0,2}[番条線]))++ ?)*+\Z"
+)
+# Chinese address parts may stand a space apart (延吉市建工街道天池路 恒大小区 8栋) when
+# the part before the space ends in a unit (市, 区, 街道, 路, 小区, 村).
+_ZH_PLACE_RUN: Final = re.compile(
+    r"(?:(?:(?![的在住是了我他她你们从到去把])[\u4e00-\u9fff])*"
+    r"(?:[市区县镇乡村路街道巷院园洞]|小区|社区|大厦|公寓) )*"
+    r"(?:(?![的在住是了我他她你们从到去把])[\u4e00-\u9fff])*\Z"
+)
 # Units of a Korean address, and the apartment complex or building before a flat.
 _KO_UNIT: Final = re.compile(
     r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
@@ -219,6 +277,23 @@ def _extend_left_ko(text: str, start: int) -> int:
         pos = space + 1
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Every position of any of ``chars`` in ``text``, ascending.
+
+    The street words and signs are rare in a note, most of all in another language's
+    note: a ``str.find`` per character skips ahead several times faster than a regex
+    scanning for a class of them.
+    """
+    found: list[int] = []
+    for char in chars:
+        pos = text.find(char)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(char, pos + 1)
+    found.sort()
+    return found
+
+
 def ja_dashed_starts(text: str) -> list[int]:
     """Where ``町1-2`` can begin: the first digit before each hyphen ``_JA_DASHED`` finds."""
     found = []
@@ -231,18 +306,25 @@ def ja_dashed_starts(text: str) -> list[int]:
 
 
 def _ja_starts(text: str) -> list[int]:
-    words = starts(_JA_WORD, text)
-    return merged(back_over(text, words, _NUM_CHARS, space=True), ja_dashed_starts(text))
+    words = [m.start() for m in finditer_at(_JA_WORD, text, _positions(text, _JA_WORD_FIRST))]
+    return merged(
+        back_over(text, words, _NUM_CHARS, space=True),
+        ja_dashed_starts(text),
+        [town + 1 for town in starts(_JA_TOWN_LOT, text)],
+    )
 
 
 def _zh_starts(text: str) -> list[int]:
-    words = starts(_ZH_WORD, text)
-    return merged(back_over(text, words, _NUM_CHARS, space=True), starts(_ZH_STREET, text))
+    words = _positions(text, _ZH_WORD)
+    return merged(back_over(text, words, _NUM_CHARS, space=True), _positions(text, _ZH_STREET))
 
 
 def _ko_starts(text: str) -> list[int]:
     dong = starts(_KO_DONG, text)
+    blocks = [m.start() for m in _KO_BLOCK_AT.finditer(text)]
     return merged(
+        back_over(text, blocks, _HANGUL_ONLY, reach=11),
+        back_over(text, starts(_KO_RU, text), _HANGUL_ONLY, reach=10),
         back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
@@ -294,13 +376,13 @@ _POSTCODE: Final = re.compile(
     r"|(?:郵便番号|邮编|邮政编码|郵遞區號|우편번호|우편 번호)[\s:：は是는은]{0,3}"
     r"(?P<code>[0-9]{3}-?[0-9]{4}|[0-9]{5,6})(?![0-9])"
 )
-_POSTCODE_START: Final = re.compile(r"[〒郵邮우]")
+_POSTCODE_START: Final = "〒郵邮우"
 
 
 def find_postcodes(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield postcodes: after the postal mark, or the code after a postcode label."""
     text = view.digits
-    for match in finditer_at(_POSTCODE, text, starts(_POSTCODE_START, text)):
+    for match in finditer_at(_POSTCODE, text, _positions(text, _POSTCODE_START)):
         start = match.start("code") if match["code"] else match.start()
         yield Finding(start, match.end(), "address")
 

@@ -22,6 +22,7 @@ __all__ = [
     "finditer_at",
     "first_char_class",
     "merged",
+    "opening_pairs",
     "starts",
 ]
 
@@ -118,3 +119,42 @@ def first_char_class(alternation: str, *, fold: bool = False) -> str:
         if fold and first.isascii() and first.isalpha():
             firsts.update(first.lower() + first.upper() + _FOLDS_INTO_ASCII.get(first.lower(), ""))
     return "[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]"
+
+
+# What makes the character before it optional or repeated in a pattern.
+_OPTIONAL = ("?", "*", "{")
+
+
+def opening_pairs(alternation: str) -> str:
+    """A pattern matching one character wherever a case-insensitive match of ``a|b|c``
+    (literal alternatives, each of two characters or more) can begin.
+
+    Latin text is full of the first letters of Latin words, so an ASCII letter is let in
+    only before a letter that can follow it in some alternative (either case), or before
+    a character outside ASCII (which case folding may let in); every other first
+    character is let in as is. Each branch opens with a literal character, so the engine
+    skips ahead to them with no flag.
+    """
+    seconds: dict[str, set[str]] = {}
+    for alternative in alternation.split("|"):
+        head = alternative.removeprefix(r"\b")
+        if (
+            len(head) < 2
+            or any(ch in "\\()[]?*+{}.^$|" for ch in head[:2])
+            or head[2:3] in _OPTIONAL
+        ):
+            raise ValueError(f"alternative {alternative!r} does not open with two literals")
+        first, second = head[0], head[1]
+        if first.isascii():
+            first = first.lower()
+        seconds.setdefault(first, set()).update(second.lower() + second.upper())
+    branches: list[str] = []
+    for first, after in sorted(seconds.items()):
+        if not (first.isascii() and first.isalpha()):
+            branches.append(re.escape(first))
+            continue
+        ahead = "".join(re.escape(ch) for ch in sorted(after) if ch.isascii())
+        lookahead = f"(?=[{ahead}]|[^\\x00-\\x7f])" if ahead else "(?=[^\\x00-\\x7f])"
+        branches.extend(ch + lookahead for ch in first + first.upper())
+        branches.extend(_FOLDS_INTO_ASCII.get(first, ""))
+    return "|".join(branches)

@@ -20,9 +20,12 @@ def _words(text: str) -> list[str]:
 __all__ = [
     "CHINESE",
     "CHINESE_COMPOUND",
+    "CHINESE_GIVEN",
     "JAPANESE",
+    "JAPANESE_IN_CHINESE",
     "KOREAN",
     "KOREAN_COMPOUND",
+    "KOREAN_IN_CHINESE",
     "chinese_name",
 ]
 
@@ -49,7 +52,9 @@ KOREAN: Final = frozenset(
         "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 "
         "남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 "
         "선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 "
-        "가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당"
+        "가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당 "
+        # North Korea keeps the initial ㄹ that the South drops: 리 for 이, 림, 로, 량.
+        "리 림 로 량 렴 려 라 룡"
     )
 )
 KOREAN_COMPOUND: Final = frozenset(_words("황보 남궁 제갈 선우 독고 동방 사공 서문 어금 망절"))
@@ -68,34 +73,83 @@ CHINESE: Final = frozenset(
         "南 班 储 栗 燕 楚 鄢 劳 谌 奚 皮 粟 冼 蔺 楼 盘 满 闻 厉 伊 仝 区 郜 阚 花 权 强 帅 屠 "
         "豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿 狄 计 索 宣 晋 初 云 容 敬 扈 晁 芮 阙 浦 戈 伏 "
         "鹿 薄 邸 雍 辜 羊 乌 裘 亓 修 邰 赫 杭 况 宿 鲜 印 逯 隆 茹 诸 戎 勾 茅 居 揭 尉 冶 束 "
-        "檀 衣 展 昝 智 幸 奉 衡 富 尧 傅 萧"
+        "檀 衣 展 昝 智 幸 奉 衡 富 尧 傅 萧 赖 阎 洪"
     )
 )
 CHINESE_COMPOUND: Final = frozenset(
     _words(
         "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 "
-        "宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 端木 呼延"
+        "宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 端木 呼延 "
+        # Korean compound family names as Chinese writes them.
+        "南宫 鲜于 西门 独孤"
     )
+)
+# Korean family names that Chinese text writes in hanja (朴英姬, 河英淑, 玄成浩) and
+# that are not common Chinese family names; 朴, 金, 崔 and most others are in CHINESE.
+KOREAN_IN_CHINESE: Final = frozenset("玄河具慎")
+
+# The characters Chinese given names are most often made of (and those of Korean given
+# names written in hanja: 姬, 洙, 哲, 淑, 镐, 铉). Written by hand from the naming
+# conventions, not from any test corpus. Characters that are mostly function words or
+# begin common compounds after a family name (正在, 容易, 广东, 环境, 信息) are left
+# out, so that a family name plus these reads as a name and an ordinary word does not.
+CHINESE_GIVEN: Final = frozenset(
+    "东丰丹丽义云亚亨亮仁仙仪伟伦伶佑佩佳侠俊俐俭倩健允光兰兴军冬冰凡凤凯刚利千勇勋勤华博卫友双"
+    "吉君哲善喜嘉国圭均坚坤垚培基天妍妮姗姣姬威娇娜娟娥婉婧婷媛宁宇安宏宜宝宰宸宾富寿尚岚岩岳"
+    "峰峻崇嵘嵩巍巧帆平庆庭康廷建弘强彤彦彩彬征德忆志忠怀思怡恒恩悦惠愉慈慧憬成承振敏敬文斌斐"
+    "新旭旺旻昀昆昇昊昌明昕星春昭晏晓晖晗晟晨景晴晶智暄曙曦曼月朗杏杰松枝枫柔栋根桂桐桦梅梓梦"
+    "森植楠楷榕槐樱欢欣毅毓民永汉沛泉泓波泰泳泽洁洋洙洪浚浩海涛润涵淑淳淼清渊湛源滢滨潇澄澜灵"
+    "灿炜炯烁烈烨焕煜熙熠燕爱爽玉玫玮玲珂珉珊珍珏珠琛琦琨琪琰琳琴琼瑛瑜瑞瑶瑾璇璋璐璞璟甜畅皓"
+    "盈睿碧磊祥祯禄福禧秀秉秋穗立竹筱素紫红纯绍绮维美群羽翔翠翰耀聪胜舒航良艳艺芊芝芬芮花芳芷"
+    "芸苗英茂茜茵荣荷莉莎莲莹莺菁菊菲萌萍萱葆蓉蓓蔚蕊蕙蕾薇虎虹蝶裕誉诗诚谦豪贝贞贤贵赫超跃轩"
+    "轶辉辰达远迪逸金鑫钊钟钢钦钧钰铉铎铭锋锐锡锦镐长阳雁雄雅雨雪雯霄霖霞露青靖静韬韵韶顺颂颖"
+    "飒飞香馥馨骏魁鸣鸾鸿鹏鹤麟黛鼎龙雷兵林杨柳帅"
+)
+
+# Japanese kanji that simplified Chinese writes differently (橋 → 桥, 辺 → 边), for the
+# Japanese family names in a Chinese note (高桥, 渡边, 佐佐木).
+_JA_TO_ZH: Final = str.maketrans(
+    "呉塚増島広斉斎桜権橋沢浜瀬盧葉許趙辺邊鄭鈴鎌長関須飯馬黒韓東張岡後場",
+    "吴冢增岛广齐斋樱权桥泽滨濑卢叶许赵边边郑铃镰长关须饭马黑韩东张冈后场",
+)
+
+
+def _chinese_spelling(name: str) -> str:
+    out = name.translate(_JA_TO_ZH)
+    return out.replace("々", out[0]) if "々" in out else out
+
+
+# Japanese family names of two characters or more, as a Chinese note writes them.
+JAPANESE_IN_CHINESE: Final = frozenset(
+    spelling for name in JAPANESE for spelling in {name, _chinese_spelling(name)} if len(name) >= 2
 )
 
 
 def chinese_name(
-    candidate: str, after_name: Set[str], *, any_surname: bool = False
+    candidate: str,
+    after_name: Set[str],
+    *,
+    any_surname: bool = False,
+    given: Set[str] | None = None,
 ) -> tuple[int, int]:
     """Lengths of the family name, and of it with the one or two given characters after
     it, that open ``candidate``, stopped before a character of ``after_name`` (a particle,
-    a verb); ``(0, 0)`` if it does not open with a family name (a common one, or, with
-    ``any_surname``, any character not in ``after_name``). Callers judge the result
-    against their own stop words."""
+    a verb) or, with ``given``, before any character not in it; ``(0, 0)`` if it does
+    not open with a family name (a common one, or, with ``any_surname``, any character
+    not in ``after_name``). Callers judge the result against their own stop words."""
     if candidate[:2] in CHINESE_COMPOUND:
         surname = 2
-    elif candidate[:1] in CHINESE or (any_surname and candidate[:1] not in after_name):
+    elif (
+        candidate[:1] in CHINESE
+        or candidate[:1] in KOREAN_IN_CHINESE
+        or (any_surname and candidate[:1] not in after_name)
+    ):
         surname = 1
     else:
         return 0, 0
     length = surname
     for ch in candidate[surname : surname + 2]:
-        if ch in after_name:
+        if ch in after_name or (given is not None and ch not in given):
             break
         length += 1
     return surname, length

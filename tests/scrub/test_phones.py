@@ -90,7 +90,7 @@ def _runs_near_real_numbers() -> st.SearchStrategy[tuple[str, str]]:
         changed = list(example)
         for _ in range(draw(st.integers(0, 3))):
             changed[draw(st.integers(0, len(changed) - 1))] = draw(st.sampled_from("0123456789"))
-        prefix = draw(st.sampled_from(["", "86", "81", "82", "1179", "1212", "1", "8"]))
+        prefix = draw(st.sampled_from(["", "0", "86", "81", "82", "1179", "1212", "1", "8"]))
         run = draw(
             st.one_of(
                 st.just(prefix + "".join(changed)),
@@ -128,11 +128,13 @@ def test_the_matcher_finds_nothing_or_all_of_a_run_the_guard_decides_about(
     case: tuple[str, str],
 ) -> None:
     region, run = case
-    if phones._guard_decides(run, region):
-        spans = [
-            (m.start, m.end) for m in PhoneNumberMatcher(run, region, leniency=Leniency.VALID)
-        ]
-        assert spans in ([], [(0, len(run))])
+    for piece in (run, f"+{run}"):
+        if phones._guard_decides(piece, region):
+            spans = [
+                (m.start, m.end)
+                for m in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID)
+            ]
+            assert spans in ([], [(0, len(piece))])
 
 
 def test_a_plain_mobile_number_is_removed_whole_without_the_matcher() -> None:
@@ -187,9 +189,27 @@ def test_grouped_amounts_and_cards_skip_the_matcher_and_real_numbers_do_not() ->
     assert not phones._never_valid_grouped("+81 90 1234 5678", "JP")
     assert not phones._never_valid_grouped("03(1234)5678", "JP")
     for region in HOME_REGION.values():
+        metadata = PhoneMetadata.metadata_for_region(region)
+        assert metadata is not None
         for example in _example_digits(region):
-            grouped = f"{example[:3]} {example[3:7]} {example[7:]}".strip()
+            written = f"{metadata.national_prefix}{example}"
+            grouped = f"{written[:3]} {written[3:7]} {written[7:]}".strip()
             assert not phones._never_valid_grouped(grouped, region), (region, grouped)
+
+
+def test_numbers_without_the_national_prefix_they_need_skip_the_matcher() -> None:
+    # A coordinate and a remark after it, read as a Japanese or Korean number written
+    # without its leading 0; Chinese mobile numbers are written without one.
+    for piece, region in (
+        ("312 3456 78", "JP"),
+        ("126.00003 9", "JP"),
+        ("107.6200 50", "KR"),
+        ("840727-2571654 50000-100000", "KR"),
+    ):
+        assert list(PhoneNumberMatcher(piece, region, leniency=Leniency.VALID)) == []
+        assert phones._never_valid_grouped(piece, region), piece
+    for piece, region in (("031 2345 678", "JP"), ("131 2345 6789", "CN")):
+        assert not phones._never_valid_grouped(piece, region), piece
 
 
 @settings(max_examples=1500, deadline=None)

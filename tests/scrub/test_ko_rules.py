@@ -1,0 +1,189 @@
+"""Korean rules (issue 11): names and places in ordinary sentences, addresses, and the
+harmless words that look like them. Rules only: these tests run with ``INTAKE_NER=off``."""
+
+from __future__ import annotations
+
+import pytest
+from faker.providers.person.ko_KR import Provider as KoreanPerson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.scrub import gazetteer_data as data
+from bot.scrub import scrub
+from bot.scrub.placenames import PLACE_NAMES
+
+# (sentence, what must be removed, what must stay), one or more per family.
+_CASES = [
+    # a full name before a kinship word or a title, and a family name alone before a title
+    ("한순희 할머니(79)께서 병원에 계세요.", ["한순희"], ["할머니", "(79)"]),
+    ("성함은 박 집사님이라고만 알아요.", ["박"], ["집사님"]),
+    ("기무라 상 아세요?", ["기무라"], ["아세요"]),
+    # names in a list, before an age in brackets with or without 세
+    ("정순자, 정미란 자매 두 분 다 찾고 있어요.", ["정순자", "정미란"], ["자매", "두 분"]),
+    ("김정숙(64), 김정애(61) 삼남매입니다", ["김정숙", "김정애"], ["(64)", "(61)"]),
+    # North Korean spelling of the family name (리 for 이)
+    ("이모 이름은 리순옥이고 1952년생이에요.", ["리순옥"], ["이모", "1952년생"]),
+    # a name called by name, and found again later in the note
+    ("준호야 아니 죄송해요 잘못 보냈어요", ["준호"], ["죄송해요"]),
+    ("우리 막내 영미가 아파요. 영미 남편은 한족이에요.", ["영미"], ["막내", "남편", "한족"]),
+    # Japanese names in Hangul, kanji and katakana, and the other spelling in brackets
+    ("저희 할머니 사토 미치코(82) 때문에 연락드려요.", ["사토 미치코"], ["할머니"]),
+    ("일본 이름은 高橋和江 입니다.", ["高橋和江"], ["일본 이름"]),
+    ("박순남(朴順男) 1956년생, 길주군 출신입니다", ["박순남", "朴順男", "길주군"], ["1956년생"]),
+    ("영문 이름 KIM SUNJA 입니다", ["KIM SUNJA"], ["영문 이름"]),
+    # places: a city without 시, a suffix after a bare name, the next unit after a place
+    ("지금 용인에 살고 수원시 근처에서 일해요", ["용인", "수원시"], ["지금"]),
+    ("혹시 왕칭현 쪽에 아는 교회 있나요?", ["왕칭현"], ["교회"]),
+    ("혜산시 혜탄동 출신이에요", ["혜산시", "혜탄동"], ["출신"]),
+    ("이바라키현 히타치시 분이셨어요", ["히타치시"], ["이바라키현"]),
+    ("지린성 옌지 근처에 숨어 있어요", ["옌지"], ["지린성"]),
+    # addresses: a building and a flat after the street number, Japanese and Chinese
+    # addresses written in Hangul
+    (
+        "인천 부평구 십정동 455-12 해피빌라 B01호",
+        ["부평구 십정동 455-12 해피빌라 B01호"],
+        ["인천"],
+    ),
+    ("가와사키시 가와사키구 사쿠라모토 2-14-3 이에요", ["사쿠라모토 2-14-3"], ["이에요"]),
+    ("단둥시 진싱구 류웨이루 45호 3단원 502호", ["류웨이루 45호 3단원 502호"], []),
+]
+
+# Sentences in which nothing may change: words that open with a family name or end like
+# a place, city stems that are words, money and counts.
+_CLEAN = [
+    "오늘 새벽 4시에 겨우 통화했어요. 목소리가 많이 지쳐 있었어요.",
+    "배우자는 조선족이고 중국 국적이에요.",
+    "할머니 연세가 올해 여든여섯이세요.",
+    "중국 안에서 이동하는 데 2만 위안이래요.",
+    "버전 정보: 11.2.1",
+    "전 남편이랑은 2015년에 헤어졌어요.",
+    "저는 한국에 사는 손녀예요.",
+    "이천 원짜리 빵을 샀어요. 전주에 연락이 왔어요.",
+    "고양이를 키워요. 역시 당시에는 몰랐어요.",
+    "이 할머니가 제 할머니예요.",
+    "할머니는 5명이고, 50,000원이고, 3세대 기록이 있어요.",
+    "교회 언니가 도와줬어요. 작은 언니는 아직 북한에 있어요.",
+]
+
+
+@pytest.mark.parametrize(("text", "removed", "kept"), _CASES)
+def test_korean_frames_remove_the_secret_and_keep_the_rest(
+    text: str, removed: list[str], kept: list[str]
+) -> None:
+    out = scrub(text, "ko").text
+    for secret in removed:
+        assert secret not in out, (secret, out)
+    for word in kept:
+        assert word in out, (word, out)
+
+
+@pytest.mark.parametrize("text", _CLEAN)
+def test_korean_clean_sentences_come_back_unchanged(text: str) -> None:
+    assert scrub(text, "ko").text == text
+
+
+# Common family names and the given names Faker's Korean provider draws from, and a few
+# North Korean and older given names of our own (순옥, 영숙, 만복, 정길). 지원 ("support")
+# is a word as often as a name: left to the NER layer.
+_SURNAMES = st.sampled_from(
+    ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"]
+)
+_GIVEN = st.sampled_from(
+    sorted(
+        {
+            name
+            for name in KoreanPerson.first_names
+            if len(name) == 2 and name not in {"지원", "이제", "정말", "조심"}
+        }
+        | {"순옥", "영숙", "만복", "정길", "경애", "은별", "광남", "순희", "정애"}
+    )
+)
+
+
+def _particle(word: str, after_consonant: str, after_vowel: str) -> str:
+    """``word`` with the form of a particle its last syllable takes (김은별이, 김영미가)."""
+    final_consonant = (ord(word[-1]) - 0xAC00) % 28 != 0
+    return word + (after_consonant if final_consonant else after_vowel)
+
+
+_KIN = st.sampled_from(["언니", "오빠", "동생", "할머니", "이모", "삼촌", "조카"])
+# Frames: subject, object, possessive, list, before an age, a title, at the start and
+# the end, after a kinship word. ``{n}`` is the full name.
+_FULL_FRAMES = st.sampled_from(
+    [
+        "{n_ga} 아파요.",
+        "어제 {n_reul} 만났어요.",
+        "{n}의 딸이 연락했어요.",
+        "{n}, {n} 두 사람이에요.",
+        "{n}(73)이 지금 중국에 있어요.",
+        "{n} 할머니를 찾습니다.",
+        "{n} 선생님이 도와주셨어요.",
+        "찾는 사람은 {n}",
+        "이름은 {n}입니다.",
+        "동생 {n_ga} 연락이 안 돼요.",
+    ]
+)
+_GIVEN_FRAMES = st.sampled_from(
+    [
+        "{k} {g_ga} 아파요.",
+        "우리 {k} {g_reul} 찾고 있어요.",
+        "{g} {k}가 연락했어요.",
+        "{g_ya} 엄마야.",
+        "{g} {k}(66) 작년에 잡혔어요.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(surname=_SURNAMES, given_name=_GIVEN, frame=_FULL_FRAMES)
+def test_a_planted_full_name_never_survives(surname: str, given_name: str, frame: str) -> None:
+    name = surname + given_name
+    text = frame.format(
+        n=name, n_ga=_particle(name, "이", "가"), n_reul=_particle(name, "을", "를")
+    )
+    out = scrub(text, "ko").text
+    assert name not in out, out
+
+
+@settings(max_examples=150, deadline=None)
+@given(given_name=_GIVEN, kin=_KIN, frame=_GIVEN_FRAMES)
+def test_a_planted_given_name_with_a_kinship_word_never_survives(
+    given_name: str, kin: str, frame: str
+) -> None:
+    text = frame.format(
+        g=given_name,
+        k=kin,
+        g_ga=_particle(given_name, "이", "가"),
+        g_reul=_particle(given_name, "을", "를"),
+        g_ya=_particle(given_name, "아", "야"),
+    )
+    out = scrub(text, "ko").text
+    assert given_name not in out, out
+    assert kin in out or "{k}" not in frame
+
+
+# Every South Korean city and county of the gazetteer, and the cities without 시.
+_CITIES = st.sampled_from(
+    sorted(
+        name
+        for name in (*data.KR_PLACES, *data.KR_CITY_STEMS)
+        if name in PLACE_NAMES and not name.endswith(("읍", "면", "동"))
+    )
+)
+_PLACE_FRAMES = st.sampled_from(
+    [
+        "지금 {p}에 있어요.",
+        "{p}에서 만났어요.",
+        "{p} 근처에 숨어 있어요.",
+        "어머니는 {p} 출신이세요.",
+        "경기도 {p}로 이사했어요.",
+        "{p}",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(place=_CITIES, frame=_PLACE_FRAMES)
+def test_a_planted_korean_city_never_survives(place: str, frame: str) -> None:
+    out = scrub(frame.format(p=place), "ko").text
+    assert place not in out, out

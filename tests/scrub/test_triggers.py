@@ -1,0 +1,85 @@
+"""Triggers rewritten for speed find exactly what the patterns first written found."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.scrub import dates, name_cues, names, places
+from bot.scrub.scan import back_over, finditer_at, starts
+from bot.scrub.surnames import CHINESE_GIVEN
+
+
+def _same(pattern: re.Pattern[str], text: str, candidates: list[int]) -> None:
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in finditer_at(pattern, text, candidates)] == expected
+
+
+_KO_ALPHABET = "김민준박영수 할머니님씨선생아야,.!?·/(\n 12"
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_KO_ALPHABET, max_size=60))
+def test_korean_marks_and_title_frames_match_as_first_written(text: str) -> None:
+    marks = re.compile(
+        rf"(?P<title> (?={name_cues._KO_TITLE_FIRST}))"
+        r"|(?P<close>[.!?\n])|(?P<mark>[,·/(])"
+        r"|(?P<call>[아야](?<=[가-힣][아야])(?=[\s,.!?~]|$))"
+    )
+    first: dict[str, list[int]] = {"title": [], "close": [], "mark": [], "call": []}
+    for found in marks.finditer(text):
+        first[found.lastgroup or ""].append(found.start())
+    assert starts(name_cues._KO_TITLE_MARK, text) == first["title"]
+    assert starts(name_cues._KO_CLOSE_MARK, text) == first["close"]
+    assert starts(name_cues._KO_LIST_MARK, text) == first["mark"]
+    assert starts(name_cues._KO_CALL_MARK, text) == first["call"]
+    titles = name_cues._hangul_word_starts(text, first["title"], 5)
+    _same(name_cues._KO_BEFORE_TITLE, text, titles)
+
+
+_JA_ALPHABET = "佐藤家田中の家はがもから 1２歳3丁目番地団町-号"
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_JA_ALPHABET, max_size=60))
+def test_japanese_triggers_match_as_first_written(text: str) -> None:
+    houses = starts(name_cues._JA_HOUSE_AT, text)
+    near = back_over(text, houses, name_cues._JA_NAME_CHARS, reach=3)
+    _same(name_cues._JA_HOUSE, text, near)
+    kana_person = re.compile(r"から|[はがも](?= ?[0-9０-９]{1,3} ?歳)")
+    assert starts(name_cues._KANA_PERSON_AT, text) == starts(kana_person, text)
+    town_lot = re.compile(r"(?<=町)[0-9]")
+    assert [town + 1 for town in starts(places._JA_TOWN_LOT, text)] == starts(town_lot, text)
+    _same(places._JA_ANCHOR, text, places._ja_starts(text))
+
+
+_ZH_ALPHABET = "日本名字真全叫做朝鲜中文英爱王丽华，。 路街道号栋单元〒郵邮우123"
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=_ZH_ALPHABET, max_size=60))
+def test_chinese_triggers_match_as_first_written(text: str) -> None:
+    labels = re.compile(
+        "名字|姓名|真名|全名|(?<!日)本名|名叫|叫做|称呼|原名|化名|小名"
+        "|(?:朝鲜|韩国|日本|中文)名字?|汉名"
+    )
+    assert starts(names._ZH_LABEL_AT, text) == starts(labels, text)
+    clause = re.compile(rf"(?:^|[，,。！!？?、；;：:\s…])(?=[{''.join(sorted(CHINESE_GIVEN))}])")
+    opens = [0] if text[:1] in CHINESE_GIVEN else []
+    marks = [m.end() for m in name_cues._ZH_CLAUSE_MARK.finditer(text)]
+    assert opens + marks == [m.end() for m in clause.finditer(text)]
+    for chars in (places._ZH_WORD, places._ZH_STREET, places._POSTCODE_START):
+        assert places._positions(text, chars) == starts(re.compile(f"[{chars}]"), text)
+    _same(places._ZH_ANCHOR, text, places._zh_starts(text))
+
+
+_ZH_DATE_PIECES = ("一九五六", "1958", "二〇〇一", "年", " ", "闰", "腊月", "八月", "十二", "初三")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from((*_ZH_DATE_PIECES, "日", "个", "五", "9")), max_size=12))
+def test_chinese_word_dates_tried_before_their_year_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    _same(dates._ZH_WORD_DATE, text, dates._zh_word_date_starts(text))

@@ -1,0 +1,248 @@
+"""Chinese rules (issue 11, second round): names and places in ordinary sentences.
+
+Each family has regression sentences that say what goes and what stays; two property
+tests plant a name or a place in many sentence frames. The rules alone are tested (the
+named-entity layer stays off, as ``INTAKE_NER=off`` sets for the whole suite).
+"""
+
+from __future__ import annotations
+
+import pytest
+from faker import Faker
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.scrub import Scrubber
+from bot.scrub.gazetteer_data import CN_PLACES
+from bot.scrub.name_cues import ZH_STOP
+from bot.scrub.placenames import LOCATIVE_NAMES, PLACE_NAMES
+
+_SCRUBBER = Scrubber()
+
+
+def _scrub(text: str) -> str:
+    return _SCRUBBER.scrub(text, "zh_Hans").text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A full name as subject, object or possessive, with no cue but the words around.
+        ("王丽华现在在哪里我们也不知道。", ["王丽华"], ["现在在哪里"]),
+        ("李娜说她已经到了。", ["李娜"], ["说她已经到了"]),
+        ("这是孙海燕的照片。", ["孙海燕"], ["这是", "的照片"]),
+        ("把黄晓明带到安全的地方。", ["黄晓明"], ["带到安全的地方"]),
+        ("他被周强骗了。", ["周强"], ["骗了"]),
+        ("让吴芳别着急。", ["吴芳"], ["别着急"]),
+        ("今天下午4点韩美玲给我回了消息", ["韩美玲"], ["今天下午4点", "给我回了消息"]),
+        ("韩雪梅，女，1985年生。", ["韩雪梅"], ["1985年生"]),
+        ("淑子、秀吉和顺姬三个人都到了", ["淑子", "秀吉", "顺姬"], ["三个人都到了"]),
+        # Korean names in hanja, and compound family names.
+        ("她哥哥金哲洙在那边。", ["金哲洙"], ["她哥哥", "在那边"]),
+        ("河英淑的弟弟也来了", ["河英淑"], ["的弟弟也来了"]),
+        ("南宫秀英和妹妹一起来的", ["南宫秀英"], ["和妹妹一起来的"]),
+        ("李英子自己跟我说的", ["李英子"], ["自己跟我说的"]),
+        # Titles and kinship words after a family name, which stay.
+        ("王大爷说要五万块钱。", ["王"], ["大爷说要五万块钱"]),
+        ("志愿者尹老师说对面就是江", ["尹"], ["志愿者", "老师说"]),
+        ("朴牧师说先别坐高铁", ["朴"], ["牧师说"]),
+        ("谢谢罗老师的帮助。", ["罗"], ["谢谢", "老师的帮助"]),
+        ("我们历史老师很好。", [], ["历史老师"]),
+        # Given names alone after a kinship word, and nicknames.
+        ("我表姐英子在东京打工", ["英子"], ["我表姐", "在东京打工"]),
+        ("我孙女美玲说她很好", ["美玲"], ["我孙女", "说她很好"]),
+        ("小芳今年二十岁。", ["小芳"], ["今年二十岁"]),
+        ("老王是中介。", ["老王"], ["是中介"]),
+        ("有个叫阿明的司机", ["阿明"], ["有个叫", "的司机"]),
+        # Japanese names in Chinese text, in kanji, kana or both; a family name alone.
+        ("我奶奶叫田中良子，今年82岁了", ["田中良子"], ["我奶奶叫", "82岁"]),
+        ("我叫高桥美由纪，住在日本", ["高桥美由纪"], ["住在日本"]),
+        ("能不能联系一下渡边先生？", ["渡边"], ["先生"]),
+        ("她姓吉田", ["吉田"], ["她姓"]),
+        ("中介姓韩，人很凶", ["韩"], ["中介姓", "人很凶"]),
+        ("名字是佐藤和子（さとうかずこ）", ["佐藤和子", "さとうかずこ"], ["名字是"]),
+        ("亲戚叫ヨシダ・ミチコ，愿意做DNA", ["ヨシダ・ミチコ"], ["愿意做DNA"]),
+        ("请打电话找ゆみこ，她在家", ["ゆみこ"], ["她在家"]),
+        ("日本名字中村顺子，朝鲜名朴正雄", ["中村顺子", "朴正雄"], ["日本名字", "朝鲜名"]),
+        # Korean names in Hangul in a Chinese note.
+        ("我是이순자的女儿", ["이순자"], ["我是", "的女儿"]),
+        ("朝鲜那边的户口上她叫리영옥", ["리영옥"], ["朝鲜那边的户口上她叫"]),
+    ],
+)
+def test_names_in_sentences(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Stems of county-level cities and names that are words, where a sentence puts a
+        # place: after 在/从/到/住, before 那边/一带/站/口岸.
+        ("在开原的一个养殖场干活", ["开原"], ["养殖场"]),
+        ("现在人在梅河口火车站附近", ["梅河口"], ["火车站附近"]),
+        ("他是集安那边教会的长老", ["集安"], ["那边教会的长老"]),
+        ("在龙井开了个卖龙井茶的小店", ["在龙井开"], ["卖龙井茶的小店"]),
+        ("乜姐说她可以联系本溪那边的人", ["本溪"], ["那边的人"]),
+        # Stations, ports and crossings named after a place.
+        ("他在延吉西站附近租了房子", ["延吉西站"], ["附近租了房子"]),
+        ("准备走磨憨口岸去老挝", ["磨憨口岸"], ["老挝"]),
+        # Places abroad written in Chinese.
+        ("我在水原，她在横滨", ["水原", "横滨"], []),
+        ("她现在在琅勃拉邦，我很担心", ["琅勃拉邦"], ["我很担心"]),
+        ("从二连浩特过扎门乌德", ["二连浩特", "扎门乌德"], []),
+        ("去老街市，再到河内", ["老街", "河内"], []),
+    ],
+)
+def test_places_in_sentences(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for place in gone:
+        assert place not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A flat's number after the building, an entrance (门), parts a space apart.
+        ("西塔街道北四经街9号楼2门602，三楼以上没电梯", ["9号楼2门602"], ["三楼以上没电梯"]),
+        ("延吉市建工街道天池路 恒大小区 8栋 1602 到了敲门三下", ["天池路", "1602"], ["敲门三下"]),
+        ("双埠社区6号楼503，孩子在那边", ["6号楼503"], ["孩子在那边"]),
+        ("3号楼 2000元一个月", ["3号楼"], ["2000元一个月"]),
+        # A village and its team; a Korean address written in Chinese.
+        ("我们村是和龙市南坪镇柳洞村三组，就在江边", ["柳洞村三组"], ["就在江边"]),
+        ("地址是 天安市东南区新芳洞 752 有事可以寄信来", ["新芳洞 752"], ["有事可以寄信来"]),
+        # Dates in words, of the lunar calendar too; a year and month alone stay.
+        ("我大伯是阴历一九五六年腊月十二出生的", ["一九五六年腊月十二"], ["出生的"]),
+        ("农历1958年八月十五，中秋节那天生的", ["1958年八月十五"], ["中秋节"]),
+        ("2019年五月三个人去了，2015年八月她走了", [], ["2019年五月三个人", "2015年八月"]),
+    ],
+)
+def test_addresses_and_dates(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for part in gone:
+        assert part not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words that open with a family name, given-name characters that make words.
+        "我很高兴听到这个消息，马上就要过年了，方便的话请回复。",
+        "孙子和孙女都在日本，黄金和金额都不是问题。",
+        "我妹妹现在很平安，妈妈健康状况还可以，我女儿美丽又善良。",
+        "明天上午十点以后我都有时间，周末我会再发消息。",
+        "白天不敢出门，晚上才敢出来，小心一点，小孩子不懂事。",
+        "老人家身体不好，阿姨人很好，老师也来了。",
+        "她在天安门广场照过相，上下关系要处理好，他戴着金边眼镜。",
+        "老街上有很多小店，万象更新，我们平安到达日本。",
+        "离开原来的地方以后，她在公安局门口等了一天。",
+        "在和平年代，比如说她可以先去韩国。",
+        "她去年冬天过的江，我们在江边等到天亮。",
+        "中介要了五万块钱，他们要价15000-30000元。",
+        "她今年73岁，1960年去了朝鲜，我们在辽宁省的一个小村子里。",
+        "朝鲜那边的情况很严重，江西省和湖南省都有亲戚。",
+        "我们从小一起长大，她从来没有去过日本，到时候再说吧。",
+        "很多人从那边过来，有的成功了，有的被抓回去了。",
+        "我们的历史老师和数学老师都在帮忙。",
+        "森林里有很多官兵，白杨和杨柳都绿了。",
+    ],
+)
+def test_harmless_sentences_come_back_unchanged(text: str) -> None:
+    assert _scrub(text) == text
+
+
+# Names: a family name from the commonest (the 2020 census order, written by hand) and
+# a given name from Faker's Chinese list, which the rules were not written from. 于 and
+# 向 are left out: they are prepositions too, and 向奶奶说 reads "said to grandma".
+_SURNAMES = tuple(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚"
+    "沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔常汤康易乔赖文"
+)
+_FAKER = Faker("zh_CN")
+_GIVEN = tuple(sorted({_FAKER.first_name() for _ in range(400)} - {"想"}))
+_KIN = ("奶奶", "大爷", "阿姨", "老师", "姐", "哥", "先生", "女士", "大妈")
+# Hand-written frames: subject, object, possessive, in a list, before an age, at the
+# start and at the end, after a kinship word.
+_FRAMES = (
+    "{}说她已经到了。",
+    "{}现在在哪里我们也不知道。",
+    "我们一直联系不上{}。",
+    "请告诉{}我们很担心她。",
+    "这是{}的照片，你们看一下。",
+    "我妹妹{}三年前去了那边。",
+    "{}（73岁）还活着。",
+    "昨天见到{}了，他很瘦。",
+    "中介说{}已经被抓了。",
+    "我们在找{}",
+    "帮我问一下{}，谢谢",
+    "，{}也来了",
+)
+# A name that is also a common word (金利 "interest rate", 江东) and has no cue around
+# it is left to the named-entity layer: the rules keep such words.
+_FULL_NAMES = st.builds(
+    lambda surname, given: surname + given, st.sampled_from(_SURNAMES), st.sampled_from(_GIVEN)
+).filter(lambda name: name not in ZH_STOP)
+_TITLED = st.builds(
+    lambda surname, kin: (surname, kin), st.sampled_from(_SURNAMES), st.sampled_from(_KIN)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=_FULL_NAMES, frame=st.sampled_from(_FRAMES))
+def test_a_planted_full_name_never_survives(name: str, frame: str) -> None:
+    out = _scrub(frame.format(name))
+    assert name not in out
+    assert "［姓名］" in out
+
+
+_TITLE_FRAMES = ("{}说要五万块钱。", "听{}讲，那边查得很严", "是{}家的", "我们去找{}了")
+
+
+@settings(max_examples=100, deadline=None)
+@given(titled=_TITLED, frame=st.sampled_from(_TITLE_FRAMES))
+def test_a_family_name_before_a_title_never_survives(titled: tuple[str, str], frame: str) -> None:
+    surname, kin = titled
+    out = _scrub(frame.format(surname + kin))
+    assert f"［姓名］{kin}" in out
+
+
+# Places: a county-level city or a county of the Chinese division codes.
+_COUNTIES = tuple(sorted(name for name in CN_PLACES if name.endswith(("市", "县"))))
+_PLACE_FRAMES = (
+    "她现在在{}，不敢出来。",
+    "我们从{}出发的",
+    "{}那边查得很严",
+    "住在{}的一个村子里",
+    "听说{}附近有人接应",
+    "到了{}以后再联系",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(place=st.sampled_from(_COUNTIES), frame=st.sampled_from(_PLACE_FRAMES))
+def test_a_planted_city_or_county_never_survives(place: str, frame: str) -> None:
+    out = _scrub(frame.format(place))
+    assert place not in out
+    assert "［地名］" in out
+
+
+# Without 市 or 县, the names that are not everyday words (placenames._ZH_WORD_STEMS).
+_STEMS = tuple(sorted({name[:-1] for name in _COUNTIES} & (LOCATIVE_NAMES | PLACE_NAMES) - {""}))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    place=st.sampled_from(_STEMS),
+    frame=st.sampled_from(("{}那边查得很严", "听说{}附近有人接应", "{}一带最近很乱")),
+)
+def test_a_planted_city_without_its_suffix_never_survives(place: str, frame: str) -> None:
+    out = _scrub(frame.format(place))
+    assert place not in out
