@@ -31,7 +31,8 @@ _HEMI_WORD: Final = r"(?:北纬|北緯|북위|南纬|南緯|남위|东经|東経
 _COMPONENT: Final = (
     "(?:(?P<PFXw>"
     + _HEMI_WORD
-    + ") ?|(?P<PFXl>[NSEWnsew]) ?)?(?P<PFXn>[-+]?[0-9]{1,3}(?:\\.[0-9]+)?)"
+    # A hemisphere letter is a word of its own: the S of GPS is not south.
+    + ") ?|(?<![A-Za-z])(?P<PFXl>[NSEWnsew]) ?)?(?P<PFXn>[-+]?[0-9]{1,3}(?:\\.[0-9]+)?)"
     "(?: ?(?P<PFXd>°|度|도)(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:'|′|分|분)"
     "(?: ?[0-9]{1,2}(?:\\.[0-9]+)? ?(?:\"|″|′′|''|秒|초))?)?)?"
     "(?: ?(?P<PFXh>[NSEWnsew北南东東西]))?"
@@ -73,13 +74,14 @@ _PAIR_START: Final = re.compile(
     rf"(?=[{_COMPONENT_CHARS}]*[,，、/ ;{_AXIS_FIRST}])"
     # A pair is kept only if its first component has decimals or a mark (below): so it
     # opens with a hemisphere word or letter, or its number (one to three digits) has a
-    # decimal point or a degree or hemisphere sign after it.
+    # decimal point or a degree or hemisphere sign after it. Looked at ahead, so that a
+    # trigger never covers the start of the next pair (``37 E37 E37``).
     rf"(?:(?<=[{_HEMI_FIRST}NSEWnsew])"
-    rf"|(?<=[-+])[0-9]{{1,3}}(?:\.[0-9]| ?[{_MARKS}])"
-    rf"|(?<=[0-9])[0-9]{{0,2}}(?:\.[0-9]| ?[{_MARKS}]))"
+    rf"|(?<=[-+])(?=[0-9]{{1,3}}(?:\.[0-9]| ?[{_MARKS}]))"
+    rf"|(?<=[0-9])(?=[0-9]{{0,2}}(?:\.[0-9]| ?[{_MARKS}])))"
 )
 _COORD_LABEL: Final = re.compile(
-    r"(?:座標|位置|緯度|経度|經度|纬度|经度|坐标|좌표|위치|위도|경도|GPS|gps|coordinates?|lat|lon|lng)"
+    r"(?:座標|位置|緯度|経度|經度|纬度|经度|坐标|좌표|위치|위도|경도|(?i:gps|coordinates?|lat|lon|lng))"
     r"[^\n]{0,6}$"
 )
 

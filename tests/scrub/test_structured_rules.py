@@ -90,6 +90,9 @@ _CASES = [
     ),
     ("ko", "위도/경도: 41.40, 128.17", [("41.40, 128.17", "coordinates")], ["위도/경도"]),
     ("ja", "N 41.4035 / E 128.1789 あたり", [("N 41.4035 / E 128.1789", "coordinates")], []),
+    # the S of GPS is not a hemisphere: the pair after it is still labelled
+    ("ja", "GPS 41.40, 128.17 でした", [("41.40, 128.17", "coordinates")], ["GPS"]),
+    ("ko", "Lat/Long: 41.40, 128.17", [("41.40, 128.17", "coordinates")], ["Lat/Long"]),
     ("zh_Hans", "41.4035°N 128.1789°E附近", [("41.4035°N 128.1789°E", "coordinates")], ["附近"]),
 ]
 
