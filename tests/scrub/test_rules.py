@@ -125,6 +125,8 @@ CLEAN: list[tuple[str, str]] = [
     ("zh_Hans", "中介要1500000-3000000元。"),
     ("ko", "1,000,000-5,000,000원을 요구했어요."),
     ("ko", "1500000~3000000원을 요구했어요."),
+    # with spaces around the dash, the second amount alone reads as a service number
+    ("ko", "브로커가 9000000 - 18000000元을 달라고 했어요."),
     ("ja", "150万～300万円を要求されました。"),
     ("ja", "Telegram 11.9.2を使っています。"),
     ("ko", "텔레그램 11.9.2 버전이에요."),

@@ -13,8 +13,8 @@ import shutil
 import sqlite3
 import subprocess
 import threading
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -257,6 +257,28 @@ def test_postgres_a_cancelled_intake_is_unreadable_in_wal_files_and_dumps_two_da
     db = clocked(pg_db, tmp_path / "keys", clock)
     with db.engine.connect() as connection:
         schema = connection.execute(text("SELECT current_schema()")).scalar_one()
+    # A WAL archive keeps every segment; the server recycles them at checkpoints once
+    # other tests have written enough. A slot keeps them here as an archive would.
+    with _wal_kept(db, f"keep_{schema}"):
+        _cancelled_intake_unreadable_two_days_on(db, schema, tmp_path, clock)
+
+
+@contextmanager
+def _wal_kept(db: Database, slot: str) -> Iterator[None]:
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(
+            text("SELECT pg_create_physical_replication_slot(:s, true)"), {"s": slot}
+        )
+    try:
+        yield
+    finally:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("SELECT pg_drop_replication_slot(:s)"), {"s": slot})
+
+
+def _cancelled_intake_unreadable_two_days_on(
+    db: Database, schema: str, tmp_path: Path, clock: Clock
+) -> None:
     note_then_cancel(db)
     # Cancelled, purged, VACUUM FULL: the rows are gone, but the WAL remembers them.
     purge(db, session_ttl=TTL, case_retention=RETENTION)
