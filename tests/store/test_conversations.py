@@ -35,6 +35,18 @@ def walk(service, chat: int, lines: list[str], first_update: int = 1) -> int:  #
     return update + 1
 
 
+def send_case(service, chat: int, note: str):  # type: ignore[no-untyped-def]
+    """Walk the shipped flow to its note, type ``note``, and send; returns the stub."""
+    update = walk(service, chat, [*TO_NOTE])
+    say(service, chat, update, i.Text(note))
+    say(service, chat, update + 1, i.Text("1"))  # contact: yes
+    say(service, chat, update + 2, i.Text("1"))  # follow-up in Japanese
+    done = say(service, chat, update + 3, i.Text("14"))  # send
+    assert done is not None
+    assert done.outcome.stub is not None
+    return done.outcome.stub
+
+
 def all_rows_text(db: Database) -> str:
     """Every value of every table, as text (what someone with the database sees)."""
     parts = []

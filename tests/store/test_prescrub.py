@@ -15,7 +15,7 @@ from bot.app import Intake
 from bot.engine import inputs as i
 from bot.scrub import Scrubbed, scrub
 from bot.store.database import Database
-from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
+from tests.store.test_conversations import CHAT, TO_NOTE, say, send_case, walk
 
 NOTE = "電話は090-1234-5678です。母は元気です"
 OTHER = CHAT + 1
@@ -46,18 +46,6 @@ def _with_scrubber(service: Intake, scrubber: object) -> Intake:
     return replace(service, scrubber=scrubber)  # type: ignore[arg-type]
 
 
-def _sent_case(service: Intake) -> str:
-    update = walk(service, CHAT, [*TO_NOTE])
-    say(service, CHAT, update, i.Text(NOTE))
-    say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
-    say(service, CHAT, update + 2, i.Text("1"))  # follow-up in Japanese
-    done = say(service, CHAT, update + 3, i.Text("14"))  # send
-    assert done is not None
-    assert done.outcome.stub is not None
-    reference: str = done.outcome.stub.reference
-    return reference
-
-
 def test_every_text_is_scrubbed_once_with_the_database_free(sqlite_db: Database) -> None:
     from tests.support.engine import intake_service
 
@@ -66,7 +54,7 @@ def test_every_text_is_scrubbed_once_with_the_database_free(sqlite_db: Database)
     probe = _Probe(path)
     service = _with_scrubber(intake_service(sqlite_db, channel="telegram"), probe)
 
-    reference = _sent_case(service)
+    reference = send_case(service, CHAT, NOTE).reference
     sent = service.casework.to_supporter(reference, "佐藤です。090-2222-3333まで", author="mina")
     assert sent is not None
     heard = service.casework.from_supporter(CHAT, 9001, "弟の番号は090-4444-5555です")

@@ -28,7 +28,7 @@ from bot.store.sealing import (
     unwrap,
 )
 from bot.store.stubs import StubRepository
-from tests.store.test_conversations import CHAT, TO_NOTE, say, walk
+from tests.store.test_conversations import CHAT, say, send_case
 from tests.support.engine import catalogs, intake_service
 
 NOTE = "母は元気ですが、薬が足りません"
@@ -53,14 +53,7 @@ def identity() -> x25519.Identity:
 def submit_sealed(db: Database, *keys: x25519.Identity):  # type: ignore[no-untyped-def]
     db.sealer = Sealer(tuple(str(k.to_public()) for k in keys))
     service = intake_service(db, channel="telegram")
-    update = walk(service, CHAT, [*TO_NOTE])
-    say(service, CHAT, update, i.Text(NOTE))
-    say(service, CHAT, update + 1, i.Text("1"))  # contact: yes
-    say(service, CHAT, update + 2, i.Text("1"))  # follow-up in Japanese
-    done = say(service, CHAT, update + 3, i.Text("14"))  # send
-    assert done is not None
-    assert done.outcome.stub is not None
-    return service, done.outcome.stub
+    return service, send_case(service, CHAT, NOTE)
 
 
 def test_a_sealed_case_keeps_only_the_queue_in_clear(
