@@ -1,8 +1,10 @@
 """Database fixtures: every storage test runs on SQLite and on the real PostgreSQL.
 
-The PostgreSQL URL comes from ``INTAKE_TEST_POSTGRES_URL``. ``.ci/run`` sets it and fails
-when the server cannot be reached; on a laptop without it the PostgreSQL cases skip with
-a reason that says so. Each PostgreSQL test gets a schema of its own.
+The PostgreSQL URL comes from ``INTAKE_TEST_POSTGRES_URL``; when that is unset, the local
+server of the developers' machines (``postgres@127.0.0.1:5432/test``) is used if it answers
+within a second. ``.ci/run`` sets the URL and fails when the server cannot be reached; on a
+laptop without a server the PostgreSQL cases skip, and the run's header and summary say so.
+Each PostgreSQL test gets a schema of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine
+from sqlalchemy.exc import OperationalError
 
 from bot.store.database import Database
 from bot.store.db import make_engine
@@ -23,7 +26,41 @@ from bot.store.keys import ServerKeys
 from bot.store.migrate import upgrade
 from tests.support.engine import FIXED_NOW
 
-POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL")
+LOCAL_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def _find_postgres() -> tuple[str | None, str]:
+    """The server for the PostgreSQL tests, and a line saying where it came from."""
+    configured = os.environ.get("INTAKE_TEST_POSTGRES_URL")
+    if configured:
+        return configured, "PostgreSQL tests: INTAKE_TEST_POSTGRES_URL"
+    probe = create_engine(LOCAL_POSTGRES_URL, connect_args={"connect_timeout": 1})
+    try:
+        with probe.connect():
+            pass
+    except OperationalError:
+        return None, (
+            f"PostgreSQL tests: SKIPPED, no server answered at {LOCAL_POSTGRES_URL} "
+            "and INTAKE_TEST_POSTGRES_URL is unset (see README)"
+        )
+    finally:
+        probe.dispose()
+    # The bot processes and CLI runs the tests start inherit the environment.
+    os.environ["INTAKE_TEST_POSTGRES_URL"] = LOCAL_POSTGRES_URL
+    return LOCAL_POSTGRES_URL, f"PostgreSQL tests: the local server at {LOCAL_POSTGRES_URL}"
+
+
+POSTGRES_URL, POSTGRES_SOURCE = _find_postgres()
+
+
+def pytest_report_header() -> str:
+    return POSTGRES_SOURCE
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if POSTGRES_URL is None:
+        terminalreporter.write_line(POSTGRES_SOURCE, yellow=True, bold=True)
+
 
 # Loading the NER models takes seconds per process, and the suite starts many bot
 # processes (they inherit this environment) and in-process CLI runs: none of them pays
@@ -48,7 +85,7 @@ def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("INTAKE_TEST_POSTGRES_URL is not set: .ci/run must set it")
-        pytest.skip("PostgreSQL tests need INTAKE_TEST_POSTGRES_URL (see README)")
+        pytest.skip(POSTGRES_SOURCE)
     schema = f"t_{secrets.token_hex(6)}"
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
