@@ -21,18 +21,25 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import ko_ja_name, ko_name_shaped, zh_tagged_name
+from bot.scrub.name_cues import ZH_TITLES, ko_ja_name, ko_name_shaped, zh_tagged_name
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
 from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES, LOCATIVE_NAMES, PLACE_NAMES
 from bot.scrub.spans import Finding
-from bot.scrub.surnames import KOREAN, KOREAN_COMPOUND
+from bot.scrub.surnames import (
+    CHINESE,
+    CHINESE_COMPOUND,
+    CHINESE_GIVEN,
+    KOREAN,
+    KOREAN_COMPOUND,
+    KOREAN_IN_CHINESE,
+)
 
 __all__ = ["NerLayer", "NerUnavailableError", "ner_available"]
 
@@ -135,6 +142,125 @@ def _load_ko() -> Tagger:
 _ZH_PLACE_STEMS: Final = frozenset(
     name for name in PLACE_NAMES | LOCATIVE_NAMES | KEPT_NAMES if len(name) == 2
 )
+# jieba's part-of-speech tags for a person: a name (nr), a name it read as a whole
+# (nrfg) and a transliterated one (nrt: 哈斯, 琳琳).
+_ZH_PERSON_TAGS: Final = frozenset({"nr", "nrfg", "nrt"})
+# Tags of words that a given name never is: prepositions, conjunctions, particles,
+# pronouns, measures, punctuation, Latin words (跟, 和, 的, 我们, 个).
+_ZH_NEVER_GIVEN: Final = frozenset(
+    {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "q", "x", "y", "eng"}
+)
+# Tags of words that a family name never is, on top of those: adverbs, verbs, numbers,
+# times and places in a sentence (向 as "towards", 全 as "all", 于 as "at").
+_ZH_NEVER_SURNAME: Final = _ZH_NEVER_GIVEN | {"d", "v", "m", "f", "t"}
+_ZH_SURNAMES: Final = CHINESE | KOREAN_IN_CHINESE
+_ZH_NICK_PREFIXES: Final = frozenset("老小大阿")
+# Two-character words that jieba's dictionary (0.42.1, dict.txt, MIT licence) tags as
+# person names although they are ordinary words (its tag is a guess from novels and
+# news): without this list 宝宝, 祝福, 温泉, 明星 or 殷勤 in a harmless note were
+# taken for names. Picked by hand from its person words of frequency 100 or more that
+# are shaped like a name; famous people (李鹏, 张飞), places and brands are left in.
+_ZH_WORDS_TAGGED_PERSON: Final = frozenset(
+    """
+    文明 陆军 卫星 雷达 荣誉 武林 明星 光荣 权威 智慧 白雪 高峰 石英 师哥 英勇 辛勤 光辉
+    宝贝 宝贵 梅花 吉祥 高明 德军 关怀 林立 明珠 温泉 黎明 乌云 宁静 蓝天 金刚 天亮 朱红
+    秦汉 慈善 兰花 史诗 谢恩 满清 荣耀 满怀 桂花 朴素 英俊 刚毅 华丽 练兵 查明 英超 博雅
+    白云 古文 亚军 温馨 殷勤 灵敏 明智 祝福 高超 仁义 高雅 郎君 常青 富豪 宝宝 明朗 汪洋
+    权贵 千秋 敬佩 罗汉 小河 边远 丹青 波涛 伏兵 清香 洪亮 唐诗 仁慈 施恩 光耀 雅思 冷清
+    老祖 白玉 成仁 慈祥 宇航 金秋 屠宰 南征 师承 马虎 博爱 云云 渊博 党羽 沙龙 老翁 利禄
+    连珠 盘龙 文雅 查清 华贵 龙凤 安民 恩爱 香甜 连胜 云彩 富丽 丁香 花香 雷鸣 慈爱 诸君
+    碧波 牟利 秦军 雪亮 殷红 祝寿 白鹤 敬爱 常胜 齐鸣 碧玉 安逸 赫赫 毛竹 柳枝 小鹿 恩惠
+    梅雨 钟爱 温顺 贺喜 秋千 惠民 紫红 苏军 红光 向东 向阳 天宇 金光 白光 蓝光
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    flag: str
+
+
+def _zh_is_han(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _zh_surname_token(token: _Token) -> bool:
+    """A token that can be a family name on its own (朴, 欧阳), as jieba cuts one off
+    the given name it does not know (朴/明哲, 南宫/秀英)."""
+    word = token.word
+    return (len(word) == 1 and word in _ZH_SURNAMES) or word in CHINESE_COMPOUND
+
+
+def _zh_joined(first: _Token, second: _Token) -> bool:
+    """Whether a family name token and the next one make one name (钟/红梅, 禹/贞淑).
+
+    jieba often cuts an unknown name into the family name and a given name it reads as
+    a word of its own (红梅 a flower, 贞淑 an adjective). The pair is taken when either
+    half is tagged a person, or, failing that, when the second is two given-name
+    characters and the first is not a preposition or an adverb (向, 全)."""
+    if not (_zh_surname_token(first) and 1 <= len(second.word) <= 2 and _zh_is_han(second.word)):
+        return False
+    if second.flag in _ZH_NEVER_GIVEN or len(first.word) + len(second.word) > 4:
+        return False
+    if first.flag in _ZH_PERSON_TAGS or second.flag in _ZH_PERSON_TAGS:
+        return True
+    return (
+        first.flag not in _ZH_NEVER_SURNAME
+        and len(second.word) == 2
+        and all(ch in CHINESE_GIVEN for ch in second.word)
+    )
+
+
+def _zh_titled(text: str, first: _Token, second: _Token) -> bool:
+    """A family name token before a title token (玄/老师, 崔/大姐): the family name is
+    all that names the person, and jieba tags it apart from the title."""
+    return (
+        len(first.word) == 1
+        and first.word in _ZH_SURNAMES
+        and first.flag not in _ZH_NEVER_SURNAME
+        and second.word in ZH_TITLES
+        and not text[first.start - 1 : first.start].isdigit()
+    )
+
+
+def _zh_nickname(first: _Token, second: _Token) -> bool:
+    """老, 小, 大 or 阿 before a family name jieba tags a person (老/崔, 小/崔, 大/刘)."""
+    return (
+        first.word in _ZH_NICK_PREFIXES
+        and len(second.word) == 1
+        and second.word in _ZH_SURNAMES
+        and second.flag in _ZH_PERSON_TAGS
+    )
+
+
+def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
+    """Spans that may hold a person: a token tagged a person, a family name and the token
+    after it, and a family name before a title or after 老 or 小. The first two are
+    judged by :func:`zh_tagged_name`; the last two are names by their frame."""
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        if token.flag in _ZH_PERSON_TAGS:
+            yield from _zh_checked(text, token.start, token.end)
+        if after is None:
+            continue
+        if _zh_joined(token, after):
+            yield from _zh_checked(text, token.start, after.end)
+        if _zh_titled(text, token, after):
+            yield token.start, token.end
+        if _zh_nickname(token, after):
+            yield token.start, after.end
+
+
+def _zh_checked(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    span = zh_tagged_name(text, start, end)
+    if span is None:
+        return
+    word = text[span[0] : span[1]]
+    # 龙井茶, 延吉人: a place name first is a tea or a demonym, not a person.
+    if word[:2] not in _ZH_PLACE_STEMS and word not in _ZH_WORDS_TAGGED_PERSON:
+        yield span
 
 
 def _load_zh() -> Tagger:
@@ -145,14 +271,13 @@ def _load_zh() -> Tagger:
     tokenizer: Any = jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
     def tag(text: str) -> Iterable[tuple[int, int]]:
+        tokens: list[_Token] = []
         pos = 0
         for pair in tokenizer.cut(text):
             word: str = pair.word
-            span = zh_tagged_name(text, pos, pos + len(word)) if pair.flag == "nr" else None
-            # 龙井茶, 延吉人: a place name first is a tea or a demonym, not a person.
-            if span is not None and text[span[0] : span[0] + 2] not in _ZH_PLACE_STEMS:
-                yield span
+            tokens.append(_Token(pos, pos + len(word), word, pair.flag))
             pos += len(word)
+        return _zh_candidates(text, tokens)
 
     return tag
 
