@@ -138,6 +138,10 @@ def _load_ko() -> Tagger:
     return tag
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Place names of two characters, which open teas and demonyms that jieba calls persons.
 _ZH_PLACE_STEMS: Final = frozenset(
     name for name in PLACE_NAMES | LOCATIVE_NAMES | KEPT_NAMES if len(name) == 2
@@ -161,7 +165,8 @@ _ZH_NICK_PREFIXES: Final = frozenset("老小大阿")
 # taken for names. Picked by hand from its person words of frequency 100 or more that
 # are shaped like a name; famous people (李鹏, 张飞), places and brands are left in.
 _ZH_WORDS_TAGGED_PERSON: Final = frozenset(
-    """
+    _words(
+        """
     文明 陆军 卫星 雷达 荣誉 武林 明星 光荣 权威 智慧 白雪 高峰 石英 师哥 英勇 辛勤 光辉
     宝贝 宝贵 梅花 吉祥 高明 德军 关怀 林立 明珠 温泉 黎明 乌云 宁静 蓝天 金刚 天亮 朱红
     秦汉 慈善 兰花 史诗 谢恩 满清 荣耀 满怀 桂花 朴素 英俊 刚毅 华丽 练兵 查明 英超 博雅
@@ -171,7 +176,8 @@ _ZH_WORDS_TAGGED_PERSON: Final = frozenset(
     连珠 盘龙 文雅 查清 华贵 龙凤 安民 恩爱 香甜 连胜 云彩 富丽 丁香 花香 雷鸣 慈爱 诸君
     碧波 牟利 秦军 雪亮 殷红 祝寿 白鹤 敬爱 常胜 齐鸣 碧玉 安逸 赫赫 毛竹 柳枝 小鹿 恩惠
     梅雨 钟爱 温顺 贺喜 秋千 惠民 紫红 苏军 红光 向东 向阳 天宇 金光 白光 蓝光
-    """.split()
+    """
+    )
 )
 
 
