@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import ZH_TITLES, ko_ja_name, ko_name_shaped, zh_tagged_name
+from bot.scrub.name_cues import ZH_STOP, ZH_TITLES, ko_ja_name, ko_name_shaped, zh_tagged_name
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
 from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES, LOCATIVE_NAMES, PLACE_NAMES
@@ -159,6 +159,7 @@ _ZH_NEVER_GIVEN: Final = frozenset(
 _ZH_NEVER_SURNAME: Final = _ZH_NEVER_GIVEN | {"d", "v", "m", "f", "t"}
 _ZH_SURNAMES: Final = CHINESE | KOREAN_IN_CHINESE
 _ZH_NICK_PREFIXES: Final = frozenset("老小大阿")
+_ZH_TITLES_BY_LENGTH: Final = tuple(sorted(ZH_TITLES, key=len, reverse=True))
 # Two-character words that jieba's dictionary (0.42.1, dict.txt, MIT licence) tags as
 # person names although they are ordinary words (its tag is a guess from novels and
 # news): without this list 宝宝, 祝福, 温泉, 明星 or 殷勤 in a harmless note were
@@ -242,13 +243,37 @@ def _zh_nickname(first: _Token, second: _Token) -> bool:
     )
 
 
+def _zh_given_before_title(text: str, starts: set[int], token: _Token) -> tuple[int, int] | None:
+    """A given name of two characters before a title, alone or in the title's token
+    (顺/姬/阿姨, 英哲哥): the span of the given name, or None.
+
+    Both characters must be ones given names are made of, the name must begin where a
+    token does, and it must be no ordinary word (美国大哥, 平安大哥)."""
+    title = next((t for t in _ZH_TITLES_BY_LENGTH if token.word.endswith(t)), None)
+    if title is None:
+        return None
+    end = token.end - len(title)
+    start = end - 2
+    given = text[start:end]
+    if start < 0 or start not in starts or not all(ch in CHINESE_GIVEN for ch in given):
+        return None
+    if given in ZH_STOP or given in _ZH_WORDS_TAGGED_PERSON or given[0] in _ZH_SURNAMES:
+        return None
+    return start, end
+
+
 def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
     """Spans that may hold a person: a token tagged a person, a family name and the token
     after it, and a family name before a title or after 老 or 小. The first two are
     judged by :func:`zh_tagged_name`; the last two are names by their frame."""
+    starts = {token.start for token in tokens}
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         if token.flag in _ZH_PERSON_TAGS:
             yield from _zh_checked(text, token.start, token.end)
+        if token.word in ZH_TITLES or token.flag in _ZH_PERSON_TAGS:
+            given = _zh_given_before_title(text, starts, token)
+            if given is not None:
+                yield given
         if after is None:
             continue
         if _zh_joined(token, after):
