@@ -221,6 +221,19 @@ def _zh_joined(first: _Token, second: _Token) -> bool:
     )
 
 
+def _zh_tagged_given(token: _Token) -> bool:
+    """A token jieba tags a person that reads as a given name of two characters."""
+    word = token.word
+    return (
+        token.flag in _ZH_PERSON_TAGS
+        and len(word) == 2
+        and any(ch in CHINESE_GIVEN for ch in word)
+        and word not in ZH_TITLES
+        and word not in ZH_STOP
+        and word not in _ZH_WORDS_TAGGED_PERSON
+    )
+
+
 def _zh_titled(text: str, first: _Token, second: _Token) -> bool:
     """A family name token before a title token (玄/老师, 崔/大姐): the family name is
     all that names the person, and jieba tags it apart from the title."""
@@ -277,15 +290,25 @@ def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
         if after is None:
             continue
         if _zh_joined(token, after):
-            yield from _zh_checked(text, token.start, after.end)
+            yield from _zh_checked(text, token.start, after.end, tagged_given=after)
         if _zh_titled(text, token, after):
             yield token.start, token.end
         if _zh_nickname(token, after):
             yield token.start, after.end
 
 
-def _zh_checked(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _zh_checked(
+    text: str, start: int, end: int, tagged_given: _Token | None = None
+) -> Iterator[tuple[int, int]]:
+    """The span of a name that :func:`zh_tagged_name` accepts, less teas, demonyms and
+    the ordinary words jieba tags as persons.
+
+    A given name of two characters that jieba itself tags a person (``tagged_given``:
+    朴/明哲) is also taken when it opens with a character that often starts a verb
+    (明, 在), which the raw-text check refuses and jieba has already ruled out."""
     span = zh_tagged_name(text, start, end)
+    if span is None and tagged_given is not None and _zh_tagged_given(tagged_given):
+        span = start, end
     if span is None:
         return
     word = text[span[0] : span[1]]
