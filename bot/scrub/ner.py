@@ -205,19 +205,36 @@ def _zh_joined(first: _Token, second: _Token) -> bool:
     """Whether a family name token and the next one make one name (钟/红梅, 禹/贞淑).
 
     jieba often cuts an unknown name into the family name and a given name it reads as
-    a word of its own (红梅 a flower, 贞淑 an adjective). The pair is taken when either
-    half is tagged a person, or, failing that, when the second is two given-name
-    characters and the first is not a preposition or an adverb (向, 全)."""
-    if not (_zh_surname_token(first) and 1 <= len(second.word) <= 2 and _zh_is_han(second.word)):
+    a word of its own (红梅 a flower, 贞淑 an adjective), or into a name it knows and
+    one more character (白光/浩). The pair is taken when either half is tagged a person,
+    or, failing that, when the second is a given name of two characters (two usual
+    characters, or one and 子 as in 英子) and the first is no preposition or adverb
+    (向, 全)."""
+    word = second.word
+    if len(word) == 1 and _zh_tagged_pair(first, second):
+        return True
+    if not (_zh_surname_token(first) and 1 <= len(word) <= 2 and _zh_is_han(word)):
         return False
-    if second.flag in _ZH_NEVER_GIVEN or len(first.word) + len(second.word) > 4:
+    if second.flag in _ZH_NEVER_GIVEN or len(first.word) + len(word) > 4:
         return False
     if first.flag in _ZH_PERSON_TAGS or second.flag in _ZH_PERSON_TAGS:
         return True
     return (
         first.flag not in _ZH_NEVER_SURNAME
-        and len(second.word) == 2
-        and all(ch in CHINESE_GIVEN for ch in second.word)
+        and len(word) == 2
+        and word[0] in CHINESE_GIVEN
+        and (word[1] in CHINESE_GIVEN or word[1] == "子")
+    )
+
+
+def _zh_tagged_pair(first: _Token, second: _Token) -> bool:
+    """A name jieba knows (白光, 金光) and one given-name character it also tags a person."""
+    return (
+        first.flag in _ZH_PERSON_TAGS
+        and second.flag in _ZH_PERSON_TAGS
+        and len(first.word) == 2
+        and first.word[0] in _ZH_SURNAMES
+        and second.word in CHINESE_GIVEN
     )
 
 
