@@ -188,6 +188,9 @@ class _Token:
     end: int
     word: str
     flag: str
+    # Whether the word is in jieba's dictionary; a word that is not was put together by
+    # its hidden Markov model, which is how most names it does not know come out.
+    known: bool = True
 
 
 def _zh_is_han(word: str) -> bool:
@@ -228,13 +231,16 @@ def _zh_joined(first: _Token, second: _Token) -> bool:
 
 
 def _zh_tagged_pair(first: _Token, second: _Token) -> bool:
-    """A name jieba knows (白光, 金光) and one given-name character it also tags a person."""
+    """A name of two characters (白光, 谢刚, or a word jieba does not know: 高烁) and one
+    more given-name character that stands alone (浩, 愉, 楷), as jieba cuts a name of
+    three characters it does not know. The character may not be an adverb or a verb
+    (李娜/都, 王芳/说)."""
     return (
-        first.flag in _ZH_PERSON_TAGS
-        and second.flag in _ZH_PERSON_TAGS
+        (first.flag in _ZH_PERSON_TAGS or not first.known)
         and len(first.word) == 2
         and first.word[0] in _ZH_SURNAMES
         and second.word in CHINESE_GIVEN
+        and second.flag not in _ZH_NEVER_SURNAME
     )
 
 
@@ -249,6 +255,12 @@ def _zh_tagged_given(token: _Token) -> bool:
         and word not in ZH_STOP
         and word not in _ZH_WORDS_TAGGED_PERSON
     )
+
+
+def _zh_unknown_name(token: _Token) -> bool:
+    """A word jieba does not know that opens with a family name (任萱, 唐洋, 余娥): its
+    model joined the characters, whatever tag it then gave them."""
+    return not token.known and 2 <= len(token.word) <= 3 and token.word[0] in _ZH_SURNAMES
 
 
 def _zh_titled(text: str, first: _Token, second: _Token) -> bool:
@@ -298,7 +310,7 @@ def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
     judged by :func:`zh_tagged_name`; the last two are names by their frame."""
     starts = {token.start for token in tokens}
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
-        if token.flag in _ZH_PERSON_TAGS:
+        if token.flag in _ZH_PERSON_TAGS or _zh_unknown_name(token):
             yield from _zh_checked(text, token.start, token.end)
         if token.word in ZH_TITLES or token.flag in _ZH_PERSON_TAGS:
             given = _zh_given_before_title(text, starts, token)
@@ -346,7 +358,8 @@ def _load_zh() -> Tagger:
         pos = 0
         for pair in tokenizer.cut(text):
             word: str = pair.word
-            tokens.append(_Token(pos, pos + len(word), word, pair.flag))
+            known = word in tokenizer.word_tag_tab
+            tokens.append(_Token(pos, pos + len(word), word, pair.flag, known))
             pos += len(word)
         return _zh_candidates(text, tokens)
 
