@@ -214,8 +214,6 @@ def _zh_joined(first: _Token, second: _Token) -> bool:
     characters, or one and 子 as in 英子) and the first is no preposition or adverb
     (向, 全)."""
     word = second.word
-    if len(word) == 1 and _zh_tagged_pair(first, second):
-        return True
     if not (_zh_surname_token(first) and 1 <= len(word) <= 2 and _zh_is_han(word)):
         return False
     if second.flag in _ZH_NEVER_GIVEN or len(first.word) + len(word) > 4:
@@ -244,9 +242,12 @@ def _zh_tagged_pair(first: _Token, second: _Token) -> bool:
     )
 
 
-def _zh_tagged_given(token: _Token) -> bool:
-    """A token jieba tags a person that reads as a given name of two characters."""
+def _zh_tagged_given(token: _Token, name_start: int) -> bool:
+    """A token that completes the name begun at ``name_start``: one given-name character
+    after a two-character name, or two that jieba tags a person after a family name."""
     word = token.word
+    if len(word) == 1:
+        return token.start - name_start == 2 and word in CHINESE_GIVEN
     return (
         token.flag in _ZH_PERSON_TAGS
         and len(word) == 2
@@ -320,6 +321,10 @@ def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
             continue
         if _zh_joined(token, after):
             yield from _zh_checked(text, token.start, after.end, tagged_given=after)
+        elif _zh_tagged_pair(token, after) and zh_tagged_name(text, token.start, token.end):
+            # The first two characters are a name already (谢刚/愉): the third, a usual
+            # given-name character jieba left alone, completes it.
+            yield from _zh_checked(text, token.start, after.end, tagged_given=after)
         if _zh_titled(text, token, after):
             yield token.start, token.end
         if _zh_nickname(token, after):
@@ -336,7 +341,7 @@ def _zh_checked(
     朴/明哲) is also taken when it opens with a character that often starts a verb
     (明, 在), which the raw-text check refuses and jieba has already ruled out."""
     span = zh_tagged_name(text, start, end)
-    if span is None and tagged_given is not None and _zh_tagged_given(tagged_given):
+    if span is None and tagged_given is not None and _zh_tagged_given(tagged_given, start):
         span = start, end
     if span is None:
         return
