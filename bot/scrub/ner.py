@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import ZH_STOP, ZH_TITLES, ko_ja_name, ko_name_shaped, zh_tagged_name
+from bot.scrub.name_cues import (
+    ZH_STOP,
+    ZH_TITLES,
+    ko_ja_name,
+    ko_name_shaped,
+    zh_japanese_name,
+    zh_tagged_name,
+)
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
 from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES, LOCATIVE_NAMES, PLACE_NAMES
@@ -36,6 +43,7 @@ from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
     CHINESE_GIVEN,
+    JAPANESE_IN_CHINESE,
     KOREAN,
     KOREAN_COMPOUND,
     KOREAN_IN_CHINESE,
@@ -317,6 +325,12 @@ def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
             given = _zh_given_before_title(text, starts, token)
             if given is not None:
                 yield given
+        if token.word in JAPANESE_IN_CHINESE:
+            # 岩本/正雄, 井上/节子: a Japanese family name jieba cut off its given name,
+            # where no rule frame opens the name (the rules want a word boundary).
+            length = zh_japanese_name(text, token.start)
+            if length > len(token.word):
+                yield token.start, token.start + length
         if after is None:
             continue
         if _zh_joined(token, after):
