@@ -313,11 +313,27 @@ def _zh_given_before_title(text: str, starts: set[int], token: _Token) -> tuple[
     return start, end
 
 
+def _zh_japanese(
+    text: str, surname: _Token, after: _Token, ends: list[int]
+) -> Iterator[tuple[int, int]]:
+    """A Japanese family name jieba cut off its given name (井上/节子, 佐藤/美/咲), where no
+    rule frame opens the name. The given name is the next token, or the next two when
+    the first is one character: the text is cut there, so that 野口/清子/也 does not
+    read 清子也 as a name like 哲也."""
+    limit = after.end
+    if len(after.word) == 1:
+        limit = next((end for end in ends if end > after.end), limit)
+    length = zh_japanese_name(text[:limit], surname.start)
+    if length > len(surname.word):
+        yield surname.start, surname.start + length
+
+
 def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
     """Spans that may hold a person: a token tagged a person, a family name and the token
     after it, and a family name before a title or after 老 or 小. The first two are
     judged by :func:`zh_tagged_name`; the last two are names by their frame."""
     starts = {token.start for token in tokens}
+    ends = sorted(token.end for token in tokens)
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         if token.flag in _ZH_PERSON_TAGS or _zh_unknown_name(token):
             yield from _zh_checked(text, token.start, token.end)
@@ -325,12 +341,8 @@ def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]
             given = _zh_given_before_title(text, starts, token)
             if given is not None:
                 yield given
-        if token.word in JAPANESE_IN_CHINESE:
-            # 岩本/正雄, 井上/节子: a Japanese family name jieba cut off its given name,
-            # where no rule frame opens the name (the rules want a word boundary).
-            length = zh_japanese_name(text, token.start)
-            if length > len(token.word):
-                yield token.start, token.start + length
+        if token.word in JAPANESE_IN_CHINESE and after is not None:
+            yield from _zh_japanese(text, token, after, ends)
         if after is None:
             continue
         if _zh_joined(token, after):
