@@ -56,6 +56,13 @@ def test_clean_sentences_stay_clean_with_ner(scrubber: Scrubber) -> None:
         ("其实白光浩一直在找。", "其实［姓名］一直在找。"),  # 白光 (a name it knows)/浩
         ("上周韩美玲去了大连。", "上周［姓名］去了［地名］。"),  # 韩/美玲
         ("昨晚朴明哲没回家。", "昨晚［姓名］没回家。"),  # 朴/明哲: 明 opens verbs too
+        # A name jieba does not know (its model joined it), or a third character it
+        # left alone after a name of two.
+        ("原来高烁早就知道。", "原来［姓名］早就知道。"),
+        ("上周谢刚愉打电话了。", "上周［姓名］打电话了。"),
+        # A Japanese family name cut off its given name; 也 after it stays.
+        ("原来岩本正雄早就知道。", "原来［姓名］早就知道。"),
+        ("后来野口清子也走了。", "后来［姓名］也走了。"),
         # 老 or 小 before a family name; a given name before a title.
         ("上周小崔回来了。", "上周［姓名］回来了。"),
         ("秀英阿姨身体不好。", "［姓名］阿姨身体不好。"),
@@ -84,6 +91,10 @@ def test_zh_names_jieba_cuts_apart(scrubber: Scrubber, text: str, expected: str)
         "和平安大哥一起。",
         "全家都去了。",
         "白天不方便打电话。",
+        "金额太大了，我们家一下子拿不出来。",
+        "高铁站查身份证查得很严。",
+        "他们在大山里走了三天。",
+        "金子和首饰都被拿走了。",
     ],
 )
 def test_zh_ordinary_words_stay(scrubber: Scrubber, text: str) -> None:
