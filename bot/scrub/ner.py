@@ -5,7 +5,9 @@ nothing is downloaded at run time:
 
 - Japanese: GiNZA (``ja_ginza``, spaCy): ``Person`` entities.
 - Korean: Kiwi (``kiwipiepy``): proper nouns (``NNP``) that open with a Korean family name.
-- Chinese: jieba's part-of-speech tagger: person names (``nr``).
+- Chinese: jieba's part-of-speech tagger: person names (``nr``, ``nrfg``, ``nrt``), and
+  the names it cuts apart or does not know (a family name and the word after it, a
+  family name before a title, a word its hidden Markov model put together).
 
 Models load once per layer and language, under a lock per language, and are warmed up
 with one call (Kiwi and jieba read their tables on the first one). Loading takes
