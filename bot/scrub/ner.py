@@ -331,9 +331,12 @@ def _zh_japanese(
 
 
 def _zh_candidates(text: str, tokens: list[_Token]) -> Iterator[tuple[int, int]]:
-    """Spans that may hold a person: a token tagged a person, a family name and the token
-    after it, and a family name before a title or after 老 or 小. The first two are
-    judged by :func:`zh_tagged_name`; the last two are names by their frame."""
+    """Spans that may hold a person: a token tagged a person or one jieba did not know
+    that opens with a family name, a family name and the token after it, a name of two
+    and one more character, a Japanese name cut in two, a given name before a title,
+    and a family name before a title or after 老 or 小. Tokens and joined pairs are
+    judged by :func:`zh_tagged_name` (:func:`_zh_checked`); the spans found by a frame
+    (a title, 老, a Japanese family name) are names by that frame."""
     starts = {token.start for token in tokens}
     ends = sorted(token.end for token in tokens)
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
