@@ -43,3 +43,59 @@ def test_clean_sentences_stay_clean_with_ner(scrubber: Scrubber) -> None:
         ("zh_Hans", "中介要300,000元。"),
     ]:
         assert scrubber.scrub(text, locale).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba cuts an unknown name into a family name and a word of its own.
+        ("原来禹贞淑早就知道。", "原来［姓名］早就知道。"),  # 禹/贞淑 (an adjective)
+        ("其实郑美英一直在找。", "其实［姓名］一直在找。"),  # 郑 (a place)/美英
+        ("后来河英淑也走了。", "后来［姓名］也走了。"),  # 河 (a river)/英淑
+        ("可惜全英子没赶上车。", "可惜［姓名］没赶上车。"),  # 全 (all)/英子
+        ("其实白光浩一直在找。", "其实［姓名］一直在找。"),  # 白光 (a name it knows)/浩
+        ("上周韩美玲去了大连。", "上周［姓名］去了［地名］。"),  # 韩/美玲
+        ("昨晚朴明哲没回家。", "昨晚［姓名］没回家。"),  # 朴/明哲: 明 opens verbs too
+        # A name jieba does not know (its model joined it), or a third character it
+        # left alone after a name of two.
+        ("原来高烁早就知道。", "原来［姓名］早就知道。"),
+        ("上周谢刚愉打电话了。", "上周［姓名］打电话了。"),
+        # A Japanese family name cut off its given name; 也 after it stays.
+        ("原来岩本正雄早就知道。", "原来［姓名］早就知道。"),
+        ("后来野口清子也走了。", "后来［姓名］也走了。"),
+        # 老 or 小 before a family name; a given name before a title.
+        ("上周小崔回来了。", "上周［姓名］回来了。"),
+        ("秀英阿姨身体不好。", "［姓名］阿姨身体不好。"),
+    ],
+)
+def test_zh_names_jieba_cuts_apart(scrubber: Scrubber, text: str, expected: str) -> None:
+    assert scrub(text, "zh_Hans").text != expected  # the rules alone miss all or part
+    assert scrubber.scrub(text, "zh_Hans").text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words jieba's dictionary tags as person names.
+        "我的宝宝生病了，很担心。",
+        "那边的温泉很有名。",
+        "这是一场光荣的胜利。",
+        "我们查明了情况。",
+        "那个人很殷勤。",
+        "他说得很高明。",
+        # A family name that is a preposition or an adverb here, an ordinary word
+        # before a title, a count before a family name.
+        "向老师请教了问题。",
+        "请向大家问好。",
+        "美国大哥帮了忙。",
+        "和平安大哥一起。",
+        "全家都去了。",
+        "白天不方便打电话。",
+        "金额太大了，我们家一下子拿不出来。",
+        "高铁站查身份证查得很严。",
+        "他们在大山里走了三天。",
+        "金子和首饰都被拿走了。",
+    ],
+)
+def test_zh_ordinary_words_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text, "zh_Hans").text == text
