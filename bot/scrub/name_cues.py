@@ -43,12 +43,16 @@ from bot.scrub.surnames import (
 )
 
 __all__ = [
+    "JA_KIN",
     "KO_JA_SURNAMES",
     "KO_JA_SYLLABLES",
     "ZH_BEFORE_NAME",
     "ZH_STOP",
     "ZH_TITLES",
     "ja_cued",
+    "ja_full_name",
+    "ja_given_alone",
+    "ja_korean_given",
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
@@ -544,6 +548,13 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         return None  # ちゃんと is also "properly": a name then only at a boundary
     end = match.end() if match.group("hon") == "ちゃん" else match.start()
     return start, end
+
+
+# The Japanese shapes above, for the further frames of ja_frames.py.
+JA_KIN: Final = tuple(_JA_KIN)
+ja_full_name: Final = _ja_full_name
+ja_given_alone: Final = _ja_given_alone
+ja_korean_given: Final = _ja_korean_given
 
 
 # --- Korean ------------------------------------------------------------------------

@@ -1,0 +1,268 @@
+"""More Japanese name frames: titles, readings in brackets, lists, form fields, aliases.
+
+The frames of name_cues.py find a name by a kinship word, a particle or an age around
+it. Notes about a family name people in more ways, each found here by the words that
+frame the name, and each confirmed by the name's own shape where the frame alone also
+fits ordinary words:
+
+- a family name before a title of the church or the route (``崔牧師``, ``陳姐``,
+  ``張大哥``), which only a family name can open;
+- a name and its other spelling in brackets (``金光男（キム・グァンナム）``,
+  ``英一（えいいち）``, ``Lee Myung-hee（イ・ミョンヒ）``), and a kinship word with the
+  name in brackets after it (``叔母さん（ミヨコ）``): found once, both sides go;
+- a family name and a given name in katakana, as the register wrote the wives of the
+  programme (``山口ヨシ子``, ``祖母は山本ハル、``);
+- a romanised name as a passport or a chat account writes it (``Kim Sunja``,
+  ``YOUNGHEE KIM``, ``hanaは17歳``);
+- a field of a form or a report (``父：金山正一``, ``担当：岡田``);
+- a given name that opens a sentence before a kinship word or a list of people
+  (``恵子の娘``, ``美咲と私と母``, ``英子、秀雄、``);
+- Korean given names in katakana joined by と or や (``ユナとミンジュン``), after the
+  word for a child, before what is said of a missing person (``ミンジがいない``), or
+  alone as the last line of a note (a signature).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from bot.scrub.name_cues import (
+    JA_KIN,
+    ja_full_name,
+    ja_given_alone,
+    ja_korean_given,
+)
+from bot.scrub.surnames import CHINESE, JAPANESE
+
+__all__ = ["ja_bracketed", "ja_framed"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_KANJI: Final = "\u4e00-\u9fff々"
+# Common Chinese family names as Japanese writes them (陳, not 陈): the brokers, drivers
+# and landlords of the route.
+_ZH_IN_JAPANESE: Final = frozenset("陳張劉趙黄呉鄭孫馬楊許羅梁韓唐馮鄧葉蔣沈盧呂蘇魏譚陸賈鍾龍")
+_ONE_KANJI_SURNAMES: Final = frozenset(
+    {name for name in JAPANESE if len(name) == 1} | set(CHINESE) | _ZH_IN_JAPANESE
+)
+# Titles written right after a family name: of the churches that shelter people
+# (牧師, 神父), of work, and the Chinese forms of address the route uses (大哥, 姐).
+_TITLES: Final = _words(
+    "牧師 神父 伝道師 宣教師 長老 執事 社長 医師 院長 所長 会長 老師 大哥 大姐 姐さん 兄さん 姐 哥"
+)
+_TITLE: Final = re.compile(rf"(?P<name>[{_KANJI}]{{1,4}})(?:{_alternation(_TITLES)})")
+_TITLE_AT: Final = re.compile(_alternation(_TITLES))
+
+
+def _family_name(run: str) -> bool:
+    return run in _ONE_KANJI_SURNAMES or run in JAPANESE or ja_full_name(run)
+
+
+def _titled(text: str) -> Iterator[tuple[int, int]]:
+    """A family name (or a full name) right before a title: ``崔牧師``, ``陳姐が``."""
+    for title in _TITLE_AT.finditer(text):
+        end = title.start()
+        start = end
+        while start > 0 and end - start < 4 and _is_kanji(text[start - 1]):
+            start -= 1
+        if start < end and (start == 0 or not _is_kanji(text[start - 1])):
+            if _family_name(text[start:end]):
+                yield start, end
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "々"
+
+
+# A family name, then a given name in katakana with the kanji such names end in
+# (ヨシ子, トシ江): the register's spelling of women born before the war.
+_KATA_GIVEN: Final = re.compile(
+    rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,3}}[ァ-ヺー]{{1,4}}[子江代枝恵美乃])(?![{_KANJI}])"
+)
+# A kinship word, then a family name and a given name in katakana with no ending
+# (祖母は山本ハル、): the kinship word makes a person of it.
+_KIN_KATA: Final = re.compile(
+    rf"(?:{_alternation(JA_KIN)})(?:は|の|、|:)"
+    rf"(?P<name>[{_KANJI}]{{1,3}}[ァ-ヺー]{{2,4}})(?=[、。,(がはのと]|$)"
+)
+
+
+def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KATA_GIVEN.finditer(text):
+        name = match.group("name")
+        if any(name[:n] in JAPANESE for n in (1, 2, 3)):
+            yield match.span("name")
+    for match in _KIN_KATA.finditer(text):
+        name = match.group("name")
+        if any(name[:n] in JAPANESE and name[n:n + 1] >= "ァ" for n in (1, 2, 3)):
+            yield match.span("name")
+
+
+# Family names as passports and chat accounts romanise them (Korean, Japanese, Chinese).
+_LATIN_SURNAMES: Final = frozenset(
+    _words(
+        "kim lee yi ri park pak choi choe jung jeong chung kang cho jo yoon yun jang chang "
+        "lim im han oh seo shin sin kwon hwang ahn an song ryu yoo yu hong jeon chun ko "
+        "moon mun yang son bae baek paek heo nam shim noh ha kwak sung cha joo woo koo min "
+        "sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida "
+        "yamada sasaki yamaguchi matsumoto inoue kimura hayashi saito shimizu yamazaki mori "
+        "ikeda hashimoto abe ishikawa yamashita nakajima ishii ogawa maeda okada "
+        "wang zhang liu chen zhao huang zhou wu xu sun zhu ma hu guo"
+    )
+)
+# Words that follow such a family name in the names of places and firms (Han River).
+_LATIN_NOT_GIVEN: Final = frozenset(
+    _words(
+        "river street road station hotel air park bank pay group mart city line tower "
+        "university church center centre company bridge hospital"
+    )
+)
+_LATIN_PAIR: Final = re.compile(
+    r"(?<![A-Za-z0-9@._-])(?P<a>[A-Z][a-z]+|[A-Z]+)[ ,]{1,2}"
+    r"(?P<b>[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]+(?:-[A-Z]+)?)(?![A-Za-z0-9@_])"
+)
+# A romanised given name or nickname in lower case, before an age: ``hanaは17歳``.
+_LATIN_AGED: Final = re.compile(
+    r"(?<![A-Za-z0-9@._-])(?P<name>[A-Za-z]{2,12})(?:は|が|も) ?(?:まだ|もう)?[0-9]{1,3} ?歳"
+)
+
+
+def _latin(text: str) -> Iterator[tuple[int, int]]:
+    for match in _LATIN_PAIR.finditer(text):
+        a, b = match.group("a").lower(), match.group("b").lower()
+        if a in _LATIN_NOT_GIVEN or b in _LATIN_NOT_GIVEN:
+            continue
+        if a in _LATIN_SURNAMES or b in _LATIN_SURNAMES:
+            yield match.span("a")
+            yield match.span("b")
+    for match in _LATIN_AGED.finditer(text):
+        yield match.span("name")
+
+
+# A field of a form or a report: a kinship word or a role, a colon, a name.
+_FIELD: Final = re.compile(
+    rf"(?:{_alternation((*JA_KIN, '担当', '担当者', '記入者', '報告者', '申請者', '連絡係'))})"
+    rf" ?: ?(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
+)
+
+
+def _fields(text: str) -> Iterator[tuple[int, int]]:
+    if ":" not in text:
+        return
+    for match in _FIELD.finditer(text):
+        name = match.group("name")
+        kana = name[0] >= "ァ" and name[0] <= "ヺ"
+        if (kana and ja_korean_given(name.split("・")[-1])) or _family_name(name):
+            yield match.span("name")
+
+
+# A given name that opens a sentence, before a kinship word (恵子の娘), before a list of
+# the people it goes with (美咲と私と母), or in a list of such names (英子、秀雄、).
+_PEOPLE: Final = _alternation(("私", "わたし", "僕", "俺", *JA_KIN))
+_GIVEN_OPENING: Final = re.compile(
+    rf"(?:^|(?<=[。!?\n、 「]))(?P<name>[{_KANJI}]{{2,3}})"
+    rf"(?=の(?:{_PEOPLE})|と(?:{_PEOPLE})[とのは、が]|、[{_KANJI}]{{2,3}}、)"
+)
+_NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
+
+
+def _given_opening(text: str) -> Iterator[tuple[int, int]]:
+    for match in _GIVEN_OPENING.finditer(text):
+        name = match.group("name")
+        if ja_given_alone(name) and not _NUMERALS & set(name):
+            yield match.span("name")
+            nxt = match.end() + 1
+            if text.startswith("、", match.end()):
+                follower = text[nxt : nxt + 3]
+                run = follower.rstrip("、")[:3]
+                while run and not all(_is_kanji(ch) for ch in run):
+                    run = run[:-1]
+                if ja_given_alone(run) and text.startswith("、", nxt + len(run)):
+                    yield nxt, nxt + len(run)
+
+
+# Korean given names in katakana, found by the words around them.
+_KATA_RUN: Final = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺ][ァ-ヺー]{1,5}(?![ァ-ヺー・])")
+# What is said of a missing or speaking person right after the name.
+_PERSON_NEWS: Final = re.compile(
+    r"(?:が|は)(?:いない|いなく|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
+)
+# The word for a child before the name (4人目の子のソナ).
+_CHILD_BEFORE: Final = ("子の", "の子")
+
+
+def _korean_given(text: str) -> Iterator[tuple[int, int]]:
+    runs = [m for m in _KATA_RUN.finditer(text) if ja_korean_given(m.group())]
+    for i, match in enumerate(runs):
+        start, end = match.span()
+        news = _PERSON_NEWS.match(text, end)
+        joined = news is not None and news.group() in ("と", "や")
+        if joined:
+            partner = runs[i + 1] if i + 1 < len(runs) else None
+            if partner is None or partner.start() != end + 1:
+                continue
+            yield partner.span()
+        if news is not None or text.endswith(_CHILD_BEFORE[0], 0, start):
+            yield start, end
+        elif _signature(text, start, end):
+            yield start, end
+
+
+def _signature(text: str, start: int, end: int) -> bool:
+    """The name is the last line of the note, alone after the end of a sentence."""
+    return text[end:].strip(" !。\n") == "" and start > 0 and text[start - 1] in "。!\n "
+
+
+def ja_framed(text: str) -> Iterator[tuple[int, int]]:
+    """Japanese names in the frames of this module (but the brackets, which need the
+    names already found)."""
+    yield from _titled(text)
+    yield from _katakana_given(text)
+    yield from _latin(text)
+    yield from _fields(text)
+    yield from _given_opening(text)
+    yield from _korean_given(text)
+
+
+# What may stand in brackets as a name's other spelling: one script, no digits.
+_SPELLING: Final = re.compile(
+    rf"\((?P<name>[ぁ-ゖゑゐ]{{2,8}}|[ァ-ヺー・=]{{2,14}}|[A-Za-z][A-Za-z -]{{1,24}}"
+    rf"|[{_KANJI}]{{2,6}})\)"
+)
+# The same before the bracket, walked back over one script.
+_BEFORE_SPELLING: Final = re.compile(
+    rf"(?:[{_KANJI}]{{2,6}}|[ァ-ヺー・]{{2,14}}|[A-Za-z][A-Za-z -]{{1,24}}[A-Za-z])\Z"
+)
+_KIN_BRACKET: Final = re.compile(
+    rf"(?:{_alternation(JA_KIN)})(?:さん|ちゃん)?(?=\()"
+)
+
+
+def ja_bracketed(
+    text: str, spans: list[tuple[int, int]], stop: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    """The other spelling of each name found, in brackets after it or around it, and
+    a name in brackets after a kinship word (``叔母さん（ミヨコ）``)."""
+    if "(" not in text:
+        return
+    for start, end in spans:
+        after = _SPELLING.match(text, end)
+        if after is not None and after.group("name") not in stop:
+            yield after.span("name")
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            before = _BEFORE_SPELLING.search(text, max(0, start - 26), start - 1)
+            if before is not None and before.group().strip() not in stop:
+                yield before.start(), before.end()
+    for kin in _KIN_BRACKET.finditer(text):
+        after = _SPELLING.match(text, kin.end())
+        if after is not None and after.group("name") not in stop:
+            yield after.span("name")
