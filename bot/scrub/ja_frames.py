@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.name_cues import (
+    JA_KANA_NOT_NAMES,
     JA_KIN,
     ja_full_name,
     ja_given_alone,
@@ -99,7 +100,9 @@ _KIN_KATA: Final = re.compile(
 def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
     for match in _KATA_GIVEN.finditer(text):
         name = match.group("name")
-        if any(name[:n] in JAPANESE for n in (1, 2, 3)):
+        # Kanji, katakana, then 子 is a name whatever the family name (山岸トシ子).
+        kanji = len(name) - len(name.lstrip("".join(map(chr, range(0x4E00, 0xA000)))))
+        if any(name[:n] in JAPANESE for n in (1, 2, 3)) or (kanji >= 2 and name[-1] == "子"):
             yield match.span("name")
     for match in _KIN_KATA.finditer(text):
         name = match.group("name")
@@ -155,13 +158,27 @@ _FIELD: Final = re.compile(
 )
 
 
+# A line of a form that opens with a full name, then a space and a date or an age
+# (李明淑　1999年8月17日生).
+_LINE_NAME: Final = re.compile(rf"(?:^|(?<=\n))(?P<name>[{_KANJI}]{{2,5}}) +(?=[0-9])")
+
+
+def _opens_with_family_name(name: str) -> bool:
+    return 2 <= len(name) <= 5 and any(name[:n] in _ONE_KANJI_SURNAMES | JAPANESE for n in (1, 2, 3))
+
+
 def _fields(text: str) -> Iterator[tuple[int, int]]:
+    for match in _LINE_NAME.finditer(text):
+        if ja_full_name(match.group("name")):
+            yield match.span("name")
     if ":" not in text:
         return
     for match in _FIELD.finditer(text):
         name = match.group("name")
         kana = name[0] >= "ァ" and name[0] <= "ヺ"
-        if (kana and ja_korean_given(name.split("・")[-1])) or _family_name(name):
+        if kana and ja_korean_given(name.split("・")[-1]):
+            yield match.span("name")
+        elif not kana and (_family_name(name) or _opens_with_family_name(name)):
             yield match.span("name")
 
 
@@ -195,6 +212,7 @@ _KATA_RUN: Final = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺ][ァ-ヺー]{1,5}(?
 # What is said of a missing or speaking person right after the name.
 _PERSON_NEWS: Final = re.compile(
     r"(?:が|は)(?:いない|いなく|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
+    r"|のお(?:母|父|兄|姉|祖母|祖父|ばあ|じい)(?:さん|ちゃん|様)"
 )
 # The word for a child before the name (4人目の子のソナ).
 _CHILD_BEFORE: Final = ("子の", "の子")
@@ -222,6 +240,23 @@ def _signature(text: str, start: int, end: int) -> bool:
     return text[end:].strip(" !。\n") == "" and start > 0 and text[start - 1] in "。!\n "
 
 
+# A name in katakana right before an age in brackets (姪のアヤカ（24）).
+_KATA_AGED: Final = re.compile(r"(?<![ァ-ヺー・])(?P<name>[ァ-ヺ][ァ-ヺー・]{1,11}) ?\( ?[0-9]{1,3} ?(?:歳|才)? ?\)")
+# A note that opens with its writer's given name in hiragana (ひろみです。).
+_KANA_SELF: Final = re.compile(r"(?P<name>[ぁ-ゖ]{2,4})です[。、!]")
+_KANA_NOT_SELF: Final = frozenset(_words("そう だめ むり いや はい いいえ ここ それ これ あれ まだ"))
+
+
+def _introduced(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KATA_AGED.finditer(text):
+        yield match.span("name")
+    self_intro = _KANA_SELF.match(text)
+    if self_intro is not None:
+        name = self_intro.group("name")
+        if name not in _KANA_NOT_SELF and name not in JA_KANA_NOT_NAMES and name[-1] != "い":
+            yield self_intro.span("name")
+
+
 def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     """Japanese names in the frames of this module (but the brackets, which need the
     names already found)."""
@@ -231,6 +266,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _fields(text)
     yield from _given_opening(text)
     yield from _korean_given(text)
+    yield from _introduced(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
@@ -244,6 +280,8 @@ _BEFORE_SPELLING: Final = re.compile(
 )
 _KIN_BRACKET: Final = re.compile(
     rf"(?:{_alternation(JA_KIN)})(?:さん|ちゃん)?(?=\()"
+    # A given name after a kinship word, with its reading in brackets (娘の光（ひかる）).
+    rf"|(?:{_alternation(JA_KIN)})の(?P<name>[{_KANJI}]{{1,4}})(?=\([ぁ-ゖ]{{2,8}}\))"
 )
 
 
@@ -263,6 +301,8 @@ def ja_bracketed(
             if before is not None and before.group().strip() not in stop:
                 yield before.start(), before.end()
     for kin in _KIN_BRACKET.finditer(text):
+        if kin.group("name") and kin.group("name") not in stop:
+            yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
         if after is not None and after.group("name") not in stop:
             yield after.span("name")
