@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import ko_ja_name, ko_name_shaped, zh_tagged_name
+from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped, zh_tagged_name
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
 from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES, LOCATIVE_NAMES, PLACE_NAMES
@@ -75,6 +75,30 @@ def _ja_may_name(tag: str, word: str) -> bool:
     return tag.startswith("名詞-普通名詞-一般") and _JA_KANA_WORD.fullmatch(word) is not None
 
 
+# The model often takes the kinship word and the honorific after a name with it
+# (スンジャ姉さん, 叔母さん): they are what staff need to read, so they stay.
+# 夫, 妻, 孫, 嫁 and 婿 are left out: given names end in them (和夫).
+_JA_KIN_WORDS: Final = sorted(
+    {*JA_KIN, "おばあ", "おじい", "おば", "おじ", "ばあ", "じい"} - set("夫妻孫嫁婿"),
+    key=len,
+    reverse=True,
+)
+_JA_KIN_AFTER: Final = re.compile(
+    "(?:" + "|".join(_JA_KIN_WORDS) + ")?(?:さん|ちゃん|様|さま|くん)?\\Z"
+)
+
+
+def _ja_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A Person span less the kinship word and honorific after it; ``None`` when
+    nothing else is left."""
+    cut = _JA_KIN_AFTER.search(text, start, end)
+    if cut is not None and cut.start() > start:
+        end = cut.start()
+    elif cut is not None and cut.end() > cut.start():
+        return None
+    return start, end
+
+
 def _load_ja() -> Tagger:
     import spacy
 
@@ -95,7 +119,9 @@ def _load_ja() -> Tagger:
         for offset, doc in zip(offsets, nlp.pipe(docs), strict=True):
             for ent in doc.ents:
                 if ent.label_ == "Person":
-                    yield offset + ent.start_char, offset + ent.end_char
+                    span = _ja_person(text, offset + ent.start_char, offset + ent.end_char)
+                    if span is not None:
+                        yield span
 
     return tag
 
