@@ -75,9 +75,9 @@ def _titled(text: str) -> Iterator[tuple[int, int]]:
         start = end
         while start > 0 and end - start < 4 and _is_kanji(text[start - 1]):
             start -= 1
-        if start < end and (start == 0 or not _is_kanji(text[start - 1])):
-            if _family_name(text[start:end]):
-                yield start, end
+        opens_run = start < end and (start == 0 or not _is_kanji(text[start - 1]))
+        if opens_run and _family_name(text[start:end]):
+            yield start, end
 
 
 def _is_kanji(ch: str) -> bool:
@@ -106,7 +106,7 @@ def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
     for match in _KIN_KATA.finditer(text):
         name = match.group("name")
-        if any(name[:n] in JAPANESE and name[n:n + 1] >= "ァ" for n in (1, 2, 3)):
+        if any(name[:n] in JAPANESE and name[n : n + 1] >= "ァ" for n in (1, 2, 3)):
             yield match.span("name")
 
 
@@ -125,7 +125,7 @@ _LATIN_SURNAMES: Final = frozenset(
 # Words that follow such a family name in the names of places and firms (Han River).
 _LATIN_NOT_GIVEN: Final = frozenset(
     _words(
-        "river street road station hotel air park bank pay group mart city line tower "
+        "river street road station hotel air bank pay group mart city line tower "
         "university church center centre company bridge hospital"
     )
 )
@@ -164,7 +164,9 @@ _LINE_NAME: Final = re.compile(rf"(?:^|(?<=\n))(?P<name>[{_KANJI}]{{2,5}}) +(?=[
 
 
 def _opens_with_family_name(name: str) -> bool:
-    return 2 <= len(name) <= 5 and any(name[:n] in _ONE_KANJI_SURNAMES | JAPANESE for n in (1, 2, 3))
+    return 2 <= len(name) <= 5 and any(
+        name[:n] in _ONE_KANJI_SURNAMES | JAPANESE for n in (1, 2, 3)
+    )
 
 
 def _fields(text: str) -> Iterator[tuple[int, int]]:
@@ -175,10 +177,11 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _FIELD.finditer(text):
         name = match.group("name")
-        kana = name[0] >= "ァ" and name[0] <= "ヺ"
-        if kana and ja_korean_given(name.split("・")[-1]):
-            yield match.span("name")
-        elif not kana and (_family_name(name) or _opens_with_family_name(name)):
+        if "ァ" <= name[0] <= "ヺ":
+            shaped = ja_korean_given(name.split("・")[-1])
+        else:
+            shaped = _family_name(name) or _opens_with_family_name(name)
+        if shaped:
             yield match.span("name")
 
 
@@ -187,7 +190,7 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
 _PEOPLE: Final = _alternation(("私", "わたし", "僕", "俺", *JA_KIN))
 _GIVEN_OPENING: Final = re.compile(
     rf"(?:^|(?<=[。!?\n、 「]))(?P<name>[{_KANJI}]{{2,3}})"
-    rf"(?=の(?:{_PEOPLE})|と(?:{_PEOPLE})[とのは、が]|、[{_KANJI}]{{2,3}}、)"
+    rf"(?=の(?:{_PEOPLE})|と(?:{_PEOPLE})[とのは、がでも]|、[{_KANJI}]{{2,3}}、)"
 )
 _NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
 
@@ -215,7 +218,7 @@ _PERSON_NEWS: Final = re.compile(
     r"|のお(?:母|父|兄|姉|祖母|祖父|ばあ|じい)(?:さん|ちゃん|様)"
 )
 # The word for a child before the name (4人目の子のソナ).
-_CHILD_BEFORE: Final = ("子の", "の子")
+_CHILD_BEFORE: Final = "子の"
 
 
 def _korean_given(text: str) -> Iterator[tuple[int, int]]:
@@ -229,9 +232,8 @@ def _korean_given(text: str) -> Iterator[tuple[int, int]]:
             if partner is None or partner.start() != end + 1:
                 continue
             yield partner.span()
-        if news is not None or text.endswith(_CHILD_BEFORE[0], 0, start):
-            yield start, end
-        elif _signature(text, start, end):
+        child = text.endswith(_CHILD_BEFORE, 0, start)
+        if news is not None or child or _signature(text, start, end):
             yield start, end
 
 
@@ -241,10 +243,14 @@ def _signature(text: str, start: int, end: int) -> bool:
 
 
 # A name in katakana right before an age in brackets (姪のアヤカ（24）).
-_KATA_AGED: Final = re.compile(r"(?<![ァ-ヺー・])(?P<name>[ァ-ヺ][ァ-ヺー・]{1,11}) ?\( ?[0-9]{1,3} ?(?:歳|才)? ?\)")
+_KATA_AGED: Final = re.compile(
+    r"(?<![ァ-ヺー・])(?P<name>[ァ-ヺ][ァ-ヺー・]{1,11}) ?\( ?[0-9]{1,3} ?(?:歳|才)? ?\)"
+)
 # A note that opens with its writer's given name in hiragana (ひろみです。).
 _KANA_SELF: Final = re.compile(r"(?P<name>[ぁ-ゖ]{2,4})です[。、!]")
-_KANA_NOT_SELF: Final = frozenset(_words("そう だめ むり いや はい いいえ ここ それ これ あれ まだ"))
+_KANA_NOT_SELF: Final = frozenset(
+    _words("そう だめ むり いや はい いいえ ここ それ これ あれ まだ")
+)
 
 
 def _introduced(text: str) -> Iterator[tuple[int, int]]:

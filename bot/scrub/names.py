@@ -133,7 +133,11 @@ _JA_ROLE: Final = frozenset(
 # kinship word, a country, a place, the word for the kind of name it is.
 _JA_NOT_SPELLINGS: Final = frozenset(
     {*_JA_ROLE, *JA_KIN, *KEPT_NAMES, *PLACE_NAMES}
-    | set(_words("仮名 偽名 本名 旧姓 旧名 通名 通称 日本名 朝鮮名 韓国名 中国名 漢字 カタカナ ひらがな"))
+    | set(
+        _words(
+            "仮名 偽名 本名 旧姓 旧名 通名 通称 日本名 朝鮮名 韓国名 中国名 漢字 カタカナ ひらがな"
+        )
+    )
 )
 # Endings of a verb or adjective written after one kanji (言えません, 分からない,
 # 覚えています); a given name in kana after a family name never holds them.
@@ -307,10 +311,10 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
             if tail is None or match.re is not _JA_HONORIFIC:
                 continue
             start, name = start + tail.start(), tail.group()
-        if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
-            # 王 is a king only before 様 (王様); 王さん is a man named Wang.
-            if name != "王" or text.startswith(("様", "さま"), end):
-                continue
+        role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
+        # 王 is a king only before 様 (王様); 王さん is a man named Wang.
+        if role and (name != "王" or text.startswith(("様", "さま"), end)):
+            continue
         yield start, end
     for match in _JA_BARE.finditer(text):
         name = match.group("name")

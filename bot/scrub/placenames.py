@@ -330,7 +330,7 @@ _JA_CUE_AFTER: Final = re.compile(
     # A city's or a county's unit right after the name (金策市), not 市場 or 市民.
     r"|[市郡](?![場民長内])"
     r"|(?:の近く|の辺り|のあたり|周辺|付近|近く|方面|で|から|まで|に|を|へ)"
-    r"[^。、\n]{0,8}?(?:国境|越境|口岸|川を渡|渡|ベトナム|ラオス)"
+    r"[^。、\n]{0,8}?(?:国境|越境|口岸|川を渡|[へに]渡|ベトナム|ラオス)"
 )
 
 
@@ -700,7 +700,9 @@ def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
 
 # A place's other spelling in brackets (安山（アンサン）, 芒市（マンシ）): one script, no
 # digits; found on either side, both go.
-_JA_SPELLING: Final = re.compile(r"\((?P<name>[ァ-ヺー・]{2,12}|[가-힣]{2,8}|[\u4e00-\u9fff]{2,6})\)")
+_JA_SPELLING: Final = re.compile(
+    r"\((?P<name>[ァ-ヺー・]{2,12}|[가-힣]{2,8}|[\u4e00-\u9fff]{2,6})\)"
+)
 _JA_BEFORE_SPELLING: Final = re.compile(r"(?:[\u4e00-\u9fff]{2,6}|[ァ-ヺー]{2,12})\Z")
 # A town after a ward (新宿区百人町): the ward's town is part of the place.
 _JA_TOWN_AFTER_WARD: Final = re.compile(r"[\u4e00-\u9fff々ヶ]{1,4}町(?![\u4e00-\u9fff])")
@@ -765,7 +767,11 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             end = _ko_widened(text, end)
         if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
             end = suffix.end()
-        if locale == "ja" and text[end - 1] == "区" and (town := _JA_TOWN_AFTER_WARD.match(text, end)):
+        if (
+            locale == "ja"
+            and text[end - 1] == "区"
+            and (town := _JA_TOWN_AFTER_WARD.match(text, end))
+        ):
             end = town.end()
         if (
             pending is not None
