@@ -35,6 +35,7 @@ from bot.scrub.name_cues import (
     ja_given_alone,
     ja_korean_given,
 )
+from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
 __all__ = ["ja_bracketed", "ja_framed"]
@@ -86,28 +87,41 @@ def _is_kanji(ch: str) -> bool:
 
 # A family name, then a given name in katakana with the kanji such names end in
 # (ヨシ子, トシ江): the register's spelling of women born before the war.
-_KATA_GIVEN: Final = re.compile(
-    rf"(?<![{_KANJI}])(?P<name>[{_KANJI}]{{1,3}}[ァ-ヺー]{{1,4}}[子江代枝恵美乃])(?![{_KANJI}])"
+# Katakana right after kanji: where a family name gives way to a given name in
+# katakana (opened with the katakana class, so that the engine skips ahead to it).
+_KATA_AFTER_KANJI: Final = re.compile(rf"[ァ-ヺ](?<=[{_KANJI}][ァ-ヺ])")
+# A family name, a given name in katakana, and the kanji such names end in (ヨシ子,
+# トシ江): the register's spelling of women born before the war.
+_KANJI_KATA: Final = re.compile(
+    rf"(?P<surname>[{_KANJI}]{{1,3}})(?P<given>[ァ-ヺー]{{1,4}})(?P<end>[子江代枝恵美乃]?)"
+    rf"(?![{_KANJI}])"
 )
-# A kinship word, then a family name and a given name in katakana with no ending
-# (祖母は山本ハル、): the kinship word makes a person of it.
-_KIN_KATA: Final = re.compile(
-    rf"(?:{_alternation(JA_KIN)})(?:は|の|、|:)"
-    rf"(?P<name>[{_KANJI}]{{1,3}}[ァ-ヺー]{{2,4}})(?=[、。,(がはのと]|$)"
-)
+# Without the ending, a kinship word before the name makes a person of it (祖母は山本ハル、).
+_KIN_MARKED: Final = tuple(kin + mark for kin in JA_KIN for mark in ("は", "の", "、", ":"))
+_AFTER_KIN_KATA: Final = frozenset("、。,(がはのと")
 
 
 def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
-    for match in _KATA_GIVEN.finditer(text):
-        name = match.group("name")
-        # Kanji, katakana, then 子 is a name whatever the family name (山岸トシ子).
-        kanji = len(name) - len(name.lstrip("".join(map(chr, range(0x4E00, 0xA000)))))
-        if any(name[:n] in JAPANESE for n in (1, 2, 3)) or (kanji >= 2 and name[-1] == "子"):
-            yield match.span("name")
-    for match in _KIN_KATA.finditer(text):
-        name = match.group("name")
-        if any(name[:n] in JAPANESE and name[n : n + 1] >= "ァ" for n in (1, 2, 3)):
-            yield match.span("name")
+    for kana in starts(_KATA_AFTER_KANJI, text):
+        start = kana
+        while start > 0 and kana - start < 4 and _is_kanji(text[start - 1]):
+            start -= 1
+        match = _KANJI_KATA.match(text, start)
+        if match is None or (start > 0 and _is_kanji(text[start - 1])):
+            continue
+        surname, after = match.group("surname"), text[match.end() : match.end() + 1]
+        if match.group("end"):
+            # Kanji, katakana, then 子 is a name whatever the family name (山岸トシ子).
+            opens = any(surname[:n] in JAPANESE for n in (1, 2, 3))
+            if opens or (len(surname) >= 2 and match.group("end") == "子"):
+                yield match.span()
+        elif (
+            len(match.group("given")) >= 2
+            and surname in JAPANESE
+            and (not after or after in _AFTER_KIN_KATA)
+            and text.endswith(_KIN_MARKED, 0, start)
+        ):
+            yield match.span()
 
 
 # Family names as passports and chat accounts romanise them (Korean, Japanese, Chinese).
@@ -130,13 +144,15 @@ _LATIN_NOT_GIVEN: Final = frozenset(
     )
 )
 _LATIN_PAIR: Final = re.compile(
-    r"(?<![A-Za-z0-9@._-])(?P<a>[A-Z][a-z]+|[A-Z]+)[ ,]{1,2}"
+    r"(?P<a>[A-Z](?<![A-Za-z0-9@._-][A-Z])(?:[a-z]+|[A-Z]*))[ ,]{1,2}"
     r"(?P<b>[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]+(?:-[A-Z]+)?)(?![A-Za-z0-9@_])"
 )
 # A romanised given name or nickname in lower case, before an age: ``hanaは17歳``.
-_LATIN_AGED: Final = re.compile(
-    r"(?<![A-Za-z0-9@._-])(?P<name>[A-Za-z]{2,12})(?:は|が|も) ?(?:まだ|もう)?[0-9]{1,3} ?歳"
-)
+# Found at the particle after a Latin letter (a note holds far fewer of those than
+# letters), then walked back over the letters.
+_LATIN_AGED: Final = re.compile(r"[はがも](?<=[A-Za-z][はがも]) ?(?:まだ|もう)?[0-9]{1,3} ?歳")
+_HANDLE_CHARS: Final = frozenset("0123456789@._-")
+_LATIN_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _latin(text: str) -> Iterator[tuple[int, int]]:
@@ -148,7 +164,12 @@ def _latin(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("a")
             yield match.span("b")
     for match in _LATIN_AGED.finditer(text):
-        yield match.span("name")
+        end = start = match.start()
+        while start > 0 and end - start < 13 and text[start - 1] in _LATIN_LETTERS:
+            start -= 1
+        opens = start == 0 or text[start - 1] not in _LATIN_LETTERS | _HANDLE_CHARS
+        if 2 <= end - start <= 12 and opens:
+            yield start, end
 
 
 # A field of a form or a report: a kinship word or a role, a colon, a name.
@@ -160,7 +181,10 @@ _FIELD: Final = re.compile(
 
 # A line of a form that opens with a full name, then a space and a date or an age
 # (李明淑　1999年8月17日生).
-_LINE_NAME: Final = re.compile(rf"(?:^|(?<=\n))(?P<name>[{_KANJI}]{{2,5}}) +(?=[0-9])")
+_LINE_NAME: Final = re.compile(rf"(?P<name>[{_KANJI}]{{2,5}}) +(?=[0-9])")
+
+
+_NEWLINE: Final = re.compile("\n")
 
 
 def _opens_with_family_name(name: str) -> bool:
@@ -170,8 +194,9 @@ def _opens_with_family_name(name: str) -> bool:
 
 
 def _fields(text: str) -> Iterator[tuple[int, int]]:
-    for match in _LINE_NAME.finditer(text):
-        if ja_full_name(match.group("name")):
+    for line in (0, *(m.end() for m in _NEWLINE.finditer(text))):
+        match = _LINE_NAME.match(text, line)
+        if match is not None and ja_full_name(match.group("name")):
             yield match.span("name")
     if ":" not in text:
         return
@@ -189,7 +214,7 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
 # the people it goes with (美咲と私と母), or in a list of such names (英子、秀雄、).
 _PEOPLE: Final = _alternation(("私", "わたし", "僕", "俺", *JA_KIN))
 _GIVEN_OPENING: Final = re.compile(
-    rf"(?:^|(?<=[。!?\n、 「]))(?P<name>[{_KANJI}]{{2,3}})"
+    rf"(?P<name>[{_KANJI}](?<![^。!?\n、 「][{_KANJI}])[{_KANJI}]{{1,2}})"
     rf"(?=の(?:{_PEOPLE})|と(?:{_PEOPLE})[とのは、がでも]|、[{_KANJI}]{{2,3}}、)"
 )
 _NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
@@ -211,7 +236,7 @@ def _given_opening(text: str) -> Iterator[tuple[int, int]]:
 
 
 # Korean given names in katakana, found by the words around them.
-_KATA_RUN: Final = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺ][ァ-ヺー]{1,5}(?![ァ-ヺー・])")
+_KATA_RUN: Final = re.compile(r"[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺー]{1,5}(?![ァ-ヺー・])")
 # What is said of a missing or speaking person right after the name.
 _PERSON_NEWS: Final = re.compile(
     r"(?:が|は)(?:いない|いなく|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
@@ -244,7 +269,7 @@ def _signature(text: str, start: int, end: int) -> bool:
 
 # A name in katakana right before an age in brackets (姪のアヤカ（24）).
 _KATA_AGED: Final = re.compile(
-    r"(?<![ァ-ヺー・])(?P<name>[ァ-ヺ][ァ-ヺー・]{1,11}) ?\( ?[0-9]{1,3} ?(?:歳|才)? ?\)"
+    r"(?P<name>[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺー・]{1,11}) ?\( ?[0-9]{1,3} ?(?:歳|才)? ?\)"
 )
 # A note that opens with its writer's given name in hiragana (ひろみです。).
 _KANA_SELF: Final = re.compile(r"(?P<name>[ぁ-ゖ]{2,4})です[。、!]")
@@ -254,8 +279,9 @@ _KANA_NOT_SELF: Final = frozenset(
 
 
 def _introduced(text: str) -> Iterator[tuple[int, int]]:
-    for match in _KATA_AGED.finditer(text):
-        yield match.span("name")
+    if "(" in text:
+        for match in _KATA_AGED.finditer(text):
+            yield match.span("name")
     self_intro = _KANA_SELF.match(text)
     if self_intro is not None:
         name = self_intro.group("name")
@@ -291,6 +317,12 @@ _KIN_BRACKET: Final = re.compile(
 )
 
 
+_OPENING: Final = re.compile(r"\(")
+# A kinship word (three characters at most), の and a given name of four kanji at most
+# end at the bracket: a match begins at most this far before it.
+_KIN_BRACKET_REACH: Final = 8
+
+
 def ja_bracketed(
     text: str, spans: list[tuple[int, int]], stop: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
@@ -303,10 +335,11 @@ def ja_bracketed(
         if after is not None and after.group("name") not in stop:
             yield after.span("name")
         if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-            before = _BEFORE_SPELLING.search(text, max(0, start - 26), start - 1)
-            if before is not None and before.group().strip() not in stop:
-                yield before.start(), before.end()
-    for kin in _KIN_BRACKET.finditer(text):
+            spelled = _BEFORE_SPELLING.search(text, max(0, start - 26), start - 1)
+            if spelled is not None and spelled.group().strip() not in stop:
+                yield spelled.start(), spelled.end()
+    opened = [m.start() for m in _OPENING.finditer(text)]
+    for kin in finditer_at(_KIN_BRACKET, text, before(opened, _KIN_BRACKET_REACH)):
         if kin.group("name") and kin.group("name") not in stop:
             yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
