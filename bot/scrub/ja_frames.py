@@ -38,7 +38,7 @@ from bot.scrub.name_cues import (
 from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
-__all__ = ["ja_bracketed", "ja_framed"]
+__all__ = ["ja_bracketed", "ja_framed", "ja_repeated"]
 
 
 def _words(text: str) -> list[str]:
@@ -241,6 +241,8 @@ _KATA_RUN: Final = re.compile(r"[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺ�
 _PERSON_NEWS: Final = re.compile(
     r"(?:が|は)(?:いない|いなく|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
     r"|のお(?:母|父|兄|姉|祖母|祖父|ばあ|じい)(?:さん|ちゃん|様)"
+    # Arrived, fled or headed somewhere (ユナが景洪に着いた).
+    r"|(?:が|は)[^。!?\n、]{1,8}?(?:に|へ|まで)(?:着い|着き|着く|逃げ|向か|渡っ)"
 )
 # The word for a child before the name (4人目の子のソナ).
 _CHILD_BEFORE: Final = "子の"
@@ -345,3 +347,29 @@ def ja_bracketed(
         after = _SPELLING.match(text, kin.end())
         if after is not None and after.group("name") not in stop:
             yield after.span("name")
+
+
+def _script(ch: str) -> int:
+    """0 for kanji, 1 for katakana, 2 for a Latin letter, 3 for anything else."""
+    if _is_kanji(ch):
+        return 0
+    if "ァ" <= ch <= "ヺ" or ch == "ー":
+        return 1
+    return 2 if ch.isascii() and ch.isalpha() else 3
+
+
+def ja_repeated(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Every other place where a name found in the note stands again as a word of its
+    own (``旧姓は山口です。山口ヨシ子``, ``ユナが… ユナは``): not inside a longer word of
+    the same script (山口県), and not a name in hiragana, which any kana word may hold."""
+    for name in {text[start:end] for start, end in spans if end - start >= 2}:
+        if _script(name[0]) == 3 or _script(name[-1]) == 3:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            joined_before = pos > 0 and _script(text[pos - 1]) == _script(name[0])
+            joined_after = end < len(text) and _script(text[end]) == _script(name[-1])
+            if not joined_before and not joined_after:
+                yield pos, end
+            pos = text.find(name, end)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from bot.scrub.ja_frames import ja_bracketed, ja_framed
+from bot.scrub.ja_frames import ja_bracketed, ja_framed, ja_repeated
 from bot.scrub.name_cues import (
     JA_KIN,
     KO_JA_SURNAMES,
@@ -539,6 +539,7 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
     if locale == "ja":
         spans.extend(ja_framed(text))
         spans += list(ja_bracketed(text, spans, _JA_NOT_SPELLINGS))
+        spans += list(ja_repeated(text, spans))
     elif locale == "ko":
         # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
         spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]

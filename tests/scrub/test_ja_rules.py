@@ -105,6 +105,14 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("まゆみです。先日はありがとうございました。", ("まゆみ",), ("先日",)),
     ("李という韓国人の男性が来ました。", ("李",), ("という韓国人の男性",)),
     ("ヒロシと呼ばれている男です。", ("ヒロシ",), ("と呼ばれている男",)),
+    # A Korean given name before news of an arrival or a flight.
+    ("ジナは昨日ソウルに着きました。", ("ジナ",), ("昨日",)),
+    # A name found once goes wherever it stands again as a word, not inside a longer one.
+    (
+        "旧姓は山口です。山口県に住んでいました。山口の家は古いです。",
+        ("旧姓は山口", "山口の家"),
+        ("山口県", "家は古い"),
+    ),
 ]
 
 # Ordinary sentences the new frames fit in shape: nothing to remove.
@@ -163,6 +171,7 @@ KEPT: list[str] = [
     "娘（中国）と息子（日本）がいます。",
     "姉の名前（漢字）は分かりません。",
     "Han Riverの近くです。",
+    "バスが駅に着きました。",
 ]
 
 
