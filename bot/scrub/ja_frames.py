@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.name_cues import (
+    JA_GIVEN_ENDS,
     JA_KANA_NOT_NAMES,
     JA_KIN,
     ja_full_name,
@@ -38,7 +39,7 @@ from bot.scrub.name_cues import (
 from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
-__all__ = ["ja_bracketed", "ja_framed", "ja_repeated"]
+__all__ = ["ja_bracketed", "ja_framed", "ja_repeated", "ja_self_name"]
 
 
 def _words(text: str) -> list[str]:
@@ -188,9 +189,33 @@ _NEWLINE: Final = re.compile("\n")
 
 
 def _opens_with_family_name(name: str) -> bool:
-    return 2 <= len(name) <= 5 and any(
-        name[:n] in _ONE_KANJI_SURNAMES | JAPANESE for n in (1, 2, 3)
+    """A family name, then a given name with a usual ending (金山正一), and no word
+    that opens with a character family names share (高校教師)."""
+    opens = name[:1] in _ONE_KANJI_SURNAMES or name[:2] in JAPANESE
+    return 3 <= len(name) <= 5 and opens and name[-1] in JA_GIVEN_ENDS
+
+
+# Words that end in 子 like given names and are none (息子の嫁, 親子と私).
+_NOT_GIVEN: Final = frozenset(
+    _words(
+        "息子 親子 末子 実子 養子 長子 妻子 原子 分子 利子 粒子 因子 様子 調子 王子 女子 男子 "
+        "大丈夫 丈夫"
     )
+)
+
+
+def ja_self_name(name: str) -> bool:
+    """Whether the word in ``私はXです`` can be a name: not in kanji, or shaped like a
+    name in kanji (a family name first, or a given name), not a state or a trade
+    (元気, 大丈夫, 会社員, 日本人)."""
+    if not all(map(_is_kanji, name.replace(" ", ""))):
+        return True
+    if name in _NOT_GIVEN:
+        return False
+    given = name[-1] in JA_GIVEN_ENDS
+    surname = name[:1] in _ONE_KANJI_SURNAMES and (len(name) == 1 or given)
+    japanese = any(name[:n] in JAPANESE and (len(name) == n or given) for n in (1, 2, 3))
+    return surname or japanese or ja_full_name(name) or ja_given_alone(name)
 
 
 def _fields(text: str) -> Iterator[tuple[int, int]]:
@@ -223,7 +248,7 @@ _NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
 def _given_opening(text: str) -> Iterator[tuple[int, int]]:
     for match in _GIVEN_OPENING.finditer(text):
         name = match.group("name")
-        if ja_given_alone(name) and not _NUMERALS & set(name):
+        if ja_given_alone(name) and name not in _NOT_GIVEN and not _NUMERALS & set(name):
             yield match.span("name")
             nxt = match.end() + 1
             if text.startswith("、", match.end()):

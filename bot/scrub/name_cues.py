@@ -43,6 +43,7 @@ from bot.scrub.surnames import (
 )
 
 __all__ = [
+    "JA_GIVEN_ENDS",
     "JA_KANA_NOT_NAMES",
     "JA_KIN",
     "KO_JA_SURNAMES",
@@ -558,6 +559,7 @@ JA_KANA_NOT_NAMES: Final = _JA_KANA_NOT_NAMES
 ja_full_name: Final = _ja_full_name
 ja_given_alone: Final = _ja_given_alone
 ja_korean_given: Final = _ja_korean_given
+JA_GIVEN_ENDS: Final = _JA_GIVEN_END | _HANJA_GIVEN_END
 
 
 # --- Korean ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from bot.scrub.ja_frames import ja_bracketed, ja_framed, ja_repeated
+from bot.scrub.ja_frames import ja_bracketed, ja_framed, ja_repeated, ja_self_name
 from bot.scrub.name_cues import (
     JA_KIN,
     KO_JA_SURNAMES,
@@ -311,6 +311,11 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
             if tail is None or match.re is not _JA_HONORIFIC:
                 continue
             start, name = start + tail.start(), tail.group()
+        # 私は元気です, 私は日本人です: a state or a people, not a name; with と申します
+        # or といいます (道下といいます) the verb says it is one.
+        weak = match.re is _JA_INTRO and group == "name" and match.group().endswith("です")
+        if weak and not ja_self_name(name):
+            continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.
         if role and (name != "王" or text.startswith(("様", "さま"), end)):

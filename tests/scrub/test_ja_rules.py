@@ -105,6 +105,11 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("まゆみです。先日はありがとうございました。", ("まゆみ",), ("先日",)),
     ("李という韓国人の男性が来ました。", ("李",), ("という韓国人の男性",)),
     ("ヒロシと呼ばれている男です。", ("ヒロシ",), ("と呼ばれている男",)),
+    # 私はXです takes a name shaped like one; with といいます any word.
+    ("私は王芳です。", ("王芳",), ("私は", "です")),
+    ("私は美咲です。", ("美咲",), ("私は", "です")),
+    ("わたしは道端といいます。", ("道端",), ("といいます",)),
+    ("父：金山正一", ("金山正一",), ("父",)),
     # A Korean given name before news of an arrival or a flight.
     ("ジナは昨日ソウルに着きました。", ("ジナ",), ("昨日",)),
     # A name found once goes wherever it stands again as a word, not inside a longer one.
@@ -172,6 +177,18 @@ KEPT: list[str] = [
     "姉の名前（漢字）は分かりません。",
     "Han Riverの近くです。",
     "バスが駅に着きました。",
+    # A state, a people or a trade after 私は, and words ending in 子 that are no names.
+    "私は元気です。",
+    "私は大丈夫です。",
+    "私は安心です。",
+    "私は会社員です。",
+    "私は日本人です。",
+    "私は北海道出身です。",
+    "息子の嫁が来ました。",
+    "親子と私で行きます。",
+    "父：高校教師",
+    "新社長が来ました。",
+    "副社長と話しました。",
 ]
 
 
