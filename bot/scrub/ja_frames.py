@@ -140,7 +140,7 @@ _LATIN_SURNAMES: Final = frozenset(
 # Words that follow such a family name in the names of places and firms (Han River).
 _LATIN_NOT_GIVEN: Final = frozenset(
     _words(
-        "river street road station hotel air bank pay group mart city line tower "
+        "river street road station hotel air bank pay group mart city line tower kong "
         "university church center centre company bridge hospital"
     )
 )

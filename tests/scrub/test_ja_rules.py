@@ -176,6 +176,12 @@ KEPT: list[str] = [
     "娘（中国）と息子（日本）がいます。",
     "姉の名前（漢字）は分かりません。",
     "Han Riverの近くです。",
+    "Hong Kong経由で行きます。",
+    "Google Mapsで調べました。",
+    "東京（とうきょう）に住んでいます。",
+    "この子（仮名）は16歳です。",
+    "ブローカー（中国人）に払いました。",
+    "韓国に着きました。ソウル",
     "バスが駅に着きました。",
     # A state, a people or a trade after 私は, and words ending in 子 that are no names.
     "私は元気です。",
