@@ -245,6 +245,27 @@ _GIVEN_OPENING: Final = re.compile(
 _NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
 
 
+# Given names of one kanji (明, 誠, 愛), common among the children of the programme's
+# families; 実 (実の母, "birth mother"), 真, 正 and 和 open too many words to be here.
+_ONE_KANJI_GIVEN: Final = frozenset("明誠愛勝光学茂進清剛豊勇隆博稔修徹忍聡翔蓮恵望薫歩優純操栄守")
+# One of them opening a sentence, before a kinship word or joined by と to another.
+_ONE_GIVEN_OPENING: Final = re.compile(
+    rf"[{_KANJI}](?<![^。!?\n、 「][{_KANJI}])(?=の(?:{_PEOPLE})|と[{_KANJI}][はがのも])"
+)
+
+
+def _one_kanji_given(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ONE_GIVEN_OPENING.finditer(text):
+        start = match.start()
+        if text[start] not in _ONE_KANJI_GIVEN:
+            continue
+        if text[start + 1] == "の":
+            yield start, start + 1
+        elif text[start + 2] in _ONE_KANJI_GIVEN:
+            yield start, start + 1
+            yield start + 2, start + 3
+
+
 def _given_opening(text: str) -> Iterator[tuple[int, int]]:
     for match in _GIVEN_OPENING.finditer(text):
         name = match.group("name")
@@ -324,6 +345,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _latin(text)
     yield from _fields(text)
     yield from _given_opening(text)
+    yield from _one_kanji_given(text)
     yield from _korean_given(text)
     yield from _introduced(text)
 

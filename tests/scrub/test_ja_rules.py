@@ -93,6 +93,9 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("直美の息子が中国にいます。", ("直美",), ("息子", "中国")),
     ("陽子と私で迎えに行きます。", ("陽子",), ("と私で",)),
     ("和子、節子、そして弟です。", ("和子", "節子"), ("弟",)),
+    # Given names of one kanji, only there: before kinship, or joined by と.
+    ("勇の父親は日本人です。", ("勇",), ("の父親は日本人",)),
+    ("剛と薫は兄妹です。", ("剛", "薫"), ("兄妹",)),
     # Korean given names in katakana: joined by と, with news of a missing person,
     # before a parent, after the word for a child, signing a note, before an age.
     ("ジウとソヨンは無事です。", ("ジウ", "ソヨン"), ("無事",)),
@@ -193,6 +196,9 @@ KEPT: list[str] = [
     "息子の嫁が来ました。",
     "親子と私で行きます。",
     "父：高校教師",
+    "実の母親は日本人です。",
+    "愛の力です。",
+    "光と影があります。",
     "新社長が来ました。",
     "副社長と話しました。",
 ]
