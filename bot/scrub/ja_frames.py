@@ -39,7 +39,7 @@ from bot.scrub.name_cues import (
 from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
-__all__ = ["ja_bracketed", "ja_framed", "ja_repeated", "ja_self_name"]
+__all__ = ["ja_bracketed", "ja_framed", "ja_one_kanji_name", "ja_repeated", "ja_self_name"]
 
 
 def _words(text: str) -> list[str]:
@@ -252,6 +252,11 @@ _ONE_KANJI_GIVEN: Final = frozenset("明誠愛勝光学茂進清剛豊勇隆博�
 _ONE_GIVEN_OPENING: Final = re.compile(
     rf"[{_KANJI}](?<![^。!?\n、 「][{_KANJI}])(?=の(?:{_PEOPLE})|と[{_KANJI}][はがのも])"
 )
+
+
+def ja_one_kanji_name(char: str) -> bool:
+    """Whether one kanji alone can be a person's name: a family name or a given name."""
+    return char in _ONE_KANJI_SURNAMES or char in _ONE_KANJI_GIVEN
 
 
 def _one_kanji_given(text: str) -> Iterator[tuple[int, int]]:

@@ -314,7 +314,9 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
         # 私は元気です, 私は日本人です: a state or a people, not a name; with と申します
         # or といいます (道下といいます) the verb says it is one.
         weak = match.re is _JA_INTRO and group == "name" and match.group().endswith("です")
-        if weak and not ja_self_name(name):
+        # 名前、北では…: a comma after the label is no colon; the word must look like a name.
+        listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
+        if (weak or listed) and not ja_self_name(name):
             continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.

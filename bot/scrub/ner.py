@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from bot.scrub.ja_frames import ja_one_kanji_name
 from bot.scrub.kinds import LOCALES, canonical_locale
 from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped, zh_tagged_name
 from bot.scrub.normalize import View
@@ -89,14 +90,21 @@ _JA_KIN_AFTER: Final = re.compile(
 
 
 def _ja_person(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A Person span less the kinship word and honorific after it; ``None`` when
-    nothing else is left."""
+    """A Person span less the kinship word and honorific after it and the marks around
+    it (``…春子``); ``None`` when nothing else is left, or when one kanji is left that no
+    name is (北, said of North Korea)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
     cut = _JA_KIN_AFTER.search(text, start, end)
     if cut is not None and cut.start() > start:
         end = cut.start()
     elif cut is not None and cut.end() > cut.start():
         return None
-    return start, end
+    if end - start == 1 and "\u4e00" <= text[start] <= "\u9fff":
+        return (start, end) if ja_one_kanji_name(text[start]) else None
+    return (start, end) if end > start else None
 
 
 def _load_ja() -> Tagger:

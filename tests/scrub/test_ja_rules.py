@@ -108,6 +108,8 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("まゆみです。先日はありがとうございました。", ("まゆみ",), ("先日",)),
     ("李という韓国人の男性が来ました。", ("李",), ("という韓国人の男性",)),
     ("ヒロシと呼ばれている男です。", ("ヒロシ",), ("と呼ばれている男",)),
+    # After a label and a comma only a word shaped like a name goes.
+    ("春子って名前、北ではどう呼ばれたのか。", ("春子",), ("って名前、北では",)),
     # 私はXです takes a name shaped like one; with といいます any word.
     ("私は王芳です。", ("王芳",), ("私は", "です")),
     ("私は美咲です。", ("美咲",), ("私は", "です")),
@@ -338,6 +340,10 @@ def test_a_planted_city_without_its_suffix_never_survives(place: str, frame: str
         # A span that is only a kinship word is no name.
         ("叔母さん", None),
         ("母", None),
+        # The marks around a span go back; one kanji stays only if a name can be one.
+        ("…春子", "春子"),
+        ("金", "金"),
+        ("北", None),
     ],
 )
 def test_a_model_person_span_gives_back_the_kinship_word(span: str, kept: str | None) -> None:
