@@ -342,6 +342,30 @@ def _introduced(text: str) -> Iterator[tuple[int, int]]:
             yield self_intro.span("name")
 
 
+# How a name is written and read, which a note spells out for a family name that
+# differs between the languages: ``金って書いてキムと読みます``.
+_WRITTEN_READ: Final = re.compile(
+    rf"(?P<written>[{_KANJI}]{{1,4}})(?:って|と)書いて"
+    r"(?P<read>[ァ-ヺー・]{1,10}|[ぁ-ゖ]{1,8}|[A-Za-z]{2,12})(?:って|と)読"
+)
+# A family name said of a relative: ``夫は金です``, ``母は李でした`` (the family name
+# alone; a word after は is far more often a state, 母は元気です).
+_KIN_IS: Final = re.compile(
+    rf"(?:{_alternation(JA_KIN)})\)?は(?P<name>[{_KANJI}]{{1,3}})(?:です|でした)"
+)
+
+
+def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
+    for match in _WRITTEN_READ.finditer(text):
+        if ja_self_name(match.group("written")):  # not 山と書いてやまと読む
+            yield match.span("written")
+            yield match.span("read")
+    for match in _KIN_IS.finditer(text):
+        name = match.group("name")
+        if name in _ONE_KANJI_SURNAMES or name in JAPANESE:
+            yield match.span("name")
+
+
 def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     """Japanese names in the frames of this module (but the brackets, which need the
     names already found)."""
@@ -353,6 +377,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _one_kanji_given(text)
     yield from _korean_given(text)
     yield from _introduced(text)
+    yield from _spelled_out(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.

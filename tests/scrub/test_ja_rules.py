@@ -108,6 +108,8 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("まゆみです。先日はありがとうございました。", ("まゆみ",), ("先日",)),
     ("李という韓国人の男性が来ました。", ("李",), ("という韓国人の男性",)),
     ("ヒロシと呼ばれている男です。", ("ヒロシ",), ("と呼ばれている男",)),
+    # A family name said of a relative, and how a name is written and read.
+    ("夫は朴です。朴と書いてパクと読みます。", ("朴", "パク"), ("夫は", "と読みます")),
     # After a label and a comma only a word shaped like a name goes.
     ("春子って名前、北ではどう呼ばれたのか。", ("春子",), ("って名前、北では",)),
     # 私はXです takes a name shaped like one; with といいます any word.
@@ -201,6 +203,9 @@ KEPT: list[str] = [
     "実の母親は日本人です。",
     "愛の力です。",
     "光と影があります。",
+    "母は元気です。",
+    "父は日本人です。",
+    "山と書いてやまと読みます。",
     "新社長が来ました。",
     "副社長と話しました。",
 ]
