@@ -250,7 +250,8 @@ _NUMERALS: Final = frozenset("一二三四五六七八九十百千万")
 _ONE_KANJI_GIVEN: Final = frozenset("明誠愛勝光学茂進清剛豊勇隆博稔修徹忍聡翔蓮恵望薫歩優純操栄守")
 # One of them opening a sentence, before a kinship word or joined by と to another.
 _ONE_GIVEN_OPENING: Final = re.compile(
-    rf"[{_KANJI}](?<![^。!?\n、 「][{_KANJI}])(?=の(?:{_PEOPLE})|と[{_KANJI}][はがのも])"
+    rf"[{''.join(sorted(_ONE_KANJI_GIVEN))}](?<![^。!?\n、 「].)"
+    rf"(?=の(?:{_PEOPLE})|と[{_KANJI}][はがのも])"
 )
 
 
@@ -262,8 +263,6 @@ def ja_one_kanji_name(char: str) -> bool:
 def _one_kanji_given(text: str) -> Iterator[tuple[int, int]]:
     for match in _ONE_GIVEN_OPENING.finditer(text):
         start = match.start()
-        if text[start] not in _ONE_KANJI_GIVEN:
-            continue
         if text[start + 1] == "の":
             yield start, start + 1
         elif text[start + 2] in _ONE_KANJI_GIVEN:
@@ -350,19 +349,21 @@ _WRITTEN_READ: Final = re.compile(
 )
 # A family name said of a relative: ``夫は金です``, ``母は李でした`` (the family name
 # alone; a word after は is far more often a state, 母は元気です).
-_KIN_IS: Final = re.compile(
-    rf"(?:{_alternation(JA_KIN)})\)?は(?P<name>[{_KANJI}]{{1,3}})(?:です|でした)"
-)
+# Found at the は (the engine skips ahead to a literal), the kinship word checked after.
+_KIN_IS: Final = re.compile(rf"は(?P<name>[{_KANJI}]{{1,3}})(?:です|でした)")
+_KIN_BEFORE_IS: Final = tuple(kin + close for kin in JA_KIN for close in ("", ")"))
 
 
 def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
-    for match in _WRITTEN_READ.finditer(text):
-        if ja_self_name(match.group("written")):  # not 山と書いてやまと読む
-            yield match.span("written")
-            yield match.span("read")
+    if "書いて" in text:
+        for match in _WRITTEN_READ.finditer(text):
+            if ja_self_name(match.group("written")):  # not 山と書いてやまと読む
+                yield match.span("written")
+                yield match.span("read")
     for match in _KIN_IS.finditer(text):
         name = match.group("name")
-        if name in _ONE_KANJI_SURNAMES or name in JAPANESE:
+        family = name in _ONE_KANJI_SURNAMES or name in JAPANESE
+        if family and text.endswith(_KIN_BEFORE_IS, 0, match.start()):
             yield match.span("name")
 
 
