@@ -289,7 +289,7 @@ def _given_opening(text: str) -> Iterator[tuple[int, int]]:
 _KATA_RUN: Final = re.compile(r"[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺー]{1,5}(?![ァ-ヺー・])")
 # What is said of a missing or speaking person right after the name.
 _PERSON_NEWS: Final = re.compile(
-    r"(?:が|は)(?:いない|いなく|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
+    r"(?:が|は)(?:いな[いくか]|いませ|見つから|捕ま|戻らない|戻って|帰って|泣|「)|(?:と|や)(?=[ァ-ヺ])"
     r"|のお(?:母|父|兄|姉|祖母|祖父|ばあ|じい)(?:さん|ちゃん|様)"
     # Arrived, fled or headed somewhere (ユナが景洪に着いた).
     r"|(?:が|は)[^。!?\n、]{1,8}?(?:に|へ|まで)(?:着い|着き|着く|逃げ|向か|渡っ)"
