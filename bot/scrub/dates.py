@@ -31,12 +31,12 @@ _CJK_FULL: Final = re.compile(
     r"[0-9明大昭平令](?<![0-9][0-9明大昭平令])"
     r"(?:(?<=1)[89][0-9]{2}|(?<=2)0[0-9]{2}|(?<=[0-9])[0-9]"
     rf"|{_ERA_TAIL} ?(?:元|{_N}{{1,3}}))"
-    rf" ?(?:年|년) ?{_MD_CJK}"
+    rf" ?(?:年|년) ?の?{_MD_CJK}"
 )
 # Every match of _CJK_FULL holds 年 or 년 followed by a month and a day, at most seven
 # characters after its start (an era, a space, a year of three numerals, a space): it is
 # tried only there (scan.py), not at every digit of a note full of years.
-_YEAR_THEN_DAY: Final = re.compile(rf"[年년](?= ?{_MD_CJK})")
+_YEAR_THEN_DAY: Final = re.compile(rf"[年년](?= ?の?{_MD_CJK})")
 _CJK_FULL_REACH: Final = 7
 _ERA_DOTTED: Final = re.compile(
     r"[MTSHR明大昭平令](?<![A-Za-z0-9][MTSHR明大昭平令])(?:(?<=[MTSHR])|" + _ERA_TAIL[3:] + " ?"
@@ -67,11 +67,13 @@ _LABEL_START: Final = re.compile(first_char_class(_LABEL[3:-1], fold=True))
 # birth word (scan.py), at most _MD_REACH characters back.
 # 生|出生|에 태어|생, opened with a character class so that the engine skips ahead to it.
 _BIRTH_WORD: Final = re.compile(r"[生出에생](?:(?<=出)生|(?<=에) 태어|(?<=[生생]))")
-_MD_CHARS: Final = frozenset("0123456789〇一二三四五六七八九十 月월日号號일/")
+_MD_CHARS: Final = frozenset("0123456789〇一二三四五六七八九十 月월日号號일/.")
 _MD_REACH: Final = 11
 _MD_THEN_BIRTH: Final = re.compile(
     rf"(?P<date>{_N}(?:{_N}? ?(?:月|월) ?{_N}{{1,3}} ?(?:日|号|號|일)"
-    r"|(?<=[0-9])[0-9]?/[0-9]{1,2}))"
+    r"|(?<=[0-9])[0-9]?/[0-9]{1,2}"
+    # A year of two digits, the month and the day between dots (52.3.9生まれ).
+    r"|(?<=[0-9])[0-9]\.[0-9]{1,2}\.[0-9]{1,2}))"
     r" ?(?:生まれ|生|出生|出生的|에 태어|생)"
 )
 

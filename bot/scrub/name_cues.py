@@ -43,12 +43,18 @@ from bot.scrub.surnames import (
 )
 
 __all__ = [
+    "JA_GIVEN_ENDS",
+    "JA_KANA_NOT_NAMES",
+    "JA_KIN",
     "KO_JA_SURNAMES",
     "KO_JA_SYLLABLES",
     "ZH_BEFORE_NAME",
     "ZH_STOP",
     "ZH_TITLES",
     "ja_cued",
+    "ja_full_name",
+    "ja_given_alone",
+    "ja_korean_given",
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
@@ -170,7 +176,7 @@ _JA_HOUSE_AT: Final = re.compile("家")
 _JA_WORD_KANJI: Final = frozenset("高安金白南文全明原関")
 # Where the frames above can end, so that each is tried only a name's length before
 # (scan.py), over the characters a name is written in.
-_JA_CALLED_AT: Final = re.compile("という|っていう|って|と名乗")
+_JA_CALLED_AT: Final = re.compile("という|っていう|って|と名乗|と呼ばれ")
 _JA_ELDER_AT: Final = re.compile(r"(?:ばあ|じい|ば|じ|ねえ|にい|姉|兄|母|父)(?:ちゃん|さん|様)")
 _JA_NAME_CHARS: Final = frozenset(
     [
@@ -212,8 +218,9 @@ _JA_INFLECTED_END: Final = frozenset("るたいうくすてぎだっ")
 # Only nouns of a person follow という here (``延吉という町`` is a place, left to places).
 _JA_CALLED: Final = re.compile(
     r"(?P<name>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12}|[가-힣]{2,4})"
-    r"(?:という|っていう|って)(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女)"
-    r"|(?P<alias>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12})と名乗"
+    r"(?:という|っていう|って)(?:[\u4e00-\u9fff]{1,3}人の)?"
+    r"(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女)"
+    r"|(?P<alias>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12})(?:と名乗|(?:と|って)呼ばれ)"
 )
 # A given name before the word the family calls an elder by: ``ハルおばあちゃん``,
 # ``チヨばあちゃん``, ``マサ叔母さん``.
@@ -544,6 +551,15 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         return None  # ちゃんと is also "properly": a name then only at a boundary
     end = match.end() if match.group("hon") == "ちゃん" else match.start()
     return start, end
+
+
+# The Japanese shapes above, for the further frames of ja_frames.py.
+JA_KIN: Final = tuple(_JA_KIN)
+JA_KANA_NOT_NAMES: Final = _JA_KANA_NOT_NAMES
+ja_full_name: Final = _ja_full_name
+ja_given_alone: Final = _ja_given_alone
+ja_korean_given: Final = _ja_korean_given
+JA_GIVEN_ENDS: Final = _JA_GIVEN_END | _HANJA_GIVEN_END
 
 
 # --- Korean ------------------------------------------------------------------------

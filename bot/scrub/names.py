@@ -22,7 +22,9 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from bot.scrub.ja_frames import ja_bracketed, ja_framed, ja_repeated, ja_self_name
 from bot.scrub.name_cues import (
+    JA_KIN,
     KO_JA_SURNAMES,
     ZH_BEFORE_NAME,
     ZH_STOP,
@@ -37,7 +39,7 @@ from bot.scrub.name_cues import (
     zh_japanese_name,
 )
 from bot.scrub.normalize import View
-from bot.scrub.placenames import KEPT_NAMES
+from bot.scrub.placenames import KEPT_NAMES, PLACE_NAMES
 from bot.scrub.scan import back_over, before, finditer_at, merged, starts
 from bot.scrub.scan import before as _positions_before
 from bot.scrub.spans import Finding
@@ -66,7 +68,11 @@ _KANJI: Final = r"[\u4e00-\u9fff々〆ヶ]"
 _KATA: Final = r"[ァ-ヺー\u3099\u309a]"
 # A family name in kanji, then a given name that may be written in kana (``鈴木 くみ子``),
 # never opening with a particle; or a name in katakana.
-_GIVEN: Final = rf"(?:{_KANJI}|(?!さん|さま|ちゃん|くん|[のはがとにをでもへや])[ぁ-ゖ]){{1,5}}"
+# Nor with the word for an elder (春子おばさん, 千代子おばあちゃん): that word stays.
+_GIVEN: Final = (
+    rf"(?:{_KANJI}|(?!さん|さま|ちゃん|くん|お[ばじ]|ばあ|じい|ねえ|にい|[のはがとにをでもへや])"
+    rf"[ぁ-ゖ]){{1,5}}"
+)
 _JA_NAME: Final = (
     rf"(?:{_KANJI}{{1,6}}(?: ?{_GIVEN})?|{_KANJI}{{1,4}} {_KANJI}{{1,4}}"
     rf"|{_KATA}{{2,10}}(?:[・ ]{_KATA}{{2,10}})?|[가-힣]{{2,4}})"
@@ -123,11 +129,22 @@ _JA_ROLE: Final = frozenset(
         "スタッフ ボランティア ママ パパ お客 赤"
     )
 )
+# What stands in brackets after a name and is no other spelling of it: a role, a
+# kinship word, a country, a place, the word for the kind of name it is.
+_JA_NOT_SPELLINGS: Final = frozenset(
+    {*_JA_ROLE, *JA_KIN, *KEPT_NAMES, *PLACE_NAMES}
+    | set(
+        _words(
+            "仮名 偽名 本名 旧姓 旧名 通名 通称 日本名 朝鮮名 韓国名 中国名 漢字 カタカナ ひらがな"
+        )
+    )
+)
 # Endings of a verb or adjective written after one kanji (言えません, 分からない,
 # 覚えています); a given name in kana after a family name never holds them.
 _JA_VERB_ENDING: Final = re.compile(
     r"ません|ない|ます|ました|です|でした|てい|ている|った|れる|られ|せる|たい|かった|ませ"
 )
+_JA_KANJI_TAIL: Final = re.compile(rf"(?<=[ぁ-ゖ]){_KANJI}{{1,6}}\Z")
 _JA_LEAD: Final = (
     "昨日",
     "今日",
@@ -286,10 +303,25 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
                 start += len(lead)
                 name = name[len(lead) :]
                 break
-        if name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE:
-            continue
         if _JA_VERB_ENDING.search(name):
-            continue  # 名前は言えません: a verb after the label, not a name
+            # 名前は言えません: a verb after the label, not a name. Before an honorific
+            # the frame may have opened at a word before the verb (担任だった吉田先生):
+            # the kanji after the verb's last kana are the name.
+            tail = _JA_KANJI_TAIL.search(name) if group == "name" else None
+            if tail is None or match.re is not _JA_HONORIFIC:
+                continue
+            start, name = start + tail.start(), tail.group()
+        # 私は元気です, 私は日本人です: a state or a people, not a name; with と申します
+        # or といいます (道下といいます) the verb says it is one.
+        weak = match.re is _JA_INTRO and group == "name" and match.group().endswith("です")
+        # 名前、北では…: a comma after the label is no colon; the word must look like a name.
+        listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
+        if (weak or listed) and not ja_self_name(name):
+            continue
+        role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
+        # 王 is a king only before 様 (王様); 王さん is a man named Wang.
+        if role and (name != "王" or text.startswith(("様", "さま"), end)):
+            continue
         yield start, end
     for match in _JA_BARE.finditer(text):
         name = match.group("name")
@@ -511,7 +543,11 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
     cued = {"ja": (ja_cued, _JA_ROLE), "ko": (ko_cued, _KO_ROLE), "zh_Hans": (zh_cued, _ZH_ROLE)}
     cue_finder, roles = cued[locale]
     spans = [*finder(text), *cue_finder(text, roles)]
-    if locale == "ko":
+    if locale == "ja":
+        spans.extend(ja_framed(text))
+        spans += list(ja_bracketed(text, spans, _JA_NOT_SPELLINGS))
+        spans += list(ja_repeated(text, spans))
+    elif locale == "ko":
         # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
         spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]
     elif locale == "zh_Hans":

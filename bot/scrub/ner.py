@@ -29,8 +29,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from bot.scrub.ja_frames import ja_one_kanji_name
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import ko_ja_name, ko_name_shaped
+from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped
 from bot.scrub.ner_zh import Token, person_spans
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
@@ -79,6 +80,37 @@ def _ja_may_name(tag: str, word: str) -> bool:
     return tag.startswith("名詞-普通名詞-一般") and _JA_KANA_WORD.fullmatch(word) is not None
 
 
+# The model often takes the kinship word and the honorific after a name with it
+# (スンジャ姉さん, 叔母さん): they are what staff need to read, so they stay.
+# 夫, 妻, 孫, 嫁 and 婿 are left out: given names end in them (和夫).
+_JA_KIN_WORDS: Final = sorted(
+    {*JA_KIN, "おばあ", "おじい", "おば", "おじ", "ばあ", "じい"} - set("夫妻孫嫁婿"),
+    key=len,
+    reverse=True,
+)
+_JA_KIN_AFTER: Final = re.compile(
+    "(?:" + "|".join(_JA_KIN_WORDS) + ")?(?:さん|ちゃん|様|さま|くん)?\\Z"
+)
+
+
+def _ja_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A Person span less the kinship word and honorific after it and the marks around
+    it (``…春子``); ``None`` when nothing else is left, or when one kanji is left that no
+    name is (北, said of North Korea)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    cut = _JA_KIN_AFTER.search(text, start, end)
+    if cut is not None and cut.start() > start:
+        end = cut.start()
+    elif cut is not None and cut.end() > cut.start():
+        return None
+    if end - start == 1 and "\u4e00" <= text[start] <= "\u9fff":
+        return (start, end) if ja_one_kanji_name(text[start]) else None
+    return (start, end) if end > start else None
+
+
 def _load_ja() -> Tagger:
     import spacy
 
@@ -99,7 +131,9 @@ def _load_ja() -> Tagger:
         for offset, doc in zip(offsets, nlp.pipe(docs), strict=True):
             for ent in doc.ents:
                 if ent.label_ == "Person":
-                    yield offset + ent.start_char, offset + ent.end_char
+                    span = _ja_person(text, offset + ent.start_char, offset + ent.end_char)
+                    if span is not None:
+                        yield span
 
     return tag
 

@@ -317,7 +317,8 @@ _JA_GUARDED: Final = frozenset(
 # What a place has after it in Japanese: a word of whereabouts, or what is found there.
 _JA_THERE: Final = (
     r"の(?:近く|駅|方|周辺|辺り|あたり|郊外|町|街|市内|バス|ターミナル|空港|港|宿|ホテル|施設|"
-    r"教会|市場|病院|国境|税関|対岸)|周辺|付近|近く|方面|出身|在住|にいる"
+    r"教会|市場|病院|国境|税関|対岸|親戚|実家)|周辺|付近|近く|方面|出身|在住|にいる|経由"
+    r"|ってところ|というところ|という(?:町|村|所|街)"
 )
 _JA_LOCATIVE_AFTER: Final = re.compile(rf"(?:で|に|から|まで|へ|を|{_JA_THERE}|です)")
 # A word that is a place only in a frame no other sense has (河口付近は流れが速い is the
@@ -325,8 +326,11 @@ _JA_LOCATIVE_AFTER: Final = re.compile(rf"(?:で|に|から|まで|へ|を|{_JA_
 # particle and, a few characters on, crossing a border (河口から国境を越える).
 _JA_CUE_AFTER: Final = re.compile(
     r"の(?:駅|港|宿|ホテル|施設|教会|市場|病院|バス|ターミナル|税関|口岸|市内)|の?(?:出身|在住)"
-    r"|にいる|に住|で暮ら|(?:の近く|の辺り|のあたり|周辺|付近|近く|方面|で|から|まで|に|を|へ)"
-    r"[^。、\n]{0,8}?(?:国境|越境|口岸|川を渡|ベトナム|ラオス)"
+    r"|にいる|に住|で暮ら|の(?:親戚|実家)|経由|ってところ|というところ|という(?:町|村|所|街)"
+    # A city's or a county's unit right after the name (金策市), not 市場 or 市民.
+    r"|[市郡](?![場民長内])"
+    r"|(?:の近く|の辺り|のあたり|周辺|付近|近く|方面|で|から|まで|に|を|へ)"
+    r"[^。、\n]{0,8}?(?:国境|越境|口岸|川を渡|[へに]渡|ベトナム|ラオス)"
 )
 
 
@@ -342,10 +346,25 @@ def _ja_locative(text: str, start: int, end: int, kept_end: int) -> bool:
 def _ja_cued(text: str, start: int, end: int, kept_end: int) -> bool:
     """A border town whose name is an everyday Japanese word (河口 "river mouth", 金策
     "raising money"), in a frame that makes it the town."""
+    unit = text[end : end + 1] in ("市", "郡")  # 金策市: the unit is the town's own
     return (
         text[start:end] in _JA_CUED
-        and _ja_stem_accepted(text, start, end, kept_end)
+        and (unit or _ja_stem_accepted(text, start, end, kept_end))
         and _JA_CUE_AFTER.match(text, end) is not None
+    )
+
+
+# Places listed with a middle dot or a comma (恵山・普天・三池淵): a word that is a
+# place only in a frame is one between two places.
+_JA_LIST_MARKS: Final = "・、"
+
+
+def _ja_listed(text: str, start: int, end: int, previous: tuple[int, int] | None) -> bool:
+    return (
+        previous is not None
+        and previous[1] == start - 1
+        and text[start - 1] in _JA_LIST_MARKS
+        and text[end : end + 1] in _JA_LIST_MARKS
     )
 
 
@@ -679,7 +698,35 @@ def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
         yield Finding(start, end, "place")
 
 
+# A place's other spelling in brackets (安山（アンサン）, 芒市（マンシ）): one script, no
+# digits; found on either side, both go.
+_JA_SPELLING: Final = re.compile(
+    r"\((?P<name>[ァ-ヺー・]{2,12}|[가-힣]{2,8}|[\u4e00-\u9fff]{2,6})\)"
+)
+_JA_BEFORE_SPELLING: Final = re.compile(r"(?:[\u4e00-\u9fff]{2,6}|[ァ-ヺー]{2,12})\Z")
+# A town after a ward (新宿区百人町): the ward's town is part of the place.
+_JA_TOWN_AFTER_WARD: Final = re.compile(r"[\u4e00-\u9fff々ヶ]{1,4}町(?![\u4e00-\u9fff])")
+
+
 def find_places(view: View, locale: str) -> Iterator[Finding]:
+    """Yield place names below province level (:func:`_places`), and in a Japanese note
+    the other spelling of each in brackets."""
+    text = view.norm
+    found = list(_places(view, locale))
+    yield from found
+    if locale != "ja" or "(" not in text:
+        return
+    for place in found:
+        after = _JA_SPELLING.match(text, place.end)
+        if after is not None and after.group("name") not in KEPT_NAMES:
+            yield Finding(*after.span("name"), "place")
+        if text[place.start - 1 : place.start] == "(" and text[place.end : place.end + 1] == ")":
+            spelled = _JA_BEFORE_SPELLING.search(text, max(0, place.start - 13), place.start - 1)
+            if spelled is not None and spelled.group() not in KEPT_NAMES:
+                yield Finding(spelled.start(), spelled.end(), "place")
+
+
+def _places(view: View, locale: str) -> Iterator[Finding]:
     """Yield place names below province level; province and country names are kept.
 
     Every language's names are looked for whatever the locale: a note in Korean often
@@ -702,7 +749,7 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
             yield from _ko_units_after(text, end)
             continue
         if locale == "ja" and text[start:end] in _JA_CUED:
-            if not _ja_cued(text, start, end, kept_end):
+            if not (_ja_cued(text, start, end, kept_end) or _ja_listed(text, start, end, pending)):
                 continue
         elif rule == _JA_STEM:
             if locale != "ja" or not _ja_stem_accepted(text, start, end, kept_end):
@@ -720,6 +767,12 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
             end = _ko_widened(text, end)
         if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
             end = suffix.end()
+        if (
+            locale == "ja"
+            and text[end - 1] == "区"
+            and (town := _JA_TOWN_AFTER_WARD.match(text, end))
+        ):
+            end = town.end()
         if (
             pending is not None
             and start - pending[1] <= 1

@@ -130,12 +130,14 @@ _JA_ANCHOR: Final = re.compile(
     # The lot number right after the town (東九条南岩本町22), unless a unit makes a
     # count or a date of it (町3つ, 町10年).
     r"|(?<=町)[0-9]{1,4}(?![0-9]|[年月日時分秒人歳才円万個回件本枚台軒度反つヶか%％:：.,/-])"
-    rf"|(?<=[\u4e00-\u9fffァ-ヶヶ])[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?(?![0-9])"
+    # The flat's number may follow as a fourth part (千代4-1-27-305).
+    rf"|(?<=[\u4e00-\u9fffァ-ヶヶ])[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{0,2}}(?![0-9])"
 )
 _ZH_ANCHOR: Final = re.compile(
     rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM_P} ?(?:号|號)(?:院|楼|樓)?"
     # A Korean address written in Chinese: the neighbourhood (洞) and its lot number.
-    r"|洞 ?[0-9]{1,4}(?:-[0-9]{1,4})?(?![0-9])"
+    # In the North the lot gives way to the people's unit (水北洞12班).
+    r"|洞 ?[0-9]{1,4}(?:-[0-9]{1,4})?班?(?![0-9])"
     # A village and its team (柳洞村三组), the smallest unit of a rural address.
     rf"|(?<=村){_NUM_P}(?:组|队)"
     r"|(?:路|街|道|巷) ?[A-Za-z0-9]{1,4} ?座"
@@ -201,7 +203,8 @@ _JA_RIGHT: Final = re.compile(
 # The building, entrance (门), floor and flat after the anchor, then a flat's number
 # alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.
 _ZH_RIGHT: Final = re.compile(
-    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|室|层|楼|户|门))*"
+    # 単元 and 階 as a Japanese note copies a Chinese address (2単元301室, 15号２階).
+    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|単元|室|层|楼|户|门|階))*"
     r"(?: ?[0-9]{3,4}(?![0-9]|[.,:：/][0-9]|[年月日号元块万千岁人个点分秒]))?"
     r"(?: ?[0-9]{6}(?![0-9]))?"
 )

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bot.scrub import gazetteer_data as data
 from bot.scrub import scrub
+from bot.scrub.ner import _ja_person
 from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES
 
 # (text, what must go, what must stay), one family of frames per block.
@@ -64,6 +65,67 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("来月の10日、品川駅の改札で会いましょう。", ("品川",), ("10日", "改札")),
     ("集安で2週間待っています。", ("集安",), ("2週間",)),
     ("臨江にいるはずです。", ("臨江",), ("いるはず",)),
+    # A family name before a title of the church or the route; an honorific frame that
+    # opens before a verb keeps the kanji after it; 王 before さん is a man named Wang.
+    ("教会の朴牧師に相談しました。", ("朴",), ("教会の", "牧師に")),
+    ("劉姐の店で待っています。", ("劉",), ("姐の店",)),
+    ("張大哥から連絡がありました。", ("張",), ("大哥から",)),
+    ("息子の担当だった井上先生です。", ("井上",), ("息子の担当だった", "先生です")),
+    ("王さんに聞いてください。", ("王",), ("さんに",)),
+    # The word for an elder after a given name stays.
+    ("佳子おばさんの家に行きました。", ("佳子",), ("おばさんの家",)),
+    # A name and its other spelling in brackets; a name in brackets after kin.
+    ("叔父の和夫（かずお）は元気です。", ("和夫", "かずお"), ("叔父の",)),
+    ("妹の夫・朴英男（パク・ヨンナム）の件です。", ("朴英男", "パク・ヨンナム"), ("妹の夫・",)),
+    ("伯母さん（ハナコ）の写真です。", ("ハナコ",), ("伯母さん", "写真")),
+    ("息子の翔（しょう）も一緒です。", ("翔", "しょう"), ("息子の",)),
+    # A family name and a given name in katakana, as the register wrote them.
+    ("祖母の姉の村井キク子が新潟にいました。", ("村井キク子",), ("祖母の姉の", "新潟")),
+    ("祖母は松本ハナ、大正十年生まれです。", ("松本ハナ",), ("祖母は", "大正十年")),
+    # Romanised names with a known family name; a lower-case name before an age.
+    ("Lee Sunhee 1960年生まれです。", ("Lee", "Sunhee"), ("1960年",)),
+    ("PARK MINJI, 1990年生", ("PARK", "MINJI"), ("1990年生",)),
+    ("jisooは16歳です。", ("jisoo",), ("16歳",)),
+    # Fields of a form or a report.
+    ("担当：石井", ("石井",), ("担当",)),
+    ("崔英姫　1970年3月5日生", ("崔英姫",), ()),
+    # A given name that opens a sentence before kin, the people it goes with, a list.
+    ("直美の息子が中国にいます。", ("直美",), ("息子", "中国")),
+    ("陽子と私で迎えに行きます。", ("陽子",), ("と私で",)),
+    ("和子、節子、そして弟です。", ("和子", "節子"), ("弟",)),
+    # Given names of one kanji, only there: before kinship, or joined by と.
+    ("勇の父親は日本人です。", ("勇",), ("の父親は日本人",)),
+    ("剛と薫は兄妹です。", ("剛", "薫"), ("兄妹",)),
+    # Korean given names in katakana: joined by と, with news of a missing person,
+    # before a parent, after the word for a child, signing a note, before an age.
+    ("ジウとソヨンは無事です。", ("ジウ", "ソヨン"), ("無事",)),
+    ("ミンスがいなくなりました。", ("ミンス",), ("いなくなりました",)),
+    ("スンヒがいません。探しています。", ("スンヒ",), ("いません",)),
+    ("ヨンジャのお父さんは日本人です。", ("ヨンジャ",), ("お父さん", "日本人")),
+    ("末の子のミナは元気です。", ("ミナ",), ("末の子の",)),
+    ("元気でいてね。ジョンヒ", ("ジョンヒ",), ("元気",)),
+    ("孫のリナ（8）も一緒です。", ("リナ",), ("孫の", "8")),
+    # A note that opens with its writer's name; aliases and a name before a nationality.
+    ("まゆみです。先日はありがとうございました。", ("まゆみ",), ("先日",)),
+    ("李という韓国人の男性が来ました。", ("李",), ("という韓国人の男性",)),
+    ("ヒロシと呼ばれている男です。", ("ヒロシ",), ("と呼ばれている男",)),
+    # A family name said of a relative, and how a name is written and read.
+    ("夫は朴です。朴と書いてパクと読みます。", ("朴", "パク"), ("夫は", "と読みます")),
+    # After a label and a comma only a word shaped like a name goes.
+    ("春子って名前、北ではどう呼ばれたのか。", ("春子",), ("って名前、北では",)),
+    # 私はXです takes a name shaped like one; with といいます any word.
+    ("私は王芳です。", ("王芳",), ("私は", "です")),
+    ("私は美咲です。", ("美咲",), ("私は", "です")),
+    ("わたしは道端といいます。", ("道端",), ("といいます",)),
+    ("父：金山正一", ("金山正一",), ("父",)),
+    # A Korean given name before news of an arrival or a flight.
+    ("ジナは昨日ソウルに着きました。", ("ジナ",), ("昨日",)),
+    # A name found once goes wherever it stands again as a word, not inside a longer one.
+    (
+        "旧姓は山口です。山口県に住んでいました。山口の家は古いです。",
+        ("旧姓は山口", "山口の家"),
+        ("山口県", "家は古い"),
+    ),
 ]
 
 # Ordinary sentences the new frames fit in shape: nothing to remove.
@@ -108,6 +170,45 @@ KEPT: list[str] = [
     "国立の病院に入院しています。",
     "龍井茶をいただきました。",
     "吉林省の親戚から手紙が来ました。",
+    # Titles, honorifics, aliases and brackets around words that are no names.
+    "教会の牧師に相談しました。",
+    "社長に相談しました。",
+    "王様のような暮らしでした。",
+    "先生と呼ばれています。",
+    "父：不明",
+    "そうです。わかりました。",
+    "バスが駅に着きました。",
+    "三人、四人と増えました。",
+    "末っ子です。二人とも元気です。",
+    "叔母さん（72歳）は元気です。",
+    "娘（中国）と息子（日本）がいます。",
+    "姉の名前（漢字）は分かりません。",
+    "Han Riverの近くです。",
+    "Hong Kong経由で行きます。",
+    "Google Mapsで調べました。",
+    "東京（とうきょう）に住んでいます。",
+    "この子（仮名）は16歳です。",
+    "ブローカー（中国人）に払いました。",
+    "韓国に着きました。ソウル",
+    "バスが駅に着きました。",
+    # A state, a people or a trade after 私は, and words ending in 子 that are no names.
+    "私は元気です。",
+    "私は大丈夫です。",
+    "私は安心です。",
+    "私は会社員です。",
+    "私は日本人です。",
+    "私は北海道出身です。",
+    "息子の嫁が来ました。",
+    "親子と私で行きます。",
+    "父：高校教師",
+    "実の母親は日本人です。",
+    "愛の力です。",
+    "光と影があります。",
+    "母は元気です。",
+    "父は日本人です。",
+    "山と書いてやまと読みます。",
+    "新社長が来ました。",
+    "副社長と話しました。",
 ]
 
 
@@ -230,3 +331,27 @@ def test_a_planted_city_never_survives(place: str, frame: str) -> None:
 @given(place=st.sampled_from(_STEMS), frame=st.sampled_from(_PLACE_FRAMES))
 def test_a_planted_city_without_its_suffix_never_survives(place: str, frame: str) -> None:
     assert place not in scrub(frame.format(place), "ja").text
+
+
+# --- the NER layer's Person spans ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        # The kinship word and honorific the model takes with a name go back to the text.
+        ("スンジャ姉さん", "スンジャ"),
+        ("千代子おばあちゃん", "千代子"),
+        ("田中さん", "田中"),
+        # Given names that end in a kinship character stay whole.
+        ("和夫", "和夫"),
+        # A span that is only a kinship word is no name.
+        ("叔母さん", None),
+        ("母", None),
+        # The marks around a span go back; one kanji stays only if a name can be one.
+        ("…春子", "春子"),
+        ("金", "金"),
+        ("北", None),
+    ],
+)
+def test_a_model_person_span_gives_back_the_kinship_word(span: str, kept: str | None) -> None:
+    found = _ja_person(span, 0, len(span))
+    assert (span[found[0] : found[1]] if found else None) == kept
