@@ -47,17 +47,33 @@ _CARD: Final = re.compile(
     r"|[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
     r"|[0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])"
 )
+# 여행증명서 and 旅行证 are the travel documents issued in place of a passport.
 _PASSPORT_WORDS: Final = (
-    r"旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|"
-    r"护照号码|护照号|护照|護照號碼|護照|"
+    r"旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|여행증명서|"
+    r"护照号码|护照号|护照|護照號碼|護照|旅行证|"
     r"passport(?: ?(?:no\.?|number|#))?"
 )
+_PASSPORT_GAP: Final = (
+    r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|넘버|ナンバー|No\.?)"
+)
+# Part of a number, as people give what they remember or what is safe to type (여권번호
+# 끝자리 5678, 앞자리 M1234, 护照号码后四位5678, 护照尾号5678, 旅券番号の下4桁は5678).
+_PASSPORT_PART: Final = (
+    r"(?:앞|뒷|뒤|끝|마지막) ?(?:[0-9] ?)?(?:자리|번호)|尾号|"
+    r"[前后末尾][0-9一二三四五六七八九几]?位|[上下末尾][0-9一二三四五]?桁"
+)
 _PASSPORT_LABEL: Final = re.compile(
-    rf"(?:{_PASSPORT_WORDS})"
-    r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|No\.?){0,6}"
-    r"(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4})(?![0-9A-Za-z])",
+    rf"(?:{_PASSPORT_WORDS}){_PASSPORT_GAP}{{0,6}}"
+    rf"(?:(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<part>[A-Za-z]{{0,2}}[0-9]{{3,9}})"
+    r"|(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
+    # Copied in the groups of the printed page or of memory (M1234 5678, E 1234 5678,
+    # E1234-5678, 836 123 456): see _grouped_passport.
+    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,5}(?:[ -][0-9]{2,5}){1,2})))(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
+_DIGIT_GROUPS: Final = re.compile(r"[0-9]+")
+_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
+
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
 # other character folds to p), so that the engine skips ahead to them.
 _PASSPORT_START: Final = re.compile("[旅パ여护護pP]")
@@ -112,6 +128,15 @@ def luhn_valid(number: str) -> bool:
     return total % 10 == 0
 
 
+def _grouped_passport(value: str) -> bool:
+    """Whether digit groups after a passport label are a number (6 to 9 digits in all),
+    not years (여권 2015 2025: issued and expiring)."""
+    groups = _DIGIT_GROUPS.findall(value)
+    if not 6 <= sum(len(group) for group in groups) <= 9:
+        return False
+    return not all(_YEAR.fullmatch(group) for group in groups)
+
+
 def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield identity numbers, passport numbers and card numbers."""
     text = view.digits
@@ -129,7 +154,9 @@ def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         if luhn_valid(match.group()):
             yield Finding(match.start(), match.end(), "card")
     for match in finditer_at(_PASSPORT_LABEL, text, starts(_PASSPORT_START, text)):
-        yield Finding(match.start("id"), match.end("id"), "passport")
+        group = "part" if match["part"] is not None else "id"
+        if match["grouped"] is None or _grouped_passport(match["grouped"]):
+            yield Finding(match.start(group), match.end(group), "passport")
     for match in _LETTERED_ID.finditer(text):
         kind = "id_number" if match["residence"] else "passport"
         yield Finding(match.start(), match.end(), kind)
