@@ -109,7 +109,7 @@ _HANDLE: Final = re.compile(
 # 텔레 and 텔그 for Telegram, 페북 for Facebook, 위쳇 and 웨이신 as Koreans spell WeChat.
 _APPS: Final = (
     r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|卫星(?![电通天定导信图])|绿泡泡|加v|加微|"
-    r"QQ号?|Q号|扣扣|큐큐|企鹅号|LINE|ライン|らいん|"
+    r"\bv：|\bv:|QQ号?|Q号|扣扣|큐큐|企鹅号|LINE|ライン|らいん|"
     r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|"
     r"ウィーチャット|ウィチャット|텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
     r"\btg(?![A-Za-z0-9])|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|"
@@ -121,7 +121,8 @@ _APPS: Final = (
 )
 _GAP: Final = (
     r"(?:[\s:：=＝→>\-「『\"'“‘(（【\[《〈<]|の|は|が|を|で|的|是|为|為|는|은|이|가|를|号码|號碼|号|番号|"
-    r"아이디|아뒤|아디|계정|ID|アイディー?|アカウント|账号|帐号|搜索|搜|添加|:){0,8}"
+    r"아이디|아뒤|아디|계정|ID|アイディー?|アカウント|账号|帐号|搜索|搜|添加|:|"
+    r"사용자 ?명|유저 ?네임|user ?name|ユーザー ?ネーム|ユーザー名|用户名|用戶名){0,8}"
 )
 _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
@@ -134,11 +135,11 @@ _MESSENGER: Final = re.compile(
 _FAR_APPS: Final = (
     r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|LINE|ライン|kakao ?talk|kakao|"
     r"カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|ウィーチャット|ウィチャット|"
-    r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机号|signal|シグナル|시그널|"
+    r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|シグナル|시그널|"
     r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
 )
 _FAR_ID: Final = re.compile(
-    rf"(?:{_FAR_APPS})[^A-Za-z0-9@\n]{{1,20}}?"
+    rf"(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}?"
     r"(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])",
     re.IGNORECASE,
 )
@@ -147,14 +148,14 @@ _FAR_ID: Final = re.compile(
 # Latin word over a few characters holding no Latin letter or digit, if it has the shape
 # of an account.
 _NEXT_ID: Final = re.compile(
-    r"[^A-Za-z0-9@\n]{1,12}?(?P<id>[A-Za-z][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
+    r"[^A-Za-z0-9@\n]{1,12}?(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])"
 )
 _MAX_NEXT_IDS: Final = 3
 # Words that open a device's or product's name, not an account (iPhone13, ios17, v13),
 # and the names of files sent over the app (scan_001.pdf).
 _PRODUCT: Final = re.compile(
     r"(?:iphone|ipad|galaxy|note|pixel|redmi|mate|nova|ios|android|win|windows|macos|v|ver"
-    r"|covid)[0-9]|.*\.(?:jpe?g|png|gif|heic|pdf|docx?|hwp|xlsx?|zip|mp[34]|mov|txt)$",
+    r"|covid|am|pm|top)[0-9]|.*\.(?:jpe?g|png|gif|heic|pdf|docx?|hwp|xlsx?|zip|mp[34]|mov|txt)$",
     re.IGNORECASE,
 )
 # An app's version written with its word (LINE ver13.2.0, 카톡 ver.10.4.3).

@@ -68,7 +68,7 @@ _PASSPORT_LABEL: Final = re.compile(
     r"|(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
     # Copied in the groups of the printed page or of memory (M1234 5678, E 1234 5678,
     # E1234-5678, 836 123 456): see _grouped_passport.
-    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,5}(?:[ -][0-9]{2,5}){1,2})))(?![0-9A-Za-z])",
+    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2})))(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 _DIGIT_GROUPS: Final = re.compile(r"[0-9]+")
