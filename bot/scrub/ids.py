@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
+from bot.scrub.numbers import is_harmless_shape, is_money_before, is_quantity_after
 from bot.scrub.scan import finditer_at, starts
 from bot.scrub.spans import Finding
 
@@ -53,6 +54,11 @@ _PASSPORT_WORDS: Final = (
     r"护照号码|护照号|护照|護照號碼|護照|旅行证|"
     r"passport(?: ?(?:no\.?|number|#))?"
 )
+# North Korea's citizen card (공민증, 公民证): its number is taken after its label as a
+# passport's is. Resident numbers are found by their check (above), so after their
+# label only a part of one is taken (주민번호 앞자리 781105, 身份证后四位 1234).
+_CITIZEN_WORDS: Final = r"공민증|公民证|公民証"
+_RESIDENT_WORDS: Final = r"주민 ?등록 ?번호|주민 ?번호|身份证(?:号码|号)?"
 _PASSPORT_GAP: Final = (
     r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|넘버|ナンバー|No\.?)"
 )
@@ -62,21 +68,38 @@ _PASSPORT_PART: Final = (
     r"(?:앞|뒷|뒤|끝|마지막) ?(?:[0-9] ?)?(?:자리|번호)|尾号|"
     r"[前后末尾][0-9一二三四五六七八九几]?位|[上下末尾][0-9一二三四五]?桁"
 )
+_PASSPORT_NUMBER: Final = r"[A-Za-z]{0,2}[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4}"
 _PASSPORT_LABEL: Final = re.compile(
-    rf"(?:{_PASSPORT_WORDS}){_PASSPORT_GAP}{{0,6}}"
+    rf"(?:(?P<citizen>{_CITIZEN_WORDS})|(?P<resident>{_RESIDENT_WORDS})|{_PASSPORT_WORDS})"
+    rf"(?:{_PASSPORT_GAP}{{0,6}}"
     rf"(?:(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<part>[A-Za-z]{{0,2}}[0-9]{{3,9}})"
     r"|(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
     # Copied in the groups of the printed page or of memory (M1234 5678, E 1234 5678,
     # E1234-5678, 836 123 456): see _grouped_passport.
-    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2})))(?![0-9A-Za-z])",
+    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2})))"
+    # Or the first number after a short phrase in the same sentence (여권인데 번호가
+    # 1234567, 여권상 번호 1234567, 护照上写的是 1234567, 朝鲜护照 第1234567号).
+    # A phone number's word in between makes the number a phone's.
+    rf"|(?:(?!전화|폰|电话|手机|電話|携帯)[^0-9A-Za-z\n。.!?！？]){{1,12}}?(?P<far>{_PASSPORT_NUMBER}))"
+    r"(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
+# A number before the word, tied to it (1234567 이게 여권번호예요, 1234567是护照号码,
+# e12345678是她的护照号): searched back from each passport word.
+_PASSPORT_BEFORE: Final = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<id>{_PASSPORT_NUMBER})"
+    r" ?(?:이게|이건|이|가|는|은|就是|是|为|が|は)"
+    r" ?(?:제|내|우리|그|엄마|我的|她的|他的|我|她|他|私の|母の)? ?(?:새 ?|旧|新)?$",
+    re.IGNORECASE,
+)
+_PASSPORT_BEFORE_REACH: Final = 24
+_PASSPORT_WORD: Final = re.compile(_PASSPORT_WORDS, re.IGNORECASE)
 _DIGIT_GROUPS: Final = re.compile(r"[0-9]+")
 _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
 # other character folds to p), so that the engine skips ahead to them.
-_PASSPORT_START: Final = re.compile("[旅パ여护護pP]")
+_PASSPORT_START: Final = re.compile("[旅パ여护護pP공公주身]")
 # The Korean shape (``M123A4567``) is distinctive enough to be taken with a space after
 # its letter too (``M 123A4567``), as people copy it from the printed page.
 # Japan's residence card and special permanent resident certificate number (在留カード,
@@ -137,6 +160,38 @@ def _grouped_passport(value: str) -> bool:
     return not all(_YEAR.fullmatch(group) for group in groups)
 
 
+def _plain_number(text: str, start: int, end: int) -> bool:
+    """Whether a number after a label is a passport's or card's: not an amount, a count
+    or a date (여권 발급비 150000원, 여권 발급일 20200315)."""
+    value = text[start:end]
+    if is_quantity_after(text, end) or is_money_before(text, start):
+        return False
+    return not (value.isdigit() and is_harmless_shape(value))
+
+
+def _labelled_number(text: str, match: re.Match[str]) -> Finding | None:
+    group = next(g for g in ("part", "far", "id") if match[g] is not None)
+    if match["resident"] is not None and group != "part":
+        return None  # a whole resident number is found by its own check
+    if match["grouped"] is not None and not _grouped_passport(match["grouped"]):
+        return None
+    if not _plain_number(text, match.start(group), match.end(group)):
+        return None
+    is_passport = match["citizen"] is None and match["resident"] is None
+    return Finding(
+        match.start(group), match.end(group), "passport" if is_passport else "id_number"
+    )
+
+
+def _passports_before_word(text: str, labels: list[int]) -> Iterator[Finding]:
+    for start in labels:
+        if _PASSPORT_WORD.match(text, start) is None:
+            continue
+        match = _PASSPORT_BEFORE.search(text, max(0, start - _PASSPORT_BEFORE_REACH), start)
+        if match is not None and _plain_number(text, match.start("id"), match.end("id")):
+            yield Finding(match.start("id"), match.end("id"), "passport")
+
+
 def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     """Yield identity numbers, passport numbers and card numbers."""
     text = view.digits
@@ -153,10 +208,12 @@ def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in finditer_at(_CARD, text, longs):
         if luhn_valid(match.group()):
             yield Finding(match.start(), match.end(), "card")
-    for match in finditer_at(_PASSPORT_LABEL, text, starts(_PASSPORT_START, text)):
-        group = "part" if match["part"] is not None else "id"
-        if match["grouped"] is None or _grouped_passport(match["grouped"]):
-            yield Finding(match.start(group), match.end(group), "passport")
+    labels = starts(_PASSPORT_START, text)
+    for match in finditer_at(_PASSPORT_LABEL, text, labels):
+        found = _labelled_number(text, match)
+        if found is not None:
+            yield found
+    yield from _passports_before_word(text, labels)
     for match in _LETTERED_ID.finditer(text):
         kind = "id_number" if match["residence"] else "passport"
         yield Finding(match.start(), match.end(), kind)

@@ -163,6 +163,19 @@ _CASES = [
     # the travel documents issued in place of a passport
     ("ko", "여행증명서 번호 836123456", [("836123456", "passport")], []),
     ("zh_Hans", "旅行证号码 836123456", [("836123456", "passport")], []),
+    # a passport number after a short phrase, or before the word and tied to it
+    ("ko", "북한 여권인데 번호가 1234567 이래요", [("1234567", "passport")], ["이래요"]),
+    ("ko", "여권상 번호 7654321 이에요", [("7654321", "passport")], ["이에요"]),
+    ("zh_Hans", "护照上写的是 1234567，我抄下来了", [("1234567", "passport")], ["抄下来"]),
+    ("zh_Hans", "朝鲜护照 第1234567号", [("1234567", "passport")], ["朝鲜护照"]),
+    ("zh_Hans", "护照编号：7654321", [("7654321", "passport")], []),
+    ("ko", "1234567 이게 여권번호예요", [("1234567", "passport")], ["여권번호예요"]),
+    ("zh_Hans", "e12345678是她的护照号", [("e12345678", "passport")], ["护照号"]),
+    # North Korea's citizen card, and a part of a resident number after its label
+    ("ko", "공민증 번호 1234567 이었어요", [("1234567", "id_number")], ["이었어요"]),
+    ("zh_Hans", "公民证号码 7654321", [("7654321", "id_number")], []),
+    ("ko", "주민번호 앞자리 780512 이고 뒤는 몰라요", [("780512", "id_number")], ["뒤는"]),
+    ("zh_Hans", "身份证后四位 1234", [("1234", "id_number")], []),
 ]
 
 # Sentences in which nothing may change: the labels without a value, app versions and
@@ -201,6 +214,11 @@ _CLEAN = [
     ("ko", "여권 뒷자리 3개만 기억나요"),
     ("zh_Hans", "护照办了3个月，费用1200元，有效期10年"),
     ("ja", "パスポートの申請に1万円、2冊目です。JL123便で行きます"),
+    ("ko", "여권 발급비 150000원, 작년에 여권 만든 건 1500000명"),
+    ("ko", "150000원이 여권 비용이에요"),
+    ("ko", "주민번호 앞자리만 알아요. 공장에서 123456개 만들었어요"),
+    ("zh_Hans", "护照 2023年 办的，公民证丢了 3年了，身份证办了 20天"),
+    ("zh_Hans", "护照费用￥1200000"),
 ]
 
 
