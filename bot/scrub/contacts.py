@@ -139,7 +139,7 @@ _FAR_APPS: Final = (
     r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
 )
 _FAR_ID: Final = re.compile(
-    rf"(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}?"
+    rf"(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}"
     r"(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])",
     re.IGNORECASE,
 )
@@ -319,11 +319,12 @@ _APP_NAMES: Final = (
 )
 # The app's name alone ties the word before it only through "my" (abc123이 제 위챗이에요,
 # abc123是我的微信) or a verb of adding or searching after it (abc123 으로 카톡 추가해주세요).
+# The name is matched once, then what follows it.
 _APP_AFTER_ID: Final = re.compile(
-    rf"(?:{_APP_NAMES})(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号)"
-    rf"|\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)"
-    rf"|(?P<bare>{_APP_NAMES})"
-    r"(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜))?",
+    rf"\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)"
+    rf"|(?:{_APP_NAMES})"
+    r"(?:(?P<word>(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号))"
+    r"|(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜)))?",
     re.IGNORECASE,
 )
 _APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(")
@@ -377,15 +378,20 @@ def _id_before(
     return pos, pos + len(ident)
 
 
+# The last character of each word in _MY: a bare name with none of them just before it
+# (over a space) is passed over without a closer look.
+_MY_ENDS: Final = frozenset(word[-1] for word in _MY)
+
+
 def _ids_before_app(text: str) -> Iterator[Finding]:
     for match in finditer_at(_APP_AFTER_ID, text, starts(_APP_AFTER_START, text)):
-        found = _id_before(
-            text,
-            match.start(),
-            bracket=text[match.start()] == "(",
-            bare=match["bare"] is not None,
-            add=match["add"] is not None,
-        )
+        start = match.start()
+        bracket = text[start] == "("
+        bare = not bracket and match["word"] is None
+        add = match["add"] is not None
+        if bare and not add and not _MY_ENDS.intersection(text[max(0, start - 2) : start]):
+            continue
+        found = _id_before(text, start, bracket=bracket, bare=bare, add=add)
         if found is not None:
             yield Finding(*found, "messenger_id")
 
@@ -513,13 +519,9 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     yield from _ids_before_app(text)
     yield from _nicknames(text)
     app_starts = messenger_starts(text)
-    for match in finditer_at(_FAR_ID, text, app_starts):
-        ident = match.group("id").rstrip(".-")
-        if _looks_like_account(ident):
-            end = match.start("id") + len(ident)
-            yield Finding(match.start("id"), end, "messenger_id")
-            yield from _next_ids(text, end)
+    labelled: set[int] = set()
     for match in finditer_at(_MESSENGER, text, app_starts):
+        labelled.add(match.start())
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
         # Common English words are IDs only when CJK text closes them (微信号是the，).
@@ -533,6 +535,14 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         start = match.start("id")
         yield Finding(start, start + len(ident), "messenger_id")
         yield from _next_ids(text, start + len(ident))
+    # Where a label took the word after it, that word was the first one _FAR_ID takes.
+    far_starts = [start for start in app_starts if start not in labelled]
+    for match in finditer_at(_FAR_ID, text, far_starts):
+        ident = match.group("id").rstrip(".-")
+        if _looks_like_account(ident):
+            end = match.start("id") + len(ident)
+            yield Finding(match.start("id"), end, "messenger_id")
+            yield from _next_ids(text, end)
 
 
 def _next_ids(text: str, end: int) -> Iterator[Finding]:

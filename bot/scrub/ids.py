@@ -70,7 +70,9 @@ _PASSPORT_PART: Final = (
 )
 _PASSPORT_NUMBER: Final = r"[A-Za-z]{0,2}[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4}"
 _PASSPORT_LABEL: Final = re.compile(
-    rf"(?:(?P<citizen>{_CITIZEN_WORDS})|(?P<resident>{_RESIDENT_WORDS})|{_PASSPORT_WORDS})"
+    rf"(?P<resident>{_RESIDENT_WORDS}){_PASSPORT_GAP}{{0,6}}"
+    rf"(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<resident_part>[0-9]{{3,7}})(?![0-9])"
+    rf"|(?:(?P<citizen>{_CITIZEN_WORDS})|{_PASSPORT_WORDS})"
     rf"(?:{_PASSPORT_GAP}{{0,6}}"
     rf"(?:(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<part>[A-Za-z]{{0,2}}[0-9]{{3,9}})"
     r"|(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
@@ -80,7 +82,7 @@ _PASSPORT_LABEL: Final = re.compile(
     # Or the first number after a short phrase in the same sentence (여권인데 번호가
     # 1234567, 여권상 번호 1234567, 护照上写的是 1234567, 朝鲜护照 第1234567号).
     # A phone number's word in between makes the number a phone's.
-    rf"|(?:(?!전화|폰|电话|手机|電話|携帯)[^0-9A-Za-z\n。.!?！？]){{1,12}}?(?P<far>{_PASSPORT_NUMBER}))"
+    rf"|(?:(?!전화|폰|电话|手机|電話|携帯)[^0-9A-Za-z\n。.!?！？]){{1,12}}(?P<far>{_PASSPORT_NUMBER}))"
     r"(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
@@ -100,6 +102,21 @@ _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
 # other character folds to p), so that the engine skips ahead to them.
 _PASSPORT_START: Final = re.compile("[旅パ여护護pP공公주身]")
+# 주, 공 and 公 open many other words (주세요, 공장, 公司): a start there only before the
+# second character of a citizen or resident word, checked on the few starts found.
+_SECOND_CHAR: Final = {"공": "민", "公": "民", "주": "민", "身": "份"}
+_PASSPORT_FIRSTS: Final = frozenset("旅パ여护護pP")
+
+
+def _label_starts(text: str) -> list[int]:
+    found = []
+    for start in starts(_PASSPORT_START, text):
+        second = _SECOND_CHAR.get(text[start])
+        if second is None or text.startswith(second, start + 1):
+            found.append(start)
+    return found
+
+
 # The Korean shape (``M123A4567``) is distinctive enough to be taken with a space after
 # its letter too (``M 123A4567``), as people copy it from the printed page.
 # Japan's residence card and special permanent resident certificate number (在留カード,
@@ -170,9 +187,7 @@ def _plain_number(text: str, start: int, end: int) -> bool:
 
 
 def _labelled_number(text: str, match: re.Match[str]) -> Finding | None:
-    group = next(g for g in ("part", "far", "id") if match[g] is not None)
-    if match["resident"] is not None and group != "part":
-        return None  # a whole resident number is found by its own check
+    group = next(g for g in ("resident_part", "part", "far", "id") if match[g] is not None)
     if match["grouped"] is not None and not _grouped_passport(match["grouped"]):
         return None
     if not _plain_number(text, match.start(group), match.end(group)):
@@ -185,7 +200,7 @@ def _labelled_number(text: str, match: re.Match[str]) -> Finding | None:
 
 def _passports_before_word(text: str, labels: list[int]) -> Iterator[Finding]:
     for start in labels:
-        if _PASSPORT_WORD.match(text, start) is None:
+        if text[start] not in _PASSPORT_FIRSTS or _PASSPORT_WORD.match(text, start) is None:
             continue
         match = _PASSPORT_BEFORE.search(text, max(0, start - _PASSPORT_BEFORE_REACH), start)
         if match is not None and _plain_number(text, match.start("id"), match.end("id")):
@@ -208,7 +223,7 @@ def find_ids(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     for match in finditer_at(_CARD, text, longs):
         if luhn_valid(match.group()):
             yield Finding(match.start(), match.end(), "card")
-    labels = starts(_PASSPORT_START, text)
+    labels = _label_starts(text)
     for match in finditer_at(_PASSPORT_LABEL, text, labels):
         found = _labelled_number(text, match)
         if found is not None:
