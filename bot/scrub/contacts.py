@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.numbers import VERSION
+from bot.scrub.numbers import VERSION, is_plain_number
 from bot.scrub.scan import finditer_at, merged, opening_pairs, starts
 from bot.scrub.spans import Finding
 
@@ -138,9 +138,12 @@ _FAR_APPS: Final = (
     r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|シグナル|시그널|"
     r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
 )
+# A QQ number is all digits (他的QQ号我记得是 1234567, 큐큐 번호 알려드려요 1234567): the
+# first number after the app's name, unless a unit or a currency makes it a count or money.
 _FAR_ID: Final = re.compile(
     rf"(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}"
-    r"(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])",
+    r"(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])"
+    r"|(?:QQ|Q号|扣扣|큐큐|企鹅号)[^A-Za-z0-9@\n]{1,12}(?P<qq>[1-9][0-9]{4,10})(?![0-9])",
     re.IGNORECASE,
 )
 # Another ID after the first: listed (카톡 아이디 abc123 또는 abc_456, 微信 abc123、abc456)
@@ -538,6 +541,10 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
     # Where a label took the word after it, that word was the first one _FAR_ID takes.
     far_starts = [start for start in app_starts if start not in labelled]
     for match in finditer_at(_FAR_ID, text, far_starts):
+        if match["qq"] is not None:
+            if is_plain_number(text, *match.span("qq")):
+                yield Finding(*match.span("qq"), "messenger_id")
+            continue
         ident = match.group("id").rstrip(".-")
         if _looks_like_account(ident):
             end = match.start("id") + len(ident)

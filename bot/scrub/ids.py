@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.numbers import is_harmless_shape, is_money_before, is_quantity_after
+from bot.scrub.numbers import is_plain_number
 from bot.scrub.scan import finditer_at, starts
 from bot.scrub.spans import Finding
 
@@ -177,20 +177,11 @@ def _grouped_passport(value: str) -> bool:
     return not all(_YEAR.fullmatch(group) for group in groups)
 
 
-def _plain_number(text: str, start: int, end: int) -> bool:
-    """Whether a number after a label is a passport's or card's: not an amount, a count
-    or a date (여권 발급비 150000원, 여권 발급일 20200315)."""
-    value = text[start:end]
-    if is_quantity_after(text, end) or is_money_before(text, start):
-        return False
-    return not (value.isdigit() and is_harmless_shape(value))
-
-
 def _labelled_number(text: str, match: re.Match[str]) -> Finding | None:
     group = next(g for g in ("resident_part", "part", "far", "id") if match[g] is not None)
     if match["grouped"] is not None and not _grouped_passport(match["grouped"]):
         return None
-    if not _plain_number(text, match.start(group), match.end(group)):
+    if not is_plain_number(text, match.start(group), match.end(group)):
         return None
     is_passport = match["citizen"] is None and match["resident"] is None
     return Finding(
@@ -203,7 +194,7 @@ def _passports_before_word(text: str, labels: list[int]) -> Iterator[Finding]:
         if text[start] not in _PASSPORT_FIRSTS or _PASSPORT_WORD.match(text, start) is None:
             continue
         match = _PASSPORT_BEFORE.search(text, max(0, start - _PASSPORT_BEFORE_REACH), start)
-        if match is not None and _plain_number(text, match.start("id"), match.end("id")):
+        if match is not None and is_plain_number(text, match.start("id"), match.end("id")):
             yield Finding(match.start("id"), match.end("id"), "passport")
 
 

@@ -176,6 +176,9 @@ _CASES = [
     ("zh_Hans", "公民证号码 7654321", [("7654321", "id_number")], []),
     ("ko", "주민번호 앞자리 780512 이고 뒤는 몰라요", [("780512", "id_number")], ["뒤는"]),
     ("zh_Hans", "身份证后四位 1234", [("1234", "id_number")], []),
+    # a QQ number (all digits) a few words after the app's name
+    ("zh_Hans", "他的QQ号我记得是 1234567，你试试", [("1234567", "messenger_id")], ["你试试"]),
+    ("ko", "큐큐 번호 알려드려요 7654321", [("7654321", "messenger_id")], ["알려드려요"]),
 ]
 
 # Sentences in which nothing may change: the labels without a value, app versions and
@@ -219,6 +222,7 @@ _CLEAN = [
     ("ko", "주민번호 앞자리만 알아요. 공장에서 123456개 만들었어요"),
     ("zh_Hans", "护照 2023年 办的，公民证丢了 3年了，身份证办了 20天"),
     ("zh_Hans", "护照费用￥1200000"),
+    ("zh_Hans", "QQ群有300人，QQ群 12345人，QQ音乐花了 120000元，QQ上聊了 2019年"),
 ]
 
 
