@@ -75,7 +75,7 @@ _PASSPORT_LABEL: Final = re.compile(
     rf"|(?:(?P<citizen>{_CITIZEN_WORDS})|{_PASSPORT_WORDS})"
     rf"(?:{_PASSPORT_GAP}{{0,6}}"
     rf"(?:(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<part>[A-Za-z]{{0,2}}[0-9]{{3,9}})"
-    r"|(?P<id>[A-Za-z]{0,2} ?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
+    r"|(?P<id>[A-Za-z]{0,2}[ -]?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
     # Copied in the groups of the printed page or of memory (M1234 5678, E 1234 5678,
     # E1234-5678, 836 123 456): see _grouped_passport.
     r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2})))"

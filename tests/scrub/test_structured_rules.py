@@ -154,6 +154,8 @@ _CASES = [
     ("zh_Hans", "护照号码：E 1234 5678", [("E 1234 5678", "passport")], []),
     ("zh_Hans", "护照号码为E1234-5678，下个月过期", [("E1234-5678", "passport")], ["下个月"]),
     ("ja", "旅券番号 TK 123 4567 です", [("TK 123 4567", "passport")], ["です"]),
+    ("ja", "旅券番号TK-1234567です", [("TK-1234567", "passport")], ["です"]),
+    ("ko", "여권번호 M-12345678 이에요", [("M-12345678", "passport")], ["이에요"]),
     # part of a passport number: what someone remembers is still the number
     ("ko", "여권번호 끝자리 5678 만 기억나요", [("5678", "passport")], ["기억나요"]),
     ("ko", "여권 번호 앞자리 M1234 까지만 알아요", [("M1234", "passport")], ["알아요"]),
@@ -294,6 +296,7 @@ _PASSPORT_FRAMES = {
     digits=st.text(alphabet="0123456789", min_size=7, max_size=9),
     cuts=st.lists(st.integers(3, 5), min_size=0, max_size=2),
     separator=st.sampled_from([" ", "-"]),
+    after_letters=st.sampled_from(["", " ", "-"]),
     frame=st.integers(0, 1),
 )
 def test_a_labelled_passport_number_never_survives(
@@ -302,6 +305,7 @@ def test_a_labelled_passport_number_never_survives(
     digits: str,
     cuts: list[int],
     separator: str,
+    after_letters: str,
     frame: int,
 ) -> None:
     groups, rest = [], digits
@@ -312,7 +316,7 @@ def test_a_labelled_passport_number_never_survives(
     # Groups that are all years are the dates of issue and expiry (여권 2015 2025), kept
     # on purpose; test_clean_sentences_near_the_structured_families_come_back_unchanged.
     assume(letters or not all(re.fullmatch(r"(?:19|20)[0-9]{2}", g) for g in [*groups, rest]))
-    number = letters + separator.join([*groups, rest])
+    number = letters + (after_letters if letters else "") + separator.join([*groups, rest])
     text = _PASSPORT_FRAMES[locale][frame].format(p=number)
     spans = _RULES.find(text, locale)
     start = text.index(number)
