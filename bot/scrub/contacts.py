@@ -108,7 +108,8 @@ _HANDLE: Final = re.compile(
 # 加V and 加微 for WeChat (卫星 not before the words of a satellite phone or dish),
 # 텔레 and 텔그 for Telegram, 페북 for Facebook, 위쳇 and 웨이신 as Koreans spell WeChat.
 _APPS: Final = (
-    r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|卫星(?![电通天定导信图])|绿泡泡|加v|加微|"
+    r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|卫星(?![电通天定导信图])|"
+    r"绿泡泡|加v|加微|"
     r"\bv：|\bv:|QQ号?|Q号|扣扣|큐큐|企鹅号|LINE|ライン|らいん|"
     r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|"
     r"ウィーチャット|ウィチャット|텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
@@ -133,11 +134,15 @@ _MESSENGER: Final = re.compile(
 # or digit, if it has the shape of an account (see _looks_like_account). Tried where
 # _MESSENGER is, as every app here is one of _APPS.
 _FAR_APPS: Final = (
-    r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|LINE|ライン|kakao ?talk|kakao|"
+    r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|QQ|抖音|快手|小红书|"
+    r"LINE|ライン|kakao ?talk|kakao|"
     r"カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|ウィーチャット|ウィチャット|"
     r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|シグナル|시그널|"
     r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
 )
+# A word for "ID" said between the app and a word of letters alone makes that word the
+# ID (카톡 아이디 알려드릴게요 kimsunhee); without one, such a word is taken for prose.
+_ID_WORDS: Final = ("아이디", "아디", "아뒤", "ID", "id", "アイディ", "账号", "帐号", "用户名")
 # A QQ number is all digits (他的QQ号我记得是 1234567, 큐큐 번호 알려드려요 1234567): the
 # first number after the app's name, unless a unit or a currency makes it a count or money.
 _FAR_ID: Final = re.compile(
@@ -154,11 +159,13 @@ _NEXT_ID: Final = re.compile(
     r"[^A-Za-z0-9@\n]{1,12}?(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])"
 )
 _MAX_NEXT_IDS: Final = 3
+_MIN_LETTERS_ID: Final = 4
+_WXID: Final = re.compile(r"(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_\-]{4,30}")
 # Words that open a device's or product's name, not an account (iPhone13, ios17, v13),
 # and the names of files sent over the app (scan_001.pdf).
 _PRODUCT: Final = re.compile(
     r"(?:iphone|ipad|galaxy|note|pixel|redmi|mate|nova|ios|android|win|windows|macos|v|ver"
-    r"|covid|am|pm|top)[0-9]|.*\.(?:jpe?g|png|gif|heic|pdf|docx?|hwp|xlsx?|zip|mp[34]|mov|txt)$",
+    r"|covid|am|pm|top|vip|svip|lv|level)[0-9]|.*\.(?:jpe?g|png|gif|heic|pdf|docx?|hwp|xlsx?|zip|mp[34]|mov|txt)$",
     re.IGNORECASE,
 )
 # An app's version written with its word (LINE ver13.2.0, 카톡 ver.10.4.3).
@@ -168,6 +175,16 @@ _VERSION_WORD: Final = re.compile(r"(?:ver(?:sion)?\.?)(?=[0-9])", re.IGNORECASE
 def _is_version(ident: str) -> bool:
     word = _VERSION_WORD.match(ident)
     return VERSION.fullmatch(ident, word.end() if word else 0) is not None
+
+
+def _letters_id(ident: str) -> bool:
+    """Whether a word of letters alone, said to be an ID, can be one (kimsunhee)."""
+    return (
+        len(ident) >= _MIN_LETTERS_ID
+        and any(ch.islower() for ch in ident)
+        and ident.lower() not in _NOT_AN_ID
+        and _PRODUCT.match(ident) is None
+    )
 
 
 def _looks_like_account(ident: str) -> bool:
@@ -248,6 +265,16 @@ _NOT_AN_ID: Final = frozenset(
         "for",
         "version",
         "ver",
+        # English said in passing in a chat (카톡 아이디 없어요 sorry).
+        "sorry",
+        "thanks",
+        "thank",
+        "please",
+        "okay",
+        "hello",
+        "haha",
+        "good",
+        "nice",
     ]
 )
 
@@ -316,23 +343,43 @@ _CJK_HANDLE: Final = re.compile(
 # The app's name (and, without a bracket, a word for "ID" after it) is found first; the
 # ID is the run of ID characters before it, over a particle, "my" and spaces.
 _APP_NAMES: Final = (
-    r"微信|weixin|we ?chat|QQ|LINE|ライン|kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|"
-    r"카카오|텔레그램|telegram|テレグラム|电报|纸飞机|飞机|signal|시그널|whats ?app|왓츠앱|"
-    r"라인|위챗|인스타(?:그램)?|instagram|インスタ(?:グラム)?"
+    r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|QQ|큐큐|扣扣|"
+    r"LINE|ライン|kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|"
+    r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|시그널|whats ?app|왓츠앱|"
+    r"라인|위챗|위쳇|웨이신|ウィーチャット|ウィチャット|인스타(?:그램)?|instagram|インスタ(?:グラム)?|"
+    r"페북|抖音|快手|小红书"
 )
 # The app's name alone ties the word before it only through "my" (abc123이 제 위챗이에요,
 # abc123是我的微信) or a verb of adding or searching after it (abc123 으로 카톡 추가해주세요).
 # The name is matched once, then what follows it.
 _APP_AFTER_ID: Final = re.compile(
-    rf"\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)"
+    rf"[(（【] ?(?:{_APP_NAMES}) ?(?:ID|아이디|号|账号|アカウント)? ?[)）】]"
     rf"|(?:{_APP_NAMES})"
     r"(?:(?P<word>(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号))"
     r"|(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜)))?",
     re.IGNORECASE,
 )
-_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(")
+_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|[(（【]")
 _ID_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
-_PARTICLES: Final = ("이가", "가", "이", "는", "은", "が", "は", "就是", "是", "为")
+# "This is" ties a word to what follows as a particle does (abc123 이게 제 카톡 아이디예요).
+_PARTICLES: Final = (
+    "이게",
+    "이건",
+    "이거",
+    "이가",
+    "가",
+    "이",
+    "는",
+    "은",
+    "これが",
+    "が",
+    "は",
+    "这个是",
+    "这是",
+    "就是",
+    "是",
+    "为",
+)
 _MY: Final = ("我的", "제", "내", "私の", "僕の")
 # Before an app and a verb of adding: "with" (abc123으로 카톡 추가, 用abc123加微信).
 _WITH: Final = ("으로", "로", "를", "을", "で", "を")
@@ -389,7 +436,7 @@ _MY_ENDS: Final = frozenset(word[-1] for word in _MY)
 def _ids_before_app(text: str) -> Iterator[Finding]:
     for match in finditer_at(_APP_AFTER_ID, text, starts(_APP_AFTER_START, text)):
         start = match.start()
-        bracket = text[start] == "("
+        bracket = text[start] in "(（【"
         bare = not bracket and match["word"] is None
         add = match["add"] is not None
         if bare and not add and not _MY_ENDS.intersection(text[max(0, start - 2) : start]):
@@ -546,10 +593,17 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
                 yield Finding(*match.span("qq"), "messenger_id")
             continue
         ident = match.group("id").rstrip(".-")
-        if _looks_like_account(ident):
+        said = text[match.start() : match.start("id")]
+        if _looks_like_account(ident) or (
+            any(word in said for word in _ID_WORDS) and _letters_id(ident)
+        ):
             end = match.start("id") + len(ident)
             yield Finding(match.start("id"), end, "messenger_id")
             yield from _next_ids(text, end)
+    # WeChat's own IDs (wxid_ and letters and digits) give themselves away anywhere.
+    if "wxid_" in text:
+        for match in _WXID.finditer(text):
+            yield Finding(match.start(), match.end(), "messenger_id")
 
 
 def _next_ids(text: str, end: int) -> Iterator[Finding]:

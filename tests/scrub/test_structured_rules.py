@@ -178,6 +178,25 @@ _CASES = [
     ("zh_Hans", "公民证号码 7654321", [("7654321", "id_number")], []),
     ("ko", "주민번호 앞자리 780512 이고 뒤는 몰라요", [("780512", "id_number")], ["뒤는"]),
     ("zh_Hans", "身份证后四位 1234", [("1234", "id_number")], []),
+    # "this is" before the app, brackets of every width, the apps' nicknames before it
+    ("ko", "minsu_88 이게 제 카톡 아이디예요", [("minsu_88", "messenger_id")], ["아이디예요"]),
+    ("ko", "hope2020 (텔레)", [("hope2020", "messenger_id")], ["(텔레)"]),
+    ("zh_Hans", "lihua0312（微信号）", [("lihua0312", "messenger_id")], ["（微信号）"]),
+    ("zh_Hans", "lihua0312【VX】", [("lihua0312", "messenger_id")], ["【VX】"]),
+    ("zh_Hans", "lihua_88是我的V信", [("lihua_88", "messenger_id")], ["我的V信"]),
+    # WeChat's own IDs anywhere; an ID right after VX; QQ and video apps before a phrase
+    ("ko", "wxid_a1b2c3d4 이게 제 위챗이에요", [("wxid_a1b2c3d4", "messenger_id")], []),
+    ("zh_Hans", "她VXlihua0312，你加一下", [("lihua0312", "messenger_id")], ["你加一下"]),
+    ("zh_Hans", "有事QQ联系 lihua_88", [("lihua_88", "messenger_id")], ["有事"]),
+    ("zh_Hans", "抖音号发你了 lihua0312", [("lihua0312", "messenger_id")], ["发你了"]),
+    # a word of letters alone is an ID when a word for "ID" stands between
+    (
+        "ko",
+        "카톡 아이디 알려드릴게요 kimsunhee",
+        [("kimsunhee", "messenger_id")],
+        ["알려드릴게요"],
+    ),
+    ("ja", "LINEのIDは教えます、yukiko です", [("yukiko", "messenger_id")], ["教えます"]),
     # a QQ number (all digits) a few words after the app's name
     ("zh_Hans", "他的QQ号我记得是 1234567，你试试", [("1234567", "messenger_id")], ["你试试"]),
     ("ko", "큐큐 번호 알려드려요 7654321", [("7654321", "messenger_id")], ["알려드려요"]),
@@ -225,6 +244,9 @@ _CLEAN = [
     ("zh_Hans", "护照 2023年 办的，公民证丢了 3年了，身份证办了 20天"),
     ("zh_Hans", "护照费用￥1200000"),
     ("zh_Hans", "QQ群有300人，QQ群 12345人，QQ音乐花了 120000元，QQ上聊了 2019年"),
+    ("zh_Hans", "QQ音乐 vip3 会员"),
+    ("ko", "카톡 아이디 없어요 sorry"),
+    ("ko", "카톡만 해요 thanks"),
 ]
 
 
