@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.numbers import is_plain_number
+from bot.scrub.numbers import is_harmless_shape, is_plain_number
 from bot.scrub.scan import finditer_at, starts
 from bot.scrub.spans import Finding
 
@@ -60,7 +60,8 @@ _PASSPORT_WORDS: Final = (
 _CITIZEN_WORDS: Final = r"공민증|公民证|公民証"
 _RESIDENT_WORDS: Final = r"주민 ?등록 ?번호|주민 ?번호|身份证(?:号码|号)?"
 _PASSPORT_GAP: Final = (
-    r"(?:[\s:：=＝\-「『\"']|の|は|が|是|为|는|은|이|가|番号|号码|号|번호|넘버|ナンバー|No\.?)"
+    r"(?:[\s:：=＝\-「『\"'(（【\[]|の|は|が|是|为|는|은|이|가|"
+    r"番号|号码|号|번호|넘버|ナンバー|No\.?)"
 )
 # Part of a number, as people give what they remember or what is safe to type (여권번호
 # 끝자리 5678, 앞자리 M1234, 护照号码后四位5678, 护照尾号5678, 旅券番号の下4桁は5678).
@@ -68,17 +69,20 @@ _PASSPORT_PART: Final = (
     r"(?:앞|뒷|뒤|끝|마지막) ?(?:[0-9] ?)?(?:자리|번호)|尾号|"
     r"[前后末尾][0-9一二三四五六七八九几]?位|[上下末尾][0-9一二三四五]?桁"
 )
-_PASSPORT_NUMBER: Final = r"[A-Za-z]{0,2}[0-9]{6,9}|[A-Za-z][0-9]{3}[A-Za-z][0-9]{4}"
+# The shapes of a passport number: letters and digits, the Korean shape with a letter
+# inside, and the groups of the printed page or of memory (M1234 5678, E 1234 5678,
+# E1234-5678, 836 123 456), whose digits _grouped_passport then counts.
+_PASSPORT_NUMBER: Final = (
+    r"[A-Za-z]{0,2}[ -]?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
+    r"|[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2}"
+)
 _PASSPORT_LABEL: Final = re.compile(
     rf"(?P<resident>{_RESIDENT_WORDS}){_PASSPORT_GAP}{{0,6}}"
     rf"(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<resident_part>[0-9]{{3,7}})(?![0-9])"
     rf"|(?:(?P<citizen>{_CITIZEN_WORDS})|{_PASSPORT_WORDS})"
     rf"(?:{_PASSPORT_GAP}{{0,6}}"
     rf"(?:(?:{_PASSPORT_PART}){_PASSPORT_GAP}{{0,3}}(?P<part>[A-Za-z]{{0,2}}[0-9]{{3,9}})"
-    r"|(?P<id>[A-Za-z]{0,2}[ -]?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
-    # Copied in the groups of the printed page or of memory (M1234 5678, E 1234 5678,
-    # E1234-5678, 836 123 456): see _grouped_passport.
-    r"|(?P<grouped>[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2})))"
+    rf"|(?P<id>{_PASSPORT_NUMBER}))"
     # Or the first number after a short phrase in the same sentence (여권인데 번호가
     # 1234567, 여권상 번호 1234567, 护照上写的是 1234567, 朝鲜护照 第1234567号).
     # A phone number's word in between makes the number a phone's.
@@ -86,17 +90,21 @@ _PASSPORT_LABEL: Final = re.compile(
     r"(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
-# A number before the word, tied to it (1234567 이게 여권번호예요, 1234567是护照号码,
-# e12345678是她的护照号): searched back from each passport word.
+# A number before the word, tied to it by a particle or a bracket, over "my" and the
+# issuing country (1234567 이게 여권번호예요, 1234567是护照号码, e12345678是她的护照号,
+# 1234567 (여권), 1234567이 북한 여권이에요): searched back from each passport word.
 _PASSPORT_BEFORE: Final = re.compile(
     rf"(?<![0-9A-Za-z])(?P<id>{_PASSPORT_NUMBER})"
-    r" ?(?:이게|이건|이|가|는|은|就是|是|为|が|は)"
-    r" ?(?:제|내|우리|그|엄마|我的|她的|他的|我|她|他|私の|母の)? ?(?:새 ?|旧|新)?$",
+    r" ?(?:[(（【]|이게|이건|이|가|는|은|就是|是|为|が|は)"
+    r" ?(?:제|내|우리|그|엄마|我的|她的|他的|我|她|他|私の|母の)?"
+    r" ?(?:북한|중국|한국|일본|朝鲜|中国|韩国|日本|北朝鮮|韓国)?(?:의|的|の)? ?(?:새 ?|旧|新)?$",
     re.IGNORECASE,
 )
 _PASSPORT_BEFORE_REACH: Final = 24
 _PASSPORT_WORD: Final = re.compile(_PASSPORT_WORDS, re.IGNORECASE)
 _DIGIT_GROUPS: Final = re.compile(r"[0-9]+")
+_MAX_PASSPORT_DIGITS: Final = 9
+_MIN_LONG_GROUP: Final = 3
 _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
@@ -169,19 +177,36 @@ def luhn_valid(number: str) -> bool:
 
 
 def _grouped_passport(value: str) -> bool:
-    """Whether digit groups after a passport label are a number (6 to 9 digits in all),
-    not years (여권 2015 2025: issued and expiring)."""
+    """Whether a passport number written in groups is one: 6 to 9 digits in all (7 with
+    no letter: 100 200 is money), one group of three or more (10 20 30 is a list), and
+    not years or a date (여권 2015 2025: issued and expiring; 2020 03 15)."""
     groups = _DIGIT_GROUPS.findall(value)
-    if not 6 <= sum(len(group) for group in groups) <= 9:
+    lettered = any(ch.isalpha() for ch in value)
+    count = sum(len(group) for group in groups)
+    if not (6 if lettered else 7) <= count <= _MAX_PASSPORT_DIGITS:
+        return False
+    if max(len(group) for group in groups) < _MIN_LONG_GROUP:
+        return False
+    if not lettered and is_harmless_shape(value.replace(" ", "-")):
         return False
     return not all(_YEAR.fullmatch(group) for group in groups)
 
 
+_DIGITS_APART: Final = re.compile(r"[0-9][ -][0-9]")
+
+
+def _passport_number(text: str, start: int, end: int) -> bool:
+    """Whether a number found by a passport's word can be its number: not a count,
+    money or a date, and when written in groups, 6 to 9 digits that are not years."""
+    value = text[start:end]
+    if _DIGITS_APART.search(value) is not None and not _grouped_passport(value):
+        return False
+    return is_plain_number(text, start, end)
+
+
 def _labelled_number(text: str, match: re.Match[str]) -> Finding | None:
     group = next(g for g in ("resident_part", "part", "far", "id") if match[g] is not None)
-    if match["grouped"] is not None and not _grouped_passport(match["grouped"]):
-        return None
-    if not is_plain_number(text, match.start(group), match.end(group)):
+    if not _passport_number(text, match.start(group), match.end(group)):
         return None
     is_passport = match["citizen"] is None and match["resident"] is None
     return Finding(
@@ -194,7 +219,7 @@ def _passports_before_word(text: str, labels: list[int]) -> Iterator[Finding]:
         if text[start] not in _PASSPORT_FIRSTS or _PASSPORT_WORD.match(text, start) is None:
             continue
         match = _PASSPORT_BEFORE.search(text, max(0, start - _PASSPORT_BEFORE_REACH), start)
-        if match is not None and is_plain_number(text, match.start("id"), match.end("id")):
+        if match is not None and _passport_number(text, match.start("id"), match.end("id")):
             yield Finding(match.start("id"), match.end("id"), "passport")
 
 
