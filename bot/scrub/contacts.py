@@ -359,7 +359,7 @@ _APP_AFTER_ID: Final = re.compile(
     r"|(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜)))?",
     re.IGNORECASE,
 )
-_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|[(（【]")
+_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(|（|【")
 _ID_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 # "This is" ties a word to what follows as a particle does (abc123 이게 제 카톡 아이디예요).
 _PARTICLES: Final = (
