@@ -140,15 +140,16 @@ _FAR_APPS: Final = (
     r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|シグナル|시그널|"
     r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
 )
-# A word for "ID" said between the app and a word of letters alone makes that word the
-# ID (카톡 아이디 알려드릴게요 kimsunhee); without one, such a word is taken for prose.
+# A word for "ID" said between the app and a word of letters alone, or in capitals, or
+# opening with a digit, makes that word the ID (카톡 아이디 알려드릴게요 kimsunhee,
+# KIM1234, 88kim); without one, such a word is taken for prose, a flight or a model.
 _ID_WORDS: Final = ("아이디", "아디", "아뒤", "ID", "id", "アイディ", "账号", "帐号", "用户名")
 # A QQ number is all digits (他的QQ号我记得是 1234567, 큐큐 번호 알려드려요 1234567): the
 # first number after the app's name, unless a unit or a currency makes it a count or money.
 _FAR_ID: Final = re.compile(
-    rf"(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}"
-    r"(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])"
-    r"|(?:QQ|Q号|扣扣|큐큐|企鹅号)[^A-Za-z0-9@\n]{1,12}(?P<qq>[1-9][0-9]{4,10})(?![0-9])",
+    r"(?:QQ|Q号|扣扣|큐큐|企鹅号)[^A-Za-z0-9@\n]{1,12}(?P<qq>[1-9][0-9]{4,10})(?![0-9])"
+    rf"|(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])",
     re.IGNORECASE,
 )
 # Another ID after the first: listed (카톡 아이디 abc123 또는 abc_456, 微信 abc123、abc456)
@@ -183,6 +184,19 @@ def _letters_id(ident: str) -> bool:
         len(ident) >= _MIN_LETTERS_ID
         and any(ch.islower() for ch in ident)
         and ident.lower() not in _NOT_AN_ID
+        and _PRODUCT.match(ident) is None
+    )
+
+
+def _named_id(ident: str) -> bool:
+    """Whether a word said to be an ID can be one: letters alone (kimsunhee), or letters
+    and digits in any case or order (KIM1234, 88kim), not a version or a product."""
+    if _letters_id(ident):
+        return True
+    return (
+        any(ch.isalpha() for ch in ident)
+        and any(ch.isdigit() for ch in ident)
+        and not _is_version(ident)
         and _PRODUCT.match(ident) is None
     )
 
@@ -594,9 +608,8 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             continue
         ident = match.group("id").rstrip(".-")
         said = text[match.start() : match.start("id")]
-        if _looks_like_account(ident) or (
-            any(word in said for word in _ID_WORDS) and _letters_id(ident)
-        ):
+        named = any(word in said for word in _ID_WORDS)
+        if (ident[0].isalpha() and _looks_like_account(ident)) or (named and _named_id(ident)):
             end = match.start("id") + len(ident)
             yield Finding(match.start("id"), end, "messenger_id")
             yield from _next_ids(text, end)

@@ -205,6 +205,8 @@ _CASES = [
         ["알려드릴게요"],
     ),
     ("ja", "LINEのIDは教えます、yukiko です", [("yukiko", "messenger_id")], ["教えます"]),
+    ("ko", "카톡 아이디 알려드릴게요 KIM1234", [("KIM1234", "messenger_id")], []),
+    ("zh_Hans", "微信账号发你了 88lihua", [("88lihua", "messenger_id")], ["发你了"]),
     # a QQ number (all digits) a few words after the app's name
     ("zh_Hans", "他的QQ号我记得是 1234567，你试试", [("1234567", "messenger_id")], ["你试试"]),
     ("ko", "큐큐 번호 알려드려요 7654321", [("7654321", "messenger_id")], ["알려드려요"]),
@@ -258,6 +260,8 @@ _CLEAN = [
     ("ja", "パスポート 2019-2029 有効"),
     ("ko", "카톡 아이디 없어요 sorry"),
     ("ko", "카톡만 해요 thanks"),
+    ("ko", "카톡으로 연락 주세요 3pm, 카톡 아이디 알려줄게 2019년에 만든 거"),
+    ("ko", "카톡 아이디는 알려드릴게요 10분 뒤에"),
 ]
 
 
