@@ -161,6 +161,8 @@ _NEXT_ID: Final = re.compile(
 )
 _MAX_NEXT_IDS: Final = 3
 _MIN_LETTERS_ID: Final = 4
+# Another Latin word right after: the word is English prose, not an ID said alone.
+_PROSE_GOES_ON: Final = re.compile(r" [A-Za-z]")
 _WXID: Final = re.compile(r"(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_\-]{4,30}")
 # Words that open a device's or product's name, not an account (iPhone13, ios17, v13),
 # and the names of files sent over the app (scan_001.pdf).
@@ -608,7 +610,9 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
             continue
         ident = match.group("id").rstrip(".-")
         said = text[match.start() : match.start("id")]
-        named = any(word in said for word in _ID_WORDS)
+        named = any(word in said for word in _ID_WORDS) and not _PROSE_GOES_ON.match(
+            text, match.start("id") + len(ident)
+        )
         if (ident[0].isalpha() and _looks_like_account(ident)) or (named and _named_id(ident)):
             end = match.start("id") + len(ident)
             yield Finding(match.start("id"), end, "messenger_id")

@@ -262,6 +262,7 @@ _CLEAN = [
     ("ko", "카톡만 해요 thanks"),
     ("ko", "카톡으로 연락 주세요 3pm, 카톡 아이디 알려줄게 2019년에 만든 거"),
     ("ko", "카톡 아이디는 알려드릴게요 10분 뒤에"),
+    ("ja", "LINEのIDです; without a digit it stays prose"),
 ]
 
 
