@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from bot.scrub.normalize import View
-from bot.scrub.numbers import VERSION
+from bot.scrub.numbers import VERSION, is_plain_number
 from bot.scrub.scan import finditer_at, merged, opening_pairs, starts
 from bot.scrub.spans import Finding
 
@@ -104,23 +104,117 @@ _HANDLE: Final = re.compile(
     r"@(?<![A-Za-z0-9._%+\-@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
 )
 
+# The apps people name before an ID, with the nicknames chat uses for them: 卫星, 绿泡泡,
+# 加V and 加微 for WeChat (卫星 not before the words of a satellite phone or dish),
+# 텔레 and 텔그 for Telegram, 페북 for Facebook, 위쳇 and 웨이신 as Koreans spell WeChat.
 _APPS: Final = (
-    r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|QQ号?|扣扣|企鹅号|LINE|ライン|らいん|"
-    r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|"
-    r"텔레그램|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
-    r"\btg\b|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|viber|zalo|skype|スカイプ|"
-    r"facebook|フェイスブック|페이스북|脸书|instagram|インスタ(?:グラム)?|인스타(?:그램)?|"
+    r"微信号?|weixin|we ?chat|vx|v信|wx|威信|薇信|卫星(?![电通天定导信图])|"
+    r"绿泡泡|加v|加微|"
+    r"\bv：|\bv:|QQ号?|Q号|扣扣|큐큐|企鹅号|LINE|ライン|らいん|"
+    r"kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|"
+    r"ウィーチャット|ウィチャット|텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|小飞机|飞机号|"
+    r"\btg(?![A-Za-z0-9])|signal|シグナル|시그널|whats ?app|ワッツアップ|왓츠앱|"
+    r"viber|zalo|skype|スカイプ|"
+    r"facebook|フェイスブック|페이스북|페북|脸书|instagram|インスタ(?:グラム)?|인스타(?:그램)?|"
     r"twitter|ツイッター|트위터|微博|抖音号?|快手号?|小红书号?|B站|哔哩哔哩|"
     r"tiktok|ティックトック|틱톡|imo|"
     r"ID|アイディー?|アカウント|아이디|계정|账号|帳號|帐号|用户名|ユーザー名|user ?name"
 )
 _GAP: Final = (
-    r"(?:[\s:：=＝→>\-「『\"'“‘(（【\[]|の|は|が|を|で|的|是|为|為|는|은|이|가|를|号码|號碼|号|番号|"
-    r"아이디|계정|ID|アイディー?|アカウント|账号|帐号|:){0,8}"
+    r"(?:[\s:：=＝→>\-「『\"'“‘(（【\[《〈<]|の|は|が|を|で|的|是|为|為|는|은|이|가|를|号码|號碼|号|番号|"
+    r"아이디|아뒤|아디|계정|ID|アイディー?|アカウント|账号|帐号|搜索|搜|添加|:|"
+    r"사용자 ?명|유저 ?네임|user ?name|ユーザー ?ネーム|ユーザー名|用户名|用戶名){0,8}"
 )
 _MESSENGER: Final = re.compile(
     rf"(?:{_APPS}){_GAP}(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{{2,39}})", re.IGNORECASE
 )
+# An ID given a few words after the app, with the sentence between (일본 이모는 라인만
+# 해요 yuki.t0312, 카톡 아이디 알려드릴게요 songhee77, 加个微信吧 abc123, LINE交換しま
+# しょう abc_123): the first Latin word after the app, over text holding no Latin letter
+# or digit, if it has the shape of an account (see _looks_like_account). Tried where
+# _MESSENGER is, as every app here is one of _APPS.
+_FAR_APPS: Final = (
+    r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|QQ|抖音|快手|小红书|"
+    r"LINE|ライン|kakao ?talk|kakao|"
+    r"カカオトーク|カカオ|카카오톡|카톡|카카오|라인|위챗|위쳇|웨이신|ウィーチャット|ウィチャット|"
+    r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|シグナル|시그널|"
+    r"whats ?app|왓츠앱|instagram|インスタ(?:グラム)?|인스타(?:그램)?|아이디|アイディー?|账号|帐号"
+)
+# A word for "ID" said between the app and a word of letters alone, or in capitals, or
+# opening with a digit, makes that word the ID (카톡 아이디 알려드릴게요 kimsunhee,
+# KIM1234, 88kim); without one, such a word is taken for prose, a flight or a model.
+_ID_WORDS: Final = ("아이디", "아디", "아뒤", "ID", "id", "アイディ", "账号", "帐号", "用户名")
+# A QQ number is all digits (他的QQ号我记得是 1234567, 큐큐 번호 알려드려요 1234567): the
+# first number after the app's name, unless a unit or a currency makes it a count or money.
+_FAR_ID: Final = re.compile(
+    r"(?:QQ|Q号|扣扣|큐큐|企鹅号)[^A-Za-z0-9@\n]{1,12}(?P<qq>[1-9][0-9]{4,10})(?![0-9])"
+    rf"|(?:{_FAR_APPS})(?:[^A-Za-z0-9@\n]|id(?![A-Za-z0-9])){{1,20}}"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])",
+    re.IGNORECASE,
+)
+# Another ID after the first: listed (카톡 아이디 abc123 또는 abc_456, 微信 abc123、abc456)
+# or changed to (카톡 아이디 mom0523 → 바꿨어요 mom_0523_new 로, 改成 abc_456): the next
+# Latin word over a few characters holding no Latin letter or digit, if it has the shape
+# of an account.
+_NEXT_ID: Final = re.compile(
+    r"[^A-Za-z0-9@\n]{1,12}?(?P<id>[A-Za-z][A-Za-z0-9_.\-]{3,39})(?![A-Za-z0-9_@])"
+)
+_MAX_NEXT_IDS: Final = 3
+_MIN_LETTERS_ID: Final = 4
+# Another Latin word right after: the word is English prose, not an ID said alone.
+_PROSE_GOES_ON: Final = re.compile(r" [A-Za-z]")
+_WXID: Final = re.compile(r"(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_\-]{4,30}")
+# Words that open a device's or product's name, not an account (iPhone13, ios17, v13),
+# and the names of files sent over the app (scan_001.pdf).
+_PRODUCT: Final = re.compile(
+    r"(?:iphone|ipad|galaxy|note|pixel|redmi|mate|nova|ios|android|win|windows|macos|v|ver"
+    r"|covid|am|pm|top|vip|svip|lv|level)[0-9]|.*\.(?:jpe?g|png|gif|heic|pdf|docx?|hwp|xlsx?|zip|mp[34]|mov|txt)$",
+    re.IGNORECASE,
+)
+# An app's version written with its word (LINE ver13.2.0, 카톡 ver.10.4.3).
+_VERSION_WORD: Final = re.compile(r"(?:ver(?:sion)?\.?)(?=[0-9])", re.IGNORECASE)
+
+
+def _is_version(ident: str) -> bool:
+    word = _VERSION_WORD.match(ident)
+    return VERSION.fullmatch(ident, word.end() if word else 0) is not None
+
+
+def _letters_id(ident: str) -> bool:
+    """Whether a word of letters alone, said to be an ID, can be one (kimsunhee)."""
+    return (
+        len(ident) >= _MIN_LETTERS_ID
+        and any(ch.islower() for ch in ident)
+        and ident.lower() not in _NOT_AN_ID
+        and _PRODUCT.match(ident) is None
+    )
+
+
+def _named_id(ident: str) -> bool:
+    """Whether a word said to be an ID can be one: letters alone (kimsunhee), or letters
+    and digits in any case or order (KIM1234, 88kim), not a version or a product."""
+    if _letters_id(ident):
+        return True
+    return (
+        any(ch.isalpha() for ch in ident)
+        and any(ch.isdigit() for ch in ident)
+        and not _is_version(ident)
+        and _PRODUCT.match(ident) is None
+    )
+
+
+def _looks_like_account(ident: str) -> bool:
+    """Whether a Latin word met away from its label is shaped like an account name: a
+    lower-case letter (flight and model numbers are capitals: KE123, S23) and a digit or
+    ``_``; no version, no product."""
+    return (
+        any(ch.islower() for ch in ident)
+        and any(ch.isdigit() or ch == "_" for ch in ident)
+        and not _is_version(ident)
+        and _PRODUCT.match(ident) is None
+    )
+
+
 # Latin text (addresses, user names) is full of the first letters of app words, so a
 # Latin letter is a start only where the next one can follow it in an app word.
 _MESSENGER_START: Final = re.compile(opening_pairs(_APPS))
@@ -187,6 +281,16 @@ _NOT_AN_ID: Final = frozenset(
         "for",
         "version",
         "ver",
+        # English said in passing in a chat (카톡 아이디 없어요 sorry).
+        "sorry",
+        "thanks",
+        "thank",
+        "please",
+        "okay",
+        "hello",
+        "haha",
+        "good",
+        "nice",
     ]
 )
 
@@ -255,37 +359,72 @@ _CJK_HANDLE: Final = re.compile(
 # The app's name (and, without a bracket, a word for "ID" after it) is found first; the
 # ID is the run of ID characters before it, over a particle, "my" and spaces.
 _APP_NAMES: Final = (
-    r"微信|weixin|we ?chat|QQ|LINE|ライン|kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|"
-    r"카카오|텔레그램|telegram|テレグラム|电报|纸飞机|飞机|signal|시그널|whats ?app|왓츠앱|"
-    r"라인|위챗|인스타(?:그램)?|instagram|インスタ(?:グラム)?"
+    r"微信|weixin|we ?chat|vx|v信|wx|威信|薇信|绿泡泡|QQ|큐큐|扣扣|"
+    r"LINE|ライン|kakao ?talk|kakao|カカオトーク|カカオ|카카오톡|카톡|카카오|"
+    r"텔레그램|텔레|텔그|telegram|テレグラム|电报|纸飞机|飞机|signal|시그널|whats ?app|왓츠앱|"
+    r"라인|위챗|위쳇|웨이신|ウィーチャット|ウィチャット|인스타(?:그램)?|instagram|インスタ(?:グラム)?|"
+    r"페북|抖音|快手|小红书"
 )
+# The app's name alone ties the word before it only through "my" (abc123이 제 위챗이에요,
+# abc123是我的微信) or a verb of adding or searching after it (abc123 으로 카톡 추가해주세요).
+# The name is matched once, then what follows it.
 _APP_AFTER_ID: Final = re.compile(
-    rf"(?:{_APP_NAMES})(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号)"
-    rf"|\( ?(?:{_APP_NAMES}) ?(?:ID|아이디)? ?\)",
+    rf"[(（【] ?(?:{_APP_NAMES}) ?(?:ID|아이디|号|账号|アカウント)? ?[)）】]"
+    rf"|(?:{_APP_NAMES})"
+    r"(?:(?P<word>(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号))"
+    r"|(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜)))?",
     re.IGNORECASE,
 )
-_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(")
+_APP_AFTER_START: Final = re.compile(opening_pairs(_APP_NAMES) + r"|\(|（|【")
 _ID_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
-_PARTICLES: Final = ("이가", "가", "이", "는", "은", "が", "は", "就是", "是", "为")
+# "This is" ties a word to what follows as a particle does (abc123 이게 제 카톡 아이디예요).
+_PARTICLES: Final = (
+    "이게",
+    "이건",
+    "이거",
+    "이가",
+    "가",
+    "이",
+    "는",
+    "은",
+    "これが",
+    "が",
+    "は",
+    "这个是",
+    "这是",
+    "就是",
+    "是",
+    "为",
+)
 _MY: Final = ("我的", "제", "내", "私の", "僕の")
+# Before an app and a verb of adding: "with" (abc123으로 카톡 추가, 用abc123加微信).
+_WITH: Final = ("으로", "로", "를", "을", "で", "を")
 
 
-def _id_before(text: str, end: int, *, bracket: bool) -> tuple[int, int] | None:
+def _id_before(
+    text: str, end: int, *, bracket: bool, bare: bool = False, add: bool = False
+) -> tuple[int, int] | None:
     """The messenger ID ending before ``end`` over a particle, "my" and spaces, if any.
 
     Without a bracket or a particle to tie it to the app, a word before the app's name
-    is an ID only if it holds a digit or ``_`` (``hello 카톡 아이디`` is prose).
+    is an ID only if it holds a digit or ``_`` (``hello 카톡 아이디`` is prose). Before
+    the app's name alone (``bare``), only "my" or a verb of adding after it (``add``)
+    ties the word, and only a word with an account's shape.
     """
     pos = end
     tied = bracket
-    for words in (_MY, _PARTICLES):
+    mine = False
+    for words in (_MY, _WITH if add else _PARTICLES):
         if pos > 0 and text[pos - 1] == " ":
             pos -= 1
         for word in words:
             if text.endswith(word, 0, pos):
                 pos -= len(word)
-                tied = tied or words is _PARTICLES
+                tied = tied or words is not _MY
+                mine = mine or words is _MY
                 break
+    if bare and not (mine or add):
+        return None
     if pos > 0 and text[pos - 1] == " ":
         pos -= 1
     stop = pos
@@ -296,16 +435,29 @@ def _id_before(text: str, end: int, *, bracket: bool) -> tuple[int, int] | None:
         return None  # a handle, found as such
     if len(ident) < 3 or not any(ch.isalpha() for ch in ident) or ident.lower() in _NOT_AN_ID:
         return None
-    if VERSION.fullmatch(ident):
+    if _is_version(ident):
         return None
     if not tied and not any(ch.isdigit() or ch == "_" for ch in ident):
+        return None
+    if bare and not _looks_like_account(ident):
         return None
     return pos, pos + len(ident)
 
 
+# The last character of each word in _MY: a bare name with none of them just before it
+# (over a space) is passed over without a closer look.
+_MY_ENDS: Final = frozenset(word[-1] for word in _MY)
+
+
 def _ids_before_app(text: str) -> Iterator[Finding]:
     for match in finditer_at(_APP_AFTER_ID, text, starts(_APP_AFTER_START, text)):
-        found = _id_before(text, match.start(), bracket=text[match.start()] == "(")
+        start = match.start()
+        bracket = text[start] in "(（【"
+        bare = not bracket and match["word"] is None
+        add = match["add"] is not None
+        if bare and not add and not _MY_ENDS.intersection(text[max(0, start - 2) : start]):
+            continue
+        found = _id_before(text, start, bracket=bracket, bare=bare, add=add)
         if found is not None:
             yield Finding(*found, "messenger_id")
 
@@ -432,16 +584,53 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         yield Finding(match.start(), match.end(), "handle")
     yield from _ids_before_app(text)
     yield from _nicknames(text)
-    for match in finditer_at(_MESSENGER, text, messenger_starts(text)):
+    app_starts = messenger_starts(text)
+    labelled: set[int] = set()
+    for match in finditer_at(_MESSENGER, text, app_starts):
+        labelled.add(match.start())
         ident = match.group("id").rstrip(".-")
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
         # Common English words are IDs only when CJK text closes them (微信号是the，).
         in_prose = after in ("", " ") or (after.isascii() and after.isalpha())
         if len(ident) < 3 or (ident.lower() in _NOT_AN_ID and in_prose):
             continue
-        if VERSION.fullmatch(ident):
+        if _is_version(ident):
             continue  # the app's version (Telegram 11.9.2), not an account
         if text.startswith("라인", match.start()) and not any(ch.isalpha() for ch in ident):
             continue  # 라인 is also "a line" (생산 라인 2개): its IDs hold a letter
         start = match.start("id")
         yield Finding(start, start + len(ident), "messenger_id")
+        yield from _next_ids(text, start + len(ident))
+    # Where a label took the word after it, that word was the first one _FAR_ID takes.
+    far_starts = [start for start in app_starts if start not in labelled]
+    for match in finditer_at(_FAR_ID, text, far_starts):
+        if match["qq"] is not None:
+            if is_plain_number(text, *match.span("qq")):
+                yield Finding(*match.span("qq"), "messenger_id")
+            continue
+        ident = match.group("id").rstrip(".-")
+        said = text[match.start() : match.start("id")]
+        named = any(word in said for word in _ID_WORDS) and not _PROSE_GOES_ON.match(
+            text, match.start("id") + len(ident)
+        )
+        if (ident[0].isalpha() and _looks_like_account(ident)) or (named and _named_id(ident)):
+            end = match.start("id") + len(ident)
+            yield Finding(match.start("id"), end, "messenger_id")
+            yield from _next_ids(text, end)
+    # WeChat's own IDs (wxid_ and letters and digits) give themselves away anywhere.
+    if "wxid_" in text:
+        for match in _WXID.finditer(text):
+            yield Finding(match.start(), match.end(), "messenger_id")
+
+
+def _next_ids(text: str, end: int) -> Iterator[Finding]:
+    """The IDs listed or changed to after the one ending at ``end`` (see _NEXT_ID)."""
+    for _ in range(_MAX_NEXT_IDS):
+        match = _NEXT_ID.match(text, end)
+        if match is None:
+            return
+        ident = match.group("id").rstrip(".-")
+        if not _looks_like_account(ident):
+            return
+        end = match.start("id") + len(ident)
+        yield Finding(match.start("id"), end, "messenger_id")

@@ -16,6 +16,7 @@ __all__ = [
     "is_amount_range",
     "is_harmless_shape",
     "is_money_before",
+    "is_plain_number",
     "is_quantity_after",
     "time_inside",
 ]
@@ -112,3 +113,12 @@ def is_quantity_after(text: str, end: int) -> bool:
 def is_money_before(text: str, start: int) -> bool:
     """Whether a currency sign or code precedes ``text[start:]``."""
     return _CURRENCY_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def is_plain_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, met after an account's or a document's label, can be
+    its number: no unit after it, no currency before it, not a year, date or time."""
+    value = text[start:end]
+    if is_quantity_after(text, end) or is_money_before(text, start):
+        return False
+    return not (value.isdigit() and is_harmless_shape(value))
