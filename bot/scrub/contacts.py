@@ -218,6 +218,8 @@ def _looks_like_account(ident: str) -> bool:
 # Latin text (addresses, user names) is full of the first letters of app words, so a
 # Latin letter is a start only where the next one can follow it in an app word.
 _MESSENGER_START: Final = re.compile(opening_pairs(_APPS))
+# The apps' own services, never an account whatever closes them (LINE Payで, 카톡 Pay로).
+_APP_SERVICES: Final = frozenset({"pay", "wallet"})
 _NOT_AN_ID: Final = frozenset(
     [
         "id",
@@ -592,7 +594,8 @@ def find_contacts(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
         after = text[match.start("id") + len(ident) : match.start("id") + len(ident) + 1]
         # Common English words are IDs only when CJK text closes them (微信号是the，).
         in_prose = after in ("", " ") or (after.isascii() and after.isalpha())
-        if len(ident) < 3 or (ident.lower() in _NOT_AN_ID and in_prose):
+        word = ident.lower()
+        if len(ident) < 3 or (word in _NOT_AN_ID and in_prose) or word in _APP_SERVICES:
             continue
         if _is_version(ident):
             continue  # the app's version (Telegram 11.9.2), not an account

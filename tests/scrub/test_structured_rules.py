@@ -259,6 +259,10 @@ _CLEAN = [
     ("zh_Hans", "护照有效期 2020 2030"),
     ("ja", "パスポート 2019-2029 有効"),
     ("ko", "카톡 아이디 없어요 sorry"),
+    # The apps' payment services are no accounts, whatever closes them.
+    ("ja", "WeChat Payで払った、LINE Payで5000円送った"),
+    ("ko", "카톡 Pay로 30만원 보냈어요"),
+    ("zh_Hans", "微信 Wallet里有3000元"),
     ("ko", "카톡만 해요 thanks"),
     ("ko", "카톡으로 연락 주세요 3pm, 카톡 아이디 알려줄게 2019년에 만든 거"),
     ("ko", "카톡 아이디는 알려드릴게요 10분 뒤에"),
