@@ -154,6 +154,12 @@ _KO_ANCHOR: Final = re.compile(
     # Chinese street number in Hangul (류웨이루 45호: 路 is 루, 号 is 호).
     r"|[가-힣]{2,10} [0-9]{1,2}-[0-9]{1,3}-[0-9]{1,3}(?![0-9-])"
     r"|[가-힣]{1,10}루 ?[0-9]{1,4} ?호"
+    # A Chinese lane or alley in Hangul (신흥골목 17호, 하남가 5호: 街 is 가), numbered
+    # with 호 like any Chinese street.
+    r"|[가-힣]{1,10}(?:골목|후통|가) ?[0-9]{1,4} ?호"
+    # A rural lot after the village (리), also on a hill (산): 송평리 산 12-3.
+    r"|[가-힣]{1,10}[리동] ?산 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
+    r"|[가-힣]{1,10}리 ?[0-9]+-[0-9]+"
 )
 # Where an anchor can begin (scan.py). Every alternative but two ends its first number
 # with a street word: find the words, then walk back over the number or the name before
@@ -178,7 +184,7 @@ _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
 # The space before a Japanese block number, and the 루 of a Chinese street (scan.py).
 _KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
-_KO_RU: Final = re.compile(r"루(?= ?[0-9])")
+_KO_RU: Final = re.compile(r"(?:루|골목|후통|가)(?= ?[0-9]{1,4} ?호)|[리동](?= ?산 ?[0-9])|리(?= ?[0-9]+-)")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -206,10 +212,17 @@ _ZH_RIGHT: Final = re.compile(
     r"(?: ?[0-9]{6}(?![0-9]))?"
 )
 _KO_RIGHT: Final = re.compile(
-    r"호?(?: ?[0-9]+ ?단원)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?"
+    r"호?(?: ?[0-9]+ ?단원)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?[호실])?(?: ?(?:지하 ?)?[0-9]+ ?층)?"
     r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
-    # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호).
-    r"(?: [가-힣A-Za-z0-9]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?호)?"
+    # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호),
+    # its name masked in jamo as often as not (ㅇㅇ빌라).
+    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?[호실])?"
+)
+# A building after the street number, which opens with a syllable that is also a unit
+# (88 주공아파트, 52-3 원룸): the number is no amount.
+_KO_BUILDING_AFTER: Final = re.compile(
+    r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩|하우스|타운"
+    r"|단지|상가|주공|연립|기숙사)"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
@@ -268,15 +281,23 @@ def _extend_left_cjk(text: str, start: int, run: re.Pattern[str], keep: re.Patte
 
 
 def _extend_left_ko(text: str, start: int) -> int:
-    """Move ``start`` left over space-separated Korean units (시/군/구/읍/면/동/리)."""
+    """Move ``start`` left over space-separated Korean units (시/군/구/읍/면/동/리), and
+    over a Chinese street in Hangul (하남가: 街 is 가) right after a city or district."""
     pos = start
     while True:
         head = text[:pos].rstrip(" ")
         space = head.rfind(" ")
         token = head[space + 1 :]
+        if _KO_STREET_GA.fullmatch(token) and _KO_CITY_BEFORE.search(head, 0, space + 1):
+            pos = space + 1
+            continue
         if not token or not _KO_UNIT.fullmatch(token) or _KO_PROVINCE.fullmatch(token):
             return pos
         pos = space + 1
+
+
+_KO_STREET_GA: Final = re.compile(r"[가-힣]{1,5}가")
+_KO_CITY_BEFORE: Final = re.compile(r"[가-힣]{1,8}[시구현진] ?\Z")
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -345,7 +366,10 @@ def _korean(view: View) -> Iterator[Finding]:
         if _extend_left_ko(text, token_start) < token_start:
             anchors.append(match)
     for match in anchors:
-        if not _KO_ANCHOR_END.match(text, match.end()) or is_quantity_after(text, match.end()):
+        if not _KO_ANCHOR_END.match(text, match.end()) or (
+            is_quantity_after(text, match.end())
+            and not _KO_BUILDING_AFTER.match(text, match.end())
+        ):
             continue
         token_start = text.rfind(" ", 0, match.start()) + 1
         start = _extend_left_ko(text, token_start)
