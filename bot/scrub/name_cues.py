@@ -583,13 +583,17 @@ _KO_STOP: Final = frozenset(
         "제수 매제 자형 장녀 장남 양자 양녀 구청 시청 도청 택시 선박 구금 구류 수용 도강 "
         "밀수 상인 안내 권사 집사 장로 전도사 간사 사모 고양이 신한 삼성 국민 농협 "
         # Provinces before 도 (함경남도, 전라북도): the suffix reads as the particle 도.
-        "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북"
+        "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북 "
+        # Words that take the particle 이 and look like a pet name in 이 (사람이랑,
+        # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
+        "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
+        "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
     )
 )
 _KO_PARTICLES: Final = _words(
     "가 이 는 은 를 을 와 과 의 도 에게 한테 께 께서 랑 이랑 하고 이가 이는 이를 이도 "
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
-    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로"
+    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -620,8 +624,8 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP:
-        return False
+    if word in _KO_STOP or word[:-1] in _KO_STOP:
+        return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
     elif len(word) == 3 and word[0] in KOREAN:
@@ -665,7 +669,11 @@ _KO_JA_GIVEN_END: Final = frozenset("코에요미카오로리짱")
 _KO_TITLES: Final = _words(
     "할머니 할아버지 언니 오빠 누나 형 형님 동생 이모 고모 삼촌 아저씨 아주머니 아줌마 "
     "자매 형제 남매 삼남매 부부 남편 아내 엄마 아빠 씨 선생 선생님 목사 목사님 집사님 "
-    "권사님 장로님 전도사님 선교사님 사장 사장님 기사님 상 님"
+    "권사님 장로님 전도사님 선교사님 사장 사장님 기사님 상 님 "
+    # North Korean and regional ways of calling elders and comrades (광호 아바이, 정옥
+    # 할매, 로영수 동무), and church and group roles after a family name (송 간사).
+    "할매 할배 아바이 아매 오마니 아바지 어마이 아재 아지매 동무 동지 간사 간사님 집사 권사 "
+    "장로 대장 원장님 대표님 사모님 여사 여사님 선교사 전도사 신부님 수녀님 형부"
 )
 # One-syllable titles end the word (or take a particle): 형 must not open 형편.
 _KO_SHORT_TITLES: Final = ("형", "씨", "상", "님")
@@ -720,6 +728,10 @@ _KO_WORD_AFTER: Final = re.compile(
 )
 
 
+# A copula or verb ending that a word of kana sounds can end with (이모고요, 사이래요).
+_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요")
+
+
 def ko_ja_name(word: str) -> bool:
     """``word`` is a Japanese family name, or a Japanese given name, in Hangul."""
     if word in KO_JA_SURNAMES:
@@ -727,6 +739,7 @@ def ko_ja_name(word: str) -> bool:
     return (
         2 <= len(word) <= 4
         and word not in _KO_STOP
+        and not word.endswith(_KO_COPULA_ENDS)
         and word[-1] in _KO_JA_GIVEN_END
         and all(s in KO_JA_SYLLABLES for s in word)
         and (len(word) >= 3 or word[-1] in "코짱")
@@ -824,11 +837,85 @@ def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), end
 
 
+# A given name ending in a consonant takes a 이 of its own when it is said (보람이,
+# 수정이), and that 이 then takes a particle, a copula or a kinship word (보람이가,
+# 수정이한테, 명훈이요, 미영이 남편이): an ordinary noun takes 이 or 가, never both.
+_KO_PET_AT: Final = re.compile(
+    r"이(?<=[가-힣]{3})(?=(?:가|는|를|도|랑|하고|한테|에게|의|와|만|까지|보고|께|요)"
+    rf"(?:[^가-힣]|$)|네 (?:집|가족|식구)| (?:{_alternation(_KO_KIN)})(?:[^가-힣]|$|{_KO_PARTICLE}))"
+)
+# A given name with an elder's title written onto it (명수형, 영희언니, 철수오빠야).
+_KO_ATTACHED_TITLE_AT: Final = re.compile(
+    r"(?:형(?<=[가-힣]{3})|(?:언니|오빠|누나)(?<=[가-힣]{4}))"
+    r"(?=[^가-힣]|$|이|가|는|은|을|를|의|도|야|아|님|한테|에게|랑|네|께)"
+)
+# A name in brackets right after a kinship word or a title (언니(정미)랑, 할머니(金福順,
+# 1938년생)): the bracket says who the relative is.
+_KO_KIN_BRACKET: Final = re.compile(
+    rf"(?:{_alternation(sorted({*_KO_KIN, *_KO_TITLES}))})[（(] ?"
+    r"(?P<name>[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})(?= ?[）),，])"
+)
+_KO_OPEN_BRACKET: Final = re.compile(r"[（(]")
+# Korean family names in hanja, traditional and simplified: a name copied from a letter
+# or a register (朴東洙, 金福順) stands as a word of three characters in a Korean note.
+_KO_HANJA_SURNAMES: Final = (
+    "金李朴崔鄭郑姜趙赵尹張张林韓韩吳吴徐申權权黃黄安宋柳劉刘全洪高文梁孫孙裵白許许南沈盧卢"
+    "河郭成車车朱禹具閔闵秦羅罗池嚴严蔡元千方孔玄咸卞廉呂吕秋都蘇苏石宣薛馬马吉延魏表明奇"
+    "潘王琴玉陸陆印孟卓鞠魚鱼殷片龍龙芮慶庆奉丁太睦桂邢"
+)
+_KO_HANJA_NAME: Final = re.compile(
+    rf"[{_KO_HANJA_SURNAMES}](?<![\u4e00-\u9fff][{_KO_HANJA_SURNAMES}])"
+    r"[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff])"
+)
+# The last characters of hanja words that are no names (韓國語, 安全部, 朝鮮人).
+_KO_HANJA_NOT_END: Final = frozenset("人語语國国式族道省市郡區区縣县洞里面村鎭镇寺院校會会社店館馆部局署所")
+
+
+def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for pet in starts(_KO_PET_AT, text):
+        start = pet - 2
+        given = text[start:pet]
+        # Not after a digit: 2000위안이요 is an amount.
+        opens_word = start == 0 or not ("가" <= text[start - 1] <= "힣" or text[start - 1].isdigit())
+        final_consonant = (ord(given[-1]) - 0xAC00) % 28 != 0
+        if (
+            opens_word
+            and final_consonant
+            and ko_given_alone(given)
+            and given not in roles
+            and given + "이" not in _KO_STOP
+        ):
+            yield start, pet
+    for title in starts(_KO_ATTACHED_TITLE_AT, text):
+        start = title - 2
+        given = text[start:title]
+        opens_word = start == 0 or not "가" <= text[start - 1] <= "힣"
+        if opens_word and ko_given_alone(given) and given not in roles:
+            yield start, title
+
+
+def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
+    anchors = before(starts(_KO_OPEN_BRACKET, text), 5)
+    for match in finditer_at(_KO_KIN_BRACKET, text, anchors):
+        name = match.group("name")
+        if "가" <= name[0] <= "힣":
+            if not (ko_name_shaped(name) or _ko_compound_name(name)):
+                continue
+        elif name[0] not in _KO_HANJA_SURNAMES:
+            continue
+        yield match.span("name")
+    for match in _KO_HANJA_NAME.finditer(text):
+        if match.group()[-1] not in _KO_HANJA_NOT_END:
+            yield match.span()
+
+
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Korean names pointed at by a particle, a kinship word, a title, an age in
     brackets, a list, or written in Japanese."""
     yield from _ko_framed(text)
     yield from _ko_ja(text)
+    yield from _ko_pet_names(text, roles)
+    yield from _ko_bracketed(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
@@ -836,6 +923,9 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
             # a word of two syllables and the copula 이 before 라고.
             if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+                continue
+            # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
+            if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
                 continue
             if name not in roles and _ko_full_name(name):
                 yield match.span("name")
