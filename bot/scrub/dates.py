@@ -50,7 +50,7 @@ _KO_ERA_BEFORE: Final = re.compile(
 _LABEL: Final = (
     r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
     # The first half of a Korean resident number is the date of birth (781105).
-    r"주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?|출생일|"
+    r"주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?|출생일|생신|"
     r"DOB|D\.O\.B\.?|date of birth|birth ?day|birth date)"
 )
 _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
@@ -59,6 +59,10 @@ _LABELLED_MD: Final = re.compile(
     rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-])"
     # A year of two digits, dotted (생년월일: 78.11.05).
     r"|[0-9]{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
+    # The day, the month's English abbreviation and the year, as a passport prints them
+    # (DOB 12 MAR 1958).
+    r"|(?:0?[1-9]|[12][0-9]|3[01]) ?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
+    r" ?(?:1[89]|20)[0-9]{2}(?![0-9])"
     # Six digits after a birth label are a date (``생년월일: 480523``), as the first half
     # of a Korean resident number writes it.
     r"|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))",
@@ -116,8 +120,8 @@ def _zh_word_date_starts(text: str) -> list[int]:
 # after its dots (1978. 11. 5.). A lunar month and day without a year is a birthday only
 # with a birth word after it (음력 3월 5일생): otherwise it may be a holiday (음력 8월 15일).
 _KO_LUNAR_DAY: Final = (
-    r"(?:초 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일|초하루|초이틀|초사흘|초나흘|초닷새|초엿새|초이레"
-    r"|초여드레|초아흐레|초열흘|보름|그믐)"
+    r"(?:초 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일|초(?:하룻|이튿|사흗|나흗|닷샛|엿샛|이렛|여드렛|아흐렛)날"
+    r"|초하루|초이틀|초사흘|초나흘|초닷새|초엿새|초이레|초여드레|초아흐레|초열흘날?|보름날?|그믐날?)"
 )
 _KO_DATE: Final = re.compile(
     r"(?P<year>(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}) ?년 ?)?[음양]력(?:으로)? ?"
@@ -131,12 +135,14 @@ _KO_DATE: Final = re.compile(
 # 양력, and four characters before a dot followed by a space and a month.
 _KO_DATE_AT: Final = re.compile(r"주체|[음양]력|\.(?= [0-9]{1,2}\. ?[0-9])")
 _KO_DATE_REACH: Final = 6
+_KO_BIRTH_LABEL_BEFORE: Final = re.compile(r"(?:생일|생신|생년월일|태어난 ?날)[은는이가: ]{0,3}\Z")
 
 
 def _ko_dates(text: str) -> Iterator[Finding]:
     for match in finditer_at(_KO_DATE, text, before(starts(_KO_DATE_AT, text), _KO_DATE_REACH)):
         lunar = "력" in match.group()
-        if lunar and not (match["year"] or match["year2"] or match["birth"]):
+        labelled = _KO_BIRTH_LABEL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if lunar and not (match["year"] or match["year2"] or match["birth"] or labelled):
             continue
         end = match.start("birth") if match["birth"] else match.end()
         yield Finding(match.start(), end, "birthdate")

@@ -144,6 +144,20 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("허커우", "라오까이", "보텐", "루앙남타", "무앙싱", "훼이싸이", "후아이사이"),
     ("치앙라이", "치앙샌", "치앙센", "매사이", "매솟", "치앙마이", "골든트라이앵글"),
     ("블라디보스토크", "우수리스크", "나홋카", "하바롭스크", "얼롄하오터", "자민우드"),
+    # The cities of the route in Hangul (국립국어원 spelling and the usual variants):
+    # Laos, Thailand, Cambodia, Vietnam, Myanmar and Mongolia.
+    ("비엔티안", "위앙짠", "루앙프라방", "팍세", "사완나켓", "방콕", "농카이", "치앙콩"),
+    ("프놈펜", "씨엠립", "시엠레아프", "하노이", "호찌민", "호치민", "하이퐁", "다낭", "랑선"),
+    ("몽까이", "양곤", "울란바토르", "울란바타르"),
+    # Chinese cities in Hangul on the way south and where defectors work (words such as
+    # 선전 "propaganda", 지난 "past", 시안 "draft" and 지시 "order" are left out).
+    ("광저우", "우한", "난징", "항저우", "쑤저우", "청두", "정저우", "창사", "구이린"),
+    ("구이양", "푸저우", "샤먼", "닝보", "옌타이", "웨이하이", "스자좡", "타이위안", "허페이"),
+    ("난창", "란저우", "우루무치", "후허하오터", "바오터우", "치치하얼", "다칭", "자무쓰"),
+    ("쑤이펀허", "메이허커우", "둥관", "포산", "주하이", "원저우", "이우", "쿤산"),
+    # The Korean neighbourhoods of Osaka, Tokyo, Kyoto and Kawasaki in Hangul.
+    ("이쿠노", "니시나리", "모모다니", "이마자토", "히가시나리", "미카와시마", "닛포리"),
+    ("우토로", "오쿠보", "신오쿠보", "사쿠라모토", "에다가와"),
     ("二连浩特", "二連浩特"),
     # China: the road south to Southeast Asia.
     ("쿤밍", "곤명", "昆明", "クンミン"),

@@ -624,7 +624,7 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP or word[:-1] in _KO_STOP:
+    if word in _KO_STOP or (word[-1] in "이라" and word[:-1] in _KO_STOP):
         return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]

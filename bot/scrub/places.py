@@ -143,8 +143,11 @@ _ZH_ANCHOR: Final = re.compile(
     rf"|{_NUM_P} ?单元 ?{_NUM_P} ?(?:室|号)?|{_NUM_P} ?(?:号|號)(?:院|楼) ?{_NUM_P} ?(?:室|号)?"
 )
 _KO_ANCHOR: Final = re.compile(
-    r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
-    r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
+    # Not the road of a street named 로N가 (을지로6가 18-21: the street comes below).
+    r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]++(?:-[0-9]++)?(?!가)"
+    r"(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
+    # The lot, or in North Korea the people's unit (천마동 23반, 23인민반).
+    r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지| ?(?:인민)?반(?![가-힣]))?"
     r"|[0-9]+(?:-[0-9]+)? ?번지"
     r"|[0-9]+ ?동 ?[0-9]+ ?호"
     r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
@@ -212,17 +215,19 @@ _ZH_RIGHT: Final = re.compile(
     r"(?: ?[0-9]{6}(?![0-9]))?"
 )
 _KO_RIGHT: Final = re.compile(
-    r"호?(?: ?[0-9]+ ?단원)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?[호실])?(?: ?(?:지하 ?)?[0-9]+ ?층)?"
+    # A flat's number alone after the entrance (2단원 301).
+    r"호?(?: ?[0-9]+ ?단원(?: ?[0-9]{3,4}(?! ?[0-9호실]))?)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?[호실])?"
+    r"(?: ?(?:지하 ?)?[0-9]+ ?층)?"
     r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
     # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호),
     # its name masked in jamo as often as not (ㅇㅇ빌라).
-    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?[호실])?"
+    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9○◯●＊*]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?[호실])?"
 )
 # A building after the street number, which opens with a syllable that is also a unit
 # (88 주공아파트, 52-3 원룸): the number is no amount.
 _KO_BUILDING_AFTER: Final = re.compile(
     r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩|하우스|타운"
-    r"|단지|상가|주공|연립|기숙사)"
+    r"|단지|상가|주공|연립|기숙사|고시원)"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
@@ -254,7 +259,7 @@ _ZH_PLACE_RUN: Final = re.compile(
 )
 # Units of a Korean address, and the apartment complex or building before a flat.
 _KO_UNIT: Final = re.compile(
-    r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
+    r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|구역|[로노]동자구|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
 )
 _KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
 _MAX_LEFT: Final = 24
