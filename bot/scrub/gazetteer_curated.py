@@ -336,6 +336,15 @@ PROVINCES: Final[tuple[str, ...]] = (
     "함경북도",
     "함경남도",
     "양강도",
+    # North Korea writes the initial ㄹ (량강도), and people shorten the provinces
+    # (함북, 평남) as they are said.
+    "량강도",
+    "함북",
+    "함남",
+    "평북",
+    "평남",
+    "황북",
+    "황남",
     "자강도",
     "평안북도",
     "평안남도",

@@ -53,6 +53,7 @@ __all__ = [
     "ko_given_alone",
     "ko_ja_name",
     "ko_name_shaped",
+    "ko_lone_surnames",
     "ko_stop",
     "zh_cued",
     "zh_japanese_name",
@@ -586,8 +587,11 @@ _KO_STOP: Final = frozenset(
         "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북 "
         # Words that take the particle 이 and look like a pet name in 이 (사람이랑,
         # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
+        "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 "
         "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
+        "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
+        "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -692,6 +696,11 @@ _KO_LONE_SURNAMES: Final = frozenset(
         "맹 탁 국 편 용 경 봉 리 림 로 량 고"
     )
 )
+def ko_lone_surnames() -> frozenset[str]:
+    """The family names that stand alone as a name (박 집사님, 마이클 정)."""
+    return _KO_LONE_SURNAMES
+
+
 # Chinese family names as Korean writes them (쉬 아저씨, 자오 사장님): the brokers,
 # drivers and landlords of the route.
 _KO_ZH_SURNAMES: Final = frozenset(
@@ -803,14 +812,41 @@ def _hangul_word_starts(text: str, ends: list[int], reach: int) -> list[int]:
     return found
 
 
-def _ko_framed(text: str) -> Iterator[tuple[int, int]]:
+# Titles after which a family name and one syllable are a full name, as North Korean
+# names often are (김철 동무, 리명 선생).
+_KO_FULL_NAME_TITLES: Final = frozenset(
+    _words("동무 동지 아바이 아매 할매 할배 오마니 아바지 아재 아지매 선생 선생님")
+)
+
+
+def _ko_short_full_name(text: str, match: re.Match[str], roles: frozenset[str]) -> bool:
+    name = match.group("name")
+    title = text[match.end("name") + 1 :].split(" ", 1)[0]
+    return (
+        len(name) == 2
+        and name[0] in KOREAN
+        and name[1] in _KO_GIVEN
+        and name not in _KO_STOP
+        and name not in roles
+        and any(title.startswith(t) for t in _KO_FULL_NAME_TITLES)
+    )
+
+
+def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Names before a title, a bracket or a comma, closing a sentence, or called."""
     titles = _hangul_word_starts(text, starts(_KO_TITLE_MARK, text), 5)
     for match in finditer_at(_KO_BEFORE_TITLE, text, titles):
         name = match.group("name")
         start = match.start("name")
         lone = name in _KO_LONE_SURNAMES or name in _KO_ZH_SURNAMES
-        if lone or ko_name_shaped(name) or _ko_compound_name(name):
+        if name in roles:
+            continue  # 남자 선생님, 여자 친구
+        if (
+            lone
+            or ko_name_shaped(name)
+            or _ko_compound_name(name)
+            or _ko_short_full_name(text, match, roles)
+        ):
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
     for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
@@ -841,7 +877,7 @@ def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
 # 수정이), and that 이 then takes a particle, a copula or a kinship word (보람이가,
 # 수정이한테, 명훈이요, 미영이 남편이): an ordinary noun takes 이 or 가, never both.
 _KO_PET_AT: Final = re.compile(
-    r"이(?<=[가-힣]{3})(?=(?:가|는|를|도|랑|하고|한테|에게|의|와|만|까지|보고|께|요)"
+    r"이(?<=[가-힣]{3})(?=(?:가|는|를|도|랑|하고|한테|에게|의|와|만|까지|보고|께|요|형|언니|오빠|누나)"
     rf"(?:[^가-힣]|$)|네 (?:집|가족|식구)| (?:{_alternation(_KO_KIN)})(?:[^가-힣]|$|{_KO_PARTICLE}))"
 )
 # A given name with an elder's title written onto it (명수형, 영희언니, 철수오빠야).
@@ -912,7 +948,7 @@ def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Korean names pointed at by a particle, a kinship word, a title, an age in
     brackets, a list, or written in Japanese."""
-    yield from _ko_framed(text)
+    yield from _ko_framed(text, roles)
     yield from _ko_ja(text)
     yield from _ko_pet_names(text, roles)
     yield from _ko_bracketed(text)

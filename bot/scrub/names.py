@@ -31,6 +31,7 @@ from bot.scrub.name_cues import (
     ko_cued,
     ko_given_alone,
     ko_ja_name,
+    ko_lone_surnames,
     ko_name_shaped,
     ko_stop,
     zh_cued,
@@ -223,7 +224,8 @@ _KO_ROLE: Final = frozenset(
         "무사 안전 위험 사람 본인 당사자 딸 아들 엄마 아빠 손님 여러분 형님 아주머 할머 할아 "
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
         "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
-        "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이"
+        "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
+        "시장 구청장 시장님"
     )
 )
 
@@ -357,6 +359,23 @@ _KO_AFTER_REPEAT: Final = re.compile(
 )
 
 
+# A Korean family name after a given name written first (마이클 정, 데이비드 김), as
+# Korean Americans and missionaries write theirs: one syllable, then a mark or a particle.
+_KO_SURNAME_AFTER: Final = re.compile(
+    rf" ([{''.join(sorted(ko_lone_surnames()))}])"
+    r"(?=[,.!?)]|$|이|가|은|는|을|를|의|도|씨|님|[ \n](?![가-힣]))"
+)
+
+
+def _ko_surname_after(text: str, name: str) -> Iterator[tuple[int, int]]:
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if (after := _KO_SURNAME_AFTER.match(text, end)) is not None:
+            yield after.span(1)
+        pos = text.find(name, end)
+
+
 def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The names found, their other spelling in brackets after them (박순남(朴順男)), and
     every other place where the same name stands as a word."""
@@ -370,6 +389,7 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
     for name in names:
         if len(name) < 2:
             continue
+        yield from _ko_surname_after(text, name)
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
@@ -416,6 +436,23 @@ def _ko_called(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# A label's answer: the word alone before a comma or the end of the sentence, or before
+# the copula (손자 이름은 겐타, / 이름은 겐타예요), unless it ends like a verb (몰라, 알아요)
+# or says that the name is unknown or of a kind (비밀, 가명, 중국식).
+_KO_ANSWER_END: Final = re.compile(r"[,，.。!?\n]|$| ?[(（]")
+_KO_COPULAS: Final = frozenset(_words("이에요 예요 입니다 이고 이래요 래요 이요 이고요 고요"))
+_KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음식명")
+
+
+def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
+    raw = match.group("name")
+    if name[-1] in _KO_NOT_ANSWER_END or ko_stop(name) or name in _KO_ROLE:
+        return False
+    if raw == name:
+        return _KO_ANSWER_END.match(text, match.end("name")) is not None
+    return raw[len(name) :] in _KO_COPULAS
+
+
 def _ko_surname(name: str) -> bool:
     return name[:1] in KOREAN or name[:2] in KOREAN_COMPOUND
 
@@ -426,7 +463,7 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("foreign" if match.group("foreign") else "quoted")
             continue
         name = _ko_strip(match.group("name"))
-        if not 2 <= len(name) <= 4 or name in _KO_ROLE:
+        if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
             continue
         # After a colon anything is a name; after a particle (``이름이 있어요``) only a
         # word shaped like one: a family name first (four syllables only with a compound
@@ -435,7 +472,7 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
             ko_given_alone(name)
         )
-        if colon or shaped or ko_ja_name(name):
+        if colon or shaped or ko_ja_name(name) or _ko_answer(text, match, name):
             end = match.start("name") + len(name)
             # 이토 후미, 나카무라 기요코: a Japanese family name, then the given name.
             if name in KO_JA_SURNAMES and (given := _KO_NEXT_WORD.match(text, end)):
@@ -446,7 +483,7 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         group = next(g for g in ("name", "name2", "name3") if match.group(g))
         name = _ko_strip(match.group(group))
         shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
-        if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE:
+        if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE and not ko_stop(name):
             yield match.start(group), match.start(group) + len(name)
     yield from _ko_called(text)
     for match in finditer_at(_KO_HONORIFIC, text, ko_honorific_starts(text)):

@@ -411,7 +411,7 @@ _LEVEL_ENDS: Final = frozenset("都道府県省市州郡区")
 _KO_PLACE_FRAME: Final = re.compile(
     r" ?(?:쪽|근처|부근|일대|시내|방면|출신|터미널|역(?![가-힣]))"
     r"|(?:에서|에|으로|로) (?:살|사는|산다|사시|일하|일해|지내|있|공장|회사|다니|이사)"
-    r"|에서 (?:왔|일|만나)"
+    r"|에서 (?:왔|일하|일해|일했|만나)"
     r"| [가-힣]{1,5}[동읍면리구](?:[^가-힣]|$|에|의|에서)"
 )
 # A place written before 거 ("the one of", a brand: 남양 거 말고) names a product.

@@ -159,7 +159,7 @@ _KO_ANCHOR: Final = re.compile(
     r"|[가-힣]{1,10}루 ?[0-9]{1,4} ?호"
     # A Chinese lane or alley in Hangul (신흥골목 17호, 하남가 5호: 街 is 가), numbered
     # with 호 like any Chinese street.
-    r"|[가-힣]{1,10}(?:골목|후통|가) ?[0-9]{1,4} ?호"
+    r"|[가-힣]{0,10}(?:골목|후통)(?<=[가-힣]) ?[0-9]{1,4} ?호|[가-힣]{1,10}가 ?[0-9]{1,4} ?호"
     # A rural lot after the village (리), also on a hill (산): 송평리 산 12-3.
     r"|[가-힣]{1,10}[리동] ?산 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
     r"|[가-힣]{1,10}리 ?[0-9]+-[0-9]+"
@@ -203,9 +203,10 @@ _KO_ANCHOR_END: Final = re.compile(
     r"(?=$|[\s,.)(\]!?、。]|-|번지|호|층|에|의|로|으로|까지|부터|쪽|근처|앞|옆)"
 )
 
+# The building may be written in Hangul in a Korean note (荒川3-41-8 메종히가시 205).
 _JA_RIGHT: Final = re.compile(
-    r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
-    r"[0-9]{1,4} ?(?:号室|号|F|階)?(?![0-9年月日人歳]))?"
+    r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z가-힣]{1,12} ?)?"
+    r"[0-9]{1,4} ?(?:号室|号|F|階|호)?(?![0-9年月日人歳년월일살세명개]))?"
 )
 # The building, entrance (门), floor and flat after the anchor, then a flat's number
 # alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.
