@@ -120,7 +120,8 @@ def _zh_word_date_starts(text: str) -> list[int]:
 # after its dots (1978. 11. 5.). A lunar month and day without a year is a birthday only
 # with a birth word after it (음력 3월 5일생): otherwise it may be a holiday (음력 8월 15일).
 _KO_LUNAR_DAY: Final = (
-    r"(?:초 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일|초(?:하룻|이튿|사흗|나흗|닷샛|엿샛|이렛|여드렛|아흐렛)날"
+    r"(?:초 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일"
+    r"|초(?:하룻|이튿|사흗|나흗|닷샛|엿샛|이렛|여드렛|아흐렛)날"
     r"|초하루|초이틀|초사흘|초나흘|초닷새|초엿새|초이레|초여드레|초아흐레|초열흘날?|보름날?|그믐날?)"
 )
 _KO_DATE: Final = re.compile(
@@ -148,7 +149,7 @@ def _ko_dates(text: str) -> Iterator[Finding]:
         yield Finding(match.start(), end, "birthdate")
 
 
-def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
     """Yield full dates and labelled days of birth."""
     text = view.digits
     for match in FULL_DATE.finditer(text):

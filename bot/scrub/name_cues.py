@@ -52,8 +52,8 @@ __all__ = [
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
-    "ko_name_shaped",
     "ko_lone_surnames",
+    "ko_name_shaped",
     "ko_stop",
     "zh_cued",
     "zh_japanese_name",
@@ -696,6 +696,8 @@ _KO_LONE_SURNAMES: Final = frozenset(
         "맹 탁 국 편 용 경 봉 리 림 로 량 고"
     )
 )
+
+
 def ko_lone_surnames() -> frozenset[str]:
     """The family names that stand alone as a name (박 집사님, 마이클 정)."""
     return _KO_LONE_SURNAMES
@@ -878,7 +880,8 @@ def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
 # 수정이한테, 명훈이요, 미영이 남편이): an ordinary noun takes 이 or 가, never both.
 _KO_PET_AT: Final = re.compile(
     r"이(?<=[가-힣]{3})(?=(?:가|는|를|도|랑|하고|한테|에게|의|와|만|까지|보고|께|요|형|언니|오빠|누나)"
-    rf"(?:[^가-힣]|$)|네 (?:집|가족|식구)| (?:{_alternation(_KO_KIN)})(?:[^가-힣]|$|{_KO_PARTICLE}))"
+    r"(?:[^가-힣]|$)|네 (?:집|가족|식구)"
+    rf"| (?:{_alternation(_KO_KIN)})(?:[^가-힣]|$|{_KO_PARTICLE}))"
 )
 # A given name with an elder's title written onto it (명수형, 영희언니, 철수오빠야).
 _KO_ATTACHED_TITLE_AT: Final = re.compile(
@@ -904,7 +907,9 @@ _KO_HANJA_NAME: Final = re.compile(
     r"[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff])"
 )
 # The last characters of hanja words that are no names (韓國語, 安全部, 朝鮮人).
-_KO_HANJA_NOT_END: Final = frozenset("人語语國国式族道省市郡區区縣县洞里面村鎭镇寺院校會会社店館馆部局署所")
+_KO_HANJA_NOT_END: Final = frozenset(
+    "人語语國国式族道省市郡區区縣县洞里面村鎭镇寺院校會会社店館馆部局署所"
+)
 
 
 def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -912,7 +917,9 @@ def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]
         start = pet - 2
         given = text[start:pet]
         # Not after a digit: 2000위안이요 is an amount.
-        opens_word = start == 0 or not ("가" <= text[start - 1] <= "힣" or text[start - 1].isdigit())
+        opens_word = start == 0 or not (
+            "가" <= text[start - 1] <= "힣" or text[start - 1].isdigit()
+        )
         final_consonant = (ord(given[-1]) - 0xAC00) % 28 != 0
         if (
             opens_word

@@ -155,7 +155,8 @@ _KO_FOREIGN_NAME: Final = (
 # The labels of a name, and of its spelling in other scripts (영문 표기는 Ri Kyong Hui,
 # 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
-    rf"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)(?:은|는|이(?= )|:|：| ){{1,3}}"
+    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
+    r"(?:은|는|이(?= )|:|：| ){1,3}"
     rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|['‘\"“「](?P<quoted>[가-힣]{{1,4}})['’\"”」]"
     rf"|(?P<name>{_KO_WORD}))"
 )
@@ -187,7 +188,8 @@ _KO_PERSON_PARTICLE: Final = "이|가|은|는|을|를|의|도|한테|에게|랑|
 _KO_CALLED: Final = re.compile(
     r"(?:이라는|라는|이라고|라고) (?:(?:[가-힣]{1,4} )?이름|불|부르"
     # 데이비드라는 미국분이, 장웨이라는 중국 남자랑: whoever is called so is a person.
-    rf"|(?:[가-힣]{{1,4}} )?[가-힣]{{0,3}}(?:{_KO_PERSON_NOUNS})(?=[^가-힣]|$|{_KO_PERSON_PARTICLE}))"
+    rf"|(?:[가-힣]{{1,4}} )?[가-힣]{{0,3}}(?:{_KO_PERSON_NOUNS})"
+    rf"(?=[^가-힣]|$|{_KO_PERSON_PARTICLE}))"
 )
 _KO_WORD_BOUNDARY: Final = frozenset(" \t\n'\"‘’“”(（,，.。!?")
 # A name in Latin letters or hanja stands a space before 라고 (Kim Sunhee 라고).
@@ -402,7 +404,8 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
 
 # A full name in Latin letters, then 라고 as a word of its own (Kim Sunhee 라고 적혀).
 _KO_LATIN_SAID: Final = re.compile(
-    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}(?= (?:이라고|라고|이라는|라는)(?![가-힣]))"
+    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}"
+    r"(?= (?:이라고|라고|이라는|라는)(?![가-힣]))"
 )
 
 
@@ -424,8 +427,13 @@ def _ko_called(text: str) -> Iterator[tuple[int, int]]:
                 end = bracket
         # 순이라는: after a syllable with no final consonant, the 이 is the name's own; so
         # is it after a name of one syllable (똘이라고 부르는).
-        if match.group().startswith("이") and end and (
-            (ord(text[end - 1]) - 0xAC00) % 28 == 0 or not "가" <= text[end - 2 : end - 1] <= "힣"
+        if (
+            match.group().startswith("이")
+            and end
+            and (
+                (ord(text[end - 1]) - 0xAC00) % 28 == 0
+                or not "가" <= text[end - 2 : end - 1] <= "힣"
+            )
         ):
             end += 1
         start = end

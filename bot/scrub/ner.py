@@ -136,7 +136,9 @@ def _load_ko() -> Tagger:
 
 # After a name the model saw once, the same word before a particle elsewhere in the note
 # (민호만 … 민호도), where the model read it otherwise.
-_KO_REPEAT_AFTER: Final = re.compile(r"(?:[^가-힣]|$|이|가|는|은|을|를|의|도|만|와|과|랑|한테|에게|야|아)")
+_KO_REPEAT_AFTER: Final = re.compile(
+    r"(?:[^가-힣]|$|이|가|는|은|을|를|의|도|만|와|과|랑|한테|에게|야|아)"
+)
 
 
 def _ko_repeated(text: str, forms: set[str]) -> Iterable[tuple[int, int]]:
@@ -144,7 +146,9 @@ def _ko_repeated(text: str, forms: set[str]) -> Iterable[tuple[int, int]]:
         pos = text.find(form)
         while pos >= 0:
             end = pos + len(form)
-            if (pos == 0 or not "가" <= text[pos - 1] <= "힣") and _KO_REPEAT_AFTER.match(text, end):
+            if (pos == 0 or not "가" <= text[pos - 1] <= "힣") and _KO_REPEAT_AFTER.match(
+                text, end
+            ):
                 yield pos, end
             pos = text.find(form, end)
 

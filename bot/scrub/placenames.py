@@ -209,11 +209,12 @@ _KO_CUED_NAMES: Final = frozenset(
 )
 # Counties as people write them, without 군 (화천, 철원): the county stems that are no
 # everyday words (예산 "budget", 음성 "voice", 영광 "glory", 고령 "old age" are left out).
-_KO_COUNTY_STEMS: Final = (
-    "가평 강진 강화 거창 고창 고흥 괴산 구례 군위 기장 단양 담양 무주 부안 부여 산청 서천 "
-    "순창 양구 양평 연천 영덕 영암 영월 예천 옥천 옹진 완도 완주 울릉 울진 의령 임실 장흥 "
-    "증평 진천 창녕 철원 청송 청양 칠곡 태안 평창 함안 함양 합천 해남 홍성 홍천 화순 화천 횡성"
-).split()
+_KO_COUNTY_STEMS: Final = _words(
+    "가평 강진 강화 거창 고창 고흥 괴산 구례 군위 기장 단양 담양 무주 "
+    "부안 부여 산청 서천 순창 양구 양평 연천 영덕 영암 영월 예천 옥천 "
+    "옹진 완도 완주 울릉 울진 의령 임실 장흥 증평 진천 창녕 철원 청송 "
+    "청양 칠곡 태안 평창 함안 함양 합천 해남 홍성 홍천 화순 화천 횡성"
+)
 
 
 def _kept_names() -> set[str]:
@@ -373,7 +374,12 @@ def _build() -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
     # stands (在延吉, 恵山の); one of the gazetteers (港区, 森町) only after a boundary.
     bare = {name for row in curated.PLACES for name in row}
     names = sorted(
-        PLACE_NAMES | KEPT_NAMES | LOCATIVE_NAMES | JA_STEM_NAMES | _JA_WORD_PLACES | _KO_CUED_NAMES
+        PLACE_NAMES
+        | KEPT_NAMES
+        | LOCATIVE_NAMES
+        | JA_STEM_NAMES
+        | _JA_WORD_PLACES
+        | _KO_CUED_NAMES
     )
     rules = tuple(
         _KEEP
@@ -484,7 +490,11 @@ _MEETING_VERBS: Final = frozenset(_words("见到 找到 遇到 碰到 看到 想
 
 def _in_locative_frame(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
-    if before in "(（" and text[end : end + 1] in ")）" and _is_hangul(text[start - 2 : start - 1]):
+    if (
+        before in "(（"
+        and text[end : end + 1] in ")）"
+        and _is_hangul(text[start - 2 : start - 1])
+    ):
         return True  # 지안(集安): the Chinese spelling of the Hangul word before it
     if before + text[start] in _VERB_WORDS or text[end : end + 1] == "门":
         return False
@@ -599,8 +609,12 @@ _KO_UNIT_LOOKALIKES: Final = (
 
 # After a Japanese city or ward in Hangul, a word of three syllables or more that are
 # all kana sounds is the neighbourhood (아라카와구 미카와시마, 교토 우토로, 오사카 이쿠노).
-_KO_KANA_SOUNDS: Final = KO_JA_SYLLABLES | frozenset("교쿄료쇼쵸큐슈츄뇨효묘류규겐센텐칸산단탄난한만신진린쓰")
-_KO_KANA_WORD: Final = re.compile(r" ([가-힣]{3,6}?)(?=[^가-힣]|$|에서|에도|에는|에|의|으로|로|근처|쪽)")
+_KO_KANA_SOUNDS: Final = KO_JA_SYLLABLES | frozenset(
+    "교쿄료쇼쵸큐슈츄뇨효묘류규겐센텐칸산단탄난한만신진린쓰"
+)
+_KO_KANA_WORD: Final = re.compile(
+    r" ([가-힣]{3,6}?)(?=[^가-힣]|$|에서|에도|에는|에|의|으로|로|근처|쪽)"
+)
 _KO_JA_WORD_BEFORE: Final = re.compile(r"(?:^|(?<=[^가-힣]))([가-힣]{2,7}?)[시구현]?\Z")
 
 

@@ -187,7 +187,9 @@ _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
 # The space before a Japanese block number, and the 루 of a Chinese street (scan.py).
 _KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
-_KO_RU: Final = re.compile(r"(?:루|골목|후통|가)(?= ?[0-9]{1,4} ?호)|[리동](?= ?산 ?[0-9])|리(?= ?[0-9]+-)")
+_KO_RU: Final = re.compile(
+    r"(?:루|골목|후통|가)(?= ?[0-9]{1,4} ?호)|[리동](?= ?산 ?[0-9])|리(?= ?[0-9]+-)"
+)
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -222,13 +224,14 @@ _KO_RIGHT: Final = re.compile(
     r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
     # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호),
     # its name masked in jamo as often as not (ㅇㅇ빌라).
-    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9○◯●＊*]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?[호실])?"
+    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9○◯●＊*]{2,14}(?: [0-9]{1,4} ?동)?"
+    r" [A-Z]?[0-9]{1,4} ?[호실])?"
 )
 # A building after the street number, which opens with a syllable that is also a unit
 # (88 주공아파트, 52-3 원룸): the number is no amount.
 _KO_BUILDING_AFTER: Final = re.compile(
-    r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩|하우스|타운"
-    r"|단지|상가|주공|연립|기숙사|고시원)"
+    r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩"
+    r"|하우스|타운|단지|상가|주공|연립|기숙사|고시원)"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
