@@ -49,8 +49,7 @@ _KO_ERA_BEFORE: Final = re.compile(
 )
 _LABEL: Final = (
     r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
-    # The first half of a Korean resident number is the date of birth (781105).
-    r"주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?|출생일|생신|"
+    r"출생일|생신|"
     r"DOB|D\.O\.B\.?|date of birth|birth ?day|birth date)"
 )
 _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
@@ -131,10 +130,16 @@ _KO_DATE: Final = re.compile(
     rf"|주체 ?[0-9]{{1,3}}(?: ?\((?:19|20)[0-9]{{2}}\))? ?년 ?{_MD_CJK}"
     r"|(?<![0-9])(?:1[89]|20)[0-9]{2}\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12][0-9]|3[01])\.?"
     r"(?![0-9])"
+    # The first half of a resident number is the date of birth (주민번호 앞자리 781105).
+    r"|주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?[은는이가: ]{0,3}"
+    r"(?P<rrn>[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
 )
 # Where one can begin (scan.py): at 주체, at a year up to six characters before 음력 or
 # 양력, and four characters before a dot followed by a space and a month.
-_KO_DATE_AT: Final = re.compile(r"주체|[음양]력|\.(?= [0-9]{1,2}\. ?[0-9])")
+# Opened with a class of the first characters, so that the engine skips ahead to them.
+_KO_DATE_AT: Final = re.compile(
+    r"[주음양.](?:(?<=주)(?:체|민)|(?<=[음양])력|(?<=\.)(?= [0-9]{1,2}\. ?[0-9]))"
+)
 _KO_DATE_REACH: Final = 6
 _KO_BIRTH_LABEL_BEFORE: Final = re.compile(r"(?:생일|생신|생년월일|태어난 ?날)[은는이가: ]{0,3}\Z")
 
@@ -146,7 +151,7 @@ def _ko_dates(text: str) -> Iterator[Finding]:
         if lunar and not (match["year"] or match["year2"] or match["birth"] or labelled):
             continue
         end = match.start("birth") if match["birth"] else match.end()
-        yield Finding(match.start(), end, "birthdate")
+        yield Finding(match.start("rrn") if match["rrn"] else match.start(), end, "birthdate")
 
 
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:

@@ -587,7 +587,7 @@ _KO_STOP: Final = frozenset(
         "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북 "
         # Words that take the particle 이 and look like a pet name in 이 (사람이랑,
         # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
-        "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 "
+        "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 이라고 이라는 이라서 "
         "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
@@ -885,16 +885,13 @@ _KO_PET_AT: Final = re.compile(
 )
 # A given name with an elder's title written onto it (명수형, 영희언니, 철수오빠야).
 _KO_ATTACHED_TITLE_AT: Final = re.compile(
-    r"(?:형(?<=[가-힣]{3})|(?:언니|오빠|누나)(?<=[가-힣]{4}))"
+    r"[형언오누](?:(?<=[가-힣]{2}형)|(?:(?<=언)니|(?<=오)빠|(?<=누)나)(?<=[가-힣]{4}))"
     r"(?=[^가-힣]|$|이|가|는|은|을|를|의|도|야|아|님|한테|에게|랑|네|께)"
 )
 # A name in brackets right after a kinship word or a title (언니(정미)랑, 할머니(金福順,
 # 1938년생)): the bracket says who the relative is.
-_KO_KIN_BRACKET: Final = re.compile(
-    rf"(?:{_alternation(sorted({*_KO_KIN, *_KO_TITLES}))})[（(] ?"
-    r"(?P<name>[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})(?= ?[）),，])"
-)
-_KO_OPEN_BRACKET: Final = re.compile(r"[（(]")
+_KO_BRACKETED: Final = re.compile(r"[（(] ?([가-힣]{2,4}|[\u4e00-\u9fff]{2,4})(?= ?[）),，])")
+_KO_KIN_OR_TITLE: Final = frozenset({*_KO_KIN, *_KO_TITLES})
 # Korean family names in hanja, traditional and simplified: a name copied from a letter
 # or a register (朴東洙, 金福順) stands as a word of three characters in a Korean note.
 _KO_HANJA_SURNAMES: Final = (
@@ -938,15 +935,17 @@ def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]
 
 
 def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
-    anchors = before(starts(_KO_OPEN_BRACKET, text), 5)
-    for match in finditer_at(_KO_KIN_BRACKET, text, anchors):
-        name = match.group("name")
+    for match in _KO_BRACKETED.finditer(text):
+        bracket = match.start()
+        if not any(text[bracket - n : bracket] in _KO_KIN_OR_TITLE for n in range(1, 6)):
+            continue
+        name = match.group(1)
         if "가" <= name[0] <= "힣":
             if not (ko_name_shaped(name) or _ko_compound_name(name)):
                 continue
         elif name[0] not in _KO_HANJA_SURNAMES:
             continue
-        yield match.span("name")
+        yield match.span(1)
     for match in _KO_HANJA_NAME.finditer(text):
         if match.group()[-1] not in _KO_HANJA_NOT_END:
             yield match.span()

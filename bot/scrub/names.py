@@ -403,16 +403,16 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
 
 
 # A full name in Latin letters, then 라고 as a word of its own (Kim Sunhee 라고 적혀).
-_KO_LATIN_SAID: Final = re.compile(
-    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}"
-    r"(?= (?:이라고|라고|이라는|라는)(?![가-힣]))"
-)
+# Found at the 라고 standing as a word (few in a note), then looked for before it.
+_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는](?![가-힣]))")
+_KO_LATIN_SAID: Final = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}\Z")
 
 
 def _ko_called(text: str) -> Iterator[tuple[int, int]]:
     """Names before ``라는 이름`` or ``라고 불러``, in any script."""
-    for match in _KO_LATIN_SAID.finditer(text):
-        yield match.span()
+    for said in (text.rfind(" ", 0, ra) for ra in starts(_KO_SAID_WORD, text)):
+        if (latin := _KO_LATIN_SAID.search(text, max(0, said - 40), said)) is not None:
+            yield latin.span()
     for match in _KO_CALLED.finditer(text):
         end = match.start()
         spaced = _KO_SPACED_NAME_BEFORE.search(text, max(0, end - 40), end)

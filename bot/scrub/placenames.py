@@ -612,6 +612,7 @@ _KO_UNIT_LOOKALIKES: Final = (
 _KO_KANA_SOUNDS: Final = KO_JA_SYLLABLES | frozenset(
     "교쿄료쇼쵸큐슈츄뇨효묘류규겐센텐칸산단탄난한만신진린쓰"
 )
+_KO_KANA_ENDS: Final = _KO_KANA_SOUNDS | frozenset("시구현")
 _KO_KANA_WORD: Final = re.compile(
     r" ([가-힣]{3,6}?)(?=[^가-힣]|$|에서|에도|에는|에|의|으로|로|근처|쪽)"
 )
@@ -619,6 +620,8 @@ _KO_JA_WORD_BEFORE: Final = re.compile(r"(?:^|(?<=[^가-힣]))([가-힣]{2,7}?)[
 
 
 def _ko_kana_after(text: str, end: int) -> Finding | None:
+    if text[end + 1 : end + 2] not in _KO_KANA_SOUNDS or text[end - 1] not in _KO_KANA_ENDS:
+        return None  # the common case, settled without a pattern
     before = _KO_JA_WORD_BEFORE.search(text, max(0, end - 8), end)
     word = _KO_KANA_WORD.match(text, end)
     if before is None or word is None:

@@ -187,9 +187,10 @@ _KO_DONG: Final = re.compile(r"동(?= ?[0-9])")
 _KO_BEONJI: Final = re.compile(r"번지")
 # The space before a Japanese block number, and the 루 of a Chinese street (scan.py).
 _KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
-_KO_RU: Final = re.compile(
-    r"(?:루|골목|후통|가)(?= ?[0-9]{1,4} ?호)|[리동](?= ?산 ?[0-9])|리(?= ?[0-9]+-)"
-)
+_KO_RU: Final = re.compile(r"루(?= ?[0-9])")
+# A lot on a hill (산 12-3) and a rural lot after its village (송평리 12-3), found at 산 and
+# at the 리 before a hyphenated number.
+_KO_HILL: Final = re.compile(r"산(?= ?[0-9])|리(?= ?[0-9]+-[0-9])")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -351,17 +352,31 @@ def _zh_starts(text: str) -> list[int]:
     return merged(back_over(text, words, _NUM_CHARS, space=True), _positions(text, _ZH_STREET))
 
 
+def _streets_before(text: str, ho: list[int]) -> list[int]:
+    """Where the street word before a number and its 호 ends (신흥골목 17호, 하남가 5호)."""
+    found: list[int] = []
+    for pos in ho:
+        pos -= text[pos - 1] == " "
+        while pos > 0 and text[pos - 1] in _DIGITS:
+            pos -= 1
+        found.append(pos - (text[pos - 1 : pos] == " "))
+    return found
+
+
 def _ko_starts(text: str) -> list[int]:
     dong = starts(_KO_DONG, text)
+    ho = starts(_KO_HO, text)
     blocks = [m.start() for m in _KO_BLOCK_AT.finditer(text)]
     return merged(
         back_over(text, blocks, _HANGUL_ONLY, reach=11),
         back_over(text, starts(_KO_RU, text), _HANGUL_ONLY, reach=10),
+        back_over(text, _streets_before(text, ho), _HANGUL_ONLY, reach=12),
+        back_over(text, starts(_KO_HILL, text), _HANGUL_ONLY, reach=12, space=True),
         back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
         back_over(text, starts(_KO_BEONJI, text), _DIGITS + "-", space=True),
-        back_over(text, starts(_KO_HO, text), _DIGITS, space=True),
+        back_over(text, ho, _DIGITS, space=True),
         back_over(text, starts(_KO_GA, text), _HANGUL_DIGITS, reach=13),
     )
 
