@@ -378,6 +378,31 @@ def _ko_surname_after(text: str, name: str) -> Iterator[tuple[int, int]]:
         pos = text.find(name, end)
 
 
+# The names listed with a name found (하늘이랑 은혜는, 진주랑 금강이는, 영희, 순자):
+# the word after or before a connector, when it reads as a name.
+_KO_LIST_NEXT: Final = re.compile(
+    r"(?:이랑|랑|이하고|하고|와|과|[,，·/]) ?(?P<word>[가-힣]{2,4}?)"
+    r"(?:이|가|는|은|를|을|의|도|랑|이랑|하고|와|과|이가|이는|이도|이를|[,，·/]|(?![가-힣]))"
+)
+_KO_LIST_PREV: Final = re.compile(
+    r"(?<![가-힣])(?P<word>[가-힣]{2,4}?)이?(?:랑|하고|와|과|[,，·/]) ?\Z"
+)
+
+
+_KO_LIST_DEPTH: Final = 6
+
+
+def _ko_listed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    end += text[end : end + 1] == "이"  # 하늘이랑: the 이 of the given name
+    found = (
+        _KO_LIST_NEXT.match(text, end),
+        _KO_LIST_PREV.search(text, max(0, start - 8), start),
+    )
+    for match in found:
+        if match is not None and ko_name_shaped(match["word"]) and match["word"] not in _KO_ROLE:
+            yield match.span("word")
+
+
 def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The names found, their other spelling in brackets after them (박순남(朴順男)), and
     every other place where the same name stands as a word."""
@@ -388,6 +413,14 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
         other = _KO_OTHER_SPELLING.match(text, end)
         if other is not None:
             yield other.span(1)
+        # Down a list one name at a time (영희, 순자, 민수), a few names at most.
+        listed = list(_ko_listed(text, start, end))
+        for _ in range(_KO_LIST_DEPTH):
+            if not listed:
+                break
+            yield from listed
+            names.update(text[a:b] for a, b in listed)
+            listed = [span for a, b in listed for span in _ko_listed(text, a, b)]
     for name in names:
         if len(name) < 2:
             continue
