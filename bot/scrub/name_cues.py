@@ -588,6 +588,8 @@ _KO_STOP: Final = frozenset(
         # Words that take the particle 이 and look like a pet name in 이 (사람이랑,
         # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
         "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 이라고 이라는 이라서 "
+        "애인 연인 시민 인민 장군 교장 조장 선장 순경 상대 자식 후배 선배 동기 제자 아기 애기 "
+        "손주 조상 경비 보안 동료 회장 동창 동네 친정 시댁 본인 자기 여보 "
         "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
@@ -934,6 +936,24 @@ def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]
             yield start, title
 
 
+# Only a person is given to, told or asked (민호한테 돈 보냈어요, 유키코에게 물어봐):
+# a given name, or a Japanese name, right before 한테 or 에게.
+_KO_TO_PERSON_AT: Final = re.compile(r"(?:한테|에게)(?<=[가-힣]{4})")
+
+
+def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for to in starts(_KO_TO_PERSON_AT, text):
+        for length in (3, 2):
+            start = to - length
+            word = text[start:to]
+            if start > 0 and "가" <= text[start - 1] <= "힣":
+                continue
+            if word in roles or not (ko_given_alone(word) or ko_ja_name(word)):
+                continue
+            yield start, to
+            break
+
+
 def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_BRACKETED.finditer(text):
         bracket = match.start()
@@ -958,6 +978,7 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_ja(text)
     yield from _ko_pet_names(text, roles)
     yield from _ko_bracketed(text)
+    yield from _ko_recipients(text, roles)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
