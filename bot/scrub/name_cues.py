@@ -589,7 +589,7 @@ _KO_STOP: Final = frozenset(
         # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
         "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 이라고 이라는 이라서 "
         "애인 연인 시민 인민 장군 교장 조장 선장 순경 상대 자식 후배 선배 동기 제자 아기 애기 "
-        "손주 조상 경비 보안 동료 회장 동창 동네 친정 시댁 본인 자기 여보 "
+        "손주 조상 경비 보안 동료 회장 동창 동네 친정 시댁 본인 자기 여보 명의 "
         "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
@@ -630,7 +630,7 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP or (word[-1] in "이라" and word[:-1] in _KO_STOP):
+    if word in _KO_STOP or (word[-1] in "이라로도는가를의" and word[:-1] in _KO_STOP):
         return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
@@ -683,9 +683,16 @@ _KO_TITLES: Final = _words(
 )
 # One-syllable titles end the word (or take a particle): 형 must not open 형편.
 _KO_SHORT_TITLES: Final = ("형", "씨", "상", "님")
+# Titles of an office, and the words of an account held in a name (김영호 앞으로, 박순자
+# 명의로): after them only a full name or a family name alone counts, since a word of
+# given-name syllables names the office's field as often (영업 부장, 은행 명의).
+_KO_STRICT_TITLES: Final = tuple(
+    _words("교수 박사 변호사 기자 팀장 실장 소장 과장 부장 차장 대리 원장 대표 앞으로 명의")
+)
+_KO_LONG_TITLES: Final = sorted({*_KO_TITLES, *_KO_KIN, *_KO_STRICT_TITLES} - {*_KO_SHORT_TITLES})
 _KO_BEFORE_TITLE: Final = re.compile(
     rf"(?<![0-9가-힣])(?P<name>[가-힣]{{1,5}}) "
-    rf"(?:{_alternation(sorted({*_KO_TITLES, *_KO_KIN} - set(_KO_SHORT_TITLES)))}"
+    rf"(?:{_alternation(_KO_LONG_TITLES)}"
     rf"|(?:{'|'.join(_KO_SHORT_TITLES)})(?:[^가-힣]|$|이|가|는|은|을|를|의|도|께|한테|에게|랑))"
 )
 # A family name alone before a title (박 집사님, 배 할아버지): the common ones, without
@@ -771,7 +778,9 @@ def _ko_compound_name(word: str) -> bool:
 # Where each frame's mark stands, so that the frames (which open with a lookbehind and a
 # run of syllables) are tried only a name's length before it (scan.py): the space before
 # a title, the end of a sentence, a comma or bracket, a vocative ending.
-_KO_TITLE_FIRST: Final = first_char_class(_alternation(sorted({*_KO_TITLES, *_KO_KIN})))
+_KO_TITLE_FIRST: Final = first_char_class(
+    _alternation(sorted({*_KO_TITLES, *_KO_KIN, *_KO_STRICT_TITLES}))
+)
 # One pattern each: as one alternation they gave the engine no first character to skip
 # ahead to, so it tried all four at every position (each consumes one character of its
 # own, so the positions are the same).
@@ -845,6 +854,10 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         lone = name in _KO_LONE_SURNAMES or name in _KO_ZH_SURNAMES
         if name in roles:
             continue  # 남자 선생님, 여자 친구
+        if text.startswith(_KO_STRICT_TITLES, match.end("name") + 1):
+            if lone or _ko_full_name(name) or _ko_compound_name(name):
+                yield start, match.end("name")
+            continue
         if (
             lone
             or ko_name_shaped(name)

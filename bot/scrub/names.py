@@ -365,7 +365,7 @@ _KO_AFTER_REPEAT: Final = re.compile(
 # Korean Americans and missionaries write theirs: one syllable, then a mark or a particle.
 _KO_SURNAME_AFTER: Final = re.compile(
     rf" ([{''.join(sorted(ko_lone_surnames()))}])"
-    r"(?=[,.!?)]|$|이|가|은|는|을|를|의|도|씨|님|[ \n](?![가-힣]))"
+    r"(?=[,.!?)]|$|이|가|은|는|을|를|씨|님|[ \n](?![가-힣]))"
 )
 
 
