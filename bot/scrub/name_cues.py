@@ -954,6 +954,39 @@ def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]
 _KO_TO_PERSON_AT: Final = re.compile(r"(?:한테|에게)(?<=[가-힣]{4})")
 
 
+# Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in
+# Hangul, then syllables of pinyin, one of them a sound no Korean word has (웨, 샤, 밍, 팡).
+# Found at that syllable, which is rare in a Korean note.
+_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페"
+_KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
+_KO_PINYIN: Final = frozenset(
+    _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
+)
+_KO_ZH_WORD: Final = re.compile(
+    r"(?P<name>[가-힣]{2,5}?)(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|네|라는|이라는"
+    r"|라고|이라고)?(?![가-힣])"
+)
+
+
+def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
+    done = -1
+    for mark in starts(_KO_PINYIN_AT, text):
+        start = mark
+        while start > max(0, mark - 4) and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        if start <= done or (start and "가" <= text[start - 1] <= "힣"):
+            continue
+        word = _KO_ZH_WORD.match(text, start)
+        if word is None:
+            continue
+        name = word["name"]
+        surname = 2 if name[:2] in _KO_ZH_SURNAMES else 1 if name[:1] in _KO_ZH_SURNAMES else 0
+        given = name[surname:]
+        if surname and 1 <= len(given) <= 3 and all(s in _KO_PINYIN for s in given):
+            done = start
+            yield word.span("name")
+
+
 def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for to in starts(_KO_TO_PERSON_AT, text):
         for length in (3, 2):
@@ -992,6 +1025,7 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_pet_names(text, roles)
     yield from _ko_bracketed(text)
     yield from _ko_recipients(text, roles)
+    yield from _ko_pinyin_names(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
