@@ -130,6 +130,11 @@ _KO_DATE: Final = re.compile(
     rf"|주체 ?[0-9]{{1,3}}(?: ?\((?:19|20)[0-9]{{2}}\))? ?년 ?{_MD_CJK}"
     r"|(?<![0-9])(?:1[89]|20)[0-9]{2}\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12][0-9]|3[01])\.?"
     r"(?![0-9])"
+    # A dotted date with a year of two digits before 생 (48.03.05생), and the day after a
+    # year of birth (48년생 3월 5일: the year alone stays, as in 1952년생).
+    r"|(?<![0-9.])[0-9]{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12][0-9]|3[01])(?= ?생)"
+    r"|(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}) ?년생[,，]? ?(?:[음양]력 ?)?"
+    rf"(?P<md>{_MD_CJK})"
     # The first half of a resident number is the date of birth (주민번호 앞자리 781105).
     r"|주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?[은는이가: ]{0,3}"
     r"(?P<rrn>[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
@@ -138,7 +143,8 @@ _KO_DATE: Final = re.compile(
 # 양력, and four characters before a dot followed by a space and a month.
 # Opened with a class of the first characters, so that the engine skips ahead to them.
 _KO_DATE_AT: Final = re.compile(
-    r"[주음양.](?:(?<=주)(?:체|민)|(?<=[음양])력|(?<=\.)(?= [0-9]{1,2}\. ?[0-9]))"
+    r"[주음양.년](?:(?<=주)(?:체|민)|(?<=[음양])력|(?<=년)(?=생)"
+    r"|(?<=\.)(?= [0-9]{1,2}\. ?[0-9]|[0-9]{1,2}\.[0-9]{1,2} ?생))"
 )
 _KO_DATE_REACH: Final = 6
 _KO_BIRTH_LABEL_BEFORE: Final = re.compile(r"(?:생일|생신|생년월일|태어난 ?날)[은는이가: ]{0,3}\Z")
@@ -151,7 +157,8 @@ def _ko_dates(text: str) -> Iterator[Finding]:
         if lunar and not (match["year"] or match["year2"] or match["birth"] or labelled):
             continue
         end = match.start("birth") if match["birth"] else match.end()
-        yield Finding(match.start("rrn") if match["rrn"] else match.start(), end, "birthdate")
+        part = "rrn" if match["rrn"] else "md" if match["md"] else 0
+        yield Finding(match.start(part), end, "birthdate")
 
 
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:

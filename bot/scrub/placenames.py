@@ -549,7 +549,10 @@ _KO_NAME_SUFFIX: Final = frozenset("시군현구역진향촌읍면")
 
 
 # North Korea's districts of a city (구역) and workers' districts (로동자구: 남양로동자구).
-_KO_LONG_SUFFIX: Final = re.compile(r"구역|[로노]동자구")
+# A port, an airport or a customs house named after the place (청진항, 선양공항) goes with it.
+_KO_LONG_SUFFIX: Final = re.compile(
+    r"(?:구역|[로노]동자구|공항|세관|항)(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이)"
+)
 
 
 def _ko_widened(text: str, end: int) -> int:
@@ -799,6 +802,8 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
             suffix = _ZH_PLACE_SUFFIX.match(text, end)
             if suffix is not None and suffix.group()[0] not in "市县":
                 yield Finding(start, suffix.end(), "place")  # 吉林站, not 吉林 + 市
+            if (port := _KO_LONG_SUFFIX.match(text, end)) is not None and port.group() != "구역":
+                yield Finding(start, port.end(), "place")  # 니가타항: the port, not the province
             yield from _ko_units_after(text, end)
             continue
         if locale == "ja" and text[start:end] in _JA_CUED:

@@ -220,19 +220,22 @@ _ZH_RIGHT: Final = re.compile(
 )
 _KO_RIGHT: Final = re.compile(
     # A flat's number alone after the entrance (2단원 301).
-    r"호?(?: ?[0-9]+ ?단원(?: ?[0-9]{3,4}(?! ?[0-9호실]))?)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?[호실])?"
-    r"(?: ?(?:지하 ?)?[0-9]+ ?층)?"
+    # The floor or the flat may stand after a comma (고잔로 12, 3층).
+    r"호?(?: ?[0-9]+ ?단원(?: ?[0-9]{3,4}(?! ?[0-9호실]))?)?(?: ?[0-9]+ ?동)?"
+    r"(?:[,，]?(?= ?[0-9]+ ?[호실층]) ?[0-9]+ ?[호실])?(?:[,，]? ?(?:지하 ?)?[0-9]+ ?층)?"
     r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
     # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호),
     # its name masked in jamo as often as not (ㅇㅇ빌라).
     r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9○◯●＊*]{2,14}(?: [0-9]{1,4} ?동)?"
-    r" [A-Z]?[0-9]{1,4} ?[호실])?"
+    r" (?:[A-Z]?[0-9]{1,4} ?[호실]|(?:지하 ?)?[0-9]{1,2} ?층))?"
 )
 # A building after the street number, which opens with a syllable that is also a unit
 # (88 주공아파트, 52-3 원룸): the number is no amount.
 _KO_BUILDING_AFTER: Final = re.compile(
     r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩"
     r"|하우스|타운|단지|상가|주공|연립|기숙사|고시원)"
+    # or any word before a floor or a flat (427 위워크 5층)
+    r"| [가-힣A-Za-z0-9]{1,14} (?:지하 ?)?[0-9]{1,4} ?[호층]"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
