@@ -630,7 +630,7 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP or (word[-1] in "이라로도는가를의" and word[:-1] in _KO_STOP):
+    if word in _KO_STOP or (word[-1:] in "이라로도는가를의" and word[:-1] in _KO_STOP):
         return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
@@ -721,7 +721,7 @@ _KO_ZH_SURNAMES: Final = frozenset(
     )
 )
 # A name right before an age in brackets, written with or without 세 (한순희(79)).
-_KO_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+_KO_AGE: Final = re.compile(r" ?[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
@@ -862,6 +862,7 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             lone
             or ko_name_shaped(name)
             or _ko_compound_name(name)
+            or name in _KO_WESTERN_GIVEN
             or _ko_short_full_name(text, match, roles)
         ):
             yield start, match.end("name")
@@ -987,12 +988,42 @@ def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
             yield word.span("name")
 
 
+# A family's home or household named after one of them (영희네 집, 순자네 가족).
+_KO_HOUSEHOLD_AT: Final = re.compile(
+    r"네(?<=[가-힣]{2}네)(?= ?(?:집|가족|식구|엄마|아빠|부모님|할머니|할아버지)"
+    r"(?:[^가-힣]|$|에|이|가|은|는|의|도|를|하고|랑|에서))"
+)
+# Given names from the Bible and the West as Korean writes them (다니엘 선교사님, 에스더
+# 자매): missionaries and church members are named so. 누가 ("who") is left out.
+_KO_WESTERN_GIVEN: Final = frozenset(
+    _words(
+        "다니엘 요한 에스더 마리아 사라 한나 루디아 마이클 데이비드 제임스 피터 바울 베드로 "
+        "스데반 디모데 요셉 모세 다윗 사무엘 엘리야 드보라 레베카 리브가 라헬 미리암 안나 "
+        "엘리자베스 메리 제니퍼 제시카 크리스 앤드류 토마스 매튜 마태 필립 빌립 스티븐 "
+        "브라이언 케빈 로버트 리처드 조셉 조슈아 벤자민 사이먼 시몬 아브라함 이삭 야곱 노아 "
+        "루스 줄리아 소피아 그레이스 헬렌 수잔 낸시 캐서린 제인 린다 에밀리 올리비아 폴 존"
+    )
+)
+
+
+def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for home in starts(_KO_HOUSEHOLD_AT, text):
+        for length in (3, 2):
+            start = home - length
+            word = text[start:home]
+            if start < 0 or (start > 0 and "가" <= text[start - 1] <= "힣"):
+                continue
+            if word not in roles and (ko_name_shaped(word) or _ko_compound_name(word)):
+                yield start, home
+                break
+
+
 def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for to in starts(_KO_TO_PERSON_AT, text):
         for length in (3, 2):
             start = to - length
             word = text[start:to]
-            if start > 0 and "가" <= text[start - 1] <= "힣":
+            if start < 0 or (start > 0 and "가" <= text[start - 1] <= "힣"):
                 continue
             if word in roles or not (ko_given_alone(word) or ko_ja_name(word)):
                 continue
@@ -1026,6 +1057,7 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_bracketed(text)
     yield from _ko_recipients(text, roles)
     yield from _ko_pinyin_names(text)
+    yield from _ko_households(text, roles)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
