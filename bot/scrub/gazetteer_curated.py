@@ -101,6 +101,13 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("정주시", "定州"),
     ("북청", "北靑", "北青"),
     ("고원", "高原"),
+    # North Korea: more counties and cities of the north and the centre, in Hangul (names
+    # that are words, such as 선천 "innate", 위원 "member", 강령 "platform", 세포 "cell",
+    # 연안 "coast", 신원 "identity" and 과일 "fruit", are left out).
+    ("명간", "백암", "삼수", "영변", "운산", "태천", "박천", "성천", "양덕", "맹산", "회창"),
+    ("은산", "북창", "홍원", "허천", "안변", "통천", "법동", "김화", "회양", "창도", "평강"),
+    ("청단", "안악", "은율", "송화", "장연", "재령", "봉천", "배천", "신계", "곡산", "수안"),
+    ("황주", "봉산", "은파", "린산", "서흥", "룡천", "장진", "부전", "정평"),
     # China: the border region and the crossings (口岸).
     ("연길", "옌지", "延吉", "ヨンギル", "エンキチ"),
     ("연변", "옌볜", "옌벤", "延邊", "延边", "延辺", "ヨンビョン", "エンペン"),
@@ -133,6 +140,9 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("퉁화", "通化市"),
     ("린장", "臨江市", "临江市"),
     ("둥강", "東港", "东港"),
+    # Jilin, Heilongjiang and Liaoning towns in the Korean readings the Korean Chinese use.
+    ("룡정", "류하", "매하구", "교하", "무송", "녕안", "해림", "동녕", "수분하", "밀산"),
+    ("가목사", "할빈", "본계", "길림시", "지린시", "치치할", "계서", "연수현"),
     # Japan in Hangul (the JIS list has the kanji): the cities and wards where returnees'
     # families live; cities named like their prefecture (구마모토) are left to the province.
     ("나고야", "요코하마", "가와사키", "고베", "삿포로", "센다이", "기타큐슈", "하마마쓰"),
