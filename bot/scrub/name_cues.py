@@ -721,7 +721,8 @@ _KO_ZH_SURNAMES: Final = frozenset(
     )
 )
 # A name right before an age in brackets, written with or without 세 (한순희(79)).
-_KO_AGE: Final = re.compile(r" ?[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+# ``" ?[（(]..."`` opened with a class, so that the engine skips ahead to it.
+_KO_AGE: Final = re.compile(r"[ （(](?:(?<= )[（(]|(?<=[（(])) ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
