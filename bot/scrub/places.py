@@ -159,7 +159,11 @@ _KO_ANCHOR: Final = re.compile(
     r"|[가-힣]{1,10}루 ?[0-9]{1,4} ?호"
     # A Chinese lane or alley in Hangul (신흥골목 17호, 하남가 5호: 街 is 가), numbered
     # with 호 like any Chinese street.
-    r"|[가-힣]{0,10}(?:골목|후통)(?<=[가-힣]) ?[0-9]{1,4} ?호|[가-힣]{1,10}가 ?[0-9]{1,4} ?호"
+    r"|[가-힣]{0,10}(?:골목|후통)(?<=[가-힣]) ?[0-9]{1,4} ?호"
+    r"|[가-힣]{1,10}(?:다제|가) ?[0-9]{1,4} ?호"
+    # A Japanese block in Hangul (丁目 is 초메, 番 반, 号 고): 니시신주쿠 2초메 8-1.
+    r"|[가-힣]{1,10} ?[0-9]{1,2} ?초메(?: ?[0-9]{1,4} ?반(?:지)? ?[0-9]{1,4} ?[고호]?"
+    r"| ?[0-9]{1,4}(?:-[0-9]{1,4}){0,2})?"
     # A rural lot after the village (리), also on a hill (산): 송평리 산 12-3.
     r"|[가-힣]{1,10}[리동] ?산 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
     r"|[가-힣]{1,10}리 ?[0-9]+-[0-9]+"
@@ -191,6 +195,7 @@ _KO_RU: Final = re.compile(r"루(?= ?[0-9])")
 # A lot on a hill (산 12-3) and a rural lot after its village (송평리 12-3), found at 산 and
 # at the 리 before a hyphenated number.
 _KO_HILL: Final = re.compile(r"산(?= ?[0-9])|리(?= ?[0-9]+-[0-9])")
+_KO_CHOME: Final = re.compile(r"초메")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -355,6 +360,17 @@ def _zh_starts(text: str) -> list[int]:
     return merged(back_over(text, words, _NUM_CHARS, space=True), _positions(text, _ZH_STREET))
 
 
+def _numbers_before(text: str, marks: list[int]) -> list[int]:
+    """Where the word before a number and its mark ends (니시신주쿠 2초메)."""
+    found: list[int] = []
+    for pos in marks:
+        pos -= text[pos - 1 : pos] == " "
+        while pos > 0 and text[pos - 1] in _DIGITS:
+            pos -= 1
+        found.append(pos - (text[pos - 1 : pos] == " "))
+    return found
+
+
 def _streets_before(text: str, ho: list[int]) -> list[int]:
     """Where the street word before a number and its 호 ends (신흥골목 17호, 하남가 5호)."""
     found: list[int] = []
@@ -375,6 +391,7 @@ def _ko_starts(text: str) -> list[int]:
         back_over(text, starts(_KO_RU, text), _HANGUL_ONLY, reach=10),
         back_over(text, _streets_before(text, ho), _HANGUL_ONLY, reach=12),
         back_over(text, starts(_KO_HILL, text), _HANGUL_ONLY, reach=12, space=True),
+        back_over(text, _numbers_before(text, starts(_KO_CHOME, text)), _HANGUL_ONLY, reach=11),
         back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
