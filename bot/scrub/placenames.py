@@ -666,6 +666,25 @@ _KO_KANA_CITY: Final = re.compile(
 _KO_KANA_CITY_END: Final = re.compile(r"[시구](?<=[가-힣]{4})")
 
 
+# A village, a neighbourhood or a town no list holds, named as where someone is from or
+# lived (삼봉리 출신, 성후동에서 살았어요): a word of three syllables or more that ends in
+# a unit, right before 출신 or a verb of living, growing up or being born there.
+_KO_HOME_AT: Final = re.compile(
+    r"(?:리|동|읍|면|구역|진)(?<=[가-힣]{3})(?= ?출신|에서 (?:살|자라|자랐|태어|왔)|에 살)"
+)
+
+
+def _ko_home_units(text: str) -> Iterator[Finding]:
+    for unit in starts(_KO_HOME_AT, text):
+        end = unit + (2 if text.startswith("구역", unit) else 1)
+        start = unit
+        while start > max(0, unit - 6) and _is_hangul(text[start - 1]):
+            start -= 1
+        word = text[start:end]
+        if len(word) >= 3 and not word.endswith(_KO_UNIT_LOOKALIKES):
+            yield Finding(start, end, "place")
+
+
 def _ko_kana_cities(text: str) -> Iterator[Finding]:
     ends = before(starts(_KO_KANA_CITY_END, text), 8)
     for match in finditer_at(_KO_KANA_CITY, text, ends):
@@ -791,6 +810,8 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
     """
     text = view.norm
     yield from _ko_kana_cities(text)
+    if locale == "ko":
+        yield from _ko_home_units(text)
     if locale == "ja":
         yield from _ja_stations_and_counties(text)
     kept_end = -1
