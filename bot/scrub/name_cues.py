@@ -721,8 +721,7 @@ _KO_ZH_SURNAMES: Final = frozenset(
     )
 )
 # A name right before an age in brackets, written with or without 세 (한순희(79)).
-# ``" ?[（(]..."`` opened with a class, so that the engine skips ahead to it.
-_KO_AGE: Final = re.compile(r"[ （(](?:(?<= )[（(]|(?<=[（(])) ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+_KO_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
@@ -874,12 +873,25 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
-    for start, end in _before_age(text, 4, _KO_AGE):
+    for start, end in _ko_before_age(text):
         for length in (4, 3, 2):
             word = text[end - length : end]
             if end - start >= length and (ko_name_shaped(word) or _ko_compound_name(word)):
                 yield end - length, end
                 break
+
+
+def _ko_before_age(text: str) -> Iterator[tuple[int, int]]:
+    """The run of Hangul (four at most) before an age in brackets, one space allowed
+    between them (김영남 (62세))."""
+    for match in _KO_AGE.finditer(text):
+        end = match.start()
+        end -= text[end - 1 : end] == " "
+        start = end
+        while start > 0 and end - start < 4 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        if end - start >= 2:
+            yield start, end
 
 
 def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
@@ -953,7 +965,7 @@ def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]
 
 # Only a person is given to, told or asked (민호한테 돈 보냈어요, 유키코에게 물어봐):
 # a given name, or a Japanese name, right before 한테 or 에게.
-_KO_TO_PERSON_AT: Final = re.compile(r"(?:한테|에게)(?<=[가-힣]{4})")
+_KO_TO_PERSON_AT: Final = re.compile(r"[한에](?:(?<=한)테|(?<=에)게)(?<=[가-힣]{4})")
 
 
 # Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in

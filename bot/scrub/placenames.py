@@ -623,7 +623,11 @@ _KO_JA_WORD_BEFORE: Final = re.compile(r"(?:^|(?<=[^가-힣]))([가-힣]{2,7}?)[
 
 
 def _ko_kana_after(text: str, end: int) -> Finding | None:
-    if text[end + 1 : end + 2] not in _KO_KANA_SOUNDS or text[end - 1] not in _KO_KANA_ENDS:
+    if (
+        text[end : end + 1] != " "
+        or text[end - 1] not in _KO_KANA_ENDS
+        or not all(ch in _KO_KANA_SOUNDS for ch in text[end + 1 : end + 3])
+    ):
         return None  # the common case, settled without a pattern
     before = _KO_JA_WORD_BEFORE.search(text, max(0, end - 8), end)
     word = _KO_KANA_WORD.match(text, end)
@@ -670,13 +674,15 @@ _KO_KANA_CITY_END: Final = re.compile(r"[시구](?<=[가-힣]{4})")
 # lived (삼봉리 출신, 성후동에서 살았어요): a word of three syllables or more that ends in
 # a unit, right before 출신 or a verb of living, growing up or being born there.
 _KO_HOME_AT: Final = re.compile(
-    r"(?:리|동|읍|면|구역|진)(?<=[가-힣]{3})(?= ?출신|에서 (?:살|자라|자랐|태어|왔)|에 살)"
+    r"[리동읍면역진](?<=[가-힣]{3})(?= ?출신|에서 (?:살|자라|자랐|태어|왔)|에 살)"
 )
 
 
 def _ko_home_units(text: str) -> Iterator[Finding]:
     for unit in starts(_KO_HOME_AT, text):
-        end = unit + (2 if text.startswith("구역", unit) else 1)
+        end = unit + 1
+        if text[unit] == "역" and text[unit - 1] != "구":
+            continue  # a station is no home: only 구역, a district
         start = unit
         while start > max(0, unit - 6) and _is_hangul(text[start - 1]):
             start -= 1

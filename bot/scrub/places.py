@@ -194,7 +194,7 @@ _KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
 _KO_RU: Final = re.compile(r"루(?= ?[0-9])")
 # A lot on a hill (산 12-3) and a rural lot after its village (송평리 12-3), found at 산 and
 # at the 리 before a hyphenated number.
-_KO_HILL: Final = re.compile(r"산(?= ?[0-9])|리(?= ?[0-9]+-[0-9])")
+_KO_HILL: Final = re.compile(r"[산리](?:(?<=산)(?= ?[0-9])|(?<=리)(?= ?[0-9]+-[0-9]))")
 _KO_CHOME: Final = re.compile(r"초메")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
