@@ -881,12 +881,19 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
                 break
 
 
+_KO_CLAUSE_ENDS: Final = frozenset("서고며는을를요다까죠네세니지게도")
+
+
 def _ko_before_age(text: str) -> Iterator[tuple[int, int]]:
     """The run of Hangul (four at most) before an age in brackets, one space allowed
     between them (김영남 (62세))."""
     for match in _KO_AGE.finditer(text):
         end = match.start()
-        end -= text[end - 1 : end] == " "
+        if text[end - 1 : end] == " ":
+            end -= 1
+            # 어려서 (9살): a verb's connective or ending before a spaced bracket
+            if text[end - 1 : end] in _KO_CLAUSE_ENDS:
+                continue
         start = end
         while start > 0 and end - start < 4 and "가" <= text[start - 1] <= "힣":
             start -= 1
