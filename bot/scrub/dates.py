@@ -31,12 +31,12 @@ _CJK_FULL: Final = re.compile(
     r"[0-9明大昭平令](?<![0-9][0-9明大昭平令])"
     r"(?:(?<=1)[89][0-9]{2}|(?<=2)0[0-9]{2}|(?<=[0-9])[0-9]"
     rf"|{_ERA_TAIL} ?(?:元|{_N}{{1,3}}))"
-    rf" ?(?:年|년) ?の?{_MD_CJK}"
+    rf" ?(?:年|년) ?の?(?:[음양]력 ?)?{_MD_CJK}"
 )
 # Every match of _CJK_FULL holds 年 or 년 followed by a month and a day, at most seven
 # characters after its start (an era, a space, a year of three numerals, a space): it is
 # tried only there (scan.py), not at every digit of a note full of years.
-_YEAR_THEN_DAY: Final = re.compile(rf"[年년](?= ?の?{_MD_CJK})")
+_YEAR_THEN_DAY: Final = re.compile(rf"[年년](?= ?の?(?:[음양]력 ?)?{_MD_CJK})")
 _CJK_FULL_REACH: Final = 7
 _ERA_DOTTED: Final = re.compile(
     r"[MTSHR明大昭平令](?<![A-Za-z0-9][MTSHR明大昭平令])(?:(?<=[MTSHR])|" + _ERA_TAIL[3:] + " ?"
@@ -45,15 +45,23 @@ _ERA_DOTTED: Final = re.compile(
 # A Japanese era written in Hangul before the year (쇼와 14년 2월 11일), as Korean notes
 # copy a Japanese family register: the era goes with the date.
 _KO_ERA_BEFORE: Final = re.compile(
-    r"(?:쇼와|다이쇼|메이지|헤이세이|레이와|소화|대정|명치|평성) ?\Z"
+    r"(?:쇼와|다이쇼|메이지|헤이세이|레이와|소화|대정|명치|평성|주체) ?\Z"
 )
 _LABEL: Final = (
     r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
+    r"출생일|생신|"
     r"DOB|D\.O\.B\.?|date of birth|birth ?day|birth date)"
 )
 _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
 _LABELLED_MD: Final = re.compile(
-    rf"{_LABEL}{_GAP}(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-])"
+    rf"{_LABEL}{_GAP}(?:[음양]력(?:으로)? ?)?"
+    rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-])"
+    # A year of two digits, dotted (생년월일: 78.11.05).
+    r"|[0-9]{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
+    # The day, the month's English abbreviation and the year, as a passport prints them
+    # (DOB 12 MAR 1958).
+    r"|(?:0?[1-9]|[12][0-9]|3[01]) ?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
+    r" ?(?:1[89]|20)[0-9]{2}(?![0-9])"
     # Six digits after a birth label are a date (``생년월일: 480523``), as the first half
     # of a Korean resident number writes it.
     r"|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))",
@@ -107,7 +115,55 @@ def _zh_word_date_starts(text: str) -> list[int]:
     ]
 
 
-def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG001
+# A Korean date the patterns above do not read: a year of the North Korean calendar with
+# the Gregorian one in brackets (주체37(1948)년 5월 23일), a lunar date whose day is
+# counted in words (음력 정월 초사흘, 1952년 음력 3월 보름), and a date written with spaces
+# after its dots (1978. 11. 5.). A lunar month and day without a year is a birthday only
+# with a birth word after it (음력 3월 5일생): otherwise it may be a holiday (음력 8월 15일).
+_KO_LUNAR_DAY: Final = (
+    r"(?:초 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일"
+    r"|초(?:하룻|이튿|사흗|나흗|닷샛|엿샛|이렛|여드렛|아흐렛)날"
+    r"|초하루|초이틀|초사흘|초나흘|초닷새|초엿새|초이레|초여드레|초아흐레|초열흘날?|보름날?|그믐날?)"
+)
+_KO_DATE: Final = re.compile(
+    r"(?P<year>(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}) ?년 ?)?[음양]력(?:으로)? ?"
+    r"(?P<year2>(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}) ?년 ?)?"
+    rf"(?:정월|동짓달|섣달|[0-9]{{1,2}} ?월) ?{_KO_LUNAR_DAY}(?P<birth> ?(?:생|출생|에 태어))?"
+    rf"|주체 ?[0-9]{{1,3}}(?: ?\((?:19|20)[0-9]{{2}}\))? ?년 ?{_MD_CJK}"
+    r"|(?<![0-9])(?:1[89]|20)[0-9]{2}\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12][0-9]|3[01])\.?"
+    r"(?![0-9])"
+    # A dotted date with a year of two digits before 생 (48.03.05생), and the day after a
+    # year of birth (48년생 3월 5일: the year alone stays, as in 1952년생).
+    r"|(?<![0-9.])[0-9]{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12][0-9]|3[01])(?= ?생)"
+    r"|(?:(?:1[89]|20)[0-9]{2}|[0-9]{2}) ?년생[,，]? ?(?:[음양]력 ?)?"
+    rf"(?P<md>{_MD_CJK})"
+    # The first half of a resident number is the date of birth (주민번호 앞자리 781105).
+    r"|주민(?:등록)? ?번호 ?앞 ?(?:자리|6 ?자리|여섯 ?자리|번호)?[은는이가: ]{0,3}"
+    r"(?P<rrn>[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9])"
+)
+# Where one can begin (scan.py): at 주체, at a year up to six characters before 음력 or
+# 양력, and four characters before a dot followed by a space and a month.
+# Opened with a class of the first characters, so that the engine skips ahead to them.
+_KO_DATE_AT: Final = re.compile(
+    r"[주음양.년](?:(?<=주)(?:체|민)|(?<=[음양])력|(?<=년)(?=생)"
+    r"|(?<=\.)(?= [0-9]{1,2}\. ?[0-9]|[0-9]{1,2}\.[0-9]{1,2} ?생))"
+)
+_KO_DATE_REACH: Final = 6
+_KO_BIRTH_LABEL_BEFORE: Final = re.compile(r"(?:생일|생신|생년월일|태어난 ?날)[은는이가: ]{0,3}\Z")
+
+
+def _ko_dates(text: str) -> Iterator[Finding]:
+    for match in finditer_at(_KO_DATE, text, before(starts(_KO_DATE_AT, text), _KO_DATE_REACH)):
+        lunar = "력" in match.group()
+        labelled = _KO_BIRTH_LABEL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if lunar and not (match["year"] or match["year2"] or match["birth"] or labelled):
+            continue
+        end = match.start("birth") if match["birth"] else match.end()
+        part = "rrn" if match["rrn"] else "md" if match["md"] else 0
+        yield Finding(match.start(part), end, "birthdate")
+
+
+def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
     """Yield full dates and labelled days of birth."""
     text = view.digits
     for match in FULL_DATE.finditer(text):
@@ -122,6 +178,8 @@ def find_birthdates(view: View, locale: str) -> Iterator[Finding]:  # noqa: ARG0
         yield Finding(match.start("date"), match.end("date"), "birthdate")
     for match in finditer_at(_ZH_WORD_DATE, text, _zh_word_date_starts(text)):
         yield Finding(match.start(), match.end(), "birthdate")
+    if locale == "ko":
+        yield from _ko_dates(text)
     births = back_over(text, starts(_BIRTH_WORD, text), _MD_CHARS, reach=_MD_REACH)
     for match in finditer_at(_MD_THEN_BIRTH, text, births):
         yield Finding(match.start("date"), match.end("date"), "birthdate")

@@ -101,6 +101,13 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("정주시", "定州"),
     ("북청", "北靑", "北青"),
     ("고원", "高原"),
+    # North Korea: more counties and cities of the north and the centre, in Hangul (names
+    # that are words, such as 선천 "innate", 위원 "member", 강령 "platform", 세포 "cell",
+    # 연안 "coast", 신원 "identity" and 과일 "fruit", are left out).
+    ("명간", "백암", "삼수", "영변", "운산", "태천", "박천", "성천", "양덕", "맹산", "회창"),
+    ("은산", "북창", "홍원", "허천", "안변", "통천", "법동", "김화", "회양", "창도", "평강"),
+    ("청단", "안악", "은율", "송화", "장연", "재령", "봉천", "배천", "신계", "곡산", "수안"),
+    ("황주", "봉산", "은파", "린산", "서흥", "룡천", "장진", "부전", "정평"),
     # China: the border region and the crossings (口岸).
     ("연길", "옌지", "延吉", "ヨンギル", "エンキチ"),
     ("연변", "옌볜", "옌벤", "延邊", "延边", "延辺", "ヨンビョン", "エンペン"),
@@ -133,6 +140,9 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("퉁화", "通化市"),
     ("린장", "臨江市", "临江市"),
     ("둥강", "東港", "东港"),
+    # Jilin, Heilongjiang and Liaoning towns in the Korean readings the Korean Chinese use.
+    ("룡정", "류하", "매하구", "교하", "무송", "녕안", "해림", "동녕", "수분하", "밀산"),
+    ("가목사", "할빈", "본계", "길림시", "지린시", "치치할", "계서", "연수현"),
     # Japan in Hangul (the JIS list has the kanji): the cities and wards where returnees'
     # families live; cities named like their prefecture (구마모토) are left to the province.
     ("나고야", "요코하마", "가와사키", "고베", "삿포로", "센다이", "기타큐슈", "하마마쓰"),
@@ -144,6 +154,20 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("허커우", "라오까이", "보텐", "루앙남타", "무앙싱", "훼이싸이", "후아이사이"),
     ("치앙라이", "치앙샌", "치앙센", "매사이", "매솟", "치앙마이", "골든트라이앵글"),
     ("블라디보스토크", "우수리스크", "나홋카", "하바롭스크", "얼롄하오터", "자민우드"),
+    # The cities of the route in Hangul (국립국어원 spelling and the usual variants):
+    # Laos, Thailand, Cambodia, Vietnam, Myanmar and Mongolia.
+    ("비엔티안", "위앙짠", "루앙프라방", "팍세", "사완나켓", "방콕", "농카이", "치앙콩"),
+    ("프놈펜", "씨엠립", "시엠레아프", "하노이", "호찌민", "호치민", "하이퐁", "다낭", "랑선"),
+    ("몽까이", "양곤", "울란바토르", "울란바타르"),
+    # Chinese cities in Hangul on the way south and where defectors work (words such as
+    # 선전 "propaganda", 지난 "past", 시안 "draft" and 지시 "order" are left out).
+    ("광저우", "우한", "난징", "항저우", "쑤저우", "청두", "정저우", "창사", "구이린"),
+    ("구이양", "푸저우", "샤먼", "닝보", "옌타이", "웨이하이", "스자좡", "타이위안", "허페이"),
+    ("난창", "란저우", "우루무치", "후허하오터", "바오터우", "치치하얼", "다칭", "자무쓰"),
+    ("쑤이펀허", "메이허커우", "둥관", "포산", "주하이", "원저우", "이우", "쿤산"),
+    # The Korean neighbourhoods of Osaka, Tokyo, Kyoto and Kawasaki in Hangul.
+    ("이쿠노", "니시나리", "모모다니", "이마자토", "히가시나리", "미카와시마", "닛포리"),
+    ("우토로", "오쿠보", "신오쿠보", "사쿠라모토", "에다가와"),
     ("二连浩特", "二連浩特"),
     # China: the road south to Southeast Asia.
     ("쿤밍", "곤명", "昆明", "クンミン"),
@@ -323,6 +347,15 @@ PROVINCES: Final[tuple[str, ...]] = (
     "함경북도",
     "함경남도",
     "양강도",
+    # North Korea writes the initial ㄹ (량강도), and people shorten the provinces
+    # (함북, 평남) as they are said.
+    "량강도",
+    "함북",
+    "함남",
+    "평북",
+    "평남",
+    "황북",
+    "황남",
     "자강도",
     "평안북도",
     "평안남도",

@@ -58,6 +58,7 @@ __all__ = [
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
+    "ko_lone_surnames",
     "ko_name_shaped",
     "ko_stop",
     "zh_cued",
@@ -599,13 +600,22 @@ _KO_STOP: Final = frozenset(
         "제수 매제 자형 장녀 장남 양자 양녀 구청 시청 도청 택시 선박 구금 구류 수용 도강 "
         "밀수 상인 안내 권사 집사 장로 전도사 간사 사모 고양이 신한 삼성 국민 농협 "
         # Provinces before 도 (함경남도, 전라북도): the suffix reads as the particle 도.
-        "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북"
+        "함경남 함경북 전라남 전라북 경상남 경상북 충청남 충청북 평안남 평안북 황해남 황해북 "
+        # Words that take the particle 이 and look like a pet name in 이 (사람이랑,
+        # 다행이네), and shapes before 형 "shape" (삼각형, 진행형).
+        "비밀 가명 본명 실명 예명 모름 없음 미상 외자 무엇 이라고 이라는 이라서 "
+        "애인 연인 시민 인민 장군 교장 조장 선장 순경 상대 자식 후배 선배 동기 제자 아기 애기 "
+        "손주 조상 경비 보안 동료 회장 동창 동네 친정 시댁 본인 자기 여보 명의 "
+        "사람 위안 친척 편지 반지하 가이드 누구 아무개 다행 진심 보위원 보위부 안전원 보안원 군관 "
+        "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
+        "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
+        "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
     )
 )
 _KO_PARTICLES: Final = _words(
     "가 이 는 은 를 을 와 과 의 도 에게 한테 께 께서 랑 이랑 하고 이가 이는 이를 이도 "
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
-    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로"
+    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -636,8 +646,8 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP:
-        return False
+    if word in _KO_STOP or (word[-1:] in "이라로도는가를의" and word[:-1] in _KO_STOP):
+        return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
     elif len(word) == 3 and word[0] in KOREAN:
@@ -681,13 +691,24 @@ _KO_JA_GIVEN_END: Final = frozenset("코에요미카오로리짱")
 _KO_TITLES: Final = _words(
     "할머니 할아버지 언니 오빠 누나 형 형님 동생 이모 고모 삼촌 아저씨 아주머니 아줌마 "
     "자매 형제 남매 삼남매 부부 남편 아내 엄마 아빠 씨 선생 선생님 목사 목사님 집사님 "
-    "권사님 장로님 전도사님 선교사님 사장 사장님 기사님 상 님"
+    "권사님 장로님 전도사님 선교사님 사장 사장님 기사님 상 님 "
+    # North Korean and regional ways of calling elders and comrades (광호 아바이, 정옥
+    # 할매, 로영수 동무), and church and group roles after a family name (송 간사).
+    "할매 할배 아바이 아매 오마니 아바지 어마이 아재 아지매 동무 동지 간사 간사님 집사 권사 "
+    "장로 대장 원장님 대표님 사모님 여사 여사님 선교사 전도사 신부님 수녀님 형부"
 )
 # One-syllable titles end the word (or take a particle): 형 must not open 형편.
 _KO_SHORT_TITLES: Final = ("형", "씨", "상", "님")
+# Titles of an office, and the words of an account held in a name (김영호 앞으로, 박순자
+# 명의로): after them only a full name or a family name alone counts, since a word of
+# given-name syllables names the office's field as often (영업 부장, 은행 명의).
+_KO_STRICT_TITLES: Final = tuple(
+    _words("교수 박사 변호사 기자 팀장 실장 소장 과장 부장 차장 대리 원장 대표 앞으로 명의")
+)
+_KO_LONG_TITLES: Final = sorted({*_KO_TITLES, *_KO_KIN, *_KO_STRICT_TITLES} - {*_KO_SHORT_TITLES})
 _KO_BEFORE_TITLE: Final = re.compile(
     rf"(?<![0-9가-힣])(?P<name>[가-힣]{{1,5}}) "
-    rf"(?:{_alternation(sorted({*_KO_TITLES, *_KO_KIN} - set(_KO_SHORT_TITLES)))}"
+    rf"(?:{_alternation(_KO_LONG_TITLES)}"
     rf"|(?:{'|'.join(_KO_SHORT_TITLES)})(?:[^가-힣]|$|이|가|는|은|을|를|의|도|께|한테|에게|랑))"
 )
 # A family name alone before a title (박 집사님, 배 할아버지): the common ones, without
@@ -700,6 +721,13 @@ _KO_LONE_SURNAMES: Final = frozenset(
         "맹 탁 국 편 용 경 봉 리 림 로 량 고"
     )
 )
+
+
+def ko_lone_surnames() -> frozenset[str]:
+    """The family names that stand alone as a name (박 집사님, 마이클 정)."""
+    return _KO_LONE_SURNAMES
+
+
 # Chinese family names as Korean writes them (쉬 아저씨, 자오 사장님): the brokers,
 # drivers and landlords of the route.
 _KO_ZH_SURNAMES: Final = frozenset(
@@ -736,6 +764,10 @@ _KO_WORD_AFTER: Final = re.compile(
 )
 
 
+# A copula or verb ending that a word of kana sounds can end with (이모고요, 사이래요).
+_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요")
+
+
 def ko_ja_name(word: str) -> bool:
     """``word`` is a Japanese family name, or a Japanese given name, in Hangul."""
     if word in KO_JA_SURNAMES:
@@ -743,6 +775,7 @@ def ko_ja_name(word: str) -> bool:
     return (
         2 <= len(word) <= 4
         and word not in _KO_STOP
+        and not word.endswith(_KO_COPULA_ENDS)
         and word[-1] in _KO_JA_GIVEN_END
         and all(s in KO_JA_SYLLABLES for s in word)
         and (len(word) >= 3 or word[-1] in "코짱")
@@ -761,7 +794,9 @@ def _ko_compound_name(word: str) -> bool:
 # Where each frame's mark stands, so that the frames (which open with a lookbehind and a
 # run of syllables) are tried only a name's length before it (scan.py): the space before
 # a title, the end of a sentence, a comma or bracket, a vocative ending.
-_KO_TITLE_FIRST: Final = first_char_class(_alternation(sorted({*_KO_TITLES, *_KO_KIN})))
+_KO_TITLE_FIRST: Final = first_char_class(
+    _alternation(sorted({*_KO_TITLES, *_KO_KIN, *_KO_STRICT_TITLES}))
+)
 # One pattern each: as one alternation they gave the engine no first character to skip
 # ahead to, so it tried all four at every position (each consumes one character of its
 # own, so the positions are the same).
@@ -806,14 +841,46 @@ def _hangul_word_starts(text: str, ends: list[int], reach: int) -> list[int]:
     return found
 
 
-def _ko_framed(text: str) -> Iterator[tuple[int, int]]:
+# Titles after which a family name and one syllable are a full name, as North Korean
+# names often are (김철 동무, 리명 선생).
+_KO_FULL_NAME_TITLES: Final = frozenset(
+    _words("동무 동지 아바이 아매 할매 할배 오마니 아바지 아재 아지매 선생 선생님")
+)
+
+
+def _ko_short_full_name(text: str, match: re.Match[str], roles: frozenset[str]) -> bool:
+    name = match.group("name")
+    title = text[match.end("name") + 1 :].split(" ", 1)[0]
+    return (
+        len(name) == 2
+        and name[0] in KOREAN
+        and name[1] in _KO_GIVEN
+        and name not in _KO_STOP
+        and name not in roles
+        and any(title.startswith(t) for t in _KO_FULL_NAME_TITLES)
+    )
+
+
+def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Names before a title, a bracket or a comma, closing a sentence, or called."""
     titles = _hangul_word_starts(text, starts(_KO_TITLE_MARK, text), 5)
     for match in finditer_at(_KO_BEFORE_TITLE, text, titles):
         name = match.group("name")
         start = match.start("name")
         lone = name in _KO_LONE_SURNAMES or name in _KO_ZH_SURNAMES
-        if lone or ko_name_shaped(name) or _ko_compound_name(name):
+        if name in roles:
+            continue  # 남자 선생님, 여자 친구
+        if text.startswith(_KO_STRICT_TITLES, match.end("name") + 1):
+            if lone or _ko_full_name(name) or _ko_compound_name(name):
+                yield start, match.end("name")
+            continue
+        if (
+            lone
+            or ko_name_shaped(name)
+            or _ko_compound_name(name)
+            or name in _KO_WESTERN_GIVEN
+            or _ko_short_full_name(text, match, roles)
+        ):
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
     for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
@@ -822,12 +889,32 @@ def _ko_framed(text: str) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
-    for start, end in _before_age(text, 4, _KO_AGE):
+    for start, end in _ko_before_age(text):
         for length in (4, 3, 2):
             word = text[end - length : end]
             if end - start >= length and (ko_name_shaped(word) or _ko_compound_name(word)):
                 yield end - length, end
                 break
+
+
+_KO_CLAUSE_ENDS: Final = frozenset("서고며는을를요다까죠네세니지게도")
+
+
+def _ko_before_age(text: str) -> Iterator[tuple[int, int]]:
+    """The run of Hangul (four at most) before an age in brackets, one space allowed
+    between them (김영남 (62세))."""
+    for match in _KO_AGE.finditer(text):
+        end = match.start()
+        if text[end - 1 : end] == " ":
+            end -= 1
+            # 어려서 (9살): a verb's connective or ending before a spaced bracket
+            if text[end - 1 : end] in _KO_CLAUSE_ENDS:
+                continue
+        start = end
+        while start > 0 and end - start < 4 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        if end - start >= 2:
+            yield start, end
 
 
 def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
@@ -840,11 +927,173 @@ def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), end
 
 
+# A given name ending in a consonant takes a 이 of its own when it is said (보람이,
+# 수정이), and that 이 then takes a particle, a copula or a kinship word (보람이가,
+# 수정이한테, 명훈이요, 미영이 남편이): an ordinary noun takes 이 or 가, never both.
+_KO_PET_AT: Final = re.compile(
+    r"이(?<=[가-힣]{3})(?=(?:가|는|를|도|랑|하고|한테|에게|의|와|만|까지|보고|께|요|형|언니|오빠|누나)"
+    r"(?:[^가-힣]|$)|네 (?:집|가족|식구)"
+    rf"| (?:{_alternation(_KO_KIN)})(?:[^가-힣]|$|{_KO_PARTICLE}))"
+)
+# A given name with an elder's title written onto it (명수형, 영희언니, 철수오빠야).
+_KO_ATTACHED_TITLE_AT: Final = re.compile(
+    r"[형언오누](?:(?<=[가-힣]{2}형)|(?:(?<=언)니|(?<=오)빠|(?<=누)나)(?<=[가-힣]{4}))"
+    r"(?=[^가-힣]|$|이|가|는|은|을|를|의|도|야|아|님|한테|에게|랑|네|께)"
+)
+# A name in brackets right after a kinship word or a title (언니(정미)랑, 할머니(金福順,
+# 1938년생)): the bracket says who the relative is.
+_KO_BRACKETED: Final = re.compile(r"[（(] ?([가-힣]{2,4}|[\u4e00-\u9fff]{2,4})(?= ?[）),，])")
+_KO_KIN_OR_TITLE: Final = frozenset({*_KO_KIN, *_KO_TITLES})
+# Korean family names in hanja, traditional and simplified: a name copied from a letter
+# or a register (朴東洙, 金福順) stands as a word of three characters in a Korean note.
+_KO_HANJA_SURNAMES: Final = (
+    "金李朴崔鄭郑姜趙赵尹張张林韓韩吳吴徐申權权黃黄安宋柳劉刘全洪高文梁孫孙裵白許许南沈盧卢"
+    "河郭成車车朱禹具閔闵秦羅罗池嚴严蔡元千方孔玄咸卞廉呂吕秋都蘇苏石宣薛馬马吉延魏表明奇"
+    "潘王琴玉陸陆印孟卓鞠魚鱼殷片龍龙芮慶庆奉丁太睦桂邢"
+)
+_KO_HANJA_NAME: Final = re.compile(
+    rf"[{_KO_HANJA_SURNAMES}](?<![\u4e00-\u9fff][{_KO_HANJA_SURNAMES}])"
+    r"[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff])"
+)
+# The last characters of hanja words that are no names (韓國語, 安全部, 朝鮮人).
+_KO_HANJA_NOT_END: Final = frozenset(
+    "人語语國国式族道省市郡區区縣县洞里面村鎭镇寺院校會会社店館馆部局署所"
+)
+
+
+def _ko_pet_names(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for pet in starts(_KO_PET_AT, text):
+        start = pet - 2
+        given = text[start:pet]
+        # Not after a digit: 2000위안이요 is an amount.
+        opens_word = start == 0 or not (
+            "가" <= text[start - 1] <= "힣" or text[start - 1].isdigit()
+        )
+        final_consonant = (ord(given[-1]) - 0xAC00) % 28 != 0
+        if (
+            opens_word
+            and final_consonant
+            and ko_given_alone(given)
+            and given not in roles
+            and given + "이" not in _KO_STOP
+        ):
+            yield start, pet
+    for title in starts(_KO_ATTACHED_TITLE_AT, text):
+        start = title - 2
+        given = text[start:title]
+        opens_word = start == 0 or not "가" <= text[start - 1] <= "힣"
+        if opens_word and ko_given_alone(given) and given not in roles:
+            yield start, title
+
+
+# Only a person is given to, told or asked (민호한테 돈 보냈어요, 유키코에게 물어봐):
+# a given name, or a Japanese name, right before 한테 or 에게.
+_KO_TO_PERSON_AT: Final = re.compile(r"[한에](?:(?<=한)테|(?<=에)게)(?<=[가-힣]{4})")
+
+
+# Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in
+# Hangul, then syllables of pinyin, one of them a sound no Korean word has (웨, 샤, 밍, 팡).
+# Found at that syllable, which is rare in a Korean note.
+_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페"
+_KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
+_KO_PINYIN: Final = frozenset(
+    _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
+)
+_KO_ZH_WORD: Final = re.compile(
+    r"(?P<name>[가-힣]{2,5}?)(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|네|라는|이라는"
+    r"|라고|이라고)?(?![가-힣])"
+)
+
+
+def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
+    done = -1
+    for mark in starts(_KO_PINYIN_AT, text):
+        start = mark
+        while start > max(0, mark - 4) and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        if start <= done or (start and "가" <= text[start - 1] <= "힣"):
+            continue
+        word = _KO_ZH_WORD.match(text, start)
+        if word is None:
+            continue
+        name = word["name"]
+        surname = 2 if name[:2] in _KO_ZH_SURNAMES else 1 if name[:1] in _KO_ZH_SURNAMES else 0
+        given = name[surname:]
+        if surname and 1 <= len(given) <= 3 and all(s in _KO_PINYIN for s in given):
+            done = start
+            yield word.span("name")
+
+
+# A family's home or household named after one of them (영희네 집, 순자네 가족).
+_KO_HOUSEHOLD_AT: Final = re.compile(
+    r"네(?<=[가-힣]{2}네)(?= ?(?:집|가족|식구|엄마|아빠|부모님|할머니|할아버지)"
+    r"(?:[^가-힣]|$|에|이|가|은|는|의|도|를|하고|랑|에서))"
+)
+# Given names from the Bible and the West as Korean writes them (다니엘 선교사님, 에스더
+# 자매): missionaries and church members are named so. 누가 ("who") is left out.
+_KO_WESTERN_GIVEN: Final = frozenset(
+    _words(
+        "다니엘 요한 에스더 마리아 사라 한나 루디아 마이클 데이비드 제임스 피터 바울 베드로 "
+        "스데반 디모데 요셉 모세 다윗 사무엘 엘리야 드보라 레베카 리브가 라헬 미리암 안나 "
+        "엘리자베스 메리 제니퍼 제시카 크리스 앤드류 토마스 매튜 마태 필립 빌립 스티븐 "
+        "브라이언 케빈 로버트 리처드 조셉 조슈아 벤자민 사이먼 시몬 아브라함 이삭 야곱 노아 "
+        "루스 줄리아 소피아 그레이스 헬렌 수잔 낸시 캐서린 제인 린다 에밀리 올리비아 폴 존"
+    )
+)
+
+
+def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for home in starts(_KO_HOUSEHOLD_AT, text):
+        for length in (3, 2):
+            start = home - length
+            word = text[start:home]
+            if start < 0 or (start > 0 and "가" <= text[start - 1] <= "힣"):
+                continue
+            if word not in roles and (ko_name_shaped(word) or _ko_compound_name(word)):
+                yield start, home
+                break
+
+
+def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for to in starts(_KO_TO_PERSON_AT, text):
+        for length in (3, 2):
+            start = to - length
+            word = text[start:to]
+            if start < 0 or (start > 0 and "가" <= text[start - 1] <= "힣"):
+                continue
+            if word in roles or not (ko_given_alone(word) or ko_ja_name(word)):
+                continue
+            yield start, to
+            break
+
+
+def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KO_BRACKETED.finditer(text):
+        bracket = match.start()
+        if not any(text[bracket - n : bracket] in _KO_KIN_OR_TITLE for n in range(1, 6)):
+            continue
+        name = match.group(1)
+        if "가" <= name[0] <= "힣":
+            if not (ko_name_shaped(name) or _ko_compound_name(name)):
+                continue
+        elif name[0] not in _KO_HANJA_SURNAMES:
+            continue
+        yield match.span(1)
+    for match in _KO_HANJA_NAME.finditer(text):
+        if match.group()[-1] not in _KO_HANJA_NOT_END:
+            yield match.span()
+
+
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Korean names pointed at by a particle, a kinship word, a title, an age in
     brackets, a list, or written in Japanese."""
-    yield from _ko_framed(text)
+    yield from _ko_framed(text, roles)
     yield from _ko_ja(text)
+    yield from _ko_pet_names(text, roles)
+    yield from _ko_bracketed(text)
+    yield from _ko_recipients(text, roles)
+    yield from _ko_pinyin_names(text)
+    yield from _ko_households(text, roles)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
@@ -852,6 +1101,9 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
             # a word of two syllables and the copula 이 before 라고.
             if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+                continue
+            # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
+            if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
                 continue
             if name not in roles and _ko_full_name(name):
                 yield match.span("name")

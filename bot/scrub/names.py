@@ -33,6 +33,7 @@ from bot.scrub.name_cues import (
     ko_cued,
     ko_given_alone,
     ko_ja_name,
+    ko_lone_surnames,
     ko_name_shaped,
     ko_stop,
     zh_cued,
@@ -168,9 +169,13 @@ _KO_FOREIGN_NAME: Final = (
     r"[\u4e00-\u9fff々]{2,5}[ァ-ヺー]{0,4}|[ァ-ヺー]{2,8}(?:[・=][ァ-ヺー]{1,8})?"
     r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}"
 )
+# The labels of a name, and of its spelling in other scripts (영문 표기는 Ri Kyong Hui,
+# 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
-    rf"(?:이름|성명|성함|본명|실명)(?:은|는|이(?= )|:|：| ){{1,3}}"
-    rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|(?P<name>{_KO_WORD}))"
+    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
+    r"(?:은|는|이(?= )|:|：| ){1,3}"
+    rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|['‘\"“「](?P<quoted>[가-힣]{{1,4}})['’\"”」]"
+    rf"|(?P<name>{_KO_WORD}))"
 )
 # ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
 # guards, so that the engine skips ahead to Hangul (test_scan.py compares them).
@@ -184,16 +189,33 @@ _KO_HONORIFIC_REACH: Final = 5
 _HANGUL_SYLLABLES: Final = frozenset(map(chr, range(0xAC00, 0xD7A4)))
 _KO_INTRO: Final = re.compile(
     rf"(?<![가-힣])(?:저는|전|나는|난|제가|이름은) (?P<name>{_KO_WORD})"
+    # 저 소희예요: 저 then a name and the copula, in a message that introduces its writer.
+    r"|(?<![가-힣])저 (?P<name3>[가-힣]{2,4}?)(?:이에요|예요|입니다|이야|야|임다)(?![가-힣])"
     rf"|(?<![가-힣])(?P<name2>[가-힣]{{2,4}}?)(?:이라고|라고) "
     r"(?:합니다|해요|하는|불러|부릅니다|불렀|부르|불리)"
 )
+# The nouns for a person that follow a name and 라는 (미국분, 남자, 아줌마, 브로커).
+_KO_PERSON_NOUNS: Final = (
+    "사람|분|남자|여자|친구|아이|애|아줌마|아저씨|할머니|할아버지|언니|오빠|누나|동생|브로커|"
+    "목사|선교사|기사|사장|중개인|조선족|한족|청년|총각|처녀|아가씨|녀자|남편|아내"
+)
+_KO_PERSON_PARTICLE: Final = "이|가|은|는|을|를|의|도|한테|에게|랑|이랑|하고|께|들|님"
 # ``X라는 이름``, ``X라고 불렀대요``: whatever stands before is the name, in any script
 # (キム・スンジャ라는 이름으로). Found at the frame, then walked back to the word's start.
-_KO_CALLED: Final = re.compile(r"(?:이라는|라는|이라고|라고) (?:이름|불|부르)")
+_KO_CALLED: Final = re.compile(
+    r"(?:이라는|라는|이라고|라고) (?:(?:[가-힣]{1,4} )?이름|불|부르"
+    # 데이비드라는 미국분이, 장웨이라는 중국 남자랑: whoever is called so is a person.
+    rf"|(?:[가-힣]{{1,4}} )?[가-힣]{{0,3}}(?:{_KO_PERSON_NOUNS})"
+    rf"(?=[^가-힣]|$|{_KO_PERSON_PARTICLE}))"
+)
 _KO_WORD_BOUNDARY: Final = frozenset(" \t\n'\"‘’“”(（,，.。!?")
+# A name in Latin letters or hanja stands a space before 라고 (Kim Sunhee 라고).
+_KO_SPACED_NAME_BEFORE: Final = re.compile(
+    r"(?:[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[\u4e00-\u9fff]{2,4}) \Z"
+)
 # Where an introduction can begin (scan.py): at its opening word (none of them begins
 # inside another), or at most five characters (a name of four, then 이) before 라고.
-_KO_INTRO_AT: Final = re.compile("저는|전|나는|난|제가|이름은")
+_KO_INTRO_AT: Final = re.compile("저는|전|나는|난|제가|이름은|저 ")
 _KO_SAID_AT: Final = re.compile("라고")
 _KO_INTRO_REACH: Final = 5
 _KO_SUFFIXES: Final = tuple(
@@ -221,7 +243,8 @@ _KO_ROLE: Final = frozenset(
         "무사 안전 위험 사람 본인 당사자 딸 아들 엄마 아빠 손님 여러분 형님 아주머 할머 할아 "
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
         "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
-        "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이"
+        "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
+        "시장 구청장 시장님"
     )
 )
 
@@ -357,12 +380,59 @@ def _ko_strip_once(word: str) -> str:
 
 
 _KO_NEXT_WORD: Final = re.compile(r" ([가-힣]{2,6})")
-_KO_OTHER_SPELLING: Final = re.compile(r" ?[（(]([^()（）0-9]{2,16})[）)]")
+# The other spelling in brackets: kanji or kana, or Latin letters with a lower-case one
+# or a space (Kim Sunja, KIM SUNJA), never an acronym or a remark (일본 NGO).
+_KO_OTHER_SPELLING: Final = re.compile(
+    r" ?[（(]([\u4e00-\u9fff々ぁ-ゖァ-ヺー・]{2,8}|[가-힣]{2,4}"
+    r"|(?=[A-Za-z .'-]*[a-z ])[A-Za-z][A-Za-z .'-]{1,20}[a-z A-Z])[）)]"
+)
 # A name found once is a name wherever it stands as a word again in the same note
 # (``영미가 … 영미 남편은``): before a particle, a title, a space or punctuation.
 _KO_AFTER_REPEAT: Final = re.compile(
     r"(?:[^가-힣]|$|이|가|는|은|을|를|의|도|와|과|랑|께|한테|에게|야|아|씨|님|라는|이라는)"
 )
+
+
+# A Korean family name after a given name written first (마이클 정, 데이비드 김), as
+# Korean Americans and missionaries write theirs: one syllable, then a mark or a particle.
+_KO_SURNAME_AFTER: Final = re.compile(
+    rf" ([{''.join(sorted(ko_lone_surnames()))}])"
+    r"(?=[,.!?)]|$|이|가|은|는|을|를|씨|님|[ \n](?![가-힣]))"
+)
+
+
+def _ko_surname_after(text: str, name: str) -> Iterator[tuple[int, int]]:
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if (after := _KO_SURNAME_AFTER.match(text, end)) is not None:
+            yield after.span(1)
+        pos = text.find(name, end)
+
+
+# The names listed with a name found (하늘이랑 은혜는, 진주랑 금강이는, 영희, 순자):
+# the word after or before a connector, when it reads as a name.
+_KO_LIST_NEXT: Final = re.compile(
+    r"(?:이랑|랑|이하고|하고|와|과|[,，·/]) ?(?P<word>[가-힣]{2,4}?)"
+    r"(?:이|가|는|은|를|을|의|도|랑|이랑|하고|와|과|이가|이는|이도|이를|[,，·/]|(?![가-힣]))"
+)
+_KO_LIST_PREV: Final = re.compile(
+    r"(?<![가-힣])(?P<word>[가-힣]{2,4}?)이?(?:랑|하고|와|과|[,，·/]) ?\Z"
+)
+
+
+_KO_LIST_DEPTH: Final = 6
+
+
+def _ko_listed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    end += text[end : end + 1] == "이"  # 하늘이랑: the 이 of the given name
+    found = (
+        _KO_LIST_NEXT.match(text, end),
+        _KO_LIST_PREV.search(text, max(0, start - 8), start),
+    )
+    for match in found:
+        if match is not None and ko_name_shaped(match["word"]) and match["word"] not in _KO_ROLE:
+            yield match.span("word")
 
 
 def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -375,9 +445,18 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
         other = _KO_OTHER_SPELLING.match(text, end)
         if other is not None:
             yield other.span(1)
+        # Down a list one name at a time (영희, 순자, 민수), a few names at most.
+        listed = list(_ko_listed(text, start, end))
+        for _ in range(_KO_LIST_DEPTH):
+            if not listed:
+                break
+            yield from listed
+            names.update(text[a:b] for a, b in listed)
+            listed = [span for a, b in listed for span in _ko_listed(text, a, b)]
     for name in names:
         if len(name) < 2:
             continue
+        yield from _ko_surname_after(text, name)
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
@@ -388,12 +467,39 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
             pos = text.find(name, end)
 
 
+# A full name in Latin letters, then 라고 as a word of its own (Kim Sunhee 라고 적혀).
+# Found at the 라고 standing as a word (few in a note), then looked for before it.
+_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는](?![가-힣]))")
+_KO_LATIN_SAID: Final = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}\Z")
+
+
 def _ko_called(text: str) -> Iterator[tuple[int, int]]:
     """Names before ``라는 이름`` or ``라고 불러``, in any script."""
+    for said in (text.rfind(" ", 0, ra) for ra in starts(_KO_SAID_WORD, text)):
+        if (latin := _KO_LATIN_SAID.search(text, max(0, said - 40), said)) is not None:
+            yield latin.span()
     for match in _KO_CALLED.finditer(text):
         end = match.start()
-        # 순이라는: after a syllable with no final consonant, the 이 is the name's own.
-        if match.group().startswith("이") and end and (ord(text[end - 1]) - 0xAC00) % 28 == 0:
+        spaced = _KO_SPACED_NAME_BEFORE.search(text, max(0, end - 40), end)
+        if spaced is not None:
+            yield spaced.start(), end - 1
+            continue
+        if end and text[end - 1] in ")）":
+            # 샤오린(小林)이라고: the name and its other spelling in brackets.
+            bracket = max(text.rfind("(", 0, end), text.rfind("（", 0, end))
+            if bracket > 0 and end - bracket <= 12:
+                yield bracket + 1, end - 1
+                end = bracket
+        # 순이라는: after a syllable with no final consonant, the 이 is the name's own; so
+        # is it after a name of one syllable (똘이라고 부르는).
+        if (
+            match.group().startswith("이")
+            and end
+            and (
+                (ord(text[end - 1]) - 0xAC00) % 28 == 0
+                or not "가" <= text[end - 2 : end - 1] <= "힣"
+            )
+        ):
             end += 1
         start = end
         while start > 0 and text[start - 1] not in _KO_WORD_BOUNDARY:
@@ -403,17 +509,34 @@ def _ko_called(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# A label's answer: the word alone before a comma or the end of the sentence, or before
+# the copula (손자 이름은 겐타, / 이름은 겐타예요), unless it ends like a verb (몰라, 알아요)
+# or says that the name is unknown or of a kind (비밀, 가명, 중국식).
+_KO_ANSWER_END: Final = re.compile(r"[,，.。!?\n]|$| ?[(（]")
+_KO_COPULAS: Final = frozenset(_words("이에요 예요 입니다 이고 이래요 래요 이요 이고요 고요"))
+_KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음식명")
+
+
+def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
+    raw = match.group("name")
+    if name[-1] in _KO_NOT_ANSWER_END or ko_stop(name) or name in _KO_ROLE:
+        return False
+    if raw == name:
+        return _KO_ANSWER_END.match(text, match.end("name")) is not None
+    return raw[len(name) :] in _KO_COPULAS
+
+
 def _ko_surname(name: str) -> bool:
     return name[:1] in KOREAN or name[:2] in KOREAN_COMPOUND
 
 
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
-        if match.group("foreign"):
-            yield match.span("foreign")
+        if match.group("foreign") or match.group("quoted"):
+            yield match.span("foreign" if match.group("foreign") else "quoted")
             continue
         name = _ko_strip(match.group("name"))
-        if not 2 <= len(name) <= 4 or name in _KO_ROLE:
+        if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
             continue
         # After a colon anything is a name; after a particle (``이름이 있어요``) only a
         # word shaped like one: a family name first (four syllables only with a compound
@@ -422,7 +545,7 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
             ko_given_alone(name)
         )
-        if colon or shaped or ko_ja_name(name):
+        if colon or shaped or ko_ja_name(name) or _ko_answer(text, match, name):
             end = match.start("name") + len(name)
             # 이토 후미, 나카무라 기요코: a Japanese family name, then the given name.
             if name in KO_JA_SURNAMES and (given := _KO_NEXT_WORD.match(text, end)):
@@ -430,10 +553,10 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("name"), end
     intros = merged(starts(_KO_INTRO_AT, text), before(starts(_KO_SAID_AT, text), _KO_INTRO_REACH))
     for match in finditer_at(_KO_INTRO, text, intros):
-        group = "name" if match.group("name") else "name2"
+        group = next(g for g in ("name", "name2", "name3") if match.group(g))
         name = _ko_strip(match.group(group))
-        shaped = _ko_surname(name) or (group == "name2" and ko_name_shaped(name))
-        if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE:
+        shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
+        if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE and not ko_stop(name):
             yield match.start(group), match.start(group) + len(name)
     yield from _ko_called(text)
     for match in finditer_at(_KO_HONORIFIC, text, ko_honorific_starts(text)):

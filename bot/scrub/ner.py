@@ -158,15 +158,37 @@ def _load_ko() -> Tagger:
     kiwi: Any = Kiwi()
 
     def tag(text: str) -> Iterable[tuple[int, int]]:
+        forms: set[str] = set()
         for token in kiwi.tokenize(text):
             form: str = token.form
             end = token.start + token.len
             # 지린성, 옌지시: a place with its administrative suffix, not a person.
             is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES
             if token.tag == "NNP" and not is_place and _ko_person(form):
+                forms.add(form)
                 yield token.start, end
+        yield from _ko_repeated(text, forms)
 
     return tag
+
+
+# After a name the model saw once, the same word before a particle elsewhere in the note
+# (민호만 … 민호도), where the model read it otherwise.
+_KO_REPEAT_AFTER: Final = re.compile(
+    r"(?:[^가-힣]|$|이|가|는|은|을|를|의|도|만|와|과|랑|한테|에게|야|아)"
+)
+
+
+def _ko_repeated(text: str, forms: set[str]) -> Iterable[tuple[int, int]]:
+    for form in forms:
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if (pos == 0 or not "가" <= text[pos - 1] <= "힣") and _KO_REPEAT_AFTER.match(
+                text, end
+            ):
+                yield pos, end
+            pos = text.find(form, end)
 
 
 def _load_zh() -> Tagger:

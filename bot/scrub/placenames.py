@@ -47,6 +47,7 @@ _LATIN: Final = 5
 _KANA: Final = 6
 _LOCATIVE: Final = 7
 _JA_STEM: Final = 8
+_KO_CUED: Final = 9
 
 _GUARD_SUFFIXES: Final = (
     "市",
@@ -122,6 +123,7 @@ def _removed_names() -> set[str]:
     # 용인, 수원, 천안: Korean cities as people write them, without 시, unless the stem is
     # also a common word (below) or a guarded one (순천, only with its suffix).
     names.update(set(data.KR_CITY_STEMS) - set(_KO_AMBIGUOUS_STEMS) - set(curated.GUARDED))
+    names.update(_KO_COUNTY_STEMS)
     for row in curated.PLACES:
         names.update(row)
     names.update(name + suffix for name in curated.GUARDED for suffix in _GUARD_SUFFIXES)
@@ -195,6 +197,23 @@ _KO_AMBIGUOUS_STEMS: Final = (
     "진주",
     "청주",
     "화성",
+)
+# Those stems (but 동해 "the East Sea", 사천 "Sichuan", a province, and 이천 "two
+# thousand") and the guarded names in Hangul that are words (무산 "fell through", 개성
+# "personality") are places in a frame of place: before 쪽, 근처, 출신 and the like, before
+# a verb of living or working there (화성에 공장 다니면서, 구미에서 살아요), or before the
+# next unit down (광명 철산동).
+_KO_CUED_NAMES: Final = frozenset(
+    {*_KO_AMBIGUOUS_STEMS, "무산", "개성", "순천", "정주", "청도", "백산", "경성", "림강"}
+    - {"동해", "사천", "이천"}
+)
+# Counties as people write them, without 군 (화천, 철원): the county stems that are no
+# everyday words (예산 "budget", 음성 "voice", 영광 "glory", 고령 "old age" are left out).
+_KO_COUNTY_STEMS: Final = _words(
+    "가평 강진 강화 거창 고창 고흥 괴산 구례 군위 기장 단양 담양 무주 "
+    "부안 부여 산청 서천 순창 양구 양평 연천 영덕 영암 영월 예천 옥천 "
+    "옹진 완도 완주 울릉 울진 의령 임실 장흥 증평 진천 창녕 철원 청송 "
+    "청양 칠곡 태안 평창 함안 함양 합천 해남 홍성 홍천 화순 화천 횡성"
 )
 
 
@@ -373,10 +392,19 @@ def _build() -> tuple[ahocorasick_rs.AhoCorasick, tuple[int, ...]]:
     # A two-character name of the curated list (延吉, 恵山) is a place wherever it
     # stands (在延吉, 恵山の); one of the gazetteers (港区, 森町) only after a boundary.
     bare = {name for row in curated.PLACES for name in row}
-    names = sorted(PLACE_NAMES | KEPT_NAMES | LOCATIVE_NAMES | JA_STEM_NAMES | _JA_WORD_PLACES)
+    names = sorted(
+        PLACE_NAMES
+        | KEPT_NAMES
+        | LOCATIVE_NAMES
+        | JA_STEM_NAMES
+        | _JA_WORD_PLACES
+        | _KO_CUED_NAMES
+    )
     rules = tuple(
         _KEEP
         if name in KEPT_NAMES
+        else _KO_CUED
+        if name in _KO_CUED_NAMES
         else _LOCATIVE
         if name in LOCATIVE_NAMES
         else _JA_STEM
@@ -404,9 +432,24 @@ _COMPOUND_AFTER: Final = {"市": "場", "区": "域間分画別", "區": "域間
 _LEVEL_ENDS: Final = frozenset("都道府県省市州郡区")
 
 
+# The frame of place a cued Korean name needs (_KO_CUED_NAMES).
+_KO_PLACE_FRAME: Final = re.compile(
+    r" ?(?:쪽|근처|부근|일대|시내|방면|출신|터미널|역(?![가-힣]))"
+    r"|(?:에서|에|으로|로) (?:살|사는|산다|사시|일하|일해|지내|있|공장|회사|다니|이사)"
+    r"|에서 (?:왔|일하|일해|일했|만나)"
+    r"| [가-힣]{1,5}[동읍면리구](?:[^가-힣]|$|에|의|에서)"
+)
+# A place written before 거 ("the one of", a brand: 남양 거 말고) names a product.
+_KO_PRODUCT_AFTER: Final = re.compile(r" 거(?:[^가-힣]|$|말고|는|도|로|나)")
+
+
 def _accepted(text: str, start: int, end: int, rule: int, kept_end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
+    if rule == _KO_CUED:
+        return not _is_hangul(before) and _KO_PLACE_FRAME.match(text, end) is not None
+    if rule == _HANGUL_BARE and _KO_PRODUCT_AFTER.match(text, end) is not None:
+        return False
     if rule == _LATIN:
         # Not inside a word, nor inside an account name (ks_yanbian520, dandong88).
         return not (before.isascii() and (before.isalnum() or before == "_")) and not (
@@ -466,6 +509,12 @@ _MEETING_VERBS: Final = frozenset(_words("见到 找到 遇到 碰到 看到 想
 
 def _in_locative_frame(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
+    if (
+        before in "(（"
+        and text[end : end + 1] in ")）"
+        and _is_hangul(text[start - 2 : start - 1])
+    ):
+        return True  # 지안(集安): the Chinese spelling of the Hangul word before it
     if before + text[start] in _VERB_WORDS or text[end : end + 1] == "门":
         return False
     if text[max(start - 2, 0) : start] in _MEETING_VERBS:
@@ -518,7 +567,16 @@ _ISLAND_BEFORE: Final = re.compile(r"[\u4e00-\u9fff々]{1,3}島\Z")
 _KO_NAME_SUFFIX: Final = frozenset("시군현구역진향촌읍면")
 
 
+# North Korea's districts of a city (구역) and workers' districts (로동자구: 남양로동자구).
+# A port, an airport or a customs house named after the place (청진항, 선양공항) goes with it.
+_KO_LONG_SUFFIX: Final = re.compile(
+    r"(?:구역|[로노]동자구|공항|세관|항)(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이)"
+)
+
+
 def _ko_widened(text: str, end: int) -> int:
+    if (long := _KO_LONG_SUFFIX.match(text, end)) is not None:
+        return long.end()
     if end < len(text) and text[end] in _KO_NAME_SUFFIX:
         after = text[end + 1] if end + 1 < len(text) else ""
         if not _is_hangul(after) or _KO_AFTER.match(text, end + 1) is not None:
@@ -529,7 +587,10 @@ def _ko_widened(text: str, end: int) -> int:
 # The next level down after a place or a province (혜산시 혜탄동, 안투현 밍웨진,
 # 이바라키현 히타치시): a word that ends in a unit suffix right after a known name is a
 # place too, though no list holds it.
-_KO_NEXT_UNIT: Final = re.compile(r" ([가-힣]{2,6}[시현구군진동읍면향촌리역])")
+# A market after a town is a place too (청진 수남시장, 연길 서시장).
+_KO_NEXT_UNIT: Final = re.compile(
+    r" ([가-힣]{1,6}(?:구역|[로노]동자구|시장|장마당)|[가-힣]{2,6}[시현구군진동읍면향촌리역])"
+)
 # Everyday words that end like a unit (남자친구, 외삼촌, 자원봉사활동, 가족사진).
 _KO_UNIT_LOOKALIKES: Final = (
     "친구",
@@ -568,8 +629,44 @@ _KO_UNIT_LOOKALIKES: Final = (
 )
 
 
+# After a Japanese city or ward in Hangul, a word of three syllables or more that are
+# all kana sounds is the neighbourhood (아라카와구 미카와시마, 교토 우토로, 오사카 이쿠노).
+_KO_KANA_SOUNDS: Final = KO_JA_SYLLABLES | frozenset(
+    "교쿄료쇼쵸큐슈츄뇨효묘류규겐센텐칸산단탄난한만신진린쓰"
+)
+_KO_KANA_ENDS: Final = _KO_KANA_SOUNDS | frozenset("시구현")
+_KO_KANA_WORD: Final = re.compile(
+    r" ([가-힣]{3,6}?)(?=[^가-힣]|$|에서|에도|에는|에|의|으로|로|근처|쪽)"
+)
+_KO_JA_WORD_BEFORE: Final = re.compile(r"(?:^|(?<=[^가-힣]))([가-힣]{2,7}?)[시구현]?\Z")
+
+
+def _ko_kana_after(text: str, end: int) -> Finding | None:
+    if (
+        text[end : end + 1] != " "
+        or text[end - 1] not in _KO_KANA_ENDS
+        or not all(ch in _KO_KANA_SOUNDS for ch in text[end + 1 : end + 3])
+    ):
+        return None  # the common case, settled without a pattern
+    before = _KO_JA_WORD_BEFORE.search(text, max(0, end - 8), end)
+    word = _KO_KANA_WORD.match(text, end)
+    if before is None or word is None:
+        return None
+    kana = set(before.group(1)) | set(word.group(1))
+    # 오사카 아이가: a word of two syllables and its particle.
+    particle = len(word.group(1)) == 3 and word.group(1)[-1] in "가이는을를도와의"
+    if particle or not kana <= _KO_KANA_SOUNDS:
+        return None
+    return Finding(word.start(1), word.end(1), "place")
+
+
 def _ko_units_after(text: str, end: int) -> Iterator[Finding]:
-    while _is_hangul(text[end - 1]) and (unit := _KO_NEXT_UNIT.match(text, end)) is not None:
+    while _is_hangul(text[end - 1]):
+        unit = _KO_NEXT_UNIT.match(text, end)
+        if unit is None:
+            if (kana := _ko_kana_after(text, end)) is not None:
+                yield kana
+            return
         after = text[unit.end()] if unit.end() < len(text) else ""
         if _is_hangul(after) and _KO_AFTER.match(text, unit.end()) is None:
             return
@@ -592,11 +689,33 @@ _KO_KANA_CITY: Final = re.compile(
 _KO_KANA_CITY_END: Final = re.compile(r"[시구](?<=[가-힣]{4})")
 
 
+# A village, a neighbourhood or a town no list holds, named as where someone is from or
+# lived (삼봉리 출신, 성후동에서 살았어요): a word of three syllables or more that ends in
+# a unit, right before 출신 or a verb of living, growing up or being born there.
+_KO_HOME_AT: Final = re.compile(
+    r"[리동읍면역진](?<=[가-힣]{3})(?= ?출신|에서 (?:살|자라|자랐|태어|왔)|에 살)"
+)
+
+
+def _ko_home_units(text: str) -> Iterator[Finding]:
+    for unit in starts(_KO_HOME_AT, text):
+        end = unit + 1
+        if text[unit] == "역" and text[unit - 1] != "구":
+            continue  # a station is no home: only 구역, a district
+        start = unit
+        while start > max(0, unit - 6) and _is_hangul(text[start - 1]):
+            start -= 1
+        word = text[start:end]
+        if len(word) >= 3 and not word.endswith(_KO_UNIT_LOOKALIKES):
+            yield Finding(start, end, "place")
+
+
 def _ko_kana_cities(text: str) -> Iterator[Finding]:
     ends = before(starts(_KO_KANA_CITY_END, text), 8)
     for match in finditer_at(_KO_KANA_CITY, text, ends):
         if all(syllable in KO_JA_SYLLABLES for syllable in match.group("stem")):
             yield Finding(match.start(), match.end(), "place")
+            yield from _ko_units_after(text, match.end())
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
@@ -706,6 +825,13 @@ _JA_SPELLING: Final = re.compile(
 _JA_BEFORE_SPELLING: Final = re.compile(r"(?:[\u4e00-\u9fff]{2,6}|[ァ-ヺー]{2,12})\Z")
 # A town after a ward (新宿区百人町): the ward's town is part of the place.
 _JA_TOWN_AFTER_WARD: Final = re.compile(r"[\u4e00-\u9fff々ヶ]{1,4}町(?![\u4e00-\u9fff])")
+# A unit written after a romanised name (Musan-gun, Hyesan-si, Onsong County).
+_LATIN_UNIT: Final = re.compile(
+    r"-(?:gun|si|shi|ku|gu|dong|ri|eup|myeon|up|myon|machi|cho|mura)(?![A-Za-z])"
+    r"| (?:County|City|District|Town)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_HANGUL_BEFORE_BRACKET: Final = re.compile(r"(?<![가-힣])[가-힣]{1,6}[（(]\Z")
 
 
 def find_places(view: View, locale: str) -> Iterator[Finding]:
@@ -735,6 +861,8 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
     """
     text = view.norm
     yield from _ko_kana_cities(text)
+    if locale == "ko":
+        yield from _ko_home_units(text)
     if locale == "ja":
         yield from _ja_stations_and_counties(text)
     kept_end = -1
@@ -746,6 +874,8 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             suffix = _ZH_PLACE_SUFFIX.match(text, end)
             if suffix is not None and suffix.group()[0] not in "市县":
                 yield Finding(start, suffix.end(), "place")  # 吉林站, not 吉林 + 市
+            if (port := _KO_LONG_SUFFIX.match(text, end)) is not None and port.group() != "구역":
+                yield Finding(start, port.end(), "place")  # 니가타항: the port, not the province
             yield from _ko_units_after(text, end)
             continue
         if locale == "ja" and text[start:end] in _JA_CUED:
@@ -763,8 +893,12 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             start, end = _widened(text, start, end)
             if (suffix := _ZH_PLACE_SUFFIX.match(text, end)) is not None:
                 end = suffix.end()
-        elif rule == _HANGUL_BARE:
+        elif rule in (_HANGUL_BARE, _KO_CUED):
             end = _ko_widened(text, end)
+        elif rule == _LATIN and (unit := _LATIN_UNIT.match(text, end)) is not None:
+            end = unit.end()
+        if rule == _LOCATIVE and (word := _HANGUL_BEFORE_BRACKET.search(text, 0, start)):
+            yield Finding(word.start(), word.end() - 1, "place")  # 지안(集安)
         if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
             end = suffix.end()
         if (

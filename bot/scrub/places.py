@@ -145,8 +145,11 @@ _ZH_ANCHOR: Final = re.compile(
     rf"|{_NUM_P} ?单元 ?{_NUM_P} ?(?:室|号)?|{_NUM_P} ?(?:号|號)(?:院|楼) ?{_NUM_P} ?(?:室|号)?"
 )
 _KO_ANCHOR: Final = re.compile(
-    r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
-    r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
+    # Not the road of a street named 로N가 (을지로6가 18-21: the street comes below).
+    r"[가-힣0-9]{1,12}(?:로|길|거리) ?(?:지하 ?)?[0-9]++(?:-[0-9]++)?(?!가)"
+    r"(?:번길 ?[0-9]+(?:-[0-9]+)?)?"
+    # The lot, or in North Korea the people's unit (천마동 23반, 23인민반).
+    r"|[가-힣0-9]{1,10}동 ?[0-9]+(?:-[0-9]+)?(?: ?번지| ?(?:인민)?반(?![가-힣]))?"
     r"|[0-9]+(?:-[0-9]+)? ?번지"
     r"|[0-9]+ ?동 ?[0-9]+ ?호"
     r"|[가-힣]{1,10}[0-9]{1,3}가 ?(?:지하 ?)?[0-9]+(?:-[0-9]+)?"
@@ -156,6 +159,16 @@ _KO_ANCHOR: Final = re.compile(
     # Chinese street number in Hangul (류웨이루 45호: 路 is 루, 号 is 호).
     r"|[가-힣]{2,10} [0-9]{1,2}-[0-9]{1,3}-[0-9]{1,3}(?![0-9-])"
     r"|[가-힣]{1,10}루 ?[0-9]{1,4} ?호"
+    # A Chinese lane or alley in Hangul (신흥골목 17호, 하남가 5호: 街 is 가), numbered
+    # with 호 like any Chinese street.
+    r"|[가-힣]{0,10}(?:골목|후통)(?<=[가-힣]) ?[0-9]{1,4} ?호"
+    r"|[가-힣]{1,10}(?:다제|가) ?[0-9]{1,4} ?호"
+    # A Japanese block in Hangul (丁目 is 초메, 番 반, 号 고): 니시신주쿠 2초메 8-1.
+    r"|[가-힣]{1,10} ?[0-9]{1,2} ?초메(?: ?[0-9]{1,4} ?반(?:지)? ?[0-9]{1,4} ?[고호]?"
+    r"| ?[0-9]{1,4}(?:-[0-9]{1,4}){0,2})?"
+    # A rural lot after the village (리), also on a hill (산): 송평리 산 12-3.
+    r"|[가-힣]{1,10}[리동] ?산 ?[0-9]+(?:-[0-9]+)?(?: ?번지)?"
+    r"|[가-힣]{1,10}리 ?[0-9]+-[0-9]+"
 )
 # Where an anchor can begin (scan.py). Every alternative but two ends its first number
 # with a street word: find the words, then walk back over the number or the name before
@@ -181,6 +194,10 @@ _KO_BEONJI: Final = re.compile(r"번지")
 # The space before a Japanese block number, and the 루 of a Chinese street (scan.py).
 _KO_BLOCK_AT: Final = re.compile(r" (?<=[가-힣] )(?=[0-9]{1,2}-[0-9])")
 _KO_RU: Final = re.compile(r"루(?= ?[0-9])")
+# A lot on a hill (산 12-3) and a rural lot after its village (송평리 12-3), found at 산 and
+# at the 리 before a hyphenated number.
+_KO_HILL: Final = re.compile(r"[산리](?:(?<=산)(?= ?[0-9])|(?<=리)(?= ?[0-9]+-[0-9]))")
+_KO_CHOME: Final = re.compile(r"초메")
 # ``(?<=[0-9])호|(?<=[0-9] )호`` opened with its literal, so that the engine skips ahead
 # to 호 instead of trying both lookbehinds at every position (tests/scrub/test_scan.py).
 _KO_HO: Final = re.compile(r"호(?:(?<=[0-9]호)|(?<=[0-9] 호))")
@@ -196,9 +213,10 @@ _KO_ANCHOR_END: Final = re.compile(
     r"(?=$|[\s,.)(\]!?、。]|-|번지|호|층|에|의|로|으로|까지|부터|쪽|근처|앞|옆)"
 )
 
+# The building may be written in Hangul in a Korean note (荒川3-41-8 메종히가시 205).
 _JA_RIGHT: Final = re.compile(
-    r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z]{1,12} ?)?"
-    r"[0-9]{1,4} ?(?:号室|号|F|階)?(?![0-9年月日人歳]))?"
+    r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z가-힣]{1,12} ?)?"
+    r"[0-9]{1,4} ?(?:号室|号|F|階|호)?(?![0-9年月日人歳년월일살세명개]))?"
 )
 # The building, entrance (门), floor and flat after the anchor, then a flat's number
 # alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.
@@ -209,10 +227,23 @@ _ZH_RIGHT: Final = re.compile(
     r"(?: ?[0-9]{6}(?![0-9]))?"
 )
 _KO_RIGHT: Final = re.compile(
-    r"호?(?: ?[0-9]+ ?단원)?(?: ?[0-9]+ ?동)?(?: ?[0-9]+ ?호)?(?: ?[0-9]+ ?층)?"
+    # A flat's number alone after the entrance (2단원 301).
+    # The floor or the flat may stand after a comma (고잔로 12, 3층).
+    r"호?(?: ?[0-9]+ ?단원(?: ?[0-9]{3,4}(?! ?[0-9호실]))?)?(?: ?[0-9]+ ?동)?"
+    r"(?:[,，]?(?= ?[0-9]+ ?[호실층]) ?[0-9]+ ?[호실])?(?:[,，]? ?(?:지하 ?)?[0-9]+ ?층)?"
     r"(?: ?\([가-힣0-9 ,.\-]{1,30}\))?"
-    # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호).
-    r"(?: [가-힣A-Za-z0-9]{2,14}(?: [0-9]{1,4} ?동)? [A-Z]?[0-9]{1,4} ?호)?"
+    # The building and the flat after the street number (해피빌라 B01호, 주공7단지 712동 1502호),
+    # its name masked in jamo as often as not (ㅇㅇ빌라).
+    r"(?: [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9○◯●＊*]{2,14}(?: [0-9]{1,4} ?동)?"
+    r" (?:[A-Z]?[0-9]{1,4} ?[호실]|(?:지하 ?)?[0-9]{1,2} ?층))?"
+)
+# A building after the street number, which opens with a syllable that is also a unit
+# (88 주공아파트, 52-3 원룸): the number is no amount.
+_KO_BUILDING_AFTER: Final = re.compile(
+    r" [가-힣ㄱ-ㅎ\u1100-\u11ffA-Za-z0-9]{0,10}(?:아파트|빌라|맨션|오피스텔|원룸|투룸|주택|빌딩"
+    r"|하우스|타운|단지|상가|주공|연립|기숙사|고시원)"
+    # or any word before a floor or a flat (427 위워크 5층)
+    r"| [가-힣A-Za-z0-9]{1,14} (?:지하 ?)?[0-9]{1,4} ?[호층]"
 )
 
 # Province-level names are kept: a span widened to the left stops right after them.
@@ -244,7 +275,7 @@ _ZH_PLACE_RUN: Final = re.compile(
 )
 # Units of a Korean address, and the apartment complex or building before a flat.
 _KO_UNIT: Final = re.compile(
-    r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
+    r"[가-힣0-9A-Za-z]{1,12}(?:시|군|구|읍|면|동|리|구역|[로노]동자구|아파트|빌라|맨션|오피스텔|타운|마을|단지)"
 )
 _KO_PROVINCE: Final = re.compile(r".*(?:도|특별시|광역시|특별자치시|특별자치도)")
 _MAX_LEFT: Final = 24
@@ -271,15 +302,23 @@ def _extend_left_cjk(text: str, start: int, run: re.Pattern[str], keep: re.Patte
 
 
 def _extend_left_ko(text: str, start: int) -> int:
-    """Move ``start`` left over space-separated Korean units (시/군/구/읍/면/동/리)."""
+    """Move ``start`` left over space-separated Korean units (시/군/구/읍/면/동/리), and
+    over a Chinese street in Hangul (하남가: 街 is 가) right after a city or district."""
     pos = start
     while True:
         head = text[:pos].rstrip(" ")
         space = head.rfind(" ")
         token = head[space + 1 :]
+        if _KO_STREET_GA.fullmatch(token) and _KO_CITY_BEFORE.search(head, 0, space + 1):
+            pos = space + 1
+            continue
         if not token or not _KO_UNIT.fullmatch(token) or _KO_PROVINCE.fullmatch(token):
             return pos
         pos = space + 1
+
+
+_KO_STREET_GA: Final = re.compile(r"[가-힣]{1,5}가")
+_KO_CITY_BEFORE: Final = re.compile(r"[가-힣]{1,8}[시구현진] ?\Z")
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -324,17 +363,43 @@ def _zh_starts(text: str) -> list[int]:
     return merged(back_over(text, words, _NUM_CHARS, space=True), _positions(text, _ZH_STREET))
 
 
+def _numbers_before(text: str, marks: list[int]) -> list[int]:
+    """Where the word before a number and its mark ends (니시신주쿠 2초메)."""
+    found: list[int] = []
+    for pos in marks:
+        pos -= text[pos - 1 : pos] == " "
+        while pos > 0 and text[pos - 1] in _DIGITS:
+            pos -= 1
+        found.append(pos - (text[pos - 1 : pos] == " "))
+    return found
+
+
+def _streets_before(text: str, ho: list[int]) -> list[int]:
+    """Where the street word before a number and its 호 ends (신흥골목 17호, 하남가 5호)."""
+    found: list[int] = []
+    for pos in ho:
+        pos -= text[pos - 1] == " "
+        while pos > 0 and text[pos - 1] in _DIGITS:
+            pos -= 1
+        found.append(pos - (text[pos - 1 : pos] == " "))
+    return found
+
+
 def _ko_starts(text: str) -> list[int]:
     dong = starts(_KO_DONG, text)
+    ho = starts(_KO_HO, text)
     blocks = [m.start() for m in _KO_BLOCK_AT.finditer(text)]
     return merged(
         back_over(text, blocks, _HANGUL_ONLY, reach=11),
         back_over(text, starts(_KO_RU, text), _HANGUL_ONLY, reach=10),
+        back_over(text, _streets_before(text, ho), _HANGUL_ONLY, reach=12),
+        back_over(text, starts(_KO_HILL, text), _HANGUL_ONLY, reach=12, space=True),
+        back_over(text, _numbers_before(text, starts(_KO_CHOME, text)), _HANGUL_ONLY, reach=11),
         back_over(text, starts(_KO_ROAD, text), _HANGUL_DIGITS, reach=12),
         back_over(text, dong, _HANGUL_DIGITS, reach=10),
         back_over(text, dong, _DIGITS, space=True),
         back_over(text, starts(_KO_BEONJI, text), _DIGITS + "-", space=True),
-        back_over(text, starts(_KO_HO, text), _DIGITS, space=True),
+        back_over(text, ho, _DIGITS, space=True),
         back_over(text, starts(_KO_GA, text), _HANGUL_DIGITS, reach=13),
     )
 
@@ -348,7 +413,10 @@ def _korean(view: View) -> Iterator[Finding]:
         if _extend_left_ko(text, token_start) < token_start:
             anchors.append(match)
     for match in anchors:
-        if not _KO_ANCHOR_END.match(text, match.end()) or is_quantity_after(text, match.end()):
+        if not _KO_ANCHOR_END.match(text, match.end()) or (
+            is_quantity_after(text, match.end())
+            and not _KO_BUILDING_AFTER.match(text, match.end())
+        ):
             continue
         token_start = text.rfind(" ", 0, match.start()) + 1
         start = _extend_left_ko(text, token_start)
