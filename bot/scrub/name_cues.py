@@ -999,6 +999,10 @@ _KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
 _KO_PINYIN: Final = frozenset(
     _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
 )
+# Chinese words and brands Korean notes spell the same way, no names (웨이신 is WeChat).
+_KO_PINYIN_WORDS: Final = frozenset(
+    _words("웨이신 웨이보 샤오미 화웨이 알리페이 즈푸바오 징둥 타오바오 더우인 류량")
+)
 _KO_ZH_WORD: Final = re.compile(
     r"(?P<name>[가-힣]{2,5}?)(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|네|라는|이라는"
     r"|라고|이라고)?(?![가-힣])"
@@ -1017,6 +1021,8 @@ def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
         if word is None:
             continue
         name = word["name"]
+        if name in _KO_PINYIN_WORDS:
+            continue
         surname = 2 if name[:2] in _KO_ZH_SURNAMES else 1 if name[:1] in _KO_ZH_SURNAMES else 0
         given = name[surname:]
         if surname and 1 <= len(given) <= 3 and all(s in _KO_PINYIN for s in given):

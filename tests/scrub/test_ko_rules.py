@@ -127,6 +127,8 @@ _CASES = [
 # Sentences in which nothing may change: words that open with a family name or end like
 # a place, city stems that are words, money and counts.
 _CLEAN = [
+    # Chinese words and brands spelt in Hangul like a Chinese name.
+    "웨이보에 올렸어요, 샤오미 폰은 화웨이보다 싸요",
     "오늘 새벽 4시에 겨우 통화했어요. 목소리가 많이 지쳐 있었어요.",
     "배우자는 조선족이고 중국 국적이에요.",
     "할머니 연세가 올해 여든여섯이세요.",
