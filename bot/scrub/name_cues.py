@@ -34,6 +34,7 @@ from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
     CHINESE_GIVEN,
+    CHINESE_RARE,
     JAPANESE,
     JAPANESE_IN_CHINESE,
     KOREAN,
@@ -863,8 +864,12 @@ _ZH_KIN: Final = _words(
 )
 # A kinship word, optionally a possessive or a comma, then the name (in a lookahead, so
 # that the next cue may stand inside it: ``帮我找刘建国``).
+# What a person is called by (大家都叫她秋子, 管他叫老崔), and 叫 after a comma that drops
+# the subject (有个亲戚，叫鲜于正浩): the same shapes of name as after a kinship word.
+_ZH_CALLING: Final = _words("叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫")
 _ZH_KIN_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| |是|叫)?(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
+    rf"(?:{_alternation([*_ZH_KIN, *_ZH_CALLING])})(?:的|，|,| |是|叫)?"
+    rf"(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
 # Words that take a person right after them: ``和李娜联系不上``, ``找王芳``, ``听王大爷讲``.
 _ZH_TAKES_PERSON: Final = _words(
@@ -872,17 +877,17 @@ _ZH_TAKES_PERSON: Final = _words(
     "遇到 见到 想念 担心 寻找 联络 听 转告 转给 找到 看到 碰到 收留 接 送 把 求 是 像 还有 "
     "以及 或者 及 谢谢 说 讲 听说"
 )
-# The verb may carry its complement before the person (联系不上王东, 找到了李娜).
+# The verb may carry its complement before the person (联系不上王东, 找到了李娜, 联系上李娜).
 _ZH_PERSON_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?:不上|不到|得到|到了|上了|过|了|一下)?"
+    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?:不上|不到|得到|到了|上了|过|了|一下|上)?"
     rf"(?=(?P<name>[{_HAN_CLASS}]{{2,4}}))"
 )
 # A name of two characters ends before these (the start of a verb, an adverb, a
 # numeral or a measure that follows a person), so that ``李娜联系不上`` keeps ``联系``.
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
-    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真"
-    "二三四五六七八九十两几"
+    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真别"
+    "二三四五六七八九十两几啊呀"
 )
 # What ends a word that a name may follow without a space: a kinship word, a verb that
 # takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),
@@ -896,7 +901,8 @@ ZH_BEFORE_NAME: Final = frozenset(
 # Two-character words shaped like a name (a family name and a given-name character,
 # two given-name characters, 小/阿/老 and a name): the words of frequency 30 or more
 # in jieba 0.42.1's dictionary (dict.txt, MIT licence) that it does not tag as person
-# names, less a few that are mostly names (建国, 明月, 英子, 美玲), plus 老毛, 小康, 小雨.
+# names, less a few that are mostly names (建国, 明月, 英子, 美玲, and a family name after
+# 老, 小 or 阿: 老金, 老周, 小许, 阿东), plus 老毛, 小康, 小雨.
 _ZH_NAME_LIKE_WORDS: Final = frozenset(
     _words(
         "万国 万安 万民 东亚 东安 东平 东征 东汉 东洋 东海 东芝 严峻 严明 丰富 丰沛 丰美 丹东 "
@@ -939,7 +945,7 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "华泰 华源 华阳 单晶 南丰 南华 博彩 印军 印花 友军 双子 双龙 古松 吉庆 向善 君安 周天 "
         "商海 国光 国威 国文 国泰 坚贞 基丹 基恩 夏国 天佑 天兵 天华 天国 天波 天福 天聪 天长 "
         "天雄 妮子 威仪 娇柔 娇美 娟秀 季军 宁国 宁宁 宇文 安东 安丰 安泰 安源 宏基 宏富 宏远 "
-        "官长 宜兰 宜春 宜阳 宝丰 宫娥 富国 富阳 小兵 小商 小房 小毛 小童 小群 小许 小金 小钱 "
+        "官长 宜兰 宜春 宜阳 宝丰 宫娥 富国 富阳 小兵 小商 小房 小毛 小童 小群 小钱 "
         "小项 峰林 巍巍 巴金 师友 平明 幸喜 庆云 庆阳 应景 建兴 建新 强子 强强 强征 彩民 彩霞 "
         "德利 忠勇 忠君 忠烈 忠良 忠贞 怡红 恩义 成仙 成岩 房源 承建 揭阳 文思 文泰 文豪 文静 "
         "文龙 新安 新平 新立 新竹 新航 新贵 新锐 新飞 方军 方志 昆泰 明丽 明艳 春光 晋阳 晨光 "
@@ -949,11 +955,11 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "海基 海天 海安 海星 海景 海航 海龙 润泽 淳熙 清平 清朗 清纯 清誉 清远 清雅 温婉 温庭 "
         "温润 澄海 灵丹 炯炯 燕顺 爽利 珠光 珠玉 珠翠 瑞安 瑞星 甘宁 甘美 甜香 白海 皓月 盛润 "
         "盛誉 睿智 石星 碧海 祥云 祥瑞 福威 秀雅 秋冬 程文 立新 竹枝 管长 素志 纯利 纯金 纯钢 "
-        "维达 罗兰 罗海 美林 美美 美艳 美金 群峰 群星 群芳 群龙 老农 老周 老宋 老尚 老牛 老花 "
-        "老范 老赖 老路 老金 老陆 聪敏 聪颖 胜景 航宇 良友 良善 良辰 艳福 芬利 花子 花枝 花蕊 "
+        "维达 罗兰 罗海 美林 美美 美艳 美金 群峰 群星 群芳 群龙 老农 老牛 老花 "
+        "老赖 老路 聪敏 聪颖 胜景 航宇 良友 良善 良辰 艳福 芬利 花子 花枝 花蕊 "
         "花魁 芸香 英伦 英华 英德 英灵 英航 英豪 莫亚 董源 蓝海 薄荷 虎子 蝶泳 衣雪 诗云 豪侠 "
         "豪富 贞德 贤哲 贤惠 贤明 贤淑 贤达 贺海 超凡 超强 超长 路军 边民 边长 金富 金熙 钦敬 "
-        "锡兰 长平 长庆 长波 长航 长顺 长龙 阿东 阿兰 阿苏 阿金 陆海 陆航 雄健 雄兵 雄强 雅丹 "
+        "锡兰 长平 长庆 长波 长航 长顺 长龙 阿兰 阿苏 陆海 陆航 雄健 雄兵 雄强 雅丹 "
         "雅兴 雅安 雨天 雨子 雨雪 雪天 露珠 青云 青光 青松 青苗 青跃 韵文 顺义 顺民 飒飒 飞云 "
         "飞红 飞雪 飞龙 香花 馨香 马亚 高利 高峻 高欢 高洁 高远 高阳 魁伟 魁星 鲁国 鲜亮 鸣金 "
         "麻花 黎阳 龙华 "
@@ -999,7 +1005,7 @@ _ZH_JA_SURNAME_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
 )
 _ZH_JA_FIRST: Final = frozenset(name[0] for name in JAPANESE_IN_CHINESE)
 _ZH_KANA_GIVEN: Final = re.compile(r"[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6}")
-_ZH_SURNAME_CHARS: Final = "".join(sorted(CHINESE | KOREAN_IN_CHINESE))
+_ZH_SURNAME_CHARS: Final = "".join(sorted(CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE))
 _ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
 # A family name (compound or single) and one or two given-name characters (the first
 # may be 小: 王小红; the second 子, as in Korean and Japanese women's names: 李英子, but
@@ -1008,7 +1014,7 @@ _ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
 # Only where a name may begin (``_zh_opens``): the character before is taken by the
 # pattern, so that the engine, not Python, skips the rest of the text.
 _ZH_NAME_FIRST: Final = "".join(
-    sorted(CHINESE | KOREAN_IN_CHINESE | {name[0] for name in CHINESE_COMPOUND})
+    sorted(CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | {name[0] for name in CHINESE_COMPOUND})
 )
 _ZH_BARE: Final = re.compile(
     rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff{''.join(sorted(ZH_BEFORE_NAME))}])"
@@ -1098,6 +1104,11 @@ def zh_japanese_name(text: str, start: int) -> int:
     return end - start if _zh_closes(text, end) else 0
 
 
+# Compound family names that are ordinary words too (东方 "the east", 长孙 "eldest
+# grandson"): only given-name characters may follow them.
+_ZH_WORD_COMPOUNDS: Final = frozenset(_words("东方 西门 长孙 公孙"))
+
+
 def _zh_person(candidate: str) -> int:
     """Length of the name that opens ``candidate``: a common family name and one or two
     given-name characters (0 if none)."""
@@ -1108,6 +1119,12 @@ def _zh_person(candidate: str) -> int:
         length += 1
     elif surname and length == surname and given[:1] == "小" and given[1:] in CHINESE_GIVEN:
         length += 2  # 王小红, 李小龙
+    if surname == 2 and candidate[:2] not in _ZH_WORD_COMPOUNDS:
+        # A compound family name is no word, so the given name after it may be made of
+        # any characters (鲜于正浩, 司马万里), up to a particle or a verb.
+        length = surname
+        while length < min(len(candidate), 4) and candidate[length] not in _ZH_AFTER_NAME:
+            length += 1
     name = candidate[:length]
     if length == surname or name in ZH_STOP or name[:2] in ZH_STOP:
         return 0
@@ -1136,13 +1153,45 @@ def _zh_nickname(text: str, start: int) -> int:
     return 2
 
 
+def _zh_nickname_cued(text: str, start: int) -> int:
+    """Length of the nickname at ``start`` right after a kinship word or a verb that
+    takes a person (跟阿英视频, 让小崔去): the cue before it is evidence enough, whatever
+    follows."""
+    match = _ZH_NICKNAME.match(text, start)
+    return 0 if match is None or match.group() in ZH_STOP else 2
+
+
+# Characters that end a word after a name rather than a given name (王强哥, 李家, 金氏).
+_ZH_NOT_GIVEN_END: Final = frozenset("哥姐叔姨婶嫂伯爷奶妈爸家们俩氏")
+
+
+def _zh_third_given(text: str, start: int, length: int) -> int:
+    """One more character after a family name and one given-name character, right after a
+    kinship word (表哥崔东日的, 叔叔柳在万已经): Korean given names use characters Chinese
+    ones rarely do. Taken only when the name ends right after it."""
+    end = start + length
+    third = text[end : end + 1]
+    if (
+        length == 2
+        and third
+        and _is_han(third)
+        and third not in _ZH_AFTER_NAME
+        and third not in _ZH_NOT_GIVEN_END
+        and _zh_closes(text, end + 1)
+        and text[start + 1 : end + 1] not in ZH_STOP
+        and text[start + 1 : end + 1] not in _ZH_TIME_WORDS
+    ):
+        return 3
+    return length
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in _ZH_KIN_FRAME.finditer(text):
         start = match.start("name")
         length = (
             zh_japanese_name(text, start)
-            or _zh_person(match.group("name"))
-            or _zh_nickname(text, start)
+            or _zh_third_given(text, start, _zh_person(match.group("name")))
+            or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
         )
         if length and text[start : start + length] not in roles:
@@ -1153,6 +1202,7 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             _zh_person(match.group("name"))
             or zh_japanese_name(text, start)
             or _zh_given_alone(text, start)
+            or _zh_nickname_cued(text, start)
         )
         name = text[start : start + length]
         if length and name not in roles and name[:2] not in roles:

@@ -45,9 +45,11 @@ from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
     CHINESE_GIVEN,
+    CHINESE_RARE,
     JAPANESE,
     JAPANESE_IN_CHINESE,
     KOREAN,
+    KOREAN_IN_CHINESE,
     KOREAN_COMPOUND,
     chinese_name,
 )
@@ -237,8 +239,11 @@ _ZH_HONORIFIC: Final = re.compile(
     + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
     + ")"
 )
+# What follows a name's label but opens no name: particles, verbs, and the question and
+# negation words (她叫什么来着, 真名不能说).
 _ZH_FUNCTION: Final = frozenset(
     "的了在是我你他她们和与跟同给找见叫请问对向被让把这那该位个从到去来说有也都就又还很"
+    "什啥谁哪怎不没"
 )
 _ZH_ROLE: Final = frozenset(
     _words(
@@ -452,10 +457,15 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
             yield found
 
 
+# Family names before a title: the common ones, Korean ones in hanja (玄老师) and rare ones
+# that are no words (仉先生, 乜姐).
+_ZH_TITLE_SURNAMES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE
 # The characters a name before a title can end with: a family name, a given-name
 # character, the end of a Japanese family name.
 _ZH_NAME_ENDS: Final = (
-    CHINESE | CHINESE_GIVEN | {name[-1] for name in (*JAPANESE_IN_CHINESE, *CHINESE_COMPOUND)}
+    _ZH_TITLE_SURNAMES
+    | CHINESE_GIVEN
+    | {name[-1] for name in (*JAPANESE_IN_CHINESE, *CHINESE_COMPOUND)}
 )
 
 
@@ -476,12 +486,19 @@ def _zh_before_title(text: str, end: int) -> tuple[int, int] | None:
         # Not a word, nor the end of one (谢谢罗老师 holds no 谢罗).
         if name[:2] in ZH_STOP or text[max(start - 1, 0) : start + 1] in ZH_STOP:
             continue
-        if name[:2] in CHINESE_COMPOUND or name[0] in CHINESE:
+        surnames = _ZH_TITLE_SURNAMES if length == 1 else CHINESE  # 河边老师 holds no 河边
+        if name[:2] in CHINESE_COMPOUND or name[0] in surnames:
             # A lone family name must open a word: 历史老师 is no 史老师.
             if length == 1 and start and not _opens_name(text, start):
                 return None
             return start, end
+        if length == 2 and _zh_given_pair(name) and (start == 0 or _opens_name(text, start)):
+            return start, end  # 英哲哥, 顺姬阿姨: a given name alone before a title
     return None
+
+
+def _zh_given_pair(name: str) -> bool:
+    return name[0] in CHINESE_GIVEN and (name[1] in CHINESE_GIVEN or name[1] == "子")
 
 
 # Family names that are also common words (朴, 麻, 宫) count before a title where a

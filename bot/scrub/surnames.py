@@ -21,6 +21,7 @@ __all__ = [
     "CHINESE",
     "CHINESE_COMPOUND",
     "CHINESE_GIVEN",
+    "CHINESE_RARE",
     "JAPANESE",
     "JAPANESE_IN_CHINESE",
     "KOREAN",
@@ -87,6 +88,10 @@ CHINESE_COMPOUND: Final = frozenset(
 # Korean family names that Chinese text writes in hanja (朴英姬, 河英淑, 玄成浩) and
 # that are not common Chinese family names; 朴, 金, 崔 and most others are in CHINESE.
 KOREAN_IN_CHINESE: Final = frozenset("玄河具慎")
+# Rare Chinese family names (of the Hundred Family Surnames and the 2020 census lists)
+# whose characters are almost never ordinary words: a title or a verb around them is
+# evidence enough (仉先生, 乜姐).
+CHINESE_RARE: Final = frozenset("仉乜禤逄綦隗邴郦郗钭訾嵇笪蒯缑郏眭酆荀濮宓郤羿厍") - CHINESE
 
 # The characters Chinese given names are most often made of (and those of Korean given
 # names written in hanja: 姬, 洙, 哲, 淑, 镐, 铉). Written by hand from the naming
@@ -142,6 +147,7 @@ def chinese_name(
     elif (
         candidate[:1] in CHINESE
         or candidate[:1] in KOREAN_IN_CHINESE
+        or candidate[:1] in CHINESE_RARE
         or (any_surname and candidate[:1] not in after_name)
     ):
         surname = 1
