@@ -1059,6 +1059,65 @@ _ZH_KANA_CUED: Final = re.compile(
 )
 
 
+# A name in Latin letters in a Chinese note, as passports and South Korean or Japanese
+# papers write it: a romanised Korean or Japanese family name, then a given name whose
+# syllables are those of either language (Kim Young-chul, Ri Chol Nam, Park Jiwoo,
+# Tanaka Yuki), or any capitalised name right after 叫 (叫Somchai的司机). Family names
+# that are English words (In, So, Do, Go, An, No) are left out.
+_ROMAN_KO_SURNAMES: Final = _words(
+    "Kim Gim Lee Yi Rhee Ri Park Pak Bak Choi Choe Jung Jeong Chung Chong Kang Cho Jo Yoon "
+    "Yun Jang Chang Lim Rim Han Oh Seo Suh Shin Sin Kwon Hwang Ahn Song Ryu Yoo Hong Ko "
+    "Moon Mun Yang Son Sohn Bae Baek Paek Heo Hur Nam Shim Noh Roh Kwak Sung Cha Joo Ju "
+    "Woo Koo Min Jin Chae Won Chun Cheon Jeon Jun Bang Kong Hyun Hyon Ham Byun Yeom Choo "
+    "Seok Ryang Kye Gil Pyo Myung Wang Keum Yuk Maeng Tak Kook Eun Bong Tae Ha Ji Na Yu"
+)
+_ROMAN_JA_SURNAMES: Final = _words(
+    "Sato Suzuki Takahashi Tanaka Ito Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida "
+    "Yamada Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Saito Shimizu Yamazaki Mori "
+    "Ikeda Hashimoto Abe Ishikawa Yamashita Nakajima Ishii Ogawa Maeda Okada Hasegawa "
+    "Fujita Goto Kondo Murakami Endo Aoki Sakamoto Fukuda Ota Nishimura Fujii Kaneko "
+    "Okamoto Fujiwara Nakano Miura Harada Nakagawa Matsuda Takeuchi Ono Tamura Nakayama "
+    "Wada Ishida Morita Ueda Hara Uchida Shibata Sakai Miyazaki Yokoyama Takagi Ando "
+    "Miyamoto Ohno Kojima Taniguchi Imai Kudo Takada Masuda Maruyama Sugiyama Murata "
+    "Otsuka Hirano Kawaguchi Oyama Kaneda Arai Noguchi Takeda Matsui Chiba Iwasaki Kikuchi"
+)
+_ROMAN_GIVEN_WORD: Final = r"[A-Z](?:[a-z]{1,11}|[A-Z]{1,11})(?:-[A-Za-z]{1,8})?"
+_ROMAN_NAME: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{_alternation([*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES])}"
+    rf"|{_alternation([w.upper() for w in (*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES)])})"
+    rf"(?P<given>(?: {_ROMAN_GIVEN_WORD}){{1,2}})(?![A-Za-z])"
+    rf"|叫(?P<called>[A-Z][a-z]{{2,15}}(?: [A-Z][a-z]{{1,15}}){{0,2}})(?![A-Za-z])"
+)
+# One syllable of romanised Korean or Japanese: an onset, a vowel, a final consonant.
+_ROMAN_SYLLABLES: Final = re.compile(
+    r"(?:(?:ch|sh|ts|kk|tt|pp|ss|jj|[kgsztdnhbpmyrwjcf])[yw]?)?"
+    r"(?:yae|yeo|wae|you|woo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|ei|ai|uu|[aeiou])"
+    r"(?:ng|[knlmpt])?"
+)
+# Capitalised words after 叫 that are apps and services, not people, and a place.
+_ROMAN_NOT_NAMES: Final = frozenset(
+    [*_words("Grab Uber Didi Bolt Lyft Line Telegram Signal"), "Hong Kong", "HONG KONG"]
+)
+
+
+def _roman_given(given: str) -> bool:
+    """Every word of ``given`` is made of romanised Korean or Japanese syllables."""
+    return all(
+        re.fullmatch(rf"(?:{_ROMAN_SYLLABLES.pattern}){{1,4}}", word.lower().replace("-", ""))
+        for word in given.split()
+    )
+
+
+def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
+    """Names in Latin letters in a Chinese note (see _ROMAN_NAME)."""
+    for match in _ROMAN_NAME.finditer(text):
+        if match.group("called"):
+            if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
+                yield match.span("called")
+        elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
+            yield match.span()
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -1323,6 +1382,7 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
                 yield end - length, end
                 break
     yield from _zh_other_scripts(text)
+    yield from _zh_latin(text)
 
 
 def _before_age(
