@@ -57,6 +57,7 @@ __all__ = [
     "ko_stop",
     "zh_cued",
     "zh_japanese_name",
+    "zh_korean_jae",
     "zh_tagged_name",
 ]
 
@@ -864,11 +865,14 @@ _ZH_KIN: Final = _words(
 )
 # A kinship word, optionally a possessive or a comma, then the name (in a lookahead, so
 # that the next cue may stand inside it: ``帮我找刘建国``).
-# What a person is called by (大家都叫她秋子, 管他叫老崔), and 叫 after a comma that drops
-# the subject (有个亲戚，叫鲜于正浩): the same shapes of name as after a kinship word.
-_ZH_CALLING: Final = _words("叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫")
 _ZH_KIN_FRAME: Final = re.compile(
-    rf"(?:{_alternation([*_ZH_KIN, *_ZH_CALLING])})(?:的|，|,| |是|叫)?"
+    rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| |是|叫)?(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
+)
+# What a person is called by (大家都叫她秋子, 管他叫老崔), and 叫 after a comma that drops
+# the subject (有个亲戚，叫鲜于正浩): the same shapes of name as after a kinship word. A
+# pattern of its own, as a kinship word may end right before it (奶奶叫她秋子).
+_ZH_CALLING_FRAME: Final = re.compile(
+    rf"(?:{_alternation(_words('叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫'))})"
     rf"(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
 # Words that take a person right after them: ``和李娜联系不上``, ``找王芳``, ``听王大爷讲``.
@@ -895,7 +899,7 @@ _ZH_AFTER_NAME: Final = frozenset(
 # may be the end of an ordinary word (朝鲜 + 新).
 ZH_BEFORE_NAME: Final = frozenset(
     "".join(word[-1] for word in (*_ZH_KIN, *_ZH_TAKES_PERSON))
-    + "的了在是我你他她们与同给对向说到过诉系听下者士师员长位个叫和就也都还及"
+    + "的了在是我你他她们与同给对向说到过诉系听下者士师员长位个叫和就也都还及着"
     + "点号天年月日岁"
 )
 # Two-character words shaped like a name (a family name and a given-name character,
@@ -985,6 +989,7 @@ ZH_TITLES: Final = frozenset(
         "先生 女士 小姐 老师 同志 阿姨 大叔 大哥 大姐 师傅 医生 律师 教授 老板 经理 总 大爷 "
         "大妈 大娘 大婶 大伯 大嫂 叔叔 奶奶 爷爷 婆婆 牧师 传道 传道士 弟兄 姊妹 长老 执事 "
         "社长 主任 书记 大夫 老总 科长 局长 所长 村长 队长 厂长 哥 姐 叔 婶 嫂 伯 姨 さん "
+        "老太太 老太 老爷子 老奶奶 老爷爷 老大爷 老先生 老伯 太太 夫人 院长 站长 组长 会长 "
         "様 桑 君"
     )
 )
@@ -1163,6 +1168,20 @@ def zh_japanese_name(text: str, start: int) -> int:
     return end - start if _zh_closes(text, end) else 0
 
 
+def zh_korean_jae(candidate: str, length: int) -> int:
+    """``length``, or 3 for a Korean name with 在 (재) as its first given character
+    (安在洙, 李在明), which reads as the verb 在 after one character: taken when a
+    given-name character follows it and the name ends there."""
+    if (
+        length == 1
+        and candidate[1:2] == "在"
+        and candidate[2:3] in CHINESE_GIVEN
+        and _zh_closes(candidate, 3)
+    ):
+        return 3
+    return length
+
+
 # Compound family names that are ordinary words too (东方 "the east", 长孙 "eldest
 # grandson"): only given-name characters may follow them.
 _ZH_WORD_COMPOUNDS: Final = frozenset(_words("东方 西门 长孙 公孙"))
@@ -1172,6 +1191,7 @@ def _zh_person(candidate: str) -> int:
     """Length of the name that opens ``candidate``: a common family name and one or two
     given-name characters (0 if none)."""
     surname, length = chinese_name(candidate, _ZH_AFTER_NAME, given=CHINESE_GIVEN)
+    length = zh_korean_jae(candidate, length)
     given = candidate[surname : surname + 2]
     if surname and length == surname and given[:1] in CHINESE_GIVEN and _zh_closes(given, 1):
         # A given name that is also an adverb (王刚, 李明) where the clause goes on after it.
@@ -1245,7 +1265,7 @@ def _zh_third_given(text: str, start: int, length: int) -> int:
 
 
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    for match in _ZH_KIN_FRAME.finditer(text):
+    for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
         length = (
             zh_japanese_name(text, start)
@@ -1286,6 +1306,8 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         two = start + surname + 1
         if (start == 0 or not _is_han(text[start - 1])) and _zh_closes(text, two):
             yield start, two
+        elif text[two : two + 1] == "、" and _zh_opens(text, start):
+            yield start, two  # the first of a list of names (有张丽、吴海燕和我)
     opens = [0] if text[:1] in CHINESE_GIVEN else []
     for start in chain(opens, (mark.end() for mark in _ZH_CLAUSE_MARK.finditer(text))):
         length = _zh_given_alone(text, start)
@@ -1378,11 +1400,36 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             if end - start < length:
                 continue
             name = text[end - length : end]
-            if _zh_person(name) == length and name not in roles:
+            if (_zh_person(name) == length or _zh_aged(text, end - length, end)) and (
+                name not in roles
+            ):
                 yield end - length, end
                 break
     yield from _zh_other_scripts(text)
     yield from _zh_latin(text)
+
+
+# The last characters of words for people (董事长, 毕业生, 工作人员), never of a name
+# before an age.
+_ZH_ROLE_ENDS: Final = frozenset("长员者师生家人士工主手官")
+
+
+def _zh_aged(text: str, start: int, end: int) -> bool:
+    """Whether the three characters right before an age in brackets, opening the note or
+    a clause, are a name though a given character is not one names are usually made of
+    (全光日（58岁）): a family name, a given-name character, no particle or verb, no word
+    for a person."""
+    name = text[start:end]
+    return (
+        len(name) == 3
+        and name[0] in CHINESE
+        and (start == 0 or not _is_han(text[start - 1]))
+        and any(ch in CHINESE_GIVEN for ch in name[1:])
+        and not any(ch in _ZH_AFTER_NAME for ch in name[1:])
+        and name[-1] not in _ZH_ROLE_ENDS
+        and name[:2] not in ZH_STOP
+        and name[1:] not in ZH_STOP
+    )
 
 
 def _before_age(

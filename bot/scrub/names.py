@@ -35,6 +35,7 @@ from bot.scrub.name_cues import (
     ko_stop,
     zh_cued,
     zh_japanese_name,
+    zh_korean_jae,
 )
 from bot.scrub.normalize import View
 from bot.scrub.placenames import KEPT_NAMES
@@ -425,6 +426,7 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     a common one.
     """
     _, length = chinese_name(candidate, _ZH_FUNCTION, any_surname=labelled)
+    length = zh_korean_jae(candidate, length)
     name = candidate[:length]
     if length < 2 or name in _ZH_ROLE or name[:2] in _ZH_ROLE:
         return 0

@@ -114,8 +114,8 @@ CHINESE_GIVEN: Final = frozenset(
 # Japanese kanji that simplified Chinese writes differently (橋 → 桥, 辺 → 边), for the
 # Japanese family names in a Chinese note (高桥, 渡边, 佐佐木).
 _JA_TO_ZH: Final = str.maketrans(
-    "呉塚増島広斉斎桜権橋沢浜瀬盧葉許趙辺邊鄭鈴鎌長関須飯馬黒韓東張岡後場",
-    "吴冢增岛广齐斋樱权桥泽滨濑卢叶许赵边边郑铃镰长关须饭马黑韩东张冈后场",
+    "呉塚増島広斉斎桜権橋沢浜瀬盧葉許趙辺邊鄭鈴鎌長関須飯馬黒韓東張岡後場宮",
+    "吴冢增岛广齐斋樱权桥泽滨濑卢叶许赵边边郑铃镰长关须饭马黑韩东张冈后场宫",
 )
 
 
