@@ -1185,6 +1185,8 @@ def zh_korean_jae(candidate: str, length: int) -> int:
 # Compound family names that are ordinary words too (东方 "the east", 长孙 "eldest
 # grandson"): only given-name characters may follow them.
 _ZH_WORD_COMPOUNDS: Final = frozenset(_words("东方 西门 长孙 公孙"))
+# Particles and verbs no given name holds, which end one after a compound family name.
+_ZH_CLAUSE_CHARS: Final = frozenset("的了在是和与跟同给找叫说到去来也都就又还很不没从把被让对向已")
 
 
 def _zh_person(candidate: str) -> int:
@@ -1202,7 +1204,7 @@ def _zh_person(candidate: str) -> int:
         # A compound family name is no word, so the given name after it may be made of
         # any characters (鲜于正浩, 司马万里), up to a particle or a verb.
         length = surname
-        while length < min(len(candidate), 4) and candidate[length] not in _ZH_AFTER_NAME:
+        while length < min(len(candidate), 4) and candidate[length] not in _ZH_CLAUSE_CHARS:
             length += 1
     name = candidate[:length]
     if length == surname or name in ZH_STOP or name[:2] in ZH_STOP:
