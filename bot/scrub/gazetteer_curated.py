@@ -469,8 +469,12 @@ PROVINCES: Final[tuple[str, ...]] = (
 # Chinese place names that are also words (老街 "old street", 万象 "all things", 海防
 # "coastal defence", 下关 of 上下关系, 天安 of 天安门): places only where a sentence puts
 # them as one (在老街, 去万象, 万象那边), as placenames.py checks; the stems of Chinese
-# county-level cities join them there.
-ZH_LOCATIVE: Final[tuple[str, ...]] = ("老街", "万象", "海防", "南塔", "金边", "下关", "天安")
+# county-level cities join them there, and South Korean cities written without 市 (韩国安山,
+# 在富川): the rows above hold them with it.
+ZH_LOCATIVE: Final[tuple[str, ...]] = (
+    *("老街", "万象", "海防", "南塔", "金边", "下关", "天安"),
+    *("安山", "安养", "富川", "金海"),
+)
 
 # --- Japanese ------------------------------------------------------------------------
 # A Japanese note writes a Chinese place in Japanese kanji (瀋陽, 綏芬河, 哈爾浜, 図們,
