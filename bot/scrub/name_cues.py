@@ -1290,6 +1290,15 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             yield start, start + length
 
 
+def _zh_word_then_given(text: str, start: int, name: str, surname: int) -> bool:
+    return (
+        name[surname:] not in ZH_STOP
+        and name[: surname + 1] not in _ZH_TIME_WORDS
+        and _zh_closes(text, start + len(name))
+        and (start == 0 or not _is_han(text[start - 1]) or text[start - 1] in ZH_BEFORE_NAME)
+    )
+
+
 def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Names with no cue but the word boundary before them: three characters (a family
     name and two given-name characters) anywhere a name may begin; two where no Chinese
@@ -1299,11 +1308,20 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         start = match.start("name")
         name = match.group("name")
         surname = 2 if name[:2] in CHINESE_COMPOUND else 1
-        if name in roles or name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles:
+        if name in roles or name[: surname + 1] in roles:
             continue
+        # A word first (方志, 高明) still opens a full name when the given name is no word
+        # either and a particle or verb follows it (方志强说).
+        word_first = name[: surname + 1] in ZH_STOP
         full = len(name) == surname + 2 and name[surname:] not in _ZH_TIME_WORDS
-        if full and text[start + surname + 1 : start + surname + 3] not in ZH_STOP:
+        if (
+            full
+            and text[start + surname + 1 : start + surname + 3] not in ZH_STOP
+            and (not word_first or _zh_word_then_given(text, start, name, surname))
+        ):
             yield start, start + len(name)
+            continue
+        if word_first:
             continue
         two = start + surname + 1
         if (start == 0 or not _is_han(text[start - 1])) and _zh_closes(text, two):
