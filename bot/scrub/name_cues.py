@@ -1093,6 +1093,9 @@ _ROMAN_NAME: Final = re.compile(
     rf"(?P<given>(?: {_ROMAN_GIVEN_WORD}){{1,2}})(?![A-Za-z])"
     rf"|叫(?P<called>[A-Z][a-z]{{2,15}}(?: [A-Z][a-z]{{1,15}}){{0,2}})(?![A-Za-z])"
 )
+# Where such a name can begin (scan.py): a capital letter, or 叫 before one. Most Chinese
+# notes hold neither, and the long alternation above is not tried at every character.
+_ROMAN_AT: Final = re.compile("[A-Z]|叫(?=[A-Z])")
 # One syllable of romanised Korean or Japanese: an onset, a vowel, a final consonant.
 _ROMAN_SYLLABLES: Final = re.compile(
     r"(?:(?:ch|sh|ts|kk|tt|pp|ss|jj|[kgsztdnhbpmyrwjcf])[yw]?)?"
@@ -1115,7 +1118,7 @@ def _roman_given(given: str) -> bool:
 
 def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
     """Names in Latin letters in a Chinese note (see _ROMAN_NAME)."""
-    for match in _ROMAN_NAME.finditer(text):
+    for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
         if match.group("called"):
             if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
                 yield match.span("called")
