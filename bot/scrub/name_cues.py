@@ -1210,7 +1210,19 @@ def _zh_person(candidate: str) -> int:
         while length < min(len(candidate), 4) and candidate[length] not in _ZH_CLAUSE_CHARS:
             length += 1
     name = candidate[:length]
-    if length == surname or name in ZH_STOP or name[:2] in ZH_STOP:
+    # A compound family name is in the stop list as a word of its own (欧阳, 宇文); a
+    # word first still opens a full name whose given name is none (联系不上罗兰英).
+    opens_word = (
+        name[:2] in ZH_STOP
+        and (surname == 1 or name[:2] in _ZH_WORD_COMPOUNDS)
+        and not (
+            length == surname + 2
+            and name[surname:] not in ZH_STOP
+            and name[:2] not in _ZH_TIME_WORDS
+            and _zh_closes(candidate, length)
+        )
+    )
+    if length == surname or name in ZH_STOP or opens_word:
         return 0
     return length
 
@@ -1289,7 +1301,8 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or _zh_nickname_cued(text, start)
         )
         name = text[start : start + length]
-        if length and name not in roles and name[:2] not in roles:
+        full = length == 3 and all(ch in CHINESE_GIVEN for ch in name[1:])  # 黄金凤
+        if length and name not in roles and (full or name[:2] not in roles):
             yield start, start + length
 
 
@@ -1311,11 +1324,11 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         start = match.start("name")
         name = match.group("name")
         surname = 2 if name[:2] in CHINESE_COMPOUND else 1
-        if name in roles or name[: surname + 1] in roles:
+        if name in roles:
             continue
-        # A word first (方志, 高明) still opens a full name when the given name is no word
-        # either and a particle or verb follows it (方志强说).
-        word_first = name[: surname + 1] in ZH_STOP
+        # A word first (方志, 黄金) still opens a full name when the given name is no word
+        # either and a particle or verb follows it (方志强说, 黄金凤说).
+        word_first = name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles
         full = len(name) == surname + 2 and name[surname:] not in _ZH_TIME_WORDS
         if (
             full
