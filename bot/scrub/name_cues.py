@@ -868,18 +868,22 @@ _ZH_KIN: Final = _words(
 _ZH_KIN_FRAME: Final = re.compile(
     rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| |是|叫)?(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
-# What a person is called by (大家都叫她秋子, 管他叫老崔), and 叫 after a comma that drops
-# the subject (有个亲戚，叫鲜于正浩): the same shapes of name as after a kinship word. A
-# pattern of its own, as a kinship word may end right before it (奶奶叫她秋子).
+# What a person is called by (大家都叫她秋子, 管他叫老崔), 叫 after a comma that drops
+# the subject (有个亲戚，叫鲜于正浩), and a role said before a name (中介老刘, 司机小王):
+# the same shapes of name as after a kinship word. A pattern of its own, as a kinship
+# word may end right before it (奶奶叫她秋子).
+_ZH_CALLING: Final = _words(
+    "叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫 中介 司机 蛇头 向导 牧师 律师 医生 "
+    "老板 联系人 负责人 志愿者 介绍人 担保人 警察 干部 翻译"
+)
 _ZH_CALLING_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_words('叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫'))})"
-    rf"(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
+    rf"(?:{_alternation(_ZH_CALLING)})(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
 # Words that take a person right after them: ``和李娜联系不上``, ``找王芳``, ``听王大爷讲``.
 _ZH_TAKES_PERSON: Final = _words(
     "和 跟 与 同 给 找 见 让 被 叫 问 告诉 联系 带 陪 等 帮 帮助 通知 委托 托 嫁给 认识 "
     "遇到 见到 想念 担心 寻找 联络 听 转告 转给 找到 看到 碰到 收留 接 送 把 求 是 像 还有 "
-    "以及 或者 及 谢谢 说 讲 听说"
+    "以及 或者 及 谢谢 说 讲 听说 救 由 替 劝 催 交给 寄给 打给 介绍 推荐 通过"
 )
 # The verb may carry its complement before the person (联系不上王东, 找到了李娜, 联系上李娜).
 _ZH_PERSON_FRAME: Final = re.compile(
@@ -1039,6 +1043,10 @@ _ZH_TIME_WORDS: Final = frozenset(
 )
 # A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
 _ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
+# A family name before 姓 and a person, as reports write one (吴姓中介, 李姓男子).
+_ZH_SURNAMED: Final = re.compile(
+    rf"[{_ZH_SURNAME_CHARS}](?=姓(?:中介|男子|女子|男|女|人|司机|老板|的|老人|妇女))"
+)
 # Where a clause opens with a given-name character: the start of the note (_zh_bare),
 # or after punctuation or a space. The start is left out of the pattern: a ``^`` among
 # its branches keeps the engine from skipping ahead to the punctuation.
@@ -1425,6 +1433,9 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
+    for match in _ZH_SURNAMED.finditer(text):
+        if _zh_opens(text, match.start()):
+            yield match.span()
     for match in _ZH_SURNAME_ONLY.finditer(text):
         length = zh_japanese_name(text, match.end())
         if not length and text[match.end() : match.end() + 1] in CHINESE:

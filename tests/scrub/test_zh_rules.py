@@ -346,3 +346,25 @@ def test_third_round_addresses_and_dates(text: str, gone: list[str], kept: list[
         assert part not in out
     for word in kept:
         assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A role said before a nickname or a name; a family name before 姓 and a person.
+        ("钱都交给中介老刘了", ["老刘"], ["交给中介", "了"]),
+        ("司机小陈下午到", ["小陈"], ["司机", "下午到"]),
+        ("那个郑姓男子又来了", ["郑"], ["那个", "姓男子又来了"]),
+        ("为了救英淑我们借了钱", ["英淑"], ["为了救", "我们借了钱"]),
+        ("由许建华负责联系", ["许建华"], ["由", "负责联系"]),
+        ("中介费太贵了，司机说明天走，老百姓都知道", [], ["中介费", "司机说明天走", "老百姓"]),
+        ("我们很信任老师", [], ["我们很信任老师"]),
+    ],
+)
+def test_third_round_roles_before_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
