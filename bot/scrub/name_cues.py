@@ -895,7 +895,7 @@ _ZH_PERSON_FRAME: Final = re.compile(
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
     "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真别"
-    "二三四五六七八九十两几啊呀"
+    "二三四五六七八九十两几啊呀家"
 )
 # What ends a word that a name may follow without a space: a kinship word, a verb that
 # takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),
@@ -1029,8 +1029,15 @@ _ZH_BARE: Final = re.compile(
     rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff{''.join(sorted(ZH_BEFORE_NAME))}])"
     rf"(?=[{_ZH_NAME_FIRST}])"
     rf"(?=(?P<name>(?:{_alternation(sorted(CHINESE_COMPOUND))}|[{_ZH_SURNAME_CHARS}])"
-    rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们]))?)))"
+    rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们])|女(?![儿士人性子]))?)))"
 )
+# Korean women's names end in 女 (金顺女, 朴福女) as Japanese ones in 子; these words of a
+# given-name character and 女 are no names.
+_ZH_FEMALE_WORDS: Final = frozenset(
+    _words("美女 淑女 玉女 仙女 才女 龙女 长女 次女 幼女 养女 宫女 织女 少女 儿女 孙女 侄女 民女")
+)
+# A person's home: a verb of place, the name, 家 (在李娜家住, 去王芳家).
+_ZH_AT_HOME: Final = re.compile(r"[在去到回住从来](?=(?P<name>[\u4e00-\u9fff]{2,3})家)")
 # A nickname: 小 or 阿 before a given-name character or a family name, 老 before a
 # family name (小芳, 阿明, 老王). Judged in Python by the characters around it.
 _ZH_NICKNAME: Final = re.compile(
@@ -1211,6 +1218,13 @@ def _zh_person(candidate: str) -> int:
         length += 1
     elif surname and length == surname and given[:1] == "小" and given[1:] in CHINESE_GIVEN:
         length += 2  # 王小红, 李小龙
+    elif (
+        length == surname + 1
+        and candidate[length : length + 1] in ("子", "女")
+        and candidate[surname : length + 1] not in _ZH_FEMALE_WORDS
+        and _zh_closes(candidate, length + 1)
+    ):
+        length += 1  # 李英子, 金顺女
     if surname == 2 and candidate[:2] not in _ZH_WORD_COMPOUNDS:
         # A compound family name is no word, so the given name after it may be made of
         # any characters (鲜于正浩, 司马万里), up to a particle or a verb.
@@ -1338,6 +1352,8 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         # either and a particle or verb follows it (方志强说, 黄金凤说).
         word_first = name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles
         full = len(name) == surname + 2 and name[surname:] not in _ZH_TIME_WORDS
+        if name.endswith("女") and name[surname:] in _ZH_FEMALE_WORDS:
+            continue
         if (
             full
             and text[start + surname + 1 : start + surname + 3] not in ZH_STOP
@@ -1433,6 +1449,10 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
+    for match in _ZH_AT_HOME.finditer(text):
+        name = match.group("name")
+        if _zh_person(name) == len(name) or zh_japanese_name(text, match.start("name")):
+            yield match.start("name"), match.start("name") + len(name)
     for match in _ZH_SURNAMED.finditer(text):
         if _zh_opens(text, match.start()):
             yield match.span()

@@ -368,3 +368,24 @@ def test_third_round_roles_before_names(text: str, gone: list[str], kept: list[s
     for word in kept:
         assert word in out
     assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A person's home (在X家, 去X家), a Korean woman's name ending in 女.
+        ("我们在赵敏家躲了三天", ["赵敏"], ["我们在", "家躲了三天"]),
+        ("孙海燕家里还有老人", ["孙海燕"], ["家里还有老人"]),
+        ("请帮忙找一下朴福女", ["朴福女"], ["请帮忙找一下"]),
+        ("金顺女的户口还在日本", ["金顺女"], ["的户口还在日本"]),
+        ("王家的人都走了，在大家的帮助下回老家住几天", [], ["王家的人", "大家", "回老家"]),
+        ("她是个美女，也是我的长女", [], ["她是个美女，也是我的长女"]),
+    ],
+)
+def test_third_round_homes_and_names_in_nyeo(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
