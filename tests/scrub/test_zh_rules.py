@@ -389,3 +389,20 @@ def test_third_round_homes_and_names_in_nyeo(text: str, gone: list[str], kept: l
     for word in kept:
         assert word in out
     assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # More Japanese family names, in Chinese notes only; the words stay.
+        ("那个叫大山的日本记者", ["大山"], ["那个叫", "的日本记者"]),
+        ("有村美子是她外婆", ["有村美子"], ["是她外婆"]),
+        ("翻过一座大山就到了，大山里面很冷", [], ["翻过一座大山就到了，大山里面很冷"]),
+    ],
+)
+def test_third_round_japanese_family_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
