@@ -1186,16 +1186,16 @@ def zh_japanese_name(text: str, start: int) -> int:
     return end - start if _zh_closes(text, end) else 0
 
 
-def zh_korean_jae(candidate: str, length: int) -> int:
+def zh_korean_jae(candidate: str, length: int, *, cued: bool = False) -> int:
     """``length``, or 3 for a Korean name with 在 (재) as its first given character
     (安在洙, 李在明), which reads as the verb 在 after one character: taken when a
-    given-name character follows it and the name ends there."""
-    if (
-        length == 1
-        and candidate[1:2] == "在"
-        and candidate[2:3] in CHINESE_GIVEN
-        and _zh_closes(candidate, 3)
-    ):
+    given-name character follows it (any but a particle or verb right after a kinship
+    word, ``cued``: 叔叔柳在万已经到了) and the name ends there."""
+    third = candidate[2:3]
+    shaped = third in CHINESE_GIVEN or (
+        cued and bool(third) and _is_han(third) and third not in _ZH_AFTER_NAME
+    )
+    if length == 1 and candidate[1:2] == "在" and shaped and _zh_closes(candidate, 3):
         return 3
     return length
 
@@ -1303,12 +1303,19 @@ def _zh_third_given(text: str, start: int, length: int) -> int:
     return length
 
 
+def _zh_kin_jae(candidate: str) -> int:
+    surname, length = chinese_name(candidate, _ZH_AFTER_NAME, given=CHINESE_GIVEN)
+    jae = zh_korean_jae(candidate, length, cued=True) if surname == 1 else 0
+    return jae if jae == 3 and candidate[1:3] not in ZH_STOP else 0
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
         length = (
             zh_japanese_name(text, start)
             or _zh_third_given(text, start, _zh_person(match.group("name")))
+            or _zh_kin_jae(match.group("name"))
             or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
         )

@@ -428,7 +428,12 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     _, length = chinese_name(candidate, _ZH_FUNCTION, any_surname=labelled)
     length = zh_korean_jae(candidate, length)
     name = candidate[:length]
-    if length < 2 or name in _ZH_ROLE or name[:2] in _ZH_ROLE:
+    # A word first (金正, 韩国) opens no name, unless a label names a full one whose last
+    # character is one given names are made of (朝鲜名金正雄, not 名字是韩国人).
+    word_first = name[:2] in _ZH_ROLE and not (
+        labelled and length == 3 and name[2] in CHINESE_GIVEN
+    )
+    if length < 2 or name in _ZH_ROLE or word_first:
         return 0
     return length
 

@@ -406,3 +406,21 @@ def test_third_round_japanese_family_names(text: str, gone: list[str], kept: lis
         assert name not in out
     for word in kept:
         assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 在 in a Korean given name right after a kinship word; a word first after a label.
+        ("他舅舅崔在万已经到了", ["崔在万"], ["他舅舅", "已经到了"]),
+        ("我妹妹李在医院，我哥哥王在这里", [], ["我妹妹李在医院，我哥哥王在这里"]),
+        ("朝鲜名金正雄，日本名金田正雄", ["金正雄"], ["朝鲜名"]),
+        ("名字是韩国人常用的那种", [], ["名字是韩国人常用的那种"]),
+    ],
+)
+def test_third_round_korean_given_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
