@@ -50,8 +50,8 @@ from bot.scrub.surnames import (
     JAPANESE,
     JAPANESE_IN_CHINESE,
     KOREAN,
-    KOREAN_IN_CHINESE,
     KOREAN_COMPOUND,
+    KOREAN_IN_CHINESE,
     chinese_name,
 )
 

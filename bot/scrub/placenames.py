@@ -571,8 +571,10 @@ def _zh_town_start(text: str, unit: int, place_ends: set[int]) -> int | None:
         if any(ch in _ZH_TOWN_NOT_NAME for ch in stem) or stem in _ZH_TOWN_WORDS:
             return None
         before = text[start - 1] if start else ""
-        after_place = start in place_ends or before in _ZH_LEVEL_CHARS or (
-            before == " " and start - 1 in place_ends
+        after_place = (
+            start in place_ends
+            or before in _ZH_LEVEL_CHARS
+            or (before == " " and start - 1 in place_ends)
         )
         if after_place:
             return start
@@ -799,7 +801,8 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
     place_end = -1
     ends: set[int] = set()
     pending: tuple[int, int] | None = None
-    for index, start, end in _matches(text, zh=locale == "zh_Hans"):
+    zh = locale == "zh_Hans"
+    for index, start, end in _matches(text, zh=zh):
         rule = _RULES[index]
         if rule == _KEEP:
             kept_end = place_end = end
@@ -817,7 +820,7 @@ def find_places(view: View, locale: str) -> Iterator[Finding]:
         elif (locale == "ja" and rule == _SHORT and _ja_compound(text, end)) or (
             not _accepted(text, start, end, rule, kept_end)
             and not (locale == "ja" and _ja_locative(text, start, end, kept_end))
-            and not (locale == "zh_Hans" and rule == _LOCATIVE and _after_place(text, start, place_end))
+            and not (zh and rule == _LOCATIVE and _after_place(text, start, place_end))
         ):
             continue
         if rule in (_CJK, _SHORT, _LOCATIVE):
