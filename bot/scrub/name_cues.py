@@ -1036,8 +1036,10 @@ _ZH_BARE: Final = re.compile(
 _ZH_FEMALE_WORDS: Final = frozenset(
     _words("美女 淑女 玉女 仙女 才女 龙女 长女 次女 幼女 养女 宫女 织女 少女 儿女 孙女 侄女 民女")
 )
-# A person's home: a verb of place, the name, 家 (在李娜家住, 去王芳家).
-_ZH_AT_HOME: Final = re.compile(r"[在去到回住从来](?=(?P<name>[\u4e00-\u9fff]{2,3})家)")
+# A person's home: a verb of place, the name, 家 (在李娜家住, 去王芳家). Found at the 家,
+# far rarer in a note than the verbs.
+_ZH_HOME: Final = re.compile("家")
+_ZH_TO_HOME: Final = frozenset("在去到回住从来")
 # A nickname: 小 or 阿 before a given-name character or a family name, 老 before a
 # family name (小芳, 阿明, 老王). Judged in Python by the characters around it.
 _ZH_NICKNAME: Final = re.compile(
@@ -1051,9 +1053,7 @@ _ZH_TIME_WORDS: Final = frozenset(
 # A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
 _ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
 # A family name before 姓 and a person, as reports write one (吴姓中介, 李姓男子).
-_ZH_SURNAMED: Final = re.compile(
-    rf"[{_ZH_SURNAME_CHARS}](?=姓(?:中介|男子|女子|男|女|人|司机|老板|的|老人|妇女))"
-)
+_ZH_SURNAMED: Final = re.compile("姓(?:中介|男子|女子|男|女|人|司机|老板|的|老人|妇女)")
 # Where a clause opens with a given-name character: the start of the note (_zh_bare),
 # or after punctuation or a space. The start is left out of the pattern: a ``^`` among
 # its branches keeps the engine from skipping ahead to the punctuation.
@@ -1456,13 +1456,11 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
-    for match in _ZH_AT_HOME.finditer(text):
-        name = match.group("name")
-        if _zh_person(name) == len(name) or zh_japanese_name(text, match.start("name")):
-            yield match.start("name"), match.start("name") + len(name)
+    yield from _zh_homes(text)
     for match in _ZH_SURNAMED.finditer(text):
-        if _zh_opens(text, match.start()):
-            yield match.span()
+        start = match.start() - 1
+        if start >= 0 and text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
+            yield start, start + 1
     for match in _ZH_SURNAME_ONLY.finditer(text):
         length = zh_japanese_name(text, match.end())
         if not length and text[match.end() : match.end() + 1] in CHINESE:
@@ -1486,6 +1484,19 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
 # The last characters of words for people (董事长, 毕业生, 工作人员), never of a name
 # before an age.
 _ZH_ROLE_ENDS: Final = frozenset("长员者师生家人士工主手官")
+
+
+def _zh_homes(text: str) -> Iterator[tuple[int, int]]:
+    """Names before 家 after a verb of place (在李娜家住, 去王芳家)."""
+    for home in starts(_ZH_HOME, text):
+        for length in (2, 3):
+            start = home - length
+            if start < 1 or text[start - 1] not in _ZH_TO_HOME:
+                continue
+            name = text[start:home]
+            if _zh_person(name) == length or zh_japanese_name(text, start) == length:
+                yield start, home
+                break
 
 
 def _zh_aged(text: str, start: int, end: int) -> bool:
