@@ -83,3 +83,13 @@ _ZH_DATE_PIECES = ("一九五六", "1958", "二〇〇一", "年", " ", "闰", "�
 def test_chinese_word_dates_tried_before_their_year_match_finditer(pieces: list[str]) -> None:
     text = "".join(pieces)
     _same(dates._ZH_WORD_DATE, text, dates._zh_word_date_starts(text))
+
+
+_ROMAN_PIECES = ("Kim", "Lee", "Tanaka", " ", "Young", "-chul", "Yuki", "叫", "Somchai", "KIM")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_ROMAN_PIECES), max_size=10))
+def test_chinese_latin_names_tried_at_capitals_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    _same(name_cues._ROMAN_NAME, text, starts(name_cues._ROMAN_AT, text))
