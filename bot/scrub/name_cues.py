@@ -1025,8 +1025,18 @@ _ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
 _ZH_NAME_FIRST: Final = "".join(
     sorted(CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | {name[0] for name in CHINESE_COMPOUND})
 )
+# Words of time and conjunctions that open a clause, after which a subject begins as after
+# punctuation (昨天张伟打电话, 后来王芳也走了, 如果李娜来了).
+_ZH_CLAUSE_OPENERS: Final = frozenset(
+    _words(
+        "今天 昨天 前天 明天 后天 今年 去年 刚才 后来 其实 如果 要是 但是 可是 因为 所以 然后 "
+        "结果 不过 而且 当时 那时 现在 最近 上次 这次 突然 终于 还好 幸好 听说 据说 好像 可能 "
+        "估计 希望 晚上 早上 上午 下午 中午 当天 第二天 之前 之后 以前 以后"
+    )
+)
 _ZH_BARE: Final = re.compile(
-    rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff{''.join(sorted(ZH_BEFORE_NAME))}])"
+    rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff"
+    rf"{''.join(sorted(ZH_BEFORE_NAME | {w[-1] for w in _ZH_CLAUSE_OPENERS}))}])"
     rf"(?=[{_ZH_NAME_FIRST}])"
     rf"(?=(?P<name>(?:{_alternation(sorted(CHINESE_COMPOUND))}|[{_ZH_SURNAME_CHARS}])"
     rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们])|女(?![儿士人性子]))?)))"
@@ -1353,7 +1363,9 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         start = match.start("name")
         name = match.group("name")
         surname = 2 if name[:2] in CHINESE_COMPOUND else 1
-        if name in roles:
+        before = text[start - 1] if start else ""
+        after_opener = text[start - 2 : start] in _ZH_CLAUSE_OPENERS
+        if name in roles or (_is_han(before) and before not in ZH_BEFORE_NAME and not after_opener):
             continue
         # A word first (方志, 黄金) still opens a full name when the given name is no word
         # either and a particle or verb follows it (方志强说, 黄金凤说).
@@ -1371,7 +1383,7 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         if word_first:
             continue
         two = start + surname + 1
-        if (start == 0 or not _is_han(text[start - 1])) and _zh_closes(text, two):
+        if (start == 0 or not _is_han(before) or after_opener) and _zh_closes(text, two):
             yield start, two
         elif text[two : two + 1] == "、" and _zh_opens(text, start):
             yield start, two  # the first of a list of names (有张丽、吴海燕和我)

@@ -478,8 +478,8 @@ _ZH_NAME_ENDS: Final = (
 
 def _zh_before_title(text: str, end: int) -> tuple[int, int] | None:
     """The family name (or full name) that ends at ``end``, right before a title."""
-    if text[end - 1 : end + 1] in ZH_STOP:
-        return None  # 在农村长大 holds no 农 before 村长
+    if text[end - 1 : end + 1] in ZH_STOP and text[end] != "女":
+        return None  # 在农村长大 holds no 农 before 村长 (孙女士 is Ms Sun)
     for length in (3, 2, 1):
         start = end - length
         if start < 0:

@@ -526,7 +526,10 @@ _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
 _ZH_TOWN_NOT_NAME: Final = frozenset(
     "的了在是我你他她们这那个每各本该全同邻外整某哪几些有和与跟到去回从住叫说一小大老新旧上下里"
 )
-_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口")
+_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上")
+# After a name that stands alone (no place or verb before it), what shows it is a place:
+# the end of the clause, a particle, a word of whereabouts (八道村 在龙井下面).
+_ZH_TOWN_AFTER_ALONE: Final = frozenset("的那这附一人在是")
 _ZH_TOWN_WORDS: Final = frozenset(
     _words(
         "度假 养老 奥运 地球 贫困 示范 自然 行政 城中 空心 移民 文化 民俗 温泉 鱼米 温柔 民族 "
@@ -578,7 +581,9 @@ def _zh_town_start(text: str, unit: int, place_ends: set[int]) -> int | None:
         )
         if after_place:
             return start
-        if length == 2 and (not _is_han(before) or before in _ZH_TOWN_BEFORE):
+        after = text[unit + 1 : unit + 2]
+        alone = not _is_han(before) and (not _is_han(after) or after in _ZH_TOWN_AFTER_ALONE)
+        if length == 2 and (alone or before in _ZH_TOWN_BEFORE):
             return start
     return None
 

@@ -424,3 +424,25 @@ def test_third_round_korean_given_names(text: str, gone: list[str], kept: list[s
         assert name not in out
     for word in kept:
         assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A two-character name after a word of time or a conjunction opening the clause.
+        ("昨天张伟打电话说没事", ["张伟"], ["昨天", "打电话说没事"]),
+        ("后来王芳也走了", ["王芳"], ["后来", "也走了"]),
+        ("如果李娜来了告诉我", ["李娜"], ["如果", "来了告诉我"]),
+        ("后来常常去，结果高兴坏了，现在安全了", [], ["后来常常去，结果高兴坏了，现在安全了"]),
+        # A role before a word that opens with a unit of a village stays (中介乡亲).
+        ("中介乡亲都认识，司机村里的人也认识", [], ["中介乡亲都认识，司机村里的人也认识"]),
+        ("孙女士说要等", ["孙"], ["女士说要等"]),
+    ],
+)
+def test_third_round_clause_openers(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
