@@ -1365,7 +1365,8 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         surname = 2 if name[:2] in CHINESE_COMPOUND else 1
         before = text[start - 1] if start else ""
         after_opener = text[start - 2 : start] in _ZH_CLAUSE_OPENERS
-        if name in roles or (_is_han(before) and before not in ZH_BEFORE_NAME and not after_opener):
+        inside_word = _is_han(before) and before not in ZH_BEFORE_NAME and not after_opener
+        if name in roles or inside_word:
             continue
         # A word first (方志, 黄金) still opens a full name when the given name is no word
         # either and a particle or verb follows it (方志强说, 黄金凤说).
