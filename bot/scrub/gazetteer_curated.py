@@ -159,6 +159,9 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     # division codes. Sources: Wikipedia (zh) "日本市町村列表" and "东京都特别区", "大韩民国
     # 行政区划", "老挝行政区划", "越南行政区划", "泰国府份" and the lists of border crossings
     # (口岸) of Yunnan, Guangxi and Inner Mongolia.
+    # North Korean towns and counties of the north-west and east not in the rows above
+    # (the same portal's list), in simplified characters as Chinese notes write them.
+    ("宁边", "价川", "长津", "利原", "博川", "洪原", "泰川"),
     # The Chinese road south: towns and crossings below county level.
     ("二道白河", "松江河", "崇善", "南坪镇", "开山屯镇", "三合镇", "图们江口"),
     ("磨憨", "磨丁", "勐满", "打洛", "友谊关", "东兴口岸", "河口口岸", "畹町"),

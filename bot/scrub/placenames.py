@@ -515,12 +515,13 @@ def _after_place(text: str, start: int, place_end: int) -> bool:
     return place_end >= 0 and (start == place_end or text[place_end:start] in _PLACE_LIST_MARKS)
 
 
-# A town, a township or a village (镇, 乡, 村, 屯) that no list holds: its name right after
+# A town, a township or a village (镇, 乡, 村, 屯), or a North Korean county (郡, a unit
+# Chinese uses for no place of its own) that no list holds: its name right after
 # a place or a unit (龙井市智新镇明东村, 延吉市朝阳川镇), or two characters after a verb
 # of place or naming, or standing alone (我们村叫八道村, 在光明村). Not a word that
 # describes a village (度假村, 贫困村, 城中村), nor one before a word that makes it a
 # role or a part (村长, 镇政府, 乡下).
-_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯]")
+_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡]")
 _ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
 _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
 _ZH_TOWN_NOT_NAME: Final = frozenset(

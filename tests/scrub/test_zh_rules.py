@@ -446,3 +446,22 @@ def test_third_round_clause_openers(text: str, gone: list[str], kept: list[str])
     for word in kept:
         assert word in out
     assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # North Korean counties (郡) no list holds, and towns of the north-west.
+        ("她在云山郡出生", ["云山郡"], ["她在", "出生"]),
+        ("从会宁郡过来的", ["会宁郡"], ["从", "过来的"]),
+        ("他老家在宁边，后来去了价川", ["宁边", "价川"], ["他老家在", "后来去了"]),
+        ("秦朝设立了很多郡县", [], ["秦朝设立了很多郡县"]),
+    ],
+)
+def test_third_round_north_korean_counties(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for place in gone:
+        assert place not in out
+    for word in kept:
+        assert word in out
+    assert ("［地名］" in out) == bool(gone)
