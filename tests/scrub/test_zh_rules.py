@@ -465,3 +465,21 @@ def test_third_round_north_korean_counties(text: str, gone: list[str], kept: lis
     for word in kept:
         assert word in out
     assert ("［地名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 男 in Korean and Japanese given names (光男, 成男); 男子 and 男士 are words.
+        ("金光男说他到了", ["金光男"], ["说他到了"]),
+        ("张男士您好", ["张"], ["男士您好"]),
+        ("那个男子说他明天到，一个高男人", [], ["那个男子说他明天到，一个高男人"]),
+    ],
+)
+def test_third_round_given_names_in_nam(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
