@@ -521,13 +521,17 @@ def _after_place(text: str, start: int, place_end: int) -> bool:
 # of place or naming, or standing alone (我们村叫八道村, 在光明村). Not a word that
 # describes a village (度假村, 贫困村, 城中村), nor one before a word that makes it a
 # role or a part (村长, 镇政府, 乡下).
-_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡]")
+# The units of a street or a subdistrict (公园路, 河南街道, 新林洞) count only right after a
+# place (延吉市公园路附近): alone they are as often a road or a street of any town.
+_ZH_TOWN_UNIT: Final = re.compile("街道|小区|社区|[镇乡村屯郡街路洞]")
+_ZH_STREET_UNITS: Final = frozenset(("街道", "小区", "社区", "街", "路", "洞"))
 _ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
 _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
-_ZH_TOWN_NOT_NAME: Final = frozenset(
-    "的了在是我你他她们这那个每各本该全同邻外整某哪几些有和与跟到去回从住叫说一小大老新旧上下里"
-)
-_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上")
+_ZH_TOWN_NOT_NAME: Final = frozenset("的了在是我你他她们这那个每各该某哪几些有与跟到去回从住叫说")
+# Words that describe a village more than name one (本村, 小镇, 新村), unless a place
+# comes right before (长白县新房子镇, 二道白河镇).
+_ZH_TOWN_DESCRIBES: Final = frozenset("本全同邻外整一小大老新旧上下里和")
+_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头")
 # After a name that stands alone (no place or verb before it), what shows it is a place:
 # the end of the clause, a particle, a word of whereabouts (八道村 在龙井下面).
 _ZH_TOWN_AFTER_ALONE: Final = frozenset("的那这附一人在是")
@@ -552,18 +556,20 @@ _ZH_UNIT_WORDS: Final = frozenset(
 
 def _zh_towns(text: str, place_ends: set[int]) -> Iterator[Finding]:
     found = set(place_ends)
-    for unit in starts(_ZH_TOWN_UNIT, text):
-        if text[unit + 1 : unit + 2] in _ZH_TOWN_COMPOUND or text[unit - 1 : unit + 1] in (
-            _ZH_UNIT_WORDS
-        ):
+    for match in _ZH_TOWN_UNIT.finditer(text):
+        unit, end = match.span()
+        if text[end : end + 1] in _ZH_TOWN_COMPOUND or text[unit - 1 : end] in _ZH_UNIT_WORDS:
             continue
-        start = _zh_town_start(text, unit, found)
+        street = match.group() in _ZH_STREET_UNITS
+        start = _zh_town_start(text, unit, end, found, street=street)
         if start is not None:
-            found.add(unit + 1)
-            yield Finding(start, unit + 1, "place")
+            found.add(end)
+            yield Finding(start, end, "place")
 
 
-def _zh_town_start(text: str, unit: int, place_ends: set[int]) -> int | None:
+def _zh_town_start(
+    text: str, unit: int, end: int, place_ends: set[int], *, street: bool
+) -> int | None:
     """Where the name of the town whose unit is at ``unit`` begins, or None."""
     for length in (2, 3, 4):
         start = unit - length
@@ -582,7 +588,9 @@ def _zh_town_start(text: str, unit: int, place_ends: set[int]) -> int | None:
         )
         if after_place:
             return start
-        after = text[unit + 1 : unit + 2]
+        if street or any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
+            return None
+        after = text[end : end + 1]
         alone = not _is_han(before) and (not _is_han(after) or after in _ZH_TOWN_AFTER_ALONE)
         if length == 2 and (alone or before in _ZH_TOWN_BEFORE):
             return start

@@ -483,3 +483,23 @@ def test_third_round_given_names_in_nam(text: str, gone: list[str], kept: list[s
     for word in kept:
         assert word in out
     assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A street, a subdistrict or a Korean 洞 right after a place, without a number.
+        ("住在延吉市公园路附近", ["公园路"], ["住在", "附近"]),
+        ("她在珲春市靖和街道打工", ["靖和街道"], ["她在", "打工"]),
+        ("首尔冠岳区新林洞那边", ["新林洞"], ["那边"]),
+        ("长白朝鲜族自治县新房子镇", ["新房子镇"], []),
+        ("在马路上走，走大路", [], ["在马路上走，走大路"]),
+        ("他们在大街上，这个小区很安全", [], ["他们在大街上，这个小区很安全"]),
+    ],
+)
+def test_third_round_streets_after_a_place(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for place in gone:
+        assert place not in out
+    for word in kept:
+        assert word in out
