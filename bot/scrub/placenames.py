@@ -512,7 +512,14 @@ _PLACE_LIST_MARKS: Final = frozenset((" ", "、", "和", "或", "跟"))
 
 
 def _after_place(text: str, start: int, place_end: int) -> bool:
-    return place_end >= 0 and (start == place_end or text[place_end:start] in _PLACE_LIST_MARKS)
+    between = text[place_end:start]
+    # The name before may still take its suffix (长沙县房山): the automaton ends it before.
+    return place_end >= 0 and (
+        start == place_end or between in _PLACE_LIST_MARKS or between in _PLACE_LEVELS
+    )
+
+
+_PLACE_LEVELS: Final = frozenset("市县区州旗")
 
 
 # A town, a township or a village (镇, 乡, 村, 屯), or a North Korean county (郡, a unit
@@ -523,7 +530,8 @@ def _after_place(text: str, start: int, place_end: int) -> bool:
 # role or a part (村长, 镇政府, 乡下).
 # The units of a street or a subdistrict (公园路, 河南街道, 新林洞) count only right after a
 # place (延吉市公园路附近): alone they are as often a road or a street of any town.
-_ZH_TOWN_UNIT: Final = re.compile("街道|小区|社区|[镇乡村屯郡街路洞]")
+# Opened with a class of their first characters, so that the engine skips ahead to them.
+_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡街路洞小社](?:(?<=街)道|(?<=[小社])区|(?<![小社]))")
 _ZH_STREET_UNITS: Final = frozenset(("街道", "小区", "社区", "街", "路", "洞"))
 _ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
 _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
