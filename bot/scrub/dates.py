@@ -56,8 +56,8 @@ _GAP: Final = r"(?:[\s:：=は是为는은이가の]|：){0,4}"
 _LABELLED_MD: Final = re.compile(
     rf"{_LABEL}{_GAP}(?:[음양]력(?:으로)? ?)?"
     rf"(?P<date>{_MD_CJK}|[0-9]{{1,2}}[./-][0-9]{{1,2}}(?![0-9./-])"
-    # A year of two digits, dotted (생년월일: 78.11.05).
-    r"|[0-9]{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
+    # A year of two digits before the month and day (生年月日: 78.11.05, 生日是52/10/3).
+    r"|[0-9]{2}[./-][0-9]{1,2}[./-][0-9]{1,2}(?![0-9./-])"
     # The day, the month's English abbreviation and the year, as a passport prints them
     # (DOB 12 MAR 1958).
     r"|(?:0?[1-9]|[12][0-9]|3[01]) ?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*"
@@ -95,24 +95,26 @@ _ZH_DAY: Final = (
     r"|[一二三四五六七八九])"
 )
 _ZH_WORD_DATE: Final = re.compile(
-    r"(?:(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4}) ?年 ?闰?"
+    r"(?:(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2}) ?年 ?闰?"
     rf"(?:正|冬|腊|十[一二]|[一二三四五六七八九十])月{_ZH_DAY}(?:日|号)?"
     # not a count or a duration that follows a month (五月三个人, 八月十天)
     r"(?![一二三四五六七八九十个人次天周年岁])"
 )
-# Where such a date can begin (scan.py): its year is four characters, then a space or
-# not, then 年, so it begins four or five characters before a 年 and nowhere else.
+# Where such a date can begin (scan.py): its year is four characters (or two numerals:
+# 五二年十月初三), then a space or not, then 年, so it begins two to five characters
+# before a 年 and nowhere else.
 _ZH_YEAR_AT: Final = re.compile("年")
-_ZH_YEAR_LENGTH: Final = 4
+_ZH_YEAR_LENGTHS: Final = (2, 4)
 
 
 def _zh_word_date_starts(text: str) -> list[int]:
-    return [
+    return sorted(
         start
         for year in starts(_ZH_YEAR_AT, text)
-        for start in (year - _ZH_YEAR_LENGTH - 1, year - _ZH_YEAR_LENGTH)
+        for length in _ZH_YEAR_LENGTHS
+        for start in (year - length - 1, year - length)
         if start >= 0
-    ]
+    )
 
 
 # A Korean date the patterns above do not read: a year of the North Korean calendar with

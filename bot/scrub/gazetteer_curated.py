@@ -184,6 +184,9 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     # division codes. Sources: Wikipedia (zh) "日本市町村列表" and "东京都特别区", "大韩民国
     # 行政区划", "老挝行政区划", "越南行政区划", "泰国府份" and the lists of border crossings
     # (口岸) of Yunnan, Guangxi and Inner Mongolia.
+    # North Korean towns and counties of the north-west and east not in the rows above
+    # (the same portal's list), in simplified characters as Chinese notes write them.
+    ("宁边", "价川", "长津", "利原", "博川", "洪原", "泰川"),
     # The Chinese road south: towns and crossings below county level.
     ("二道白河", "松江河", "崇善", "南坪镇", "开山屯镇", "三合镇", "图们江口"),
     ("磨憨", "磨丁", "勐满", "打洛", "友谊关", "东兴口岸", "河口口岸", "畹町"),
@@ -503,8 +506,12 @@ PROVINCES: Final[tuple[str, ...]] = (
 # Chinese place names that are also words (老街 "old street", 万象 "all things", 海防
 # "coastal defence", 下关 of 上下关系, 天安 of 天安门): places only where a sentence puts
 # them as one (在老街, 去万象, 万象那边), as placenames.py checks; the stems of Chinese
-# county-level cities join them there.
-ZH_LOCATIVE: Final[tuple[str, ...]] = ("老街", "万象", "海防", "南塔", "金边", "下关", "天安")
+# county-level cities join them there, and South Korean cities written without 市 (韩国安山,
+# 在富川): the rows above hold them with it.
+ZH_LOCATIVE: Final[tuple[str, ...]] = (
+    *("老街", "万象", "海防", "南塔", "金边", "下关", "天安"),
+    *("安山", "安养", "富川", "金海"),
+)
 
 # --- Japanese ------------------------------------------------------------------------
 # A Japanese note writes a Chinese place in Japanese kanji (瀋陽, 綏芬河, 哈爾浜, 図們,

@@ -34,6 +34,7 @@ from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
     CHINESE_GIVEN,
+    CHINESE_RARE,
     JAPANESE,
     JAPANESE_IN_CHINESE,
     KOREAN,
@@ -63,6 +64,7 @@ __all__ = [
     "ko_stop",
     "zh_cued",
     "zh_japanese_name",
+    "zh_korean_jae",
     "zh_tagged_name",
 ]
 
@@ -1140,23 +1142,34 @@ _ZH_KIN: Final = _words(
 _ZH_KIN_FRAME: Final = re.compile(
     rf"(?:{_alternation(_ZH_KIN)})(?:的|，|,| |是|叫)?(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
 )
+# What a person is called by (大家都叫她秋子, 管他叫老崔), 叫 after a comma that drops
+# the subject (有个亲戚，叫鲜于正浩), and a role said before a name (中介老刘, 司机小王):
+# the same shapes of name as after a kinship word. A pattern of its own, as a kinship
+# word may end right before it (奶奶叫她秋子).
+_ZH_CALLING: Final = _words(
+    "叫她 叫他 管她叫 管他叫 喊她 喊他 称她 称他 ，叫 ,叫 中介 司机 蛇头 向导 牧师 律师 医生 "
+    "老板 联系人 负责人 志愿者 介绍人 担保人 警察 干部 翻译"
+)
+_ZH_CALLING_FRAME: Final = re.compile(
+    rf"(?:{_alternation(_ZH_CALLING)})(?=(?P<name>[{_HAN_CLASS}]{{2,6}}))"
+)
 # Words that take a person right after them: ``和李娜联系不上``, ``找王芳``, ``听王大爷讲``.
 _ZH_TAKES_PERSON: Final = _words(
     "和 跟 与 同 给 找 见 让 被 叫 问 告诉 联系 带 陪 等 帮 帮助 通知 委托 托 嫁给 认识 "
     "遇到 见到 想念 担心 寻找 联络 听 转告 转给 找到 看到 碰到 收留 接 送 把 求 是 像 还有 "
-    "以及 或者 及 谢谢 说 讲 听说"
+    "以及 或者 及 谢谢 说 讲 听说 救 由 替 劝 催 交给 寄给 打给 介绍 推荐 通过"
 )
-# The verb may carry its complement before the person (联系不上王东, 找到了李娜).
+# The verb may carry its complement before the person (联系不上王东, 找到了李娜, 联系上李娜).
 _ZH_PERSON_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?:不上|不到|得到|到了|上了|过|了|一下)?"
+    rf"(?:{_alternation(_ZH_TAKES_PERSON)})(?:不上|不到|得到|到了|上了|过|了|一下|上)?"
     rf"(?=(?P<name>[{_HAN_CLASS}]{{2,4}}))"
 )
 # A name of two characters ends before these (the start of a verb, an adverb, a
 # numeral or a measure that follows a person), so that ``李娜联系不上`` keeps ``联系``.
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
-    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真"
-    "二三四五六七八九十两几"
+    "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真别"
+    "二三四五六七八九十两几啊呀家"
 )
 # What ends a word that a name may follow without a space: a kinship word, a verb that
 # takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),
@@ -1164,13 +1177,14 @@ _ZH_AFTER_NAME: Final = frozenset(
 # may be the end of an ordinary word (朝鲜 + 新).
 ZH_BEFORE_NAME: Final = frozenset(
     "".join(word[-1] for word in (*_ZH_KIN, *_ZH_TAKES_PERSON))
-    + "的了在是我你他她们与同给对向说到过诉系听下者士师员长位个叫和就也都还及"
+    + "的了在是我你他她们与同给对向说到过诉系听下者士师员长位个叫和就也都还及着"
     + "点号天年月日岁"
 )
 # Two-character words shaped like a name (a family name and a given-name character,
 # two given-name characters, 小/阿/老 and a name): the words of frequency 30 or more
 # in jieba 0.42.1's dictionary (dict.txt, MIT licence) that it does not tag as person
-# names, less a few that are mostly names (建国, 明月, 英子, 美玲), plus 老毛, 小康, 小雨.
+# names, less a few that are mostly names (建国, 明月, 英子, 美玲, and a family name after
+# 老, 小 or 阿: 老金, 老周, 小许, 阿东), plus 老毛, 小康, 小雨.
 _ZH_NAME_LIKE_WORDS: Final = frozenset(
     _words(
         "万国 万安 万民 东亚 东安 东平 东征 东汉 东洋 东海 东芝 严峻 严明 丰富 丰沛 丰美 丹东 "
@@ -1213,7 +1227,7 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "华泰 华源 华阳 单晶 南丰 南华 博彩 印军 印花 友军 双子 双龙 古松 吉庆 向善 君安 周天 "
         "商海 国光 国威 国文 国泰 坚贞 基丹 基恩 夏国 天佑 天兵 天华 天国 天波 天福 天聪 天长 "
         "天雄 妮子 威仪 娇柔 娇美 娟秀 季军 宁国 宁宁 宇文 安东 安丰 安泰 安源 宏基 宏富 宏远 "
-        "官长 宜兰 宜春 宜阳 宝丰 宫娥 富国 富阳 小兵 小商 小房 小毛 小童 小群 小许 小金 小钱 "
+        "官长 宜兰 宜春 宜阳 宝丰 宫娥 富国 富阳 小兵 小商 小房 小毛 小童 小群 小钱 "
         "小项 峰林 巍巍 巴金 师友 平明 幸喜 庆云 庆阳 应景 建兴 建新 强子 强强 强征 彩民 彩霞 "
         "德利 忠勇 忠君 忠烈 忠良 忠贞 怡红 恩义 成仙 成岩 房源 承建 揭阳 文思 文泰 文豪 文静 "
         "文龙 新安 新平 新立 新竹 新航 新贵 新锐 新飞 方军 方志 昆泰 明丽 明艳 春光 晋阳 晨光 "
@@ -1223,11 +1237,11 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "海基 海天 海安 海星 海景 海航 海龙 润泽 淳熙 清平 清朗 清纯 清誉 清远 清雅 温婉 温庭 "
         "温润 澄海 灵丹 炯炯 燕顺 爽利 珠光 珠玉 珠翠 瑞安 瑞星 甘宁 甘美 甜香 白海 皓月 盛润 "
         "盛誉 睿智 石星 碧海 祥云 祥瑞 福威 秀雅 秋冬 程文 立新 竹枝 管长 素志 纯利 纯金 纯钢 "
-        "维达 罗兰 罗海 美林 美美 美艳 美金 群峰 群星 群芳 群龙 老农 老周 老宋 老尚 老牛 老花 "
-        "老范 老赖 老路 老金 老陆 聪敏 聪颖 胜景 航宇 良友 良善 良辰 艳福 芬利 花子 花枝 花蕊 "
+        "维达 罗兰 罗海 美林 美美 美艳 美金 群峰 群星 群芳 群龙 老农 老牛 老花 "
+        "老赖 老路 聪敏 聪颖 胜景 航宇 良友 良善 良辰 艳福 芬利 花子 花枝 花蕊 "
         "花魁 芸香 英伦 英华 英德 英灵 英航 英豪 莫亚 董源 蓝海 薄荷 虎子 蝶泳 衣雪 诗云 豪侠 "
         "豪富 贞德 贤哲 贤惠 贤明 贤淑 贤达 贺海 超凡 超强 超长 路军 边民 边长 金富 金熙 钦敬 "
-        "锡兰 长平 长庆 长波 长航 长顺 长龙 阿东 阿兰 阿苏 阿金 陆海 陆航 雄健 雄兵 雄强 雅丹 "
+        "锡兰 长平 长庆 长波 长航 长顺 长龙 阿兰 阿苏 陆海 陆航 雄健 雄兵 雄强 雅丹 "
         "雅兴 雅安 雨天 雨子 雨雪 雪天 露珠 青云 青光 青松 青苗 青跃 韵文 顺义 顺民 飒飒 飞云 "
         "飞红 飞雪 飞龙 香花 馨香 马亚 高利 高峻 高欢 高洁 高远 高阳 魁伟 魁星 鲁国 鲜亮 鸣金 "
         "麻花 黎阳 龙华 "
@@ -1244,7 +1258,8 @@ ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
         "方面 方向 关押 向导 成年 美国 英国 法国 德国 泰国 俄国 越南 老挝 缅甸 蒙古 "
         "阳光 金额 安静 平静 健康 平安 美丽 善良 坚强 聪明 永远 春天 秋天 冬天 成千 "
         "阿姨 小姐 小孩 老师 老人 老板 老家 老婆 老公 老乡 万千 农林 千金 兴兵 单兵 卫兵 "
-        "官兵 征兵 新兵 松林 森林 民兵 清兵 竹林 翰林 巴林 金兵 丛林 白杨 杨柳 韩文 韩语 高德"
+        "官兵 征兵 新兵 松林 森林 民兵 清兵 竹林 翰林 巴林 金兵 丛林 白杨 杨柳 韩文 韩语 高德 "
+        "男子 男生 男孩 男方 男友"
     )
 )
 # Titles and kinship words said after a family name (王大爷, 李阿姨, 朴牧师, 刘姐, 渡边先生).
@@ -1253,6 +1268,7 @@ ZH_TITLES: Final = frozenset(
         "先生 女士 小姐 老师 同志 阿姨 大叔 大哥 大姐 师傅 医生 律师 教授 老板 经理 总 大爷 "
         "大妈 大娘 大婶 大伯 大嫂 叔叔 奶奶 爷爷 婆婆 牧师 传道 传道士 弟兄 姊妹 长老 执事 "
         "社长 主任 书记 大夫 老总 科长 局长 所长 村长 队长 厂长 哥 姐 叔 婶 嫂 伯 姨 さん "
+        "老太太 老太 老爷子 老奶奶 老爷爷 老大爷 老先生 老伯 太太 夫人 院长 站长 组长 会长 男士 "
         "様 桑 君"
     )
 )
@@ -1273,7 +1289,7 @@ _ZH_JA_SURNAME_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
 )
 _ZH_JA_FIRST: Final = frozenset(name[0] for name in JAPANESE_IN_CHINESE)
 _ZH_KANA_GIVEN: Final = re.compile(r"[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6}")
-_ZH_SURNAME_CHARS: Final = "".join(sorted(CHINESE | KOREAN_IN_CHINESE))
+_ZH_SURNAME_CHARS: Final = "".join(sorted(CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE))
 _ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
 # A family name (compound or single) and one or two given-name characters (the first
 # may be 小: 王小红; the second 子, as in Korean and Japanese women's names: 李英子, but
@@ -1282,14 +1298,33 @@ _ZH_GIVEN_CHARS: Final = "".join(sorted(CHINESE_GIVEN))
 # Only where a name may begin (``_zh_opens``): the character before is taken by the
 # pattern, so that the engine, not Python, skips the rest of the text.
 _ZH_NAME_FIRST: Final = "".join(
-    sorted(CHINESE | KOREAN_IN_CHINESE | {name[0] for name in CHINESE_COMPOUND})
+    sorted(CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | {name[0] for name in CHINESE_COMPOUND})
+)
+# Words of time and conjunctions that open a clause, after which a subject begins as after
+# punctuation (昨天张伟打电话, 后来王芳也走了, 如果李娜来了).
+_ZH_CLAUSE_OPENERS: Final = frozenset(
+    _words(
+        "今天 昨天 前天 明天 后天 今年 去年 刚才 后来 其实 如果 要是 但是 可是 因为 所以 然后 "
+        "结果 不过 而且 当时 那时 现在 最近 上次 这次 突然 终于 还好 幸好 听说 据说 好像 可能 "
+        "估计 希望 晚上 早上 上午 下午 中午 当天 第二天 之前 之后 以前 以后"
+    )
 )
 _ZH_BARE: Final = re.compile(
-    rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff{''.join(sorted(ZH_BEFORE_NAME))}])"
+    rf"(?:^|[\x00-/:-\u4dff\ua000-\U0010ffff"
+    rf"{''.join(sorted(ZH_BEFORE_NAME | {w[-1] for w in _ZH_CLAUSE_OPENERS}))}])"
     rf"(?=[{_ZH_NAME_FIRST}])"
     rf"(?=(?P<name>(?:{_alternation(sorted(CHINESE_COMPOUND))}|[{_ZH_SURNAME_CHARS}])"
-    rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们]))?)))"
+    rf"(?:小[{_ZH_GIVEN_CHARS}]|[{_ZH_GIVEN_CHARS}](?:[{_ZH_GIVEN_CHARS}]|子(?![里们])|女(?![儿士人性子]))?)))"
 )
+# Korean women's names end in 女 (金顺女, 朴福女) as Japanese ones in 子; these words of a
+# given-name character and 女 are no names.
+_ZH_FEMALE_WORDS: Final = frozenset(
+    _words("美女 淑女 玉女 仙女 才女 龙女 长女 次女 幼女 养女 宫女 织女 少女 儿女 孙女 侄女 民女")
+)
+# A person's home: a verb of place, the name, 家 (在李娜家住, 去王芳家). Found at the 家,
+# far rarer in a note than the verbs.
+_ZH_HOME: Final = re.compile("家")
+_ZH_TO_HOME: Final = frozenset("在去到回住从来")
 # A nickname: 小 or 阿 before a given-name character or a family name, 老 before a
 # family name (小芳, 阿明, 老王). Judged in Python by the characters around it.
 _ZH_NICKNAME: Final = re.compile(
@@ -1302,6 +1337,8 @@ _ZH_TIME_WORDS: Final = frozenset(
 )
 # A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
 _ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
+# A family name before 姓 and a person, as reports write one (吴姓中介, 李姓男子).
+_ZH_SURNAMED: Final = re.compile("姓(?:中介|男子|女子|男|女|人|司机|老板|的|老人|妇女)")
 # Where a clause opens with a given-name character: the start of the note (_zh_bare),
 # or after punctuation or a space. The start is left out of the pattern: a ``^`` among
 # its branches keeps the engine from skipping ahead to the punctuation.
@@ -1325,6 +1362,68 @@ _ZH_KANA_CUED: Final = re.compile(
     rf"(?:{_alternation([*_ZH_KIN, *_ZH_TAKES_PERSON])})(?:的|是|叫)?"
     r"(?P<name>[\u4e00-\u9fff]{0,3}(?:[ぁ-ゖ]{1,6}|[ァ-ヺー]{2,8})[子美江]?)"
 )
+
+
+# A name in Latin letters in a Chinese note, as passports and South Korean or Japanese
+# papers write it: a romanised Korean or Japanese family name, then a given name whose
+# syllables are those of either language (Kim Young-chul, Ri Chol Nam, Park Jiwoo,
+# Tanaka Yuki), or any capitalised name right after 叫 (叫Somchai的司机). Family names
+# that are English words (In, So, Do, Go, An, No) are left out.
+_ROMAN_KO_SURNAMES: Final = _words(
+    "Kim Gim Lee Yi Rhee Ri Park Pak Bak Choi Choe Jung Jeong Chung Chong Kang Cho Jo Yoon "
+    "Yun Jang Chang Lim Rim Han Oh Seo Suh Shin Sin Kwon Hwang Ahn Song Ryu Yoo Hong Ko "
+    "Moon Mun Yang Son Sohn Bae Baek Paek Heo Hur Nam Shim Noh Roh Kwak Sung Cha Joo Ju "
+    "Woo Koo Min Jin Chae Won Chun Cheon Jeon Jun Bang Kong Hyun Hyon Ham Byun Yeom Choo "
+    "Seok Ryang Kye Gil Pyo Myung Wang Keum Yuk Maeng Tak Kook Eun Bong Tae Ha Ji Na Yu"
+)
+_ROMAN_JA_SURNAMES: Final = _words(
+    "Sato Suzuki Takahashi Tanaka Ito Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida "
+    "Yamada Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Saito Shimizu Yamazaki Mori "
+    "Ikeda Hashimoto Abe Ishikawa Yamashita Nakajima Ishii Ogawa Maeda Okada Hasegawa "
+    "Fujita Goto Kondo Murakami Endo Aoki Sakamoto Fukuda Ota Nishimura Fujii Kaneko "
+    "Okamoto Fujiwara Nakano Miura Harada Nakagawa Matsuda Takeuchi Ono Tamura Nakayama "
+    "Wada Ishida Morita Ueda Hara Uchida Shibata Sakai Miyazaki Yokoyama Takagi Ando "
+    "Miyamoto Ohno Kojima Taniguchi Imai Kudo Takada Masuda Maruyama Sugiyama Murata "
+    "Otsuka Hirano Kawaguchi Oyama Kaneda Arai Noguchi Takeda Matsui Chiba Iwasaki Kikuchi"
+)
+_ROMAN_GIVEN_WORD: Final = r"[A-Z](?:[a-z]{1,11}|[A-Z]{1,11})(?:-[A-Za-z]{1,8})?"
+_ROMAN_NAME: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{_alternation([*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES])}"
+    rf"|{_alternation([w.upper() for w in (*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES)])})"
+    rf"(?P<given>(?: {_ROMAN_GIVEN_WORD}){{1,2}})(?![A-Za-z])"
+    rf"|叫(?P<called>[A-Z][a-z]{{2,15}}(?: [A-Z][a-z]{{1,15}}){{0,2}})(?![A-Za-z])"
+)
+# Where such a name can begin (scan.py): a capital letter, or 叫 before one. Most Chinese
+# notes hold neither, and the long alternation above is not tried at every character.
+_ROMAN_AT: Final = re.compile("[A-Z]|叫(?=[A-Z])")
+# One syllable of romanised Korean or Japanese: an onset, a vowel, a final consonant.
+_ROMAN_SYLLABLES: Final = re.compile(
+    r"(?:(?:ch|sh|ts|kk|tt|pp|ss|jj|[kgsztdnhbpmyrwjcf])[yw]?)?"
+    r"(?:yae|yeo|wae|you|woo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|ei|ai|uu|[aeiou])"
+    r"(?:ng|[knlmpt])?"
+)
+# Capitalised words after 叫 that are apps and services, not people, and a place.
+_ROMAN_NOT_NAMES: Final = frozenset(
+    [*_words("Grab Uber Didi Bolt Lyft Line Telegram Signal"), "Hong Kong", "HONG KONG"]
+)
+
+
+def _roman_given(given: str) -> bool:
+    """Every word of ``given`` is made of romanised Korean or Japanese syllables."""
+    return all(
+        re.fullmatch(rf"(?:{_ROMAN_SYLLABLES.pattern}){{1,4}}", word.lower().replace("-", ""))
+        for word in given.split()
+    )
+
+
+def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
+    """Names in Latin letters in a Chinese note (see _ROMAN_NAME)."""
+    for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
+        if match.group("called"):
+            if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
+                yield match.span("called")
+        elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
+            yield match.span()
 
 
 def _is_han(ch: str) -> bool:
@@ -1362,6 +1461,9 @@ def zh_japanese_name(text: str, start: int) -> int:
         return kana.end() - start
     for length in (3, 2, 1):
         given = text[end : end + length]
+        if given == "里":
+            # 大山里, 高山里: "in the mountains", not a given name of one 里.
+            return 0
         if (
             len(given) == length
             and all(_is_han(ch) for ch in given)
@@ -1372,18 +1474,65 @@ def zh_japanese_name(text: str, start: int) -> int:
     return end - start if _zh_closes(text, end) else 0
 
 
+def zh_korean_jae(candidate: str, length: int, *, cued: bool = False) -> int:
+    """``length``, or 3 for a Korean name with 在 (재) as its first given character
+    (安在洙, 李在明), which reads as the verb 在 after one character: taken when a
+    given-name character follows it (any but a particle or verb right after a kinship
+    word, ``cued``: 叔叔柳在万已经到了) and the name ends there."""
+    third = candidate[2:3]
+    shaped = third in CHINESE_GIVEN or (
+        cued and bool(third) and _is_han(third) and third not in _ZH_AFTER_NAME
+    )
+    if length == 1 and candidate[1:2] == "在" and shaped and _zh_closes(candidate, 3):
+        return 3
+    return length
+
+
+# Compound family names that are ordinary words too (东方 "the east", 长孙 "eldest
+# grandson"): only given-name characters may follow them.
+_ZH_WORD_COMPOUNDS: Final = frozenset(_words("东方 西门 长孙 公孙"))
+# Particles and verbs no given name holds, which end one after a compound family name.
+_ZH_CLAUSE_CHARS: Final = frozenset("的了在是和与跟同给找叫说到去来也都就又还很不没从把被让对向已")
+
+
 def _zh_person(candidate: str) -> int:
     """Length of the name that opens ``candidate``: a common family name and one or two
     given-name characters (0 if none)."""
     surname, length = chinese_name(candidate, _ZH_AFTER_NAME, given=CHINESE_GIVEN)
+    length = zh_korean_jae(candidate, length)
     given = candidate[surname : surname + 2]
     if surname and length == surname and given[:1] in CHINESE_GIVEN and _zh_closes(given, 1):
         # A given name that is also an adverb (王刚, 李明) where the clause goes on after it.
         length += 1
     elif surname and length == surname and given[:1] == "小" and given[1:] in CHINESE_GIVEN:
         length += 2  # 王小红, 李小龙
+    elif (
+        length == surname + 1
+        and candidate[length : length + 1] in ("子", "女")
+        and candidate[surname : length + 1] not in _ZH_FEMALE_WORDS
+        and _zh_closes(candidate, length + 1)
+    ):
+        length += 1  # 李英子, 金顺女
+    if surname == 2 and candidate[:2] not in _ZH_WORD_COMPOUNDS:
+        # A compound family name is no word, so the given name after it may be made of
+        # any characters (鲜于正浩, 司马万里), up to a particle or a verb.
+        length = surname
+        while length < min(len(candidate), 4) and candidate[length] not in _ZH_CLAUSE_CHARS:
+            length += 1
     name = candidate[:length]
-    if length == surname or name in ZH_STOP or name[:2] in ZH_STOP:
+    # A compound family name is in the stop list as a word of its own (欧阳, 宇文); a
+    # word first still opens a full name whose given name is none (联系不上罗兰英).
+    opens_word = (
+        name[:2] in ZH_STOP
+        and (surname == 1 or name[:2] in _ZH_WORD_COMPOUNDS)
+        and not (
+            length == surname + 2
+            and name[surname:] not in ZH_STOP
+            and name[:2] not in _ZH_TIME_WORDS
+            and _zh_closes(candidate, length)
+        )
+    )
+    if length == surname or name in ZH_STOP or opens_word:
         return 0
     return length
 
@@ -1410,13 +1559,52 @@ def _zh_nickname(text: str, start: int) -> int:
     return 2
 
 
+def _zh_nickname_cued(text: str, start: int) -> int:
+    """Length of the nickname at ``start`` right after a kinship word or a verb that
+    takes a person (跟阿英视频, 让小崔去): the cue before it is evidence enough, whatever
+    follows."""
+    match = _ZH_NICKNAME.match(text, start)
+    return 0 if match is None or match.group() in ZH_STOP else 2
+
+
+# Characters that end a word after a name rather than a given name (王强哥, 李家, 金氏).
+_ZH_NOT_GIVEN_END: Final = frozenset("哥姐叔姨婶嫂伯爷奶妈爸家们俩氏")
+
+
+def _zh_third_given(text: str, start: int, length: int) -> int:
+    """One more character after a family name and one given-name character, right after a
+    kinship word (表哥崔东日的, 叔叔柳在万已经): Korean given names use characters Chinese
+    ones rarely do. Taken only when the name ends right after it."""
+    end = start + length
+    third = text[end : end + 1]
+    if (
+        length == 2
+        and third
+        and _is_han(third)
+        and third not in _ZH_AFTER_NAME
+        and third not in _ZH_NOT_GIVEN_END
+        and _zh_closes(text, end + 1)
+        and text[start + 1 : end + 1] not in ZH_STOP
+        and text[start + 1 : end + 1] not in _ZH_TIME_WORDS
+    ):
+        return 3
+    return length
+
+
+def _zh_kin_jae(candidate: str) -> int:
+    surname, length = chinese_name(candidate, _ZH_AFTER_NAME, given=CHINESE_GIVEN)
+    jae = zh_korean_jae(candidate, length, cued=True) if surname == 1 else 0
+    return jae if jae == 3 and candidate[1:3] not in ZH_STOP else 0
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    for match in _ZH_KIN_FRAME.finditer(text):
+    for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
         length = (
             zh_japanese_name(text, start)
-            or _zh_person(match.group("name"))
-            or _zh_nickname(text, start)
+            or _zh_third_given(text, start, _zh_person(match.group("name")))
+            or _zh_kin_jae(match.group("name"))
+            or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
         )
         if length and text[start : start + length] not in roles:
@@ -1427,10 +1615,21 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             _zh_person(match.group("name"))
             or zh_japanese_name(text, start)
             or _zh_given_alone(text, start)
+            or _zh_nickname_cued(text, start)
         )
         name = text[start : start + length]
-        if length and name not in roles and name[:2] not in roles:
+        full = length == 3 and all(ch in CHINESE_GIVEN for ch in name[1:])  # 黄金凤
+        if length and name not in roles and (full or name[:2] not in roles):
             yield start, start + length
+
+
+def _zh_word_then_given(text: str, start: int, name: str, surname: int) -> bool:
+    return (
+        name[surname:] not in ZH_STOP
+        and name[: surname + 1] not in _ZH_TIME_WORDS
+        and _zh_closes(text, start + len(name))
+        and (start == 0 or not _is_han(text[start - 1]) or text[start - 1] in ZH_BEFORE_NAME)
+    )
 
 
 def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1442,15 +1641,31 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         start = match.start("name")
         name = match.group("name")
         surname = 2 if name[:2] in CHINESE_COMPOUND else 1
-        if name in roles or name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles:
+        before = text[start - 1] if start else ""
+        after_opener = text[start - 2 : start] in _ZH_CLAUSE_OPENERS
+        inside_word = _is_han(before) and before not in ZH_BEFORE_NAME and not after_opener
+        if name in roles or inside_word:
             continue
+        # A word first (方志, 黄金) still opens a full name when the given name is no word
+        # either and a particle or verb follows it (方志强说, 黄金凤说).
+        word_first = name[: surname + 1] in ZH_STOP or name[: surname + 1] in roles
         full = len(name) == surname + 2 and name[surname:] not in _ZH_TIME_WORDS
-        if full and text[start + surname + 1 : start + surname + 3] not in ZH_STOP:
+        if name.endswith("女") and name[surname:] in _ZH_FEMALE_WORDS:
+            continue
+        if (
+            full
+            and text[start + surname + 1 : start + surname + 3] not in ZH_STOP
+            and (not word_first or _zh_word_then_given(text, start, name, surname))
+        ):
             yield start, start + len(name)
             continue
+        if word_first:
+            continue
         two = start + surname + 1
-        if (start == 0 or not _is_han(text[start - 1])) and _zh_closes(text, two):
+        if (start == 0 or not _is_han(before) or after_opener) and _zh_closes(text, two):
             yield start, two
+        elif text[two : two + 1] == "、" and _zh_opens(text, start):
+            yield start, two  # the first of a list of names (有张丽、吴海燕和我)
     opens = [0] if text[:1] in CHINESE_GIVEN else []
     for start in chain(opens, (mark.end() for mark in _ZH_CLAUSE_MARK.finditer(text))):
         length = _zh_given_alone(text, start)
@@ -1532,6 +1747,11 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
+    yield from _zh_homes(text)
+    for match in _ZH_SURNAMED.finditer(text):
+        start = match.start() - 1
+        if start >= 0 and text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
+            yield start, start + 1
     for match in _ZH_SURNAME_ONLY.finditer(text):
         length = zh_japanese_name(text, match.end())
         if not length and text[match.end() : match.end() + 1] in CHINESE:
@@ -1543,10 +1763,49 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             if end - start < length:
                 continue
             name = text[end - length : end]
-            if _zh_person(name) == length and name not in roles:
+            if (_zh_person(name) == length or _zh_aged(text, end - length, end)) and (
+                name not in roles
+            ):
                 yield end - length, end
                 break
     yield from _zh_other_scripts(text)
+    yield from _zh_latin(text)
+
+
+# The last characters of words for people (董事长, 毕业生, 工作人员), never of a name
+# before an age.
+_ZH_ROLE_ENDS: Final = frozenset("长员者师生家人士工主手官")
+
+
+def _zh_homes(text: str) -> Iterator[tuple[int, int]]:
+    """Names before 家 after a verb of place (在李娜家住, 去王芳家)."""
+    for home in starts(_ZH_HOME, text):
+        for length in (2, 3):
+            start = home - length
+            if start < 1 or text[start - 1] not in _ZH_TO_HOME:
+                continue
+            name = text[start:home]
+            if _zh_person(name) == length or zh_japanese_name(text, start) == length:
+                yield start, home
+                break
+
+
+def _zh_aged(text: str, start: int, end: int) -> bool:
+    """Whether the three characters right before an age in brackets, opening the note or
+    a clause, are a name though a given character is not one names are usually made of
+    (全光日（58岁）): a family name, a given-name character, no particle or verb, no word
+    for a person."""
+    name = text[start:end]
+    return (
+        len(name) == 3
+        and name[0] in CHINESE
+        and (start == 0 or not _is_han(text[start - 1]))
+        and any(ch in CHINESE_GIVEN for ch in name[1:])
+        and not any(ch in _ZH_AFTER_NAME for ch in name[1:])
+        and name[-1] not in _ZH_ROLE_ENDS
+        and name[:2] not in ZH_STOP
+        and name[1:] not in ZH_STOP
+    )
 
 
 def _before_age(

@@ -38,6 +38,7 @@ from bot.scrub.name_cues import (
     ko_stop,
     zh_cued,
     zh_japanese_name,
+    zh_korean_jae,
 )
 from bot.scrub.normalize import View
 from bot.scrub.placenames import KEPT_NAMES, PLACE_NAMES
@@ -48,10 +49,12 @@ from bot.scrub.surnames import (
     CHINESE,
     CHINESE_COMPOUND,
     CHINESE_GIVEN,
+    CHINESE_RARE,
     JAPANESE,
     JAPANESE_IN_CHINESE,
     KOREAN,
     KOREAN_COMPOUND,
+    KOREAN_IN_CHINESE,
     chinese_name,
 )
 
@@ -277,8 +280,11 @@ _ZH_HONORIFIC: Final = re.compile(
     + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
     + ")"
 )
+# What follows a name's label but opens no name: particles, verbs, and the question and
+# negation words (她叫什么来着, 真名不能说).
 _ZH_FUNCTION: Final = frozenset(
     "的了在是我你他她们和与跟同给找见叫请问对向被让把这那该位个从到去来说有也都就又还很"
+    "什啥谁哪怎不没"
 )
 _ZH_ROLE: Final = frozenset(
     _words(
@@ -575,8 +581,14 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     a common one.
     """
     _, length = chinese_name(candidate, _ZH_FUNCTION, any_surname=labelled)
+    length = zh_korean_jae(candidate, length)
     name = candidate[:length]
-    if length < 2 or name in _ZH_ROLE or name[:2] in _ZH_ROLE:
+    # A word first (金正, 韩国) opens no name, unless a label names a full one whose last
+    # character is one given names are made of (朝鲜名金正雄, not 名字是韩国人).
+    word_first = name[:2] in _ZH_ROLE and not (
+        labelled and length == 3 and name[2] in CHINESE_GIVEN
+    )
+    if length < 2 or name in _ZH_ROLE or word_first:
         return 0
     return length
 
@@ -607,15 +619,22 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
             yield found
 
 
+# Family names before a title: the common ones, Korean ones in hanja (玄老师) and rare ones
+# that are no words (仉先生, 乜姐).
+_ZH_TITLE_SURNAMES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE
 # The characters a name before a title can end with: a family name, a given-name
 # character, the end of a Japanese family name.
 _ZH_NAME_ENDS: Final = (
-    CHINESE | CHINESE_GIVEN | {name[-1] for name in (*JAPANESE_IN_CHINESE, *CHINESE_COMPOUND)}
+    _ZH_TITLE_SURNAMES
+    | CHINESE_GIVEN
+    | {name[-1] for name in (*JAPANESE_IN_CHINESE, *CHINESE_COMPOUND)}
 )
 
 
 def _zh_before_title(text: str, end: int) -> tuple[int, int] | None:
     """The family name (or full name) that ends at ``end``, right before a title."""
+    if text[end - 1 : end + 1] in ZH_STOP and text[end] != "女":
+        return None  # 在农村长大 holds no 农 before 村长 (孙女士 is Ms Sun)
     for length in (3, 2, 1):
         start = end - length
         if start < 0:
@@ -631,12 +650,19 @@ def _zh_before_title(text: str, end: int) -> tuple[int, int] | None:
         # Not a word, nor the end of one (谢谢罗老师 holds no 谢罗).
         if name[:2] in ZH_STOP or text[max(start - 1, 0) : start + 1] in ZH_STOP:
             continue
-        if name[:2] in CHINESE_COMPOUND or name[0] in CHINESE:
+        surnames = _ZH_TITLE_SURNAMES if length == 1 else CHINESE  # 河边老师 holds no 河边
+        if name[:2] in CHINESE_COMPOUND or name[0] in surnames:
             # A lone family name must open a word: 历史老师 is no 史老师.
             if length == 1 and start and not _opens_name(text, start):
                 return None
             return start, end
+        if length == 2 and _zh_given_pair(name) and (start == 0 or _opens_name(text, start)):
+            return start, end  # 英哲哥, 顺姬阿姨: a given name alone before a title
     return None
+
+
+def _zh_given_pair(name: str) -> bool:
+    return name[0] in CHINESE_GIVEN and (name[1] in CHINESE_GIVEN or name[1] == "子")
 
 
 # Family names that are also common words (朴, 麻, 宫) count before a title where a

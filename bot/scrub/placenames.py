@@ -251,13 +251,34 @@ _ZH_WORD_STEMS: Final = frozenset(
 )
 
 
+# District stems that are everyday words or generic place words (和平 "peace", 港口
+# "port", 城北 "north of town", 钟楼 "bell tower"): found among the frequent words of
+# jieba 0.42.1's dictionary that it does not tag as place names; a district of a big city
+# known by a name that is no word (静安, 城阳, 萧山) stays.
+_ZH_DISTRICT_WORDS: Final = frozenset(
+    _words(
+        "七星 三元 三水 东风 二七 二道 元宝 八步 六合 前进 前锋 南岸 友好 双城 双塔 双桥 古塔 "
+        "名山 向阳 和平 回民 城中 城北 城厢 复兴 大同 大观 天元 天心 天涯 太和 安定 安居 宏伟 "
+        "官渡 宝塔 宝山 小店 工农 市北 市南 平安 平房 建华 振兴 文峰 新兴 新华 明山 月湖 江岸 "
+        "洪山 海棠 清新 港口 爱民 玉泉 白云 白塔 白银 盐田 盘龙 石鼓 石龙 碑林 秀峰 秀英 红塔 "
+        "红旗 红星 红桥 老城 老边 芙蓉 莲池 裕华 解放 路北 路南 运河 金台 金山 金平 金水 金牛 "
+        "钟楼 钢城 阳明 雨花 高明 鸡冠 鹿城 麒麟 龙凤 龙华 牧野 船山 北辰 斗门 花溪 竞秀 迎泽 "
+        "惠农 凌河 华龙 东宝 仁和 集美 未央 自流井 下花园 元宝山 同安 思明 市中 朝天"
+    )
+)
+
+
 def _locative_names() -> set[str]:
     """Names that are places only where a sentence puts them as one (在集安, 从河口走,
-    蛟河那边): the stems of county-level cities and counties (梅河口 of 梅河口市), which
-    people write without the suffix, and the guarded and curated names that are words."""
+    蛟河那边, 青岛城阳那边): the stems of county-level cities, counties and city districts
+    (梅河口 of 梅河口市, 城阳 of 城阳区), which people write without the suffix, and the
+    guarded and curated names that are words."""
     stems = {
         name[:-1] for name in data.CN_PLACES if name.endswith(("市", "县")) and len(name) >= 3
     }
+    stems |= {
+        name[:-1] for name in data.CN_PLACES if name.endswith("区") and len(name) >= 3
+    } - _ZH_DISTRICT_WORDS
     guarded = {name for name in curated.GUARDED if all(_is_han(ch) for ch in name)}
     names = stems | guarded | set(curated.ZH_LOCATIVE)
     names |= _ja_forms(names)
@@ -519,14 +540,21 @@ def _in_locative_frame(text: str, start: int, end: int) -> bool:
         return False
     if text[max(start - 2, 0) : start] in _MEETING_VERBS:
         return False
+    if before == "了" and text[start - 2 : start - 1] in _MOTION_BEFORE_LE:
+        return True  # 到了万象, 去了安山
     return before in _LOCATIVE_BEFORE or _PLACE_AFTER.match(text, end) is not None
 
 
-def _matches(text: str) -> Iterator[tuple[int, int, int]]:
+# Verbs of motion whose place follows 了 (到了万象, 回了老家): a place after them is one.
+_MOTION_BEFORE_LE: Final = frozenset("到去回住搬跑逃")
+
+
+def _matches(text: str, *, zh: bool = False) -> Iterator[tuple[int, int, int]]:
     """The automaton's leftmost-longest matches, less the names that only a locative
     frame makes places, where none stands: the search starts again one character on,
     so that such a name hides no place that overlaps it (从江 in 从江华县)."""
     offset = 0
+    last_end = -1
     while True:
         for index, start, end in _AUTOMATON.find_matches_as_indexes(text[offset:]):
             start, end = start + offset, end + offset
@@ -536,12 +564,113 @@ def _matches(text: str) -> Iterator[tuple[int, int, int]]:
                 _in_locative_frame(text, start, end)
                 or _ja_locative(text, start, end, -1)
                 or _ja_cued(text, start, end, -1)
+                or (zh and _after_place(text, start, last_end))
             ):
                 offset = start + 1
                 break
+            last_end = end
             yield index, start, end
         else:
             return
+
+
+# In a Chinese note a name that is a place only in a frame is one right after a province,
+# a country or another place (韩国安山, 青岛城阳), or next in a list of them (珲春 图们 龙井).
+_PLACE_LIST_MARKS: Final = frozenset((" ", "、", "和", "或", "跟"))
+
+
+def _after_place(text: str, start: int, place_end: int) -> bool:
+    between = text[place_end:start]
+    # The name before may still take its suffix (长沙县房山): the automaton ends it before.
+    return place_end >= 0 and (
+        start == place_end or between in _PLACE_LIST_MARKS or between in _PLACE_LEVELS
+    )
+
+
+_PLACE_LEVELS: Final = frozenset("市县区州旗")
+
+
+# A town, a township or a village (镇, 乡, 村, 屯), or a North Korean county (郡, a unit
+# Chinese uses for no place of its own) that no list holds: its name right after
+# a place or a unit (龙井市智新镇明东村, 延吉市朝阳川镇), or two characters after a verb
+# of place or naming, or standing alone (我们村叫八道村, 在光明村). Not a word that
+# describes a village (度假村, 贫困村, 城中村), nor one before a word that makes it a
+# role or a part (村长, 镇政府, 乡下).
+# The units of a street or a subdistrict (公园路, 河南街道, 新林洞) count only right after a
+# place (延吉市公园路附近): alone they are as often a road or a street of any town.
+# Opened with a class of their first characters, so that the engine skips ahead to them.
+_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡街路洞小社](?:(?<=街)道|(?<=[小社])区|(?<![小社]))")
+_ZH_STREET_UNITS: Final = frozenset(("街道", "小区", "社区", "街", "路", "洞"))
+_ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
+_ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
+_ZH_TOWN_NOT_NAME: Final = frozenset("的了在是我你他她们这那个每各该某哪几些有与跟到去回从住叫说")
+# Words that describe a village more than name one (本村, 小镇, 新村), unless a place
+# comes right before (长白县新房子镇, 二道白河镇).
+_ZH_TOWN_DESCRIBES: Final = frozenset("本全同邻外整一小大老新旧上下里和")
+_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头")
+# After a name that stands alone (no place or verb before it), what shows it is a place:
+# the end of the clause, a particle, a word of whereabouts (八道村 在龙井下面).
+_ZH_TOWN_AFTER_ALONE: Final = frozenset("的那这附一人在是")
+_ZH_TOWN_WORDS: Final = frozenset(
+    _words(
+        "度假 养老 奥运 地球 贫困 示范 自然 行政 城中 空心 移民 文化 民俗 温泉 鱼米 温柔 民族 "
+        "特色 旅游 边境 边防 隔壁 对面 附近 周边 本地 当地 老家 山里 偏远 落后 富裕 美丽 城市 "
+        "城郊 郊区 山区 牧区 林区 农家 渔家 朝鲜 汉族 少数 重点 中心 试点 先进 模范 文明 生态 "
+        "山沟 深山 穷乡 僻壤 家乡 故乡 异乡 他乡 城乡 乡镇 城镇 村镇 村屯 屯子 原来 以前 现在"
+    )
+)
+# Words of the unit and the character before it (找农村 holds no 找农村): that character
+# is no part of a name.
+_ZH_UNIT_WORDS: Final = frozenset(
+    _words(
+        "农村 山村 乡村 渔村 本村 全村 同村 邻村 该村 各村 外村 整村 新村 老村 小村 荒村 孤村 "
+        "城镇 乡镇 小镇 古镇 市镇 村镇 重镇 集镇 本镇 全镇 该镇 家乡 老乡 故乡 下乡 城乡 同乡 "
+        "回乡 异乡 他乡 本乡 全乡 水乡 返乡 还乡 离乡 梦乡 思乡 醉乡 乡乡 村村 镇镇"
+    )
+)
+
+
+def _zh_towns(text: str, place_ends: set[int]) -> Iterator[Finding]:
+    found = set(place_ends)
+    for match in _ZH_TOWN_UNIT.finditer(text):
+        unit, end = match.span()
+        if text[end : end + 1] in _ZH_TOWN_COMPOUND or text[unit - 1 : end] in _ZH_UNIT_WORDS:
+            continue
+        street = match.group() in _ZH_STREET_UNITS
+        start = _zh_town_start(text, unit, end, found, street=street)
+        if start is not None:
+            found.add(end)
+            yield Finding(start, end, "place")
+
+
+def _zh_town_start(
+    text: str, unit: int, end: int, place_ends: set[int], *, street: bool
+) -> int | None:
+    """Where the name of the town whose unit is at ``unit`` begins, or None."""
+    for length in (2, 3, 4):
+        start = unit - length
+        if start < 0:
+            return None
+        stem = text[start:unit]
+        if not all(map(_is_han, stem)) or any(ch in _ZH_LEVEL_CHARS for ch in stem):
+            return None
+        if any(ch in _ZH_TOWN_NOT_NAME for ch in stem) or stem in _ZH_TOWN_WORDS:
+            return None
+        before = text[start - 1] if start else ""
+        after_place = (
+            start in place_ends
+            or before in _ZH_LEVEL_CHARS
+            or (before == " " and start - 1 in place_ends)
+        )
+        if after_place:
+            return start
+        if street or any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
+            return None
+        after = text[end : end + 1]
+        alone = not _is_han(before) and (not _is_han(after) or after in _ZH_TOWN_AFTER_ALONE)
+        if length == 2 and (alone or before in _ZH_TOWN_BEFORE):
+            return start
+    return None
 
 
 # A station, a port or a border crossing named after a place is a place too (延吉西站,
@@ -866,11 +995,14 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
     if locale == "ja":
         yield from _ja_stations_and_counties(text)
     kept_end = -1
+    place_end = -1
+    ends: set[int] = set()
     pending: tuple[int, int] | None = None
-    for index, start, end in _matches(text):
+    zh = locale == "zh_Hans"
+    for index, start, end in _matches(text, zh=zh):
         rule = _RULES[index]
         if rule == _KEEP:
-            kept_end = end
+            kept_end = place_end = end
             suffix = _ZH_PLACE_SUFFIX.match(text, end)
             if suffix is not None and suffix.group()[0] not in "市县":
                 yield Finding(start, suffix.end(), "place")  # 吉林站, not 吉林 + 市
@@ -887,6 +1019,7 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
         elif (locale == "ja" and rule == _SHORT and _ja_compound(text, end)) or (
             not _accepted(text, start, end, rule, kept_end)
             and not (locale == "ja" and _ja_locative(text, start, end, kept_end))
+            and not (zh and rule == _LOCATIVE and _after_place(text, start, place_end))
         ):
             continue
         if rule in (_CJK, _SHORT, _LOCATIVE):
@@ -901,6 +1034,8 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             yield Finding(word.start(), word.end() - 1, "place")  # 지안(集安)
         if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
             end = suffix.end()
+        place_end = end
+        ends.add(end)
         if (
             locale == "ja"
             and text[end - 1] == "区"
@@ -921,3 +1056,5 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
     if pending is not None:
         yield Finding(*pending, "place")
         yield from _ko_units_after(text, pending[1])
+    if locale == "zh_Hans":
+        yield from _zh_towns(text, ends)

@@ -136,10 +136,12 @@ _JA_ANCHOR: Final = re.compile(
 _ZH_ANCHOR: Final = re.compile(
     rf"(?:路|街|道|巷|弄|胡同|大街|大道) ?{_NUM_P} ?(?:号|號)(?:院|楼|樓)?"
     # A Korean address written in Chinese: the neighbourhood (洞) and its lot number.
-    # In the North the lot gives way to the people's unit (水北洞12班).
-    r"|洞 ?[0-9]{1,4}(?:-[0-9]{1,4})?班?(?![0-9])"
-    # A village and its team (柳洞村三组), the smallest unit of a rural address.
-    rf"|(?<=村){_NUM_P}(?:组|队)"
+    # In the North the lot gives way to the people's unit (水北洞12班); a Chinese note
+    # writes the house number after it (号).
+    r"|洞 ?[0-9]{1,4}(?:-[0-9]{1,4})?(?:班|号|號)?(?![0-9])"
+    # A village and its team (柳洞村三组, 光明村 8组12号), the smallest unit of a rural
+    # address, and the house number in it.
+    rf"|(?:(?<=村)|(?<=村 )){_NUM_P}(?:组|队)(?: ?{_NUM_P} ?号)?"
     r"|(?:路|街|道|巷) ?[A-Za-z0-9]{1,4} ?座"
     rf"|{_NUM_P} ?(?:栋|幢|棟|号楼|號樓)(?: ?{_NUM_P} ?单元)?(?: ?{_NUM_P} ?(?:室|号|户))?"
     rf"|{_NUM_P} ?单元 ?{_NUM_P} ?(?:室|号)?|{_NUM_P} ?(?:号|號)(?:院|楼) ?{_NUM_P} ?(?:室|号)?"
@@ -222,7 +224,7 @@ _JA_RIGHT: Final = re.compile(
 # alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.
 _ZH_RIGHT: Final = re.compile(
     # 単元 and 階 as a Japanese note copies a Chinese address (2単元301室, 15号２階).
-    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|単元|室|层|楼|户|门|階))*"
+    rf"(?: ?{_NUM} ?(?:栋|幢|号楼|单元|単元|室|层|楼|户|门|階|号(?![线车码])))*"
     r"(?: ?[0-9]{3,4}(?![0-9]|[.,:：/][0-9]|[年月日号元块万千岁人个点分秒]))?"
     r"(?: ?[0-9]{6}(?![0-9]))?"
 )
@@ -255,8 +257,11 @@ _JA_PREFECTURE: Final = re.compile(
 )
 _ZH_PROVINCE: Final = re.compile(
     r"[\u4e00-\u9fff]{1,7}?(?:省|自治区|自治區|特别行政区|特別行政區)|(?:北京|上海|天津|重庆|重慶)市"
-    r"|住址|地址|住在|位于|位於"
+    r"|(?:住址|地址)(?:是|为)?|住在|位于|位於"
 )
+# A Japanese address copied into a Chinese note stops after the Chinese label too
+# (日本那边的地址是大阪市生野区…).
+_JA_PREFECTURE_IN_ZH: Final = re.compile(rf"{_JA_PREFECTURE.pattern}|{_ZH_PROVINCE.pattern}")
 # The place-name characters a span is widened over, up to the position it started from
 # (searched with that position as ``endpos``, so ``\Z`` stands there): the leftmost
 # match begins where the run of them ending there begins.
@@ -468,7 +473,8 @@ def find_addresses(view: View, locale: str) -> Iterator[Finding]:
     """
     text = view.digits
     ja = finditer_at(_JA_ANCHOR, text, _ja_starts(text))
-    yield from _cjk(view, ja, _JA_RIGHT, _JA_PLACE_RUN, _JA_PREFECTURE)
+    ja_keep = _JA_PREFECTURE_IN_ZH if locale == "zh_Hans" else _JA_PREFECTURE
+    yield from _cjk(view, ja, _JA_RIGHT, _JA_PLACE_RUN, ja_keep)
     zh = finditer_at(_ZH_ANCHOR, text, _zh_starts(text))
     yield from _cjk(view, zh, _ZH_RIGHT, _ZH_PLACE_RUN, _ZH_PROVINCE)
     yield from _korean(view)

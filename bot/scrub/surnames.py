@@ -21,6 +21,7 @@ __all__ = [
     "CHINESE",
     "CHINESE_COMPOUND",
     "CHINESE_GIVEN",
+    "CHINESE_RARE",
     "JAPANESE",
     "JAPANESE_IN_CHINESE",
     "KOREAN",
@@ -87,6 +88,10 @@ CHINESE_COMPOUND: Final = frozenset(
 # Korean family names that Chinese text writes in hanja (朴英姬, 河英淑, 玄成浩) and
 # that are not common Chinese family names; 朴, 金, 崔 and most others are in CHINESE.
 KOREAN_IN_CHINESE: Final = frozenset("玄河具慎")
+# Rare Chinese family names (of the Hundred Family Surnames and the 2020 census lists)
+# whose characters are almost never ordinary words: a title or a verb around them is
+# evidence enough (仉先生, 乜姐).
+CHINESE_RARE: Final = frozenset("仉乜禤逄綦隗邴郦郗钭訾嵇笪蒯缑郏眭酆荀濮宓郤羿厍") - CHINESE
 
 # The characters Chinese given names are most often made of (and those of Korean given
 # names written in hanja: 姬, 洙, 哲, 淑, 镐, 铉). Written by hand from the naming
@@ -103,14 +108,14 @@ CHINESE_GIVEN: Final = frozenset(
     "盈睿碧磊祥祯禄福禧秀秉秋穗立竹筱素紫红纯绍绮维美群羽翔翠翰耀聪胜舒航良艳艺芊芝芬芮花芳芷"
     "芸苗英茂茜茵荣荷莉莎莲莹莺菁菊菲萌萍萱葆蓉蓓蔚蕊蕙蕾薇虎虹蝶裕誉诗诚谦豪贝贞贤贵赫超跃轩"
     "轶辉辰达远迪逸金鑫钊钟钢钦钧钰铉铎铭锋锐锡锦镐长阳雁雄雅雨雪雯霄霖霞露青靖静韬韵韶顺颂颖"
-    "飒飞香馥馨骏魁鸣鸾鸿鹏鹤麟黛鼎龙雷兵林杨柳帅"
+    "飒飞香馥馨骏魁鸣鸾鸿鹏鹤麟黛鼎龙雷兵林杨柳帅男"
 )
 
 # Japanese kanji that simplified Chinese writes differently (橋 → 桥, 辺 → 边), for the
 # Japanese family names in a Chinese note (高桥, 渡边, 佐佐木).
 _JA_TO_ZH: Final = str.maketrans(
-    "呉塚増島広斉斎桜権橋沢浜瀬盧葉許趙辺邊鄭鈴鎌長関須飯馬黒韓東張岡後場",
-    "吴冢增岛广齐斋樱权桥泽滨濑卢叶许赵边边郑铃镰长关须饭马黑韩东张冈后场",
+    "呉塚増島広斉斎桜権橋沢浜瀬盧葉許趙辺邊鄭鈴鎌長関須飯馬黒韓東張岡後場宮",
+    "吴冢增岛广齐斋樱权桥泽滨濑卢叶许赵边边郑铃镰长关须饭马黑韩东张冈后场宫",
 )
 
 
@@ -119,9 +124,20 @@ def _chinese_spelling(name: str) -> str:
     return out.replace("々", out[0]) if "々" in out else out
 
 
+# More Japanese family names (the next of the commonest, by the same counts), for Chinese
+# notes only: a Japanese note's frames are tuned on the list above.
+_JAPANESE_MORE: Final = _words(
+    "大山 宮本 有村 堀田 水谷 中井 大森 竹田 寺田 植田 石塚 小倉 桑原 長尾 野崎 中谷 "
+    "宮川 西岡 浅井 村井 三宅 大竹 坂田 森下 福本 吉本 榎本 松永 本間 北野 岩井 沢田 堀内 "
+    "川島 金井 岡村 大島 奥村 笠原 滝沢 細川 高井 白石 大平 西野 平山 塚本 宮下 石山 "
+    "北原 藤川 島崎 熊田 岸本 小松原 宇野 大川 新田 田島 望月 内山 久野 池上 荒川"
+)
 # Japanese family names of two characters or more, as a Chinese note writes them.
 JAPANESE_IN_CHINESE: Final = frozenset(
-    spelling for name in JAPANESE for spelling in {name, _chinese_spelling(name)} if len(name) >= 2
+    spelling
+    for name in (*JAPANESE, *_JAPANESE_MORE)
+    for spelling in {name, _chinese_spelling(name)}
+    if len(name) >= 2
 )
 
 
@@ -142,6 +158,7 @@ def chinese_name(
     elif (
         candidate[:1] in CHINESE
         or candidate[:1] in KOREAN_IN_CHINESE
+        or candidate[:1] in CHINESE_RARE
         or (any_surname and candidate[:1] not in after_name)
     ):
         surname = 1

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.scrub import dates, name_cues, names, places
+from bot.scrub import dates, name_cues, names, placenames, places
 from bot.scrub.scan import back_over, finditer_at, starts
 from bot.scrub.surnames import CHINESE_GIVEN
 
@@ -83,3 +83,25 @@ _ZH_DATE_PIECES = ("一九五六", "1958", "二〇〇一", "年", " ", "闰", "�
 def test_chinese_word_dates_tried_before_their_year_match_finditer(pieces: list[str]) -> None:
     text = "".join(pieces)
     _same(dates._ZH_WORD_DATE, text, dates._zh_word_date_starts(text))
+
+
+_ROMAN_PIECES = ("Kim", "Lee", "Tanaka", " ", "Young", "-chul", "Yuki", "叫", "Somchai", "KIM")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_ROMAN_PIECES), max_size=10))
+def test_chinese_latin_names_tried_at_capitals_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    _same(name_cues._ROMAN_NAME, text, starts(name_cues._ROMAN_AT, text))
+
+
+_TOWN_PIECES = ("街", "道", "小", "区", "社", "镇", "乡", "村", "屯", "郡", "路", "洞", "的", " ")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_TOWN_PIECES), max_size=12))
+def test_chinese_town_units_match_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    first = re.compile("街道|小区|社区|[镇乡村屯郡街路洞]")
+    found = [m.span() for m in placenames._ZH_TOWN_UNIT.finditer(text)]
+    assert found == [m.span() for m in first.finditer(text)]
