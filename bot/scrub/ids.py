@@ -48,9 +48,10 @@ _CARD: Final = re.compile(
     r"|[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?"
     r"|[0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9])"
 )
-# 여행증명서 and 旅行证 are the travel documents issued in place of a passport.
+# 여행증명서 and 旅行证 are the travel documents issued in place of a passport; 려권 is
+# how the North spells 여권.
 _PASSPORT_WORDS: Final = (
-    r"旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|여행증명서|"
+    r"旅券番号|旅券|パスポート番号|パスポート|여권 ?번호|여권|려권 ?번호|려권|여행증명서|"
     r"护照号码|护照号|护照|護照號碼|護照|旅行证|"
     r"passport(?: ?(?:no\.?|number|#))?"
 )
@@ -73,7 +74,7 @@ _PASSPORT_PART: Final = (
 # inside, and the groups of the printed page or of memory (M1234 5678, E 1234 5678,
 # E1234-5678, 836 123 456), whose digits _grouped_passport then counts.
 _PASSPORT_NUMBER: Final = (
-    r"[A-Za-z]{0,2}[ -]?[0-9]{6,9}|[A-Za-z] ?[0-9]{3}[A-Za-z][0-9]{4}"
+    r"[A-Za-z]{0,2}[ -]?[0-9]{6,9}|[A-Za-z][ -]?[0-9]{3}[A-Za-z][0-9]{4}"
     r"|[A-Za-z]{0,2}[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){1,2}"
 )
 _PASSPORT_LABEL: Final = re.compile(
@@ -109,11 +110,11 @@ _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
 # Where a label can begin (scan.py): the first character of each word, unflagged (no
 # other character folds to p), so that the engine skips ahead to them.
-_PASSPORT_START: Final = re.compile("[旅パ여护護pP공公주身]")
+_PASSPORT_START: Final = re.compile("[旅パ여려护護pP공公주身]")
 # 주, 공 and 公 open many other words (주세요, 공장, 公司): a start there only before the
 # second character of a citizen or resident word, checked on the few starts found.
 _SECOND_CHAR: Final = {"공": "민", "公": "民", "주": "민", "身": "份"}
-_PASSPORT_FIRSTS: Final = frozenset("旅パ여护護pP")
+_PASSPORT_FIRSTS: Final = frozenset("旅パ여려护護pP")
 
 
 def _label_starts(text: str) -> list[int]:

@@ -1367,7 +1367,8 @@ _ZH_KANA_CUED: Final = re.compile(
 # A name in Latin letters in a Chinese note, as passports and South Korean or Japanese
 # papers write it: a romanised Korean or Japanese family name, then a given name whose
 # syllables are those of either language (Kim Young-chul, Ri Chol Nam, Park Jiwoo,
-# Tanaka Yuki), or any capitalised name right after 叫 (叫Somchai的司机). Family names
+# Tanaka Yuki), or any capitalised name right after 叫 (叫Somchai的司机) or after the
+# name's label in Latin letters (拼音是 Li Hua, 英文名：Grace). Family names
 # that are English words (In, So, Do, Go, An, No) are left out.
 _ROMAN_KO_SURNAMES: Final = _words(
     "Kim Gim Lee Yi Rhee Ri Park Pak Bak Choi Choe Jung Jeong Chung Chong Kang Cho Jo Yoon "
@@ -1391,11 +1392,12 @@ _ROMAN_NAME: Final = re.compile(
     rf"(?<![A-Za-z])(?:{_alternation([*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES])}"
     rf"|{_alternation([w.upper() for w in (*_ROMAN_KO_SURNAMES, *_ROMAN_JA_SURNAMES)])})"
     rf"(?P<given>(?: {_ROMAN_GIVEN_WORD}){{1,2}})(?![A-Za-z])"
-    rf"|叫(?P<called>[A-Z][a-z]{{2,15}}(?: [A-Z][a-z]{{1,15}}){{0,2}})(?![A-Za-z])"
+    rf"|(?:叫|拼音(?:是|：|:) ?|英文名(?:是|：|:)? ?)"
+    rf"(?P<called>[A-Z][a-z]{{1,15}}(?: [A-Z][a-z]{{1,15}}){{0,2}})(?![A-Za-z])"
 )
 # Where such a name can begin (scan.py): a capital letter, or 叫 before one. Most Chinese
 # notes hold neither, and the long alternation above is not tried at every character.
-_ROMAN_AT: Final = re.compile("[A-Z]|叫(?=[A-Z])")
+_ROMAN_AT: Final = re.compile("[A-Z]|叫(?=[A-Z])|拼音|英文名")
 # One syllable of romanised Korean or Japanese: an onset, a vowel, a final consonant.
 _ROMAN_SYLLABLES: Final = re.compile(
     r"(?:(?:ch|sh|ts|kk|tt|pp|ss|jj|[kgsztdnhbpmyrwjcf])[yw]?)?"

@@ -288,6 +288,8 @@ _ZH_FUNCTION: Final = frozenset(
 )
 _ZH_ROLE: Final = frozenset(
     _words(
+        # How a name is written, after its label (名字拼音, 名字简体怎么写).
+        "拼音 简体 繁体 写法 读音 发音 "
         "韩国 韩国人 韩语 韩文 高中 高兴 周末 马上 方便 黄金 金钱 常常 白天 江边 石头 安全 安排 "
         "安心 文化 华人 华侨 朝鲜 明天 明白 成功 成年 钱 毛 司机 车上 路上 关心 关系 孙女 孙子 "
         "曾孙 程序 东北 日本 中国 中介 志愿 林业 武警 边防 边境 公安 温暖 宋朝 万一 许多 向日 "

@@ -164,6 +164,10 @@ _CASES = [
     ("ja", "旅券番号の下4桁は5678です", [("5678", "passport")], ["です"]),
     # the travel documents issued in place of a passport
     ("ko", "여행증명서 번호 836123456", [("836123456", "passport")], []),
+    # The North's spelling of 여권, and a hyphen after the Korean shape's letter.
+    ("ko", "조선 려권 번호 PS123456, 유효 2030년까지", [("PS123456", "passport")], ["2030년"]),
+    ("ko", "려권번호 836123456", [("836123456", "passport")], []),
+    ("ko", "여권 번호 M-123A4567 (10:20에 확인)", [("M-123A4567", "passport")], ["10:20"]),
     ("zh_Hans", "旅行证号码 836123456", [("836123456", "passport")], []),
     # a passport number after a short phrase, or before the word and tied to it
     ("ko", "북한 여권인데 번호가 1234567 이래요", [("1234567", "passport")], ["이래요"]),

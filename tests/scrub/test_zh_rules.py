@@ -37,6 +37,9 @@ def _scrub(text: str) -> str:
         ("今天下午4点韩美玲给我回了消息", ["韩美玲"], ["今天下午4点", "给我回了消息"]),
         ("韩雪梅，女，1985年生。", ["韩雪梅"], ["1985年生"]),
         ("淑子、秀吉和顺姬三个人都到了", ["淑子", "秀吉", "顺姬"], ["三个人都到了"]),
+        # A name in Latin letters after its label; how a name is written is no name.
+        ("她名字拼音是 Li Hua，英文名：Grace", ["Li Hua", "Grace"], ["名字拼音是"]),
+        ("微信号就是我名字拼音，简体怎么写我不知道", [], ["名字拼音", "简体怎么写"]),
         # Korean names in hanja, and compound family names.
         ("她哥哥金哲洙在那边。", ["金哲洙"], ["她哥哥", "在那边"]),
         ("河英淑的弟弟也来了", ["河英淑"], ["的弟弟也来了"]),
@@ -155,6 +158,7 @@ def test_addresses_and_dates(text: str, gone: list[str], kept: list[str]) -> Non
         "森林里有很多官兵，白杨和杨柳都绿了。",
         # A Japanese family name that is also a word, before 里 ("in").
         "他们在大山里走了三天，高山里很冷。",
+        "汉语拼音 Pinyin 很难，我们用拼音打字。",
     ],
 )
 def test_harmless_sentences_come_back_unchanged(text: str) -> None:
