@@ -428,6 +428,16 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     return chunks[0][0], chunks[-1][1]
 
 
+def _bracket_start(text: str, start: int, end: int) -> int:
+    """``start``, or the bracket before it that the number closes: an area code written
+    ``(0433)2718-5546`` goes whole, not leaving a stray ``(`` before the placeholder."""
+    opener = text[start - 1 : start]
+    closer = {"(": ")", "（": "）"}.get(opener)
+    if closer is not None and closer in text[start:end] and opener not in text[start:end]:
+        return start - 1
+    return start
+
+
 def find_phones(
     view: View,
     locale: str,
@@ -518,10 +528,10 @@ def find_phones(
             rest_start, rest_end = _trim(text, pos, m_start)
             digits = _digit_count(text[rest_start:rest_end])
             if digits >= GUARD_DIGITS and not is_harmless_shape(text[rest_start:rest_end]):
-                yield Finding(rest_start, rest_end, "phone")
+                yield Finding(_bracket_start(text, rest_start, rest_end), rest_end, "phone")
             elif 0 < digits <= _PREFIX_DIGITS and m_start < end:
                 # A trunk prefix or country code the matcher left out (``8 (912) ...``).
                 m_start = rest_start
             if m_start < m_end:
-                yield Finding(m_start, m_end, "phone")
+                yield Finding(_bracket_start(text, m_start, m_end), m_end, "phone")
             pos = m_end

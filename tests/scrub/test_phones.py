@@ -6,11 +6,12 @@ import re
 from itertools import product
 
 import phonenumbers
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from phonenumbers import Leniency, PhoneMetadata, PhoneNumberMatcher
 
-from bot.scrub import phones
+from bot.scrub import phones, scrub
 from bot.scrub.normalize import build_view
 from bot.scrub.phones import HOME_REGION, IDD_MIN_DIGITS, WORLD_MIN_DIGITS, find_phones
 
@@ -238,3 +239,19 @@ def test_phone_numbers_in_groups_are_removed_whole_without_the_matcher() -> None
     # A bracket, a "+" or an international prefix: the matcher is asked.
     for piece in ("03(1234)5678", "+81 90 1234 5678", "010 82 2 1234 5678"):
         assert not phones._guard_decides(piece, "JP"), piece
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("ko", "중국 집전화 (0433)2718-5546 이고", "중국 집전화 [전화번호] 이고"),
+        ("zh_Hans", "或者打 (0433) 285 6173，找她", "或者打 ［电话号码］，找她"),
+        ("ja", "電話（03）1234-5678です", "電話［電話番号］です"),
+        # A bracket around the whole number is the writer's, and stays.
+        ("ja", "母の携帯(090-1234-5678)まで", "母の携帯(［電話番号］)まで"),
+    ],
+)
+def test_an_area_code_in_brackets_goes_with_its_bracket(
+    locale: str, text: str, expected: str
+) -> None:
+    assert scrub(text, locale).text == expected
