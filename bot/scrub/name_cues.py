@@ -612,6 +612,7 @@ _KO_STOP: Final = frozenset(
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
         "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
+        "공안국 공안청 안전국 각각 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -648,7 +649,7 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP or (word[-1:] in "이라로도는가를의" and word[:-1] in _KO_STOP):
+    if word in _KO_STOP or (word[-1:] in "이라로도는은을가를의와과" and word[:-1] in _KO_STOP):
         return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
@@ -738,15 +739,25 @@ _KO_ZH_SURNAMES: Final = frozenset(
         "쩡 탄 루 웨이 뤼 딩 멍 친 판 위 청 쑤 리"
     )
 )
-# A name right before an age in brackets, written with or without 세 (한순희(79)).
-_KO_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+# A name right before an age in brackets, written with or without 세 (한순희(79)), or
+# before the year of birth in brackets (김정숙 (1945년생)).
+_KO_AGE: Final = re.compile(
+    r"[（(] ?(?:[0-9]{1,3} ?(?:세|살)?|(?:19|20)?[0-9]{2} ?년? ?생) ?[）)]"
+)
+# A form's line of a family: a name, a space, then the age with its unit (부 리명수 72세,
+# 동생 철민 40살). The whole word before must read as a name (올해로 72세 holds none).
+_KO_SPACED_AGE: Final = re.compile(
+    r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4}) (?:만 ?)?[0-9]{1,3} ?(?:세|살)(?![0-9])"
+)
+_KO_SPACED_AGE_AT: Final = re.compile(r"[세살](?:(?<=[0-9].)|(?<=[0-9] .))")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
 # A full name closing a sentence with no verb after it: an answer (찾는 사람은 김건우).
 # A sentence closes with a verb far more often (주세요, 편해요, 했다, 할까).
-# (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names.)
-_KO_VERB_ENDS: Final = frozenset("요다까죠네세니")
+# (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names; 고, 면, 데 end
+# verbs (가려고, 오면, 있는데) and hardly a name.)
+_KO_VERB_ENDS: Final = frozenset("요다까죠네세니고면데")
 # A name called by name (준호야, 순이야).
 _KO_VOCATIVE: Final = re.compile(
     r"(?:^|(?<=[\s.!?,~]))(?P<name>[가-힣]{2,3}?)(?:아|야|이야)(?=[\s,.!?~]|$)"
@@ -891,6 +902,13 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
+    for match in finditer_at(_KO_SPACED_AGE, text, before(starts(_KO_SPACED_AGE_AT, text), 12)):
+        name, start = match.group("name"), match.start("name")
+        full = _ko_full_name(name) or _ko_compound_name(name) or ko_ja_name(name)
+        # A given name alone only after a kinship word (동생 철민 40살): 각각 11살 holds none.
+        kin = text[max(0, start - 6) : start].rstrip(" ").rsplit(" ", 1)[-1] in _KO_KIN_OR_TITLE
+        if name not in roles and (full or (kin and ko_given_alone(name))):
+            yield match.span("name")
     for start, end in _ko_before_age(text):
         for length in (4, 3, 2):
             word = text[end - length : end]
@@ -1032,6 +1050,17 @@ def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
             yield word.span("name")
 
 
+# A full name with no particle before a verb said of a person (어제 김철수 봤어요?, 혹시
+# 박영희 아세요?, 리영철 만났대요): seen, met, known, looked for, helped, waited for.
+_KO_PERSON_VERBS: Final = (
+    "봤|보았|봐|만나|만났|만난|알아|아세요|아시|알고|알았|모르|몰라|데려|데리|찾아|찾고|찾았|"
+    "찾는|찾습|도와|도왔|도움|기다려|기다리|불러|소개|믿|따라|닮|연락|통화|전화|소식|"
+    "편지|안부|얘기|이야기|말고|말이|잡혀|잡혔|체포|구속|북송|송환|사망|돌아가"
+)
+_KO_NAME_VERB_AT: Final = re.compile(rf" (?={first_char_class(_KO_PERSON_VERBS)})")
+_KO_NAME_VERB: Final = re.compile(
+    rf"(?<![0-9가-힣])(?P<name>[가-힣]{{3,4}}) (?:{_KO_PERSON_VERBS})"
+)
 # A family's home or household named after one of them (영희네 집, 순자네 가족).
 _KO_HOUSEHOLD_AT: Final = re.compile(
     r"네(?<=[가-힣]{2}네)(?= ?(?:집|가족|식구|엄마|아빠|부모님|할머니|할아버지)"
@@ -1048,6 +1077,14 @@ _KO_WESTERN_GIVEN: Final = frozenset(
         "루스 줄리아 소피아 그레이스 헬렌 수잔 낸시 캐서린 제인 린다 에밀리 올리비아 폴 존"
     )
 )
+
+
+def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    marks = _hangul_word_starts(text, starts(_KO_NAME_VERB_AT, text), 4)
+    for match in finditer_at(_KO_NAME_VERB, text, marks):
+        name = match.group("name")
+        if name not in roles and (_ko_full_name(name) or _ko_compound_name(name)):
+            yield match.span("name")
 
 
 def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1102,6 +1139,7 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_recipients(text, roles)
     yield from _ko_pinyin_names(text)
     yield from _ko_households(text, roles)
+    yield from _ko_before_verbs(text, roles)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")

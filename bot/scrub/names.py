@@ -176,8 +176,12 @@ _KO_FOREIGN_NAME: Final = (
 # 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
     r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
-    r"(?:은|는|이(?= )|:|：| ){1,3}"
+    # The particle stands right after the label: after a space 은 opens the name (딸 이름
+    # 은별).
+    r"(?:(?:은|는|이(?= ))[:： ]{0,3}|[:： ]{1,3})"
     rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|['‘\"“「](?P<quoted>[가-힣]{{1,4}})['’\"”」]"
+    # 리 영 남: a form's name with a space between its syllables, after a colon.
+    r"|(?<=[:：] )(?P<spaced>[가-힣](?: [가-힣]){1,3})(?![가-힣])"
     rf"|(?P<name>{_KO_WORD}))"
 )
 # ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
@@ -225,6 +229,7 @@ _KO_SUFFIXES: Final = tuple(
     sorted(
         _words(
             "입니다 입니다만 이에요 예요 이고 이며 이라고 라고 이다 입니 이요 씨 님 은 는 이 가 "
+            "였어요 이었어요 였다 이었다 였습니다 이었습니다 였고 이었고 "
             "이라는데 라는데 이래요 래요 이라서 라서 인데 이었대요 였대요 이고요 고요 이라는 라는 "
             "을 를 의 에게 한테 와 과 도 로 으로 이랑 랑"
         ),
@@ -540,8 +545,9 @@ def _ko_surname(name: str) -> bool:
 
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
-        if match.group("foreign") or match.group("quoted"):
-            yield match.span("foreign" if match.group("foreign") else "quoted")
+        verbatim = next((g for g in ("foreign", "quoted", "spaced") if match.group(g)), None)
+        if verbatim is not None:
+            yield match.span(verbatim)
             continue
         name = _ko_strip(match.group("name"))
         if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
