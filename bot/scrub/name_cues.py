@@ -618,7 +618,9 @@ _KO_STOP: Final = frozenset(
 _KO_PARTICLES: Final = _words(
     "가 이 는 은 를 을 와 과 의 도 에게 한테 께 께서 랑 이랑 하고 이가 이는 이를 이도 "
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
-    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요"
+    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요 "
+    # 정광수래요, 한결이었나: hearsay and a doubtful past after a name.
+    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -680,14 +682,20 @@ KO_JA_SURNAMES: Final = frozenset(
         "이케다 하시모토 아베 이시카와 야마시타 나카지마 이시이 오가와 마에다 오카다 "
         "하세가와 후지타 곤도 무라카미 엔도 아오키 사카모토 후쿠다 니시무라 후지이 가네코 "
         "오카모토 후지와라 나카노 미우라 하라다 야스다 와다 모리타 우에다 시바타 구도 "
-        "미야모토 마루야마 이마이 다무라 야마나카 오노데라 스기야마 오쓰카 히라노 기타무라"
+        "미야모토 마루야마 이마이 다무라 야마나카 오노데라 스기야마 오쓰카 히라노 기타무라 "
+        # The Japanese names Koreans in Japan went by (通名), often kept by the returnees.
+        "가네모토 가네다 가네야마 가네무라 구니모토 기요모토 아라이 야스모토 마쓰야마 "
+        "히라야마 오야마 오오야마 다카야마 도요다 니시하라 아오야마 오오타 이와모토 "
+        "오카야마 마쓰다 도쿠야마 나가타 노무라 니시야마 다케다 요시모토 가나모토 "
+        "기노시타 나카야마 모토야마 이와타 다카기 우메모토 고야마 "
+        "사토오 이토오 오오시마 오시마"
     )
 )
 # Syllables of Japanese given names in Hangul (미치코, 세쓰코, 요시에, 하루카); a word of
 # them ending in one of the usual endings is a Japanese given name.
 KO_JA_SYLLABLES: Final = frozenset(
     "아이우에오카키쿠케코가기구게고사시스세소자지즈제조타치쓰테토다데도나니누네노"
-    "하히후헤호마미무메모야유요라리루레로와짱"
+    "하히후헤호마미무메모야유요라리루레로와짱츠즈"
 )
 _KO_JA_GIVEN_END: Final = frozenset("코에요미카오로리짱")
 # What follows a name as a title or a kinship word (한순희 할머니, 박 집사님, 기무라 상).
@@ -743,6 +751,9 @@ _KO_ZH_SURNAMES: Final = frozenset(
 # before the year of birth in brackets (김정숙 (1945년생)).
 _KO_AGE: Final = re.compile(
     r"[（(] ?(?:[0-9]{1,3} ?(?:세|살)?|(?:19|20)?[0-9]{2} ?년? ?생) ?[）)]"
+    # or among other notes in the bracket (박정란 (녀, 46세), 김성호 (1934년생, 2001년 사망)).
+    r"|[（(](?:[^()（）\n]{0,8}[,，] ?)?(?:[0-9]{1,3} ?(?:세|살)|(?:19|20)?[0-9]{2} ?년 ?생)"
+    r"(?:[,，][^()（）\n]{0,20})?[）)]"
 )
 # A form's line of a family: a name, a space, then the age with its unit (부 리명수 72세,
 # 동생 철민 40살). The whole word before must read as a name (올해로 72세 holds none).
@@ -1014,7 +1025,7 @@ _KO_TO_PERSON_AT: Final = re.compile(r"[한에](?:(?<=한)테|(?<=에)게)(?<=[�
 # Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in
 # Hangul, then syllables of pinyin, one of them a sound no Korean word has (웨, 샤, 밍, 팡).
 # Found at that syllable, which is rare in a Korean note.
-_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페"
+_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페젠톈녠쩌쭤쿤"
 _KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
 _KO_PINYIN: Final = frozenset(
     _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
@@ -1146,7 +1157,8 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             after = text[match.end("name") : match.end("name") + 1]
             # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
             # a word of two syllables and the copula 이 before 라고.
-            if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+            # 조심하라고: 하 and a quoted order.
+            if (name[-1] == "하" and after in "는고라") or (name[-1] == "이" and after == "라"):
                 continue
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):

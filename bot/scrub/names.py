@@ -176,6 +176,8 @@ _KO_FOREIGN_NAME: Final = (
 # 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
     r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
+    # 성명(일본명): which name the form asks for, in brackets.
+    r"(?:[（(][가-힣 ]{1,6}[)）])?"
     # The particle stands right after the label: after a space 은 opens the name (딸 이름
     # 은별).
     r"(?:(?:은|는|이(?= ))[:： ]{0,3}|[:： ]{1,3})"
@@ -230,6 +232,7 @@ _KO_SUFFIXES: Final = tuple(
         _words(
             "입니다 입니다만 이에요 예요 이고 이며 이라고 라고 이다 입니 이요 씨 님 은 는 이 가 "
             "였어요 이었어요 였다 이었다 였습니다 이었습니다 였고 이었고 "
+            "이었나 였나 이었던가 였던가 이던가 던가 "
             "이라는데 라는데 이래요 래요 이라서 라서 인데 이었대요 였대요 이고요 고요 이라는 라는 "
             "을 를 의 에게 한테 와 과 도 로 으로 이랑 랑"
         ),
@@ -252,7 +255,9 @@ _KO_ROLE: Final = frozenset(
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
         "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
         "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
-        "시장 구청장 시장님"
+        "시장 구청장 시장님 "
+        # 이름은 모르고요: not knowing the name, not a name.
+        "모르 몰라 모름 몰라요 잊어 까먹 비공개 없음 없어"
     )
 )
 
