@@ -764,6 +764,7 @@ _KO_SPACED_AGE_AT: Final = re.compile(r"[세살](?:(?<=[0-9].)|(?<=[0-9] .))")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
+_KO_ACRONYM_AFTER: Final = re.compile(r" ?[（(][A-Z]{2,}[）)]")
 # A full name closing a sentence with no verb after it: an answer (찾는 사람은 김건우).
 # A sentence closes with a verb far more often (주세요, 편해요, 했다, 할까).
 # (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names; 고, 면, 데 end
@@ -908,6 +909,8 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
     for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
+        if _KO_ACRONYM_AFTER.match(text, match.end("name")):
+            continue  # 유전자(DNA): a term and its abbreviation
         if _ko_full_name(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
@@ -948,12 +951,23 @@ def _ko_before_age(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _ko_ja_given_after(word: str) -> bool:
+    """After a Japanese family name, any word of Japanese sounds is the given name
+    (오오타 기미, 사토 미요), if it is no common word or title."""
+    return ko_ja_name(word) or (
+        word not in _KO_STOP
+        and word not in _KO_KIN_OR_TITLE
+        and not word.endswith(_KO_COPULA_ENDS)
+        and all(s in KO_JA_SYLLABLES for s in word)
+    )
+
+
 def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
     """Japanese family names in Hangul, with the given name written after them."""
     for match in finditer_at(_KO_JA_AT, text, starts(_KO_JA_FIRST, text)):
         end = match.end()
         given = _KO_WORD_AFTER.match(text, end)
-        if given is not None and ko_ja_name(given.group("word")):
+        if given is not None and _ko_ja_given_after(given.group("word")):
             end = given.end("word")
         yield match.start(), end
 
@@ -1036,7 +1050,7 @@ _KO_PINYIN_WORDS: Final = frozenset(
 )
 _KO_ZH_WORD: Final = re.compile(
     r"(?P<name>[가-힣]{2,5}?)(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|네|라는|이라는"
-    r"|라고|이라고)?(?![가-힣])"
+    r"|라고|이라고|인데|이에요|예요|이고|였어요|이었어요|래요|이래요)?(?![가-힣])"
 )
 
 
@@ -1098,6 +1112,114 @@ def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, in
             yield match.span("name")
 
 
+# A form's line of a family or a case: the relation or the role as a label, a colon or a
+# dash, then the name (조부: 문상호 — 사망, 부 - 김성호, 대상자: 박정란). The one-syllable
+# relations of a register (부, 모, 처) count only as a label.
+_KO_FORM_RELATIONS: Final = frozenset(
+    _words(
+        "부 모 처 부친 모친 조부 조모 외조부 외조모 증조부 증조모 장남 장녀 차남 차녀 삼남 삼녀 "
+        "본인 대상자 대상 당사자 내담자 신청인 신청자 배우자 보호자 연락인 실종자 자녀 형제"
+    )
+)
+_KO_FORM_MARK: Final = re.compile(r"[:：\-—–]")
+_KO_FORM_LABEL: Final = re.compile(r"(?:^|(?<=[\n,;·]))[ \t]*(?:[0-9]+[).] ?)?(?P<label>[가-힣]{1,4}) ?\Z")
+_KO_FORM_NAME: Final = re.compile(r" ?(?P<name>[가-힣]{2,4})(?![가-힣])")
+
+
+def _ko_form_lines(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for mark in starts(_KO_FORM_MARK, text):
+        label = _KO_FORM_LABEL.search(text, max(0, mark - 10), mark)
+        if label is None:
+            continue
+        word = label["label"]
+        if word not in _KO_FORM_RELATIONS and word not in _KO_KIN:
+            continue
+        name = _KO_FORM_NAME.match(text, mark + 1)
+        if name is None or name["name"] in roles or name["name"] in _KO_STOP:
+            continue
+        if ko_name_shaped(name["name"]) or _ko_compound_name(name["name"]):
+            yield name.span("name")
+
+
+# Foreigners on the route, as Korean writes their names: Russian, Thai and Lao, Mongolian
+# and Vietnamese given names, distinct from Korean words (세르게이, 솜차이, 바트바야르).
+_KO_FOREIGN_GIVEN: Final = frozenset(
+    _words(
+        "세르게이 블라디미르 알렉산드르 알렉세이 드미트리 니콜라이 안드레이 미하일 빅토르 "
+        "올레그 발렌티나 나탈리아 나타샤 타티야나 스베틀라나 이리나 옐레나 류드밀라 갈리나 "
+        "마샤 사샤 파벨 막심 보리스 바실리 예브게니 비탈리 아나톨리 표도르 그리고리 "
+        "콘스탄틴 세료자 볼로자 이반 발레리 겐나디 뱌체슬라프 루슬란 "
+        "솜차이 솜삭 솜퐁 솜폰 솜밧 쏨차이 쏨삭 쏨폰 분미 분참 분캄 분통 분쏭 분마 위차이 "
+        "아피삭 수차이 캄폰 캄싸이 시사왓 쑤린 찬타 쁘라윳 타낫 니콘 "
+        "바트바야르 바트볼드 간바타르 수흐바타르 엥흐바야르 오윤체첵 볼로르마 엥흐투야 "
+        "응우옌 쩐반 호앙 흐엉 뚜안 즈엉"
+    )
+)
+# The endings of Russian family names and of Mongolian given names (이바노프, 페트로바,
+# 코발스키, 간바타르): a word of three syllables or more that ends so.
+_KO_FOREIGN_ENDS: Final = (
+    "노프|로프|코프|토프|레프|예프|노바|로바|코바|예바|스키|스카야|바타르|바야르|체첵|자르갈|도르지"
+)
+_KO_FOREIGN_AT: Final = re.compile(
+    rf"(?:{_KO_FOREIGN_ENDS})"
+    r"(?=(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|님|라는|이라는)?(?![가-힣]))"
+)
+_KO_FOREIGN_FIRST: Final = re.compile(
+    first_char_class(_alternation(sorted(_KO_FOREIGN_GIVEN))) + "(?<![가-힣][가-힣])"
+)
+_KO_NOT_FOREIGN: Final = frozenset(_words("위스키 스키 러시아 모스크바 아바야르"))
+
+
+def _ko_foreign_names(text: str) -> Iterator[tuple[int, int]]:
+    for start in starts(_KO_FOREIGN_FIRST, text):
+        word = _KO_ZH_WORD.match(text, start)
+        if word is not None and word["name"] in _KO_FOREIGN_GIVEN:
+            yield word.span("name")
+    for match in _KO_FOREIGN_AT.finditer(text):
+        start = match.start()
+        while start > 0 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        name = text[start : match.end()]
+        if len(name) >= 3 and name not in _KO_NOT_FOREIGN:
+            yield start, match.end()
+
+
+# A name in Latin letters right after a kinship word or a person's role (남편 Ri Kwang
+# Nam이, 라오스 경찰 Bounmy가, 일본 이름으로 Takahashi Sumiko): capitalised words, then
+# a particle or a mark. Apps and services written so are no people.
+_KO_LATIN_AFTER_AT: Final = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+_KO_LATIN_NAME: Final = re.compile(
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]*){0,3}"
+    r"(?=이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|씨|님|[ ,.!?)\n]|$)"
+)
+_KO_LATIN_CUES: Final = frozenset(
+    {
+        *_KO_KIN,
+        *_words(
+            "경찰 브로커 가이드 기사 운전사 운전기사 선장 선원 목사 목사님 선교사 통역사 "
+            "통역 사람 남자 여자 친구 아저씨 아줌마 집주인 사장 사장님 중개인 직원 군인 "
+            "이름으로 이름은 이름이 성함은 본명은 부인 씨는"
+        ),
+    }
+)
+_KO_NOT_LATIN_NAMES: Final = frozenset(
+    _words(
+        "Kakao Kakaotalk Line Wechat WeChat Telegram Facebook Signal Zalo Whatsapp "
+        "WhatsApp Google Naver Instagram Viber Skype Messenger Gmail Daum Apple Samsung"
+    )
+)
+
+
+def _ko_latin_names(text: str) -> Iterator[tuple[int, int]]:
+    for at in starts(_KO_LATIN_AFTER_AT, text):
+        cue = text[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1].split("\n")[-1]
+        if cue not in _KO_LATIN_CUES:
+            continue
+        match = _KO_LATIN_NAME.match(text, at)
+        if match is not None and match.group().split(" ")[0] not in _KO_NOT_LATIN_NAMES:
+            yield match.span()
+
+
 def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for home in starts(_KO_HOUSEHOLD_AT, text):
         for length in (3, 2):
@@ -1151,6 +1273,9 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_pinyin_names(text)
     yield from _ko_households(text, roles)
     yield from _ko_before_verbs(text, roles)
+    yield from _ko_form_lines(text, roles)
+    yield from _ko_foreign_names(text)
+    yield from _ko_latin_names(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
@@ -1159,6 +1284,9 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             # a word of two syllables and the copula 이 before 라고.
             # 조심하라고: 하 and a quoted order.
             if (name[-1] == "하" and after in "는고라") or (name[-1] == "이" and after == "라"):
+                continue
+            # 주시기로, 하기를: a verb made a noun by 기 after 시 or 하, not a name.
+            if name[1:] in ("시기", "하기"):
                 continue
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):

@@ -257,7 +257,9 @@ _KO_ROLE: Final = frozenset(
         "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
         "시장 구청장 시장님 "
         # 이름은 모르고요: not knowing the name, not a name.
-        "모르 몰라 모름 몰라요 잊어 까먹 비공개 없음 없어"
+        "모르 몰라 모름 몰라요 잊어 까먹 비공개 없음 없어 모르고 모르겠 몰랐 "
+        # Elders called by a kinship word, not by name (아주머니라고 불렀어요).
+        "아주머니 아주머님 이모님 어르신 할머님 할아버님 사모님"
     )
 )
 
@@ -711,6 +713,8 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
         spans += list(ja_repeated(text, spans))
     elif locale == "ko":
         # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
+        # Filtered before the lists are walked too: 량강도, 자강도 lists no names.
+        spans = [(a, b) for a, b in spans if text[a:b] not in KEPT_NAMES]
         spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]
     elif locale == "zh_Hans":
         # A province or a country written in Hangul (상하이) or read as a name (吉林) stays.

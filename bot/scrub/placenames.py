@@ -801,7 +801,10 @@ def _ko_units_after(text: str, end: int) -> Iterator[Finding]:
             return
         if unit.group(1).endswith(_KO_UNIT_LOOKALIKES):
             return
-        yield Finding(unit.start(1), unit.end(), "place")
+        # 일본 오카야마현: after a country the next level is a province, kept; the walk
+        # goes on below it (후쿠오카현 구루메).
+        if unit.group(1) not in KEPT_NAMES:
+            yield Finding(unit.start(1), unit.end(), "place")
         end = unit.end()
 
 
