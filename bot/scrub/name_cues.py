@@ -620,7 +620,7 @@ _KO_PARTICLES: Final = _words(
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
     "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요 "
     # 정광수래요, 한결이었나: hearsay and a doubtful past after a name.
-    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가"
+    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가 였는지 이었는지 인지"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -1118,10 +1118,11 @@ def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, in
 _KO_FORM_RELATIONS: Final = frozenset(
     _words(
         "부 모 처 부친 모친 조부 조모 외조부 외조모 증조부 증조모 장남 장녀 차남 차녀 삼남 삼녀 "
-        "본인 대상자 대상 당사자 내담자 신청인 신청자 배우자 보호자 연락인 실종자 자녀 형제"
+        "본인 대상자 대상 당사자 내담자 신청인 신청자 배우자 보호자 연락인 실종자 자녀 형제 "
+        "요청인 요청자 의뢰인 신고인 신고자 작성자"
     )
 )
-_KO_FORM_MARK: Final = re.compile(r"[:：\-—–]")
+_KO_FORM_MARK: Final = re.compile(r"[:：\-—–/]")
 _KO_FORM_LABEL: Final = re.compile(r"(?:^|(?<=[\n,;·]))[ \t]*(?:[0-9]+[).] ?)?(?P<label>[가-힣]{1,4}) ?\Z")
 _KO_FORM_NAME: Final = re.compile(r" ?(?P<name>[가-힣]{2,4})(?![가-힣])")
 
@@ -1210,7 +1211,17 @@ _KO_NOT_LATIN_NAMES: Final = frozenset(
 )
 
 
+# A title in English before a family name (Ms. Sato 한테, 브로커 Mr. Tran이).
+_KO_LATIN_TITLED: Final = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<name>[A-Z][a-z]+)")
+
+
 def _ko_latin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names in Latin letters: after a title, as passports write Korean and Japanese
+    names (Pak Hyang-ok, Yamada Hiroshi), or after a kinship word or a role."""
+    if "M" in text or "D" in text:
+        for match in _KO_LATIN_TITLED.finditer(text):
+            yield match.span("name")
+    yield from _zh_latin(text)
     for at in starts(_KO_LATIN_AFTER_AT, text):
         cue = text[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1].split("\n")[-1]
         if cue not in _KO_LATIN_CUES:

@@ -473,6 +473,9 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
             yield from listed
             names.update(text[a:b] for a, b in listed)
             listed = [span for a, b in listed for span in _ko_listed(text, a, b)]
+    # Each word of a name in Latin letters is the name's in any order (Yamada Hiroshi,
+    # Hiroshi Yamada).
+    names.update(part for name in list(names) if " " in name for part in name.split() if part.isascii())
     for name in names:
         if len(name) < 2:
             continue
