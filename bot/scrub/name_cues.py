@@ -620,7 +620,7 @@ _KO_PARTICLES: Final = _words(
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
     "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요 "
     # 정광수래요, 한결이었나: hearsay and a doubtful past after a name.
-    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가 였는지 이었는지 인지"
+    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가 였는지 이었는지 인지 인데 이라는데"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -686,10 +686,15 @@ KO_JA_SURNAMES: Final = frozenset(
         # The Japanese names Koreans in Japan went by (通名), often kept by the returnees.
         "가네모토 가네다 가네야마 가네무라 구니모토 기요모토 아라이 야스모토 마쓰야마 "
         "히라야마 오야마 오오야마 다카야마 도요다 니시하라 아오야마 오오타 이와모토 "
-        "오카야마 마쓰다 도쿠야마 나가타 노무라 니시야마 다케다 요시모토 가나모토 "
+        "마쓰다 도쿠야마 나가타 노무라 니시야마 다케다 요시모토 가나모토 "
         "기노시타 나카야마 모토야마 이와타 다카기 우메모토 고야마 "
         "사토오 이토오 오오시마 오시마"
     )
+)
+# Family names that are also prefectures and cities: a name only with the given name
+# after them (미야자키 도시에, not 미야자키 출신).
+_KO_JA_PLACE_SURNAMES: Final = frozenset(
+    _words("미야자키 후쿠시마 야마가타 나가노 나가사키 히로시마 오카야마 도야마")
 )
 # Syllables of Japanese given names in Hangul (미치코, 세쓰코, 요시에, 하루카); a word of
 # them ending in one of the usual endings is a Japanese given name.
@@ -777,12 +782,13 @@ _KO_VOCATIVE: Final = re.compile(
 # A Japanese family name in Hangul as a word: alone before a particle, a title, a
 # copula, or before the given name.
 _KO_JA_AT: Final = re.compile(
-    rf"(?<![가-힣])(?:{_alternation(sorted(KO_JA_SURNAMES))})"
+    rf"(?<![가-힣])(?:{_alternation(sorted(KO_JA_SURNAMES | _KO_JA_PLACE_SURNAMES))})"
     r"(?=[^가-힣]|$|이|가|는|은|를|을|의|도|씨|상|였|이었|예요|이에요|라는|이라는)"
 )
 # Where one can begin: a word opening with one of their first syllables (scan.py).
 _KO_JA_FIRST: Final = re.compile(
-    first_char_class(_alternation(sorted(KO_JA_SURNAMES))) + "(?<![가-힣][가-힣])"
+    first_char_class(_alternation(sorted(KO_JA_SURNAMES | _KO_JA_PLACE_SURNAMES)))
+    + "(?<![가-힣][가-힣])"
 )
 _KO_WORD_AFTER: Final = re.compile(
     r" (?P<word>[가-힣]{2,4}?)(?:이|가|는|은|를|을|의|도|씨|상|,|\(|（|$|(?![가-힣]))"
@@ -969,6 +975,8 @@ def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
         given = _KO_WORD_AFTER.match(text, end)
         if given is not None and _ko_ja_given_after(given.group("word")):
             end = given.end("word")
+        elif match.group() in _KO_JA_PLACE_SURNAMES:
+            continue
         yield match.start(), end
 
 
@@ -1256,6 +1264,23 @@ def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]
             break
 
 
+# A name in kanji after a kinship word (증조부 安田正雄, 어머니 金福順, 조모 木村ハル): two
+# to four characters opening with a Japanese or Korean family name, katakana after them.
+_KO_KIN_KANJI: Final = re.compile(
+    r"(?<= )[\u4e00-\u9fff]{2,4}[ァ-ヺー]{0,4}(?![\u4e00-\u9fff々ァ-ヺー])"
+)
+
+
+def _ko_kin_kanji(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KO_KIN_KANJI.finditer(text):
+        start = match.start()
+        kin = text[max(0, start - 6) : start - 1].rsplit(" ", 1)[-1].split("\n")[-1]
+        run = match.group()
+        surname = run[0] in _KO_HANJA_SURNAMES or any(run[:n] in JAPANESE for n in (1, 2, 3))
+        if surname and len(run) > 2 and (kin in _KO_KIN or kin in _KO_FORM_RELATIONS):
+            yield match.span()
+
+
 def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_BRACKETED.finditer(text):
         bracket = match.start()
@@ -1287,6 +1312,7 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_form_lines(text, roles)
     yield from _ko_foreign_names(text)
     yield from _ko_latin_names(text)
+    yield from _ko_kin_kanji(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")

@@ -175,7 +175,7 @@ _KO_FOREIGN_NAME: Final = (
 # The labels of a name, and of its spelling in other scripts (영문 표기는 Ri Kyong Hui,
 # 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
-    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
+    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름|별명|닉네임|애칭)"
     # 성명(일본명): which name the form asks for, in brackets.
     r"(?:[（(][가-힣 ]{1,6}[)）])?"
     # The particle stands right after the label: after a space 은 opens the name (딸 이름
@@ -183,7 +183,7 @@ _KO_LABEL: Final = re.compile(
     r"(?:(?:은|는|이(?= ))[:： ]{0,3}|[:： ]{1,3})"
     rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|['‘\"“「](?P<quoted>[가-힣]{{1,4}})['’\"”」]"
     # 리 영 남: a form's name with a space between its syllables, after a colon.
-    r"|(?<=[:：] )(?P<spaced>[가-힣](?: [가-힣]){1,3})(?![가-힣])"
+    r"|(?<=[:： ])(?P<spaced>[가-힣](?: [가-힣]){1,3})(?![가-힣])"
     rf"|(?P<name>{_KO_WORD}))"
 )
 # ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
@@ -476,6 +476,8 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
     # Each word of a name in Latin letters is the name's in any order (Yamada Hiroshi,
     # Hiroshi Yamada).
     names.update(part for name in list(names) if " " in name for part in name.split() if part.isascii())
+    # The given name of a full name found, said alone later (리춘화인데 … 춘화가).
+    names.update(name[1:] for name in list(names) if len(name) == 3 and ko_name_shaped(name) and ko_given_alone(name[1:]))
     for name in names:
         if len(name) < 2:
             continue
@@ -492,7 +494,7 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
 
 # A full name in Latin letters, then 라고 as a word of its own (Kim Sunhee 라고 적혀).
 # Found at the 라고 standing as a word (few in a note), then looked for before it.
-_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는](?![가-힣]))")
+_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는]만?(?![가-힣]))")
 _KO_LATIN_SAID: Final = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}\Z")
 
 
@@ -549,6 +551,15 @@ def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
     return raw[len(name) :] in _KO_COPULAS
 
 
+def _ko_spaced_name(match: re.Match[str]) -> bool:
+    """After a colon any spaced syllables are the name; otherwise (성명 김 순 옥) they
+    must read as one: a family name, then syllables of given names (이름은 안 줘 is none)."""
+    if ":" in match.group() or "：" in match.group():
+        return True
+    syllables = match.group("spaced").split(" ")
+    return syllables[0] in KOREAN and ko_given_alone("".join(syllables[1:3]).ljust(2, "가"))
+
+
 def _ko_surname(name: str) -> bool:
     return name[:1] in KOREAN or name[:2] in KOREAN_COMPOUND
 
@@ -556,6 +567,8 @@ def _ko_surname(name: str) -> bool:
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
         verbatim = next((g for g in ("foreign", "quoted", "spaced") if match.group(g)), None)
+        if verbatim == "spaced" and not _ko_spaced_name(match):
+            continue
         if verbatim is not None:
             yield match.span(verbatim)
             continue

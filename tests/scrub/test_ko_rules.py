@@ -150,6 +150,16 @@ _CASES = [
     ("이쿠노역 말고 쓰루하시역에서 만나요", ["쓰루하시역"], ["만나요"]),
     ("쿤밍에서 몽라 거쳐 므엉씽까지 갔어요", ["몽라", "므엉씽"], ["거쳐"]),
     ("베트남 하장이랑 사빠 쪽에 있어요", ["하장", "사빠"], ["베트남"]),
+    # the given name of a full name found, alone later; a name before 인데
+    ("조카가 박은별인데\n은별이가 지금 아파요", ["박은별", "은별"], ["조카", "아파요"]),
+    # a family name that is also a prefecture, with its given name; a kanji name after
+    # a kinship word; a nickname in quotes; a form's spaced name with no colon
+    ("외할머니 미야자키 하루에는 돌아가셨어요", ["미야자키 하루에"], ["외할머니"]),
+    ("증조모 木村ハル, 조부 金東洙 (일본)", ["木村ハル", "金東洙"], ["증조모", "(일본)"]),
+    ("그 사람 별명이 '호랑이'였어요", ["호랑이"], ["별명"]),
+    ("성명 박 영 희 (띄어 씀)", ["박 영 희"], ["성명", "(띄어 씀)"]),
+    ("자기를 Lao Zhang 이라고만 했어요", ["Lao Zhang"], ["이라고만"]),
+    ("조선족 마을 싼허에서 막혔대요", ["싼허"], ["조선족"]),
 ]
 
 # Sentences in which nothing may change: words that open with a family name or end like
@@ -197,6 +207,7 @@ _CLEAN = [
     "유전자(DNA) 검사는 3~4주 걸린대요. 량강도, 자강도 쪽은 단속이 심해요.",
     "일본 오카야마현에서 태어났대요. 엄마 Kakao로 연락해요. 위스키 마셨어요.",
     "삼합 먹으러 가요. 하산 하다가 다쳤어요. 우리 동네 노동자구 얘기.",
+    "미야자키 출신이에요. 어머니 中國 사람. 이름은 안 줘요.",
 ]
 
 
