@@ -765,7 +765,7 @@ _KO_AGE: Final = re.compile(
 _KO_SPACED_AGE: Final = re.compile(
     r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4}) (?:만 ?)?[0-9]{1,3} ?(?:세|살)(?![0-9])"
 )
-_KO_SPACED_AGE_AT: Final = re.compile(r"[세살](?:(?<=[0-9].)|(?<=[0-9] .))")
+_KO_SPACED_AGE_AT: Final = re.compile(r"[0-9](?= ?[세살])")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
@@ -1090,10 +1090,8 @@ _KO_PERSON_VERBS: Final = (
     "찾는|찾습|도와|도왔|도움|기다려|기다리|불러|소개|믿|따라|닮|연락|통화|전화|소식|"
     "편지|안부|얘기|이야기|말고|말이|잡혀|잡혔|체포|구속|북송|송환|사망|돌아가"
 )
-_KO_NAME_VERB_AT: Final = re.compile(rf" (?={first_char_class(_KO_PERSON_VERBS)})")
-_KO_NAME_VERB: Final = re.compile(
-    rf"(?<![0-9가-힣])(?P<name>[가-힣]{{3,4}}) (?:{_KO_PERSON_VERBS})"
-)
+# Found at the verb (a space, then one of them), then the word before is checked.
+_KO_NAME_VERB_AT: Final = re.compile(rf" (?:{_KO_PERSON_VERBS})")
 # A family's home or household named after one of them (영희네 집, 순자네 가족).
 _KO_HOUSEHOLD_AT: Final = re.compile(
     r"네(?<=[가-힣]{2}네)(?= ?(?:집|가족|식구|엄마|아빠|부모님|할머니|할아버지)"
@@ -1113,11 +1111,13 @@ _KO_WESTERN_GIVEN: Final = frozenset(
 
 
 def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    marks = _hangul_word_starts(text, starts(_KO_NAME_VERB_AT, text), 4)
-    for match in finditer_at(_KO_NAME_VERB, text, marks):
-        name = match.group("name")
+    marks = starts(_KO_NAME_VERB_AT, text)
+    for start, end in zip(_hangul_word_starts(text, marks, 5), marks, strict=True):
+        name = text[start:end]
+        if not 3 <= len(name) <= 4 or (start and "0" <= text[start - 1] <= "9"):
+            continue
         if name not in roles and (_ko_full_name(name) or _ko_compound_name(name)):
-            yield match.span("name")
+            yield start, end
 
 
 # A form's line of a family or a case: the relation or the role as a label, a colon or a
@@ -1137,6 +1137,10 @@ _KO_FORM_NAME: Final = re.compile(r" ?(?P<name>[가-힣]{2,4})(?![가-힣])")
 
 def _ko_form_lines(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for mark in starts(_KO_FORM_MARK, text):
+        # the common case (a phone's or a date's dash) settled without a pattern
+        label_end = mark - 1 if text[mark - 1 : mark] == " " else mark
+        if not "가" <= text[label_end - 1 : label_end] <= "힣":
+            continue
         label = _KO_FORM_LABEL.search(text, max(0, mark - 10), mark)
         if label is None:
             continue
@@ -1169,28 +1173,31 @@ _KO_FOREIGN_GIVEN: Final = frozenset(
 _KO_FOREIGN_ENDS: Final = (
     "노프|로프|코프|토프|레프|예프|노바|로바|코바|예바|스키|스카야|바타르|바야르|체첵|자르갈|도르지"
 )
-_KO_FOREIGN_AT: Final = re.compile(
-    rf"(?:{_KO_FOREIGN_ENDS})"
-    r"(?=(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|님|라는|이라는)?(?![가-힣]))"
-)
-_KO_FOREIGN_FIRST: Final = re.compile(
-    first_char_class(_alternation(sorted(_KO_FOREIGN_GIVEN))) + "(?<![가-힣][가-힣])"
+_KO_FOREIGN_PARTICLE: Final = re.compile(
+    r"(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|님|라는|이라는)?(?![가-힣])"
 )
 _KO_NOT_FOREIGN: Final = frozenset(_words("위스키 스키 러시아 모스크바 아바야르"))
+# The names and the endings in one automaton: a note is read once for all of them.
+_KO_FOREIGN_GIVEN_SORTED: Final = sorted(_KO_FOREIGN_GIVEN)
+_KO_FOREIGN_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
+    [*_KO_FOREIGN_GIVEN_SORTED, *_KO_FOREIGN_ENDS.split("|")],
+    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+)
 
 
 def _ko_foreign_names(text: str) -> Iterator[tuple[int, int]]:
-    for start in starts(_KO_FOREIGN_FIRST, text):
-        word = _KO_ZH_WORD.match(text, start)
-        if word is not None and word["name"] in _KO_FOREIGN_GIVEN:
-            yield word.span("name")
-    for match in _KO_FOREIGN_AT.finditer(text):
-        start = match.start()
+    for index, start, end in _KO_FOREIGN_AUTOMATON.find_matches_as_indexes(text):
+        if _KO_FOREIGN_PARTICLE.match(text, end) is None:
+            continue  # the word goes on: 올가을, 이반찬
+        if index < len(_KO_FOREIGN_GIVEN_SORTED):
+            if start == 0 or not "가" <= text[start - 1] <= "힣":
+                yield start, end
+            continue
         while start > 0 and "가" <= text[start - 1] <= "힣":
             start -= 1
-        name = text[start : match.end()]
+        name = text[start:end]
         if len(name) >= 3 and name not in _KO_NOT_FOREIGN:
-            yield start, match.end()
+            yield start, end
 
 
 # A name in Latin letters right after a kinship word or a person's role (남편 Ri Kwang
@@ -1219,6 +1226,7 @@ _KO_NOT_LATIN_NAMES: Final = frozenset(
 )
 
 
+_KO_CAPITALISED: Final = re.compile(r"[A-Z][a-z]")
 # A title in English before a family name (Ms. Sato 한테, 브로커 Mr. Tran이).
 _KO_LATIN_TITLED: Final = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<name>[A-Z][a-z]+)")
 
@@ -1226,6 +1234,8 @@ _KO_LATIN_TITLED: Final = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<name>[A-Z]
 def _ko_latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Names in Latin letters: after a title, as passports write Korean and Japanese
     names (Pak Hyang-ok, Yamada Hiroshi), or after a kinship word or a role."""
+    if _KO_CAPITALISED.search(text) is None:
+        return  # most notes hold no capitalised word
     if "M" in text or "D" in text:
         for match in _KO_LATIN_TITLED.finditer(text):
             yield match.span("name")
@@ -1267,7 +1277,7 @@ def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]
 # A name in kanji after a kinship word (증조부 安田正雄, 어머니 金福順, 조모 木村ハル): two
 # to four characters opening with a Japanese or Korean family name, katakana after them.
 _KO_KIN_KANJI: Final = re.compile(
-    r"(?<= )[\u4e00-\u9fff]{2,4}[ァ-ヺー]{0,4}(?![\u4e00-\u9fff々ァ-ヺー])"
+    r"[\u4e00-\u9fff](?<= .)[\u4e00-\u9fff]{1,3}[ァ-ヺー]{0,4}(?![\u4e00-\u9fff々ァ-ヺー])"
 )
 
 
