@@ -655,7 +655,7 @@ _KO_KIN_AT: Final = re.compile(rf"{first_char_class(_alternation(_KO_KIN))}(?<![
 
 def _ko_full_name(word: str) -> bool:
     """``word`` is a family name then a given name of two syllables."""
-    if word in _KO_STOP or (word[-1:] in "이라로도는은을가를의와과" and word[:-1] in _KO_STOP):
+    if word in _KO_STOP or (word[-1:] in "이라로도는가를의" and word[:-1] in _KO_STOP):
         return False  # 사람이, 편지라: a word and its particle
     if len(word) == 4 and word[:2] in KOREAN_COMPOUND:
         given = word[2:]
@@ -1120,6 +1120,8 @@ def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, in
         name = text[start:end]
         if not 3 <= len(name) <= 4 or (start and "0" <= text[start - 1] <= "9"):
             continue
+        if name[-1] in "은을와과" and name[:-1] in _KO_STOP:
+            continue  # 사람은 믿지 마세요: a word and its particle (이하은 is a name)
         if name not in roles and (_ko_full_name(name) or _ko_compound_name(name)):
             yield start, end
 

@@ -124,6 +124,8 @@ _CASES = [
     ),
     # a full name with no particle before a verb said of a person
     ("혹시 박영희 아세요? 어제 최광철 만났대요", ["박영희", "최광철"], ["혹시", "어제"]),
+    # a given name that ends like a particle after a word (이하 + 은)
+    ("이하은이 아파요. 이지은 만났어요", ["이하은", "이지은"], ["아파요"]),
     # form lines: a name before an age with its unit, the relation as a label, a year of
     # birth or other notes in the bracket after the name, a name spaced by syllables
     ("부 리명수 72세\n동생 철민 40살", ["리명수", "철민"], ["72세", "40살"]),
