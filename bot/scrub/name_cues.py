@@ -1051,7 +1051,9 @@ _KO_TO_PERSON_AT: Final = re.compile(r"[한에](?:(?<=한)테|(?<=에)게)(?<=[�
 # Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in
 # Hangul, then syllables of pinyin, one of them a sound no Korean word has (웨, 샤, 밍, 팡).
 # Found at that syllable, which is rare in a Korean note.
-_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페젠톈녠쩌쭤쿤"
+_KO_PINYIN_ONLY: Final = (
+    "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페젠톈녠쩌쭤쿤"
+)
 _KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
 _KO_PINYIN: Final = frozenset(
     _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
@@ -1137,7 +1139,9 @@ _KO_FORM_RELATIONS: Final = frozenset(
     )
 )
 _KO_FORM_MARK: Final = re.compile(r"[:：\-—–/]")
-_KO_FORM_LABEL: Final = re.compile(r"(?:^|(?<=[\n,;·]))[ \t]*(?:[0-9]+[).] ?)?(?P<label>[가-힣]{1,4}) ?\Z")
+_KO_FORM_LABEL: Final = re.compile(
+    r"(?:^|(?<=[\n,;·]))[ \t]*(?:[0-9]+[).] ?)?(?P<label>[가-힣]{1,4}) ?\Z"
+)
 _KO_FORM_NAME: Final = re.compile(r" ?(?P<name>[가-힣]{2,4})(?![가-힣])")
 
 
@@ -1176,8 +1180,11 @@ _KO_FOREIGN_GIVEN: Final = frozenset(
 )
 # The endings of Russian family names and of Mongolian given names (이바노프, 페트로바,
 # 코발스키, 간바타르): a word of three syllables or more that ends so.
-_KO_FOREIGN_ENDS: Final = (
-    "노프|로프|코프|토프|레프|예프|노바|로바|코바|예바|스키|스카야|바타르|바야르|체첵|자르갈|도르지"
+_KO_FOREIGN_ENDS: Final = "|".join(
+    _words(
+        "노프 로프 코프 토프 레프 예프 노바 로바 코바 예바 스키 스카야 "
+        "바타르 바야르 체첵 자르갈 도르지"
+    )
 )
 _KO_FOREIGN_PARTICLE: Final = re.compile(
     r"(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|님|라는|이라는)?(?![가-힣])"
@@ -1243,16 +1250,16 @@ def _ko_latin_names(text: str) -> Iterator[tuple[int, int]]:
     if _KO_CAPITALISED.search(text) is None:
         return  # most notes hold no capitalised word
     if "M" in text or "D" in text:
-        for match in _KO_LATIN_TITLED.finditer(text):
-            yield match.span("name")
+        for titled in _KO_LATIN_TITLED.finditer(text):
+            yield titled.span("name")
     yield from _zh_latin(text)
     for at in starts(_KO_LATIN_AFTER_AT, text):
         cue = text[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1].split("\n")[-1]
         if cue not in _KO_LATIN_CUES:
             continue
-        match = _KO_LATIN_NAME.match(text, at)
-        if match is not None and match.group().split(" ")[0] not in _KO_NOT_LATIN_NAMES:
-            yield match.span()
+        name = _KO_LATIN_NAME.match(text, at)
+        if name is not None and name.group().split(" ")[0] not in _KO_NOT_LATIN_NAMES:
+            yield name.span()
 
 
 def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:

@@ -475,9 +475,14 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
             listed = [span for a, b in listed for span in _ko_listed(text, a, b)]
     # Each word of a name in Latin letters is the name's in any order (Yamada Hiroshi,
     # Hiroshi Yamada).
-    names.update(part for name in list(names) if " " in name for part in name.split() if part.isascii())
+    found = list(names)
+    names.update(part for name in found if " " in name for part in name.split() if part.isascii())
     # The given name of a full name found, said alone later (리춘화인데 … 춘화가).
-    names.update(name[1:] for name in list(names) if len(name) == 3 and ko_name_shaped(name) and ko_given_alone(name[1:]))
+    names.update(
+        name[1:]
+        for name in found
+        if len(name) == 3 and ko_name_shaped(name) and ko_given_alone(name[1:])
+    )
     for name in names:
         if len(name) < 2:
             continue
