@@ -212,7 +212,8 @@ _KO_PERSON_PARTICLE: Final = "이|가|은|는|을|를|의|도|한테|에게|랑|
 # ``X라는 이름``, ``X라고 불렀대요``: whatever stands before is the name, in any script
 # (キム・スンジャ라는 이름으로). Found at the frame, then walked back to the word's start.
 _KO_CALLED: Final = re.compile(
-    r"(?:이라는|라는|이라고|라고) (?:(?:[가-힣]{1,4} )?이름|불|부르"
+    # 라고만 불렸어요: called only so.
+    r"(?:이라는|라는|이라고|라고)(?:만)? (?:(?:[가-힣]{1,4} )?이름|불|부르"
     # 데이비드라는 미국분이, 장웨이라는 중국 남자랑: whoever is called so is a person.
     rf"|(?:[가-힣]{{1,4}} )?[가-힣]{{0,3}}(?:{_KO_PERSON_NOUNS})"
     rf"(?=[^가-힣]|$|{_KO_PERSON_PARTICLE}))"
@@ -514,6 +515,8 @@ def _ko_called(text: str) -> Iterator[tuple[int, int]]:
         if spaced is not None:
             yield spaced.start(), end - 1
             continue
+        if end and text[end - 1] in "'’\"”」":
+            end -= 1  # '하루'라고만: the name inside the quotes
         if end and text[end - 1] in ")）":
             # 샤오린(小林)이라고: the name and its other spelling in brackets.
             bracket = max(text.rfind("(", 0, end), text.rfind("（", 0, end))

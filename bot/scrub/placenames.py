@@ -699,7 +699,9 @@ _KO_NAME_SUFFIX: Final = frozenset("시군현구역진향촌읍면")
 # North Korea's districts of a city (구역) and workers' districts (로동자구: 남양로동자구).
 # A port, an airport or a customs house named after the place (청진항, 선양공항) goes with it.
 _KO_LONG_SUFFIX: Final = re.compile(
-    r"(?:구역|[로노]동자구|공항|세관|항)(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이|예요|였)"
+    # 투먼북역: the north station of a town.
+    r"(?:구역|[로노]동자구|공항|세관|항|[동서남북]역)"
+    r"(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이|예요|였)"
 )
 
 
