@@ -612,7 +612,7 @@ _KO_STOP: Final = frozenset(
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
         "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
-        "공안국 공안청 안전국 각각 "
+        "공안국 공안청 안전국 각각 사이 "
         # Words in the North's spelling, which keeps the ㄹ and ㄴ the South drops: they
         # open with the syllables of 리, 류, 림 and read as names.
         "려권 로인 련락 로동 로동자 로동당 리유 녀자 녀성 량식 력사 래일 로력 리해 리용 "

@@ -456,6 +456,18 @@ def _ko_listed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield match.span("word")
 
 
+def _ko_spaced_surname(text: str, start: int, end: int) -> bool:
+    """A family name alone, then a space, before a given name found (김 철수 씨)."""
+    return (
+        end - start == 2
+        and start >= 2
+        and text[start - 1] == " "
+        and text[start - 2] in ko_lone_surnames()
+        and text[start - 2] != "원"  # 2,000만 원: the currency
+        and (start == 2 or not "가" <= text[start - 3] <= "힣")
+    )
+
+
 def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The names found, their other spelling in brackets after them (박순남(朴順男)), and
     every other place where the same name stands as a word."""
@@ -463,6 +475,8 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
     for start, end in spans:
         yield start, end
         names.add(text[start:end])
+        if _ko_spaced_surname(text, start, end):
+            yield start - 2, end  # 김 철수 씨: the family name a space before
         other = _KO_OTHER_SPELLING.match(text, end)
         if other is not None:
             yield other.span(1)

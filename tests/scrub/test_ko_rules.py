@@ -165,6 +165,8 @@ _CASES = [
     # a name in quotes before 라고만 불렀어요; a town's north station
     ("어릴 때는 '복순'이라고만 불렀대요", ["복순"], ["불렀대요"]),
     ("옌지역 말고 옌지서역으로 오래요", ["옌지서역"], ["말고"]),
+    # a family name alone a space before a given name found
+    ("박 은정 씨한테 전해 주세요", ["박 은정"], ["씨한테"]),
 ]
 
 # Sentences in which nothing may change: words that open with a family name or end like
@@ -215,6 +217,7 @@ _CLEAN = [
     "미야자키 출신이에요. 어머니 中國 사람. 이름은 안 줘요.",
     "직업 : 로동자. 려권을 뺏어 갔어요. 로인 한 분이 오셨어요. 녀자들이 많이 잡혀요.",
     "그냥 '친구'라고만 불렀어요. '브로커'라고 부르는 사람이 왔어요.",
+    "비용은 1,500만 원에서 2,000만 원 사이라고 합니다.",
 ]
 
 
