@@ -159,6 +159,10 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("비엔티안", "위앙짠", "루앙프라방", "팍세", "사완나켓", "방콕", "농카이", "치앙콩"),
     ("프놈펜", "씨엠립", "시엠레아프", "하노이", "호찌민", "호치민", "하이퐁", "다낭", "랑선"),
     ("몽까이", "양곤", "울란바토르", "울란바타르"),
+    # Other Hangul spellings of the same towns and the border towns near them: Muang Sing,
+    # Mengla, Sapa and Ha Giang in Vietnam's north, Kuandian across from Sinuiju, Sanhe
+    # (三合) across from Hoeryong, Tenri in Nara.
+    ("므엉씽", "므엉싱", "무앙씽", "몽라", "사빠", "하장", "쿠안뎬", "콴뎬", "싼허", "덴리"),
     # Chinese cities in Hangul on the way south and where defectors work (words such as
     # 선전 "propaganda", 지난 "past", 시안 "draft" and 지시 "order" are left out).
     ("광저우", "우한", "난징", "항저우", "쑤저우", "청두", "정저우", "창사", "구이린"),
@@ -237,6 +241,9 @@ GUARDED: Final[tuple[str, ...]] = (
     "백산",
     "경성",
     "구성",
+    # 하산 "coming down a mountain", 삼합 a dish: Khasan and Sanhe only with a suffix.
+    "하산",
+    "삼합",
 )
 
 # Romanised spellings, matched as whole words in any letter case.

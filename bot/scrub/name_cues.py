@@ -612,12 +612,19 @@ _KO_STOP: Final = frozenset(
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
         "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
+        "공안국 공안청 안전국 각각 사이 "
+        # Words in the North's spelling, which keeps the ㄹ and ㄴ the South drops: they
+        # open with the syllables of 리, 류, 림 and read as names.
+        "려권 로인 련락 로동 로동자 로동당 리유 녀자 녀성 량식 력사 래일 로력 리해 리용 "
+        "련합 료리 류학 림시 렬차 로임 로선 련계 례절 념려 락원 랭면 리발 "
     )
 )
 _KO_PARTICLES: Final = _words(
     "가 이 는 은 를 을 와 과 의 도 에게 한테 께 께서 랑 이랑 하고 이가 이는 이를 이도 "
     "이와 이의 이한테 이에게 이랑 이하고 이에요 예요 입니다 이었어요 였어요 이었습니다 "
-    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요"
+    "였습니다 이고 이라는 라는 이란 란 이라고 라고 로 으로 이요 이고요 "
+    # 정광수래요, 한결이었나: hearsay and a doubtful past after a name.
+    "래요 이래요 이었나 였나 이었던가 였던가 이던가 던가 였는지 이었는지 인지 인데 이라는데"
 )
 _KO_PARTICLE: Final = _alternation(_KO_PARTICLES)
 _KO_SURNAME_CLASS: Final = "[" + "".join(sorted(KOREAN | {s[0] for s in KOREAN_COMPOUND})) + "]"
@@ -679,14 +686,25 @@ KO_JA_SURNAMES: Final = frozenset(
         "이케다 하시모토 아베 이시카와 야마시타 나카지마 이시이 오가와 마에다 오카다 "
         "하세가와 후지타 곤도 무라카미 엔도 아오키 사카모토 후쿠다 니시무라 후지이 가네코 "
         "오카모토 후지와라 나카노 미우라 하라다 야스다 와다 모리타 우에다 시바타 구도 "
-        "미야모토 마루야마 이마이 다무라 야마나카 오노데라 스기야마 오쓰카 히라노 기타무라"
+        "미야모토 마루야마 이마이 다무라 야마나카 오노데라 스기야마 오쓰카 히라노 기타무라 "
+        # The Japanese names Koreans in Japan went by (通名), often kept by the returnees.
+        "가네모토 가네다 가네야마 가네무라 구니모토 기요모토 아라이 야스모토 마쓰야마 "
+        "히라야마 오야마 오오야마 다카야마 도요다 니시하라 아오야마 오오타 이와모토 "
+        "마쓰다 도쿠야마 나가타 노무라 니시야마 다케다 요시모토 가나모토 "
+        "기노시타 나카야마 모토야마 이와타 다카기 우메모토 고야마 "
+        "사토오 이토오 오오시마 오시마"
     )
+)
+# Family names that are also prefectures and cities: a name only with the given name
+# after them (미야자키 도시에, not 미야자키 출신).
+_KO_JA_PLACE_SURNAMES: Final = frozenset(
+    _words("미야자키 후쿠시마 야마가타 나가노 나가사키 히로시마 오카야마 도야마")
 )
 # Syllables of Japanese given names in Hangul (미치코, 세쓰코, 요시에, 하루카); a word of
 # them ending in one of the usual endings is a Japanese given name.
 KO_JA_SYLLABLES: Final = frozenset(
     "아이우에오카키쿠케코가기구게고사시스세소자지즈제조타치쓰테토다데도나니누네노"
-    "하히후헤호마미무메모야유요라리루레로와짱"
+    "하히후헤호마미무메모야유요라리루레로와짱츠즈"
 )
 _KO_JA_GIVEN_END: Final = frozenset("코에요미카오로리짱")
 # What follows a name as a title or a kinship word (한순희 할머니, 박 집사님, 기무라 상).
@@ -738,15 +756,29 @@ _KO_ZH_SURNAMES: Final = frozenset(
         "쩡 탄 루 웨이 뤼 딩 멍 친 판 위 청 쑤 리"
     )
 )
-# A name right before an age in brackets, written with or without 세 (한순희(79)).
-_KO_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?(?:세|살)? ?[）)]")
+# A name right before an age in brackets, written with or without 세 (한순희(79)), or
+# before the year of birth in brackets (김정숙 (1945년생)).
+_KO_AGE: Final = re.compile(
+    r"[（(] ?(?:[0-9]{1,3} ?(?:세|살)?|(?:19|20)?[0-9]{2} ?년? ?생) ?[）)]"
+    # or among other notes in the bracket (박정란 (녀, 46세), 김성호 (1934년생, 2001년 사망)).
+    r"|[（(](?:[^()（）\n]{0,8}[,，] ?)?(?:[0-9]{1,3} ?(?:세|살)|(?:19|20)?[0-9]{2} ?년 ?생)"
+    r"(?:[,，][^()（）\n]{0,20})?[）)]"
+)
+# A form's line of a family: a name, a space, then the age with its unit (부 리명수 72세,
+# 동생 철민 40살). The whole word before must read as a name (올해로 72세 holds none).
+_KO_SPACED_AGE: Final = re.compile(
+    r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4}) (?:만 ?)?[0-9]{1,3} ?(?:세|살)(?![0-9])"
+)
+_KO_SPACED_AGE_AT: Final = re.compile(r"[0-9](?= ?[세살])")
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
+_KO_ACRONYM_AFTER: Final = re.compile(r" ?[（(][A-Z]{2,}[）)]")
 # A full name closing a sentence with no verb after it: an answer (찾는 사람은 김건우).
 # A sentence closes with a verb far more often (주세요, 편해요, 했다, 할까).
-# (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names.)
-_KO_VERB_ENDS: Final = frozenset("요다까죠네세니")
+# (민지, 윤서 end in 지 and 서 as often as verbs do: they stay names; 고, 면, 데 end
+# verbs (가려고, 오면, 있는데) and hardly a name.)
+_KO_VERB_ENDS: Final = frozenset("요다까죠네세니고면데")
 # A name called by name (준호야, 순이야).
 _KO_VOCATIVE: Final = re.compile(
     r"(?:^|(?<=[\s.!?,~]))(?P<name>[가-힣]{2,3}?)(?:아|야|이야)(?=[\s,.!?~]|$)"
@@ -754,12 +786,13 @@ _KO_VOCATIVE: Final = re.compile(
 # A Japanese family name in Hangul as a word: alone before a particle, a title, a
 # copula, or before the given name.
 _KO_JA_AT: Final = re.compile(
-    rf"(?<![가-힣])(?:{_alternation(sorted(KO_JA_SURNAMES))})"
+    rf"(?<![가-힣])(?:{_alternation(sorted(KO_JA_SURNAMES | _KO_JA_PLACE_SURNAMES))})"
     r"(?=[^가-힣]|$|이|가|는|은|를|을|의|도|씨|상|였|이었|예요|이에요|라는|이라는)"
 )
 # Where one can begin: a word opening with one of their first syllables (scan.py).
 _KO_JA_FIRST: Final = re.compile(
-    first_char_class(_alternation(sorted(KO_JA_SURNAMES))) + "(?<![가-힣][가-힣])"
+    first_char_class(_alternation(sorted(KO_JA_SURNAMES | _KO_JA_PLACE_SURNAMES)))
+    + "(?<![가-힣][가-힣])"
 )
 _KO_WORD_AFTER: Final = re.compile(
     r" (?P<word>[가-힣]{2,4}?)(?:이|가|는|은|를|을|의|도|씨|상|,|\(|（|$|(?![가-힣]))"
@@ -886,10 +919,19 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
     for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
+        if _KO_ACRONYM_AFTER.match(text, match.end("name")):
+            continue  # 유전자(DNA): a term and its abbreviation
         if _ko_full_name(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
+            yield match.span("name")
+    for match in finditer_at(_KO_SPACED_AGE, text, before(starts(_KO_SPACED_AGE_AT, text), 12)):
+        name, start = match.group("name"), match.start("name")
+        full = _ko_full_name(name) or _ko_compound_name(name) or ko_ja_name(name)
+        # A given name alone only after a kinship word (동생 철민 40살): 각각 11살 holds none.
+        kin = text[max(0, start - 6) : start].rstrip(" ").rsplit(" ", 1)[-1] in _KO_KIN_OR_TITLE
+        if name not in roles and (full or (kin and ko_given_alone(name))):
             yield match.span("name")
     for start, end in _ko_before_age(text):
         for length in (4, 3, 2):
@@ -919,13 +961,26 @@ def _ko_before_age(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _ko_ja_given_after(word: str) -> bool:
+    """After a Japanese family name, any word of Japanese sounds is the given name
+    (오오타 기미, 사토 미요), if it is no common word or title."""
+    return ko_ja_name(word) or (
+        word not in _KO_STOP
+        and word not in _KO_KIN_OR_TITLE
+        and not word.endswith(_KO_COPULA_ENDS)
+        and all(s in KO_JA_SYLLABLES for s in word)
+    )
+
+
 def _ko_ja(text: str) -> Iterator[tuple[int, int]]:
     """Japanese family names in Hangul, with the given name written after them."""
     for match in finditer_at(_KO_JA_AT, text, starts(_KO_JA_FIRST, text)):
         end = match.end()
         given = _KO_WORD_AFTER.match(text, end)
-        if given is not None and ko_ja_name(given.group("word")):
+        if given is not None and _ko_ja_given_after(given.group("word")):
             end = given.end("word")
+        elif match.group() in _KO_JA_PLACE_SURNAMES:
+            continue
         yield match.start(), end
 
 
@@ -996,7 +1051,9 @@ _KO_TO_PERSON_AT: Final = re.compile(r"[한에](?:(?<=한)테|(?<=에)게)(?<=[�
 # Chinese names as Korean writes them (장웨이, 류샤오핑, 왕팡): a Chinese family name in
 # Hangul, then syllables of pinyin, one of them a sound no Korean word has (웨, 샤, 밍, 팡).
 # Found at that syllable, which is rare in a Korean note.
-_KO_PINYIN_ONLY: Final = "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페"
+_KO_PINYIN_ONLY: Final = (
+    "웨샤밍팡펑쥔징팅잉윈롄셴칭핑딩닝솽훙룽궈쉐슈쯔쭝뤄멍텅옌쥐쑤샹둥페젠톈녠쩌쭤쿤"
+)
 _KO_PINYIN_AT: Final = re.compile(f"[{_KO_PINYIN_ONLY}]")
 _KO_PINYIN: Final = frozenset(
     _KO_PINYIN_ONLY + "이오리화위린진원신창춘보하치시장량양빈카란메나아안후우루수주위유윤홍"
@@ -1007,7 +1064,7 @@ _KO_PINYIN_WORDS: Final = frozenset(
 )
 _KO_ZH_WORD: Final = re.compile(
     r"(?P<name>[가-힣]{2,5}?)(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|네|라는|이라는"
-    r"|라고|이라고)?(?![가-힣])"
+    r"|라고|이라고|인데|이에요|예요|이고|였어요|이었어요|래요|이래요)?(?![가-힣])"
 )
 
 
@@ -1032,6 +1089,15 @@ def _ko_pinyin_names(text: str) -> Iterator[tuple[int, int]]:
             yield word.span("name")
 
 
+# A full name with no particle before a verb said of a person (어제 김철수 봤어요?, 혹시
+# 박영희 아세요?, 리영철 만났대요): seen, met, known, looked for, helped, waited for.
+_KO_PERSON_VERBS: Final = (
+    "봤|보았|봐|만나|만났|만난|알아|아세요|아시|알고|알았|모르|몰라|데려|데리|찾아|찾고|찾았|"
+    "찾는|찾습|도와|도왔|도움|기다려|기다리|불러|소개|믿|따라|닮|연락|통화|전화|소식|"
+    "편지|안부|얘기|이야기|말고|말이|잡혀|잡혔|체포|구속|북송|송환|사망|돌아가"
+)
+# Found at the verb (a space, then one of them), then the word before is checked.
+_KO_NAME_VERB_AT: Final = re.compile(rf" (?:{_KO_PERSON_VERBS})")
 # A family's home or household named after one of them (영희네 집, 순자네 가족).
 _KO_HOUSEHOLD_AT: Final = re.compile(
     r"네(?<=[가-힣]{2}네)(?= ?(?:집|가족|식구|엄마|아빠|부모님|할머니|할아버지)"
@@ -1048,6 +1114,152 @@ _KO_WESTERN_GIVEN: Final = frozenset(
         "루스 줄리아 소피아 그레이스 헬렌 수잔 낸시 캐서린 제인 린다 에밀리 올리비아 폴 존"
     )
 )
+
+
+def _ko_before_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    marks = starts(_KO_NAME_VERB_AT, text)
+    for start, end in zip(_hangul_word_starts(text, marks, 5), marks, strict=True):
+        name = text[start:end]
+        if not 3 <= len(name) <= 4 or (start and "0" <= text[start - 1] <= "9"):
+            continue
+        if name[-1] in "은을와과" and name[:-1] in _KO_STOP:
+            continue  # 사람은 믿지 마세요: a word and its particle (이하은 is a name)
+        if name not in roles and (_ko_full_name(name) or _ko_compound_name(name)):
+            yield start, end
+
+
+# A form's line of a family or a case: the relation or the role as a label, a colon or a
+# dash, then the name (조부: 문상호 — 사망, 부 - 김성호, 대상자: 박정란). The one-syllable
+# relations of a register (부, 모, 처) count only as a label.
+_KO_FORM_RELATIONS: Final = frozenset(
+    _words(
+        "부 모 처 부친 모친 조부 조모 외조부 외조모 증조부 증조모 장남 장녀 차남 차녀 삼남 삼녀 "
+        "본인 대상자 대상 당사자 내담자 신청인 신청자 배우자 보호자 연락인 실종자 자녀 형제 "
+        "요청인 요청자 의뢰인 신고인 신고자 작성자"
+    )
+)
+_KO_FORM_MARK: Final = re.compile(r"[:：\-—–/]")
+_KO_FORM_LABEL: Final = re.compile(
+    r"(?:^|(?<=[\n,;·]))[ \t]*(?:[0-9]+[).] ?)?(?P<label>[가-힣]{1,4}) ?\Z"
+)
+_KO_FORM_NAME: Final = re.compile(r" ?(?P<name>[가-힣]{2,4})(?![가-힣])")
+
+
+def _ko_form_lines(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for mark in starts(_KO_FORM_MARK, text):
+        # the common case (a phone's or a date's dash) settled without a pattern
+        label_end = mark - 1 if text[mark - 1 : mark] == " " else mark
+        if not "가" <= text[label_end - 1 : label_end] <= "힣":
+            continue
+        label = _KO_FORM_LABEL.search(text, max(0, mark - 10), mark)
+        if label is None:
+            continue
+        word = label["label"]
+        if word not in _KO_FORM_RELATIONS and word not in _KO_KIN:
+            continue
+        name = _KO_FORM_NAME.match(text, mark + 1)
+        if name is None or name["name"] in roles or name["name"] in _KO_STOP:
+            continue
+        if ko_name_shaped(name["name"]) or _ko_compound_name(name["name"]):
+            yield name.span("name")
+
+
+# Foreigners on the route, as Korean writes their names: Russian, Thai and Lao, Mongolian
+# and Vietnamese given names, distinct from Korean words (세르게이, 솜차이, 바트바야르).
+_KO_FOREIGN_GIVEN: Final = frozenset(
+    _words(
+        "세르게이 블라디미르 알렉산드르 알렉세이 드미트리 니콜라이 안드레이 미하일 빅토르 "
+        "올레그 발렌티나 나탈리아 나타샤 타티야나 스베틀라나 이리나 옐레나 류드밀라 갈리나 "
+        "마샤 사샤 파벨 막심 보리스 바실리 예브게니 비탈리 아나톨리 표도르 그리고리 "
+        "콘스탄틴 세료자 볼로자 이반 발레리 겐나디 뱌체슬라프 루슬란 "
+        "솜차이 솜삭 솜퐁 솜폰 솜밧 쏨차이 쏨삭 쏨폰 분미 분참 분캄 분통 분쏭 분마 위차이 "
+        "아피삭 수차이 캄폰 캄싸이 시사왓 쑤린 찬타 쁘라윳 타낫 니콘 "
+        "바트바야르 바트볼드 간바타르 수흐바타르 엥흐바야르 오윤체첵 볼로르마 엥흐투야 "
+        "응우옌 쩐반 호앙 흐엉 뚜안 즈엉"
+    )
+)
+# The endings of Russian family names and of Mongolian given names (이바노프, 페트로바,
+# 코발스키, 간바타르): a word of three syllables or more that ends so.
+_KO_FOREIGN_ENDS: Final = "|".join(
+    _words(
+        "노프 로프 코프 토프 레프 예프 노바 로바 코바 예바 스키 스카야 "
+        "바타르 바야르 체첵 자르갈 도르지"
+    )
+)
+_KO_FOREIGN_PARTICLE: Final = re.compile(
+    r"(?:이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|와|과|씨|님|라는|이라는)?(?![가-힣])"
+)
+_KO_NOT_FOREIGN: Final = frozenset(_words("위스키 스키 러시아 모스크바 아바야르"))
+# The names and the endings in one automaton: a note is read once for all of them.
+_KO_FOREIGN_GIVEN_SORTED: Final = sorted(_KO_FOREIGN_GIVEN)
+_KO_FOREIGN_AUTOMATON: Final = ahocorasick_rs.AhoCorasick(
+    [*_KO_FOREIGN_GIVEN_SORTED, *_KO_FOREIGN_ENDS.split("|")],
+    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+)
+
+
+def _ko_foreign_names(text: str) -> Iterator[tuple[int, int]]:
+    for index, start, end in _KO_FOREIGN_AUTOMATON.find_matches_as_indexes(text):
+        if _KO_FOREIGN_PARTICLE.match(text, end) is None:
+            continue  # the word goes on: 올가을, 이반찬
+        if index < len(_KO_FOREIGN_GIVEN_SORTED):
+            if start == 0 or not "가" <= text[start - 1] <= "힣":
+                yield start, end
+            continue
+        while start > 0 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        name = text[start:end]
+        if len(name) >= 3 and name not in _KO_NOT_FOREIGN:
+            yield start, end
+
+
+# A name in Latin letters right after a kinship word or a person's role (남편 Ri Kwang
+# Nam이, 라오스 경찰 Bounmy가, 일본 이름으로 Takahashi Sumiko): capitalised words, then
+# a particle or a mark. Apps and services written so are no people.
+_KO_LATIN_AFTER_AT: Final = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+_KO_LATIN_NAME: Final = re.compile(
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]*){0,3}"
+    r"(?=이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|씨|님|[ ,.!?)\n]|$)"
+)
+_KO_LATIN_CUES: Final = frozenset(
+    {
+        *_KO_KIN,
+        *_words(
+            "경찰 브로커 가이드 기사 운전사 운전기사 선장 선원 목사 목사님 선교사 통역사 "
+            "통역 사람 남자 여자 친구 아저씨 아줌마 집주인 사장 사장님 중개인 직원 군인 "
+            "이름으로 이름은 이름이 성함은 본명은 부인 씨는"
+        ),
+    }
+)
+_KO_NOT_LATIN_NAMES: Final = frozenset(
+    _words(
+        "Kakao Kakaotalk Line Wechat WeChat Telegram Facebook Signal Zalo Whatsapp "
+        "WhatsApp Google Naver Instagram Viber Skype Messenger Gmail Daum Apple Samsung"
+    )
+)
+
+
+_KO_CAPITALISED: Final = re.compile(r"[A-Z][a-z]")
+# A title in English before a family name (Ms. Sato 한테, 브로커 Mr. Tran이).
+_KO_LATIN_TITLED: Final = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? (?P<name>[A-Z][a-z]+)")
+
+
+def _ko_latin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names in Latin letters: after a title, as passports write Korean and Japanese
+    names (Pak Hyang-ok, Yamada Hiroshi), or after a kinship word or a role."""
+    if _KO_CAPITALISED.search(text) is None:
+        return  # most notes hold no capitalised word
+    if "M" in text or "D" in text:
+        for titled in _KO_LATIN_TITLED.finditer(text):
+            yield titled.span("name")
+    yield from _zh_latin(text)
+    for at in starts(_KO_LATIN_AFTER_AT, text):
+        cue = text[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1].split("\n")[-1]
+        if cue not in _KO_LATIN_CUES:
+            continue
+        name = _KO_LATIN_NAME.match(text, at)
+        if name is not None and name.group().split(" ")[0] not in _KO_NOT_LATIN_NAMES:
+            yield name.span()
 
 
 def _ko_households(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1073,6 +1285,23 @@ def _ko_recipients(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]
                 continue
             yield start, to
             break
+
+
+# A name in kanji after a kinship word (증조부 安田正雄, 어머니 金福順, 조모 木村ハル): two
+# to four characters opening with a Japanese or Korean family name, katakana after them.
+_KO_KIN_KANJI: Final = re.compile(
+    r"[\u4e00-\u9fff](?<= .)[\u4e00-\u9fff]{1,3}[ァ-ヺー]{0,4}(?![\u4e00-\u9fff々ァ-ヺー])"
+)
+
+
+def _ko_kin_kanji(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KO_KIN_KANJI.finditer(text):
+        start = match.start()
+        kin = text[max(0, start - 6) : start - 1].rsplit(" ", 1)[-1].split("\n")[-1]
+        run = match.group()
+        surname = run[0] in _KO_HANJA_SURNAMES or any(run[:n] in JAPANESE for n in (1, 2, 3))
+        if surname and len(run) > 2 and (kin in _KO_KIN or kin in _KO_FORM_RELATIONS):
+            yield match.span()
 
 
 def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
@@ -1102,13 +1331,22 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _ko_recipients(text, roles)
     yield from _ko_pinyin_names(text)
     yield from _ko_households(text, roles)
+    yield from _ko_before_verbs(text, roles)
+    yield from _ko_form_lines(text, roles)
+    yield from _ko_foreign_names(text)
+    yield from _ko_latin_names(text)
+    yield from _ko_kin_kanji(text)
     for pattern in (_KO_SUBJECT, _KO_COMPOUND_SUBJECT):
         for match in pattern.finditer(text):
             name = match.group("name")
             after = text[match.end("name") : match.end("name") + 1]
             # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
             # a word of two syllables and the copula 이 before 라고.
-            if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+            # 조심하라고: 하 and a quoted order.
+            if (name[-1] == "하" and after in "는고라") or (name[-1] == "이" and after == "라"):
+                continue
+            # 주시기로, 하기를: a verb made a noun by 기 after 시 or 하, not a name.
+            if name[1:] in ("시기", "하기"):
                 continue
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):

@@ -175,9 +175,15 @@ _KO_FOREIGN_NAME: Final = (
 # The labels of a name, and of its spelling in other scripts (영문 표기는 Ri Kyong Hui,
 # 한자로 朴東洙); a name in quotes after one may be a single syllable (이름이 '용'이에요).
 _KO_LABEL: Final = re.compile(
-    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름)"
-    r"(?:은|는|이(?= )|:|：| ){1,3}"
+    r"(?:이름|성명|성함|본명|실명|영문 ?표기|영문명|한자로|한자 ?이름|별명|닉네임|애칭)"
+    # 성명(일본명): which name the form asks for, in brackets.
+    r"(?:[（(][가-힣 ]{1,6}[)）])?"
+    # The particle stands right after the label: after a space 은 opens the name (딸 이름
+    # 은별).
+    r"(?:(?:은|는|이(?= ))[:： ]{0,3}|[:： ]{1,3})"
     rf"(?:(?P<foreign>{_KO_FOREIGN_NAME})|['‘\"“「](?P<quoted>[가-힣]{{1,4}})['’\"”」]"
+    # 리 영 남: a form's name with a space between its syllables, after a colon.
+    r"|(?<=[:： ])(?P<spaced>[가-힣](?: [가-힣]){1,3})(?![가-힣])"
     rf"|(?P<name>{_KO_WORD}))"
 )
 # ``(?<![가-힣])(?P<name>[가-힣]{1,4}) ?...``: the lookbehind moved after the syllable it
@@ -206,7 +212,8 @@ _KO_PERSON_PARTICLE: Final = "이|가|은|는|을|를|의|도|한테|에게|랑|
 # ``X라는 이름``, ``X라고 불렀대요``: whatever stands before is the name, in any script
 # (キム・スンジャ라는 이름으로). Found at the frame, then walked back to the word's start.
 _KO_CALLED: Final = re.compile(
-    r"(?:이라는|라는|이라고|라고) (?:(?:[가-힣]{1,4} )?이름|불|부르"
+    # 라고만 불렸어요: called only so.
+    r"(?:이라는|라는|이라고|라고)(?:만)? (?:(?:[가-힣]{1,4} )?이름|불|부르"
     # 데이비드라는 미국분이, 장웨이라는 중국 남자랑: whoever is called so is a person.
     rf"|(?:[가-힣]{{1,4}} )?[가-힣]{{0,3}}(?:{_KO_PERSON_NOUNS})"
     rf"(?=[^가-힣]|$|{_KO_PERSON_PARTICLE}))"
@@ -225,6 +232,8 @@ _KO_SUFFIXES: Final = tuple(
     sorted(
         _words(
             "입니다 입니다만 이에요 예요 이고 이며 이라고 라고 이다 입니 이요 씨 님 은 는 이 가 "
+            "였어요 이었어요 였다 이었다 였습니다 이었습니다 였고 이었고 "
+            "이었나 였나 이었던가 였던가 이던가 던가 "
             "이라는데 라는데 이래요 래요 이라서 라서 인데 이었대요 였대요 이고요 고요 이라는 라는 "
             "을 를 의 에게 한테 와 과 도 로 으로 이랑 랑"
         ),
@@ -247,7 +256,11 @@ _KO_ROLE: Final = frozenset(
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
         "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
         "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
-        "시장 구청장 시장님"
+        "시장 구청장 시장님 "
+        # 이름은 모르고요: not knowing the name, not a name.
+        "모르 몰라 모름 몰라요 잊어 까먹 비공개 없음 없어 모르고 모르겠 몰랐 "
+        # Elders called by a kinship word, not by name (아주머니라고 불렀어요).
+        "아주머니 아주머님 이모님 어르신 할머님 할아버님 사모님"
     )
 )
 
@@ -443,6 +456,18 @@ def _ko_listed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield match.span("word")
 
 
+def _ko_spaced_surname(text: str, start: int, end: int) -> bool:
+    """A family name alone, then a space, before a given name found (김 철수 씨)."""
+    return (
+        end - start == 2
+        and start >= 2
+        and text[start - 1] == " "
+        and text[start - 2] in ko_lone_surnames()
+        and text[start - 2] != "원"  # 2,000만 원: the currency
+        and (start == 2 or not "가" <= text[start - 3] <= "힣")
+    )
+
+
 def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The names found, their other spelling in brackets after them (박순남(朴順男)), and
     every other place where the same name stands as a word."""
@@ -450,6 +475,8 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
     for start, end in spans:
         yield start, end
         names.add(text[start:end])
+        if _ko_spaced_surname(text, start, end):
+            yield start - 2, end  # 김 철수 씨: the family name a space before
         other = _KO_OTHER_SPELLING.match(text, end)
         if other is not None:
             yield other.span(1)
@@ -461,6 +488,16 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
             yield from listed
             names.update(text[a:b] for a, b in listed)
             listed = [span for a, b in listed for span in _ko_listed(text, a, b)]
+    # Each word of a name in Latin letters is the name's in any order (Yamada Hiroshi,
+    # Hiroshi Yamada).
+    found = list(names)
+    names.update(part for name in found if " " in name for part in name.split() if part.isascii())
+    # The given name of a full name found, said alone later (리춘화인데 … 춘화가).
+    names.update(
+        name[1:]
+        for name in found
+        if len(name) == 3 and ko_name_shaped(name) and ko_given_alone(name[1:])
+    )
     for name in names:
         if len(name) < 2:
             continue
@@ -477,7 +514,7 @@ def _ko_with_spellings(text: str, spans: list[tuple[int, int]]) -> Iterator[tupl
 
 # A full name in Latin letters, then 라고 as a word of its own (Kim Sunhee 라고 적혀).
 # Found at the 라고 standing as a word (few in a note), then looked for before it.
-_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는](?![가-힣]))")
+_KO_SAID_WORD: Final = re.compile(r"라(?:(?<= 라)|(?<= 이라))(?=[고는]만?(?![가-힣]))")
 _KO_LATIN_SAID: Final = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){1,3}\Z")
 
 
@@ -492,6 +529,8 @@ def _ko_called(text: str) -> Iterator[tuple[int, int]]:
         if spaced is not None:
             yield spaced.start(), end - 1
             continue
+        if end and text[end - 1] in "'’\"”」":
+            end -= 1  # '하루'라고만: the name inside the quotes
         if end and text[end - 1] in ")）":
             # 샤오린(小林)이라고: the name and its other spelling in brackets.
             bracket = max(text.rfind("(", 0, end), text.rfind("（", 0, end))
@@ -534,14 +573,26 @@ def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
     return raw[len(name) :] in _KO_COPULAS
 
 
+def _ko_spaced_name(match: re.Match[str]) -> bool:
+    """After a colon any spaced syllables are the name; otherwise (성명 김 순 옥) they
+    must read as one: a family name, then syllables of given names (이름은 안 줘 is none)."""
+    if ":" in match.group() or "：" in match.group():
+        return True
+    syllables = match.group("spaced").split(" ")
+    return syllables[0] in KOREAN and ko_given_alone("".join(syllables[1:3]).ljust(2, "가"))
+
+
 def _ko_surname(name: str) -> bool:
     return name[:1] in KOREAN or name[:2] in KOREAN_COMPOUND
 
 
 def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in _KO_LABEL.finditer(text):
-        if match.group("foreign") or match.group("quoted"):
-            yield match.span("foreign" if match.group("foreign") else "quoted")
+        verbatim = next((g for g in ("foreign", "quoted", "spaced") if match.group(g)), None)
+        if verbatim == "spaced" and not _ko_spaced_name(match):
+            continue
+        if verbatim is not None:
+            yield match.span(verbatim)
             continue
         name = _ko_strip(match.group("name"))
         if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
@@ -700,6 +751,8 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
         spans += list(ja_repeated(text, spans))
     elif locale == "ko":
         # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
+        # Filtered before the lists are walked too: 량강도, 자강도 lists no names.
+        spans = [(a, b) for a, b in spans if text[a:b] not in KEPT_NAMES]
         spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]
     elif locale == "zh_Hans":
         # A province or a country written in Hangul (상하이) or read as a name (吉林) stays.

@@ -699,8 +699,24 @@ _KO_NAME_SUFFIX: Final = frozenset("시군현구역진향촌읍면")
 # North Korea's districts of a city (구역) and workers' districts (로동자구: 남양로동자구).
 # A port, an airport or a customs house named after the place (청진항, 선양공항) goes with it.
 _KO_LONG_SUFFIX: Final = re.compile(
-    r"(?:구역|[로노]동자구|공항|세관|항)(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이)"
+    # 투먼북역: the north station of a town.
+    r"(?:구역|[로노]동자구|공항|세관|항|[동서남북]역)"
+    r"(?=[^가-힣]|$|에|의|으로|로|까지|부터|근처|쪽|을|은|이|예요|였)"
 )
+
+
+# A workers' district is a place whatever its name (고건원로동자구에서): 로동자구 (노동자구
+# in the South's spelling) ends no other word.
+_KO_WORKERS_AT: Final = re.compile(r"동자구(?<=[로노]동자구)")
+
+
+def _ko_workers_districts(text: str) -> Iterator[Finding]:
+    for mark in starts(_KO_WORKERS_AT, text):
+        start = mark - 1
+        while start > max(0, mark - 7) and _is_hangul(text[start - 1]):
+            start -= 1
+        if start < mark - 1:
+            yield Finding(start, mark + 3, "place")
 
 
 def _ko_widened(text: str, end: int) -> int:
@@ -801,21 +817,24 @@ def _ko_units_after(text: str, end: int) -> Iterator[Finding]:
             return
         if unit.group(1).endswith(_KO_UNIT_LOOKALIKES):
             return
-        yield Finding(unit.start(1), unit.end(), "place")
+        # 일본 오카야마현: after a country the next level is a province, kept; the walk
+        # goes on below it (후쿠오카현 구루메).
+        if unit.group(1) not in KEPT_NAMES:
+            yield Finding(unit.start(1), unit.end(), "place")
         end = unit.end()
 
 
-# A Japanese city or ward written in Hangul that no list holds (아사히카와시, 도시마구):
-# a stem of three syllables or more that are all kana sounds, then 시 or 구, then the end
-# of the word or a particle of place. Korean words of those sounds end otherwise
-# (기다리시는 takes 는).
+# A Japanese city, ward or station written in Hangul that no list holds (아사히카와시,
+# 도시마구, 쓰루하시역): a stem of three syllables or more that are all kana sounds, then
+# 시, 구 or 역, then the end of the word or a particle of place. Korean words of those
+# sounds end otherwise (기다리시는 takes 는).
 _KO_KANA_CITY: Final = re.compile(
-    r"(?<![가-힣])(?P<stem>[가-힣]{3,7})[시구](?=[^가-힣]|$|에서|에|의|로|으로|출신|근처|쪽)"
+    r"(?<![가-힣])(?P<stem>[가-힣]{3,7})[시구역](?=[^가-힣]|$|에서|에|의|로|으로|출신|근처|쪽)"
 )
 
 
 # Where such a name can end: its 시 or 구, tried at most eight characters back (scan.py).
-_KO_KANA_CITY_END: Final = re.compile(r"[시구](?<=[가-힣]{4})")
+_KO_KANA_CITY_END: Final = re.compile(r"[시구역](?<=[가-힣]{4})")
 
 
 # A village, a neighbourhood or a town no list holds, named as where someone is from or
@@ -992,6 +1011,7 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
     yield from _ko_kana_cities(text)
     if locale == "ko":
         yield from _ko_home_units(text)
+        yield from _ko_workers_districts(text)
     if locale == "ja":
         yield from _ja_stations_and_counties(text)
     kept_end = -1

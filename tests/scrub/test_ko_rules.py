@@ -122,6 +122,51 @@ _CASES = [
         ["고잔로 12, 3층", "위워크 5층"],
         [],
     ),
+    # a full name with no particle before a verb said of a person
+    ("혹시 박영희 아세요? 어제 최광철 만났대요", ["박영희", "최광철"], ["혹시", "어제"]),
+    # a given name that ends like a particle after a word (이하 + 은)
+    ("이하은이 아파요. 이지은 만났어요", ["이하은", "이지은"], ["아파요"]),
+    # form lines: a name before an age with its unit, the relation as a label, a year of
+    # birth or other notes in the bracket after the name, a name spaced by syllables
+    ("부 리명수 72세\n동생 철민 40살", ["리명수", "철민"], ["72세", "40살"]),
+    ("조부: 문길호 — 사망\n모 - 전순애\n본인: 문은지", ["문길호", "전순애", "문은지"], ["사망"]),
+    ("누나 / 신미경 / 49 / 청진", ["신미경", "청진"], ["누나", "49"]),
+    ("최옥란 (녀, 52세), 김정수 (1941년생, 사망)", ["최옥란", "김정수"], ["52세", "1941년생"]),
+    ("성명: 리 영 남\n딸 이름 은별", ["리 영 남", "은별"], ["딸 이름"]),
+    ("성명(일본명): 구니모토 아키코", ["구니모토 아키코"], ["성명(일본명)"]),
+    # hearsay, a doubtful past after a name; a Japanese name before the past copula
+    ("만난 사람이 장명철이래요, 이름이 정은주였는지", ["장명철", "정은주"], ["만난 사람"]),
+    ("일본 이름은 다나카 유키코였어요", ["다나카 유키코"], ["였어요"]),
+    # the Japanese names Koreans in Japan went by, and a given name of two syllables
+    ("할머니 가네모토 요시코가 1960년에 건너가셨어요", ["가네모토 요시코"], ["1960년"]),
+    ("외할머니 오오타 기미 말고는 몰라요", ["오오타 기미"], ["외할머니"]),
+    # foreigners on the route, in Hangul and in Latin letters
+    ("선장 세르게이가 태워 줬고 이바노프 씨도 봤어요", ["세르게이", "이바노프"], ["선장", "씨"]),
+    ("태국 운전사 솜차이한테 돈을 줬어요", ["솜차이"], ["태국", "운전사"]),
+    ("남편 Ri Kwang Nam이 왔고 경찰 Somsak가 잡았대요", ["Ri Kwang Nam", "Somsak"], ["남편"]),
+    ("사촌 Pak Hyang-ok이요. Ms. Tanaka 한테 물어봐요", ["Pak Hyang-ok", "Tanaka"], ["사촌"]),
+    ("외삼촌이 Yamada Hiroshi 아니면 Hiroshi Yamada", ["Yamada", "Hiroshi"], ["외삼촌"]),
+    ("브로커 왕젠궈인데 전화를 안 받아요", ["왕젠궈"], ["브로커"]),
+    # places: workers' districts, Japanese stations, the route south and north
+    ("부령군 고무산로동자구에서 왔어요. 무산로동자구예요", ["고무산로동자구"], ["왔어요"]),
+    ("이쿠노역 말고 쓰루하시역에서 만나요", ["쓰루하시역"], ["만나요"]),
+    ("쿤밍에서 몽라 거쳐 므엉씽까지 갔어요", ["몽라", "므엉씽"], ["거쳐"]),
+    ("베트남 하장이랑 사빠 쪽에 있어요", ["하장", "사빠"], ["베트남"]),
+    # the given name of a full name found, alone later; a name before 인데
+    ("조카가 박은별인데\n은별이가 지금 아파요", ["박은별", "은별"], ["조카", "아파요"]),
+    # a family name that is also a prefecture, with its given name; a kanji name after
+    # a kinship word; a nickname in quotes; a form's spaced name with no colon
+    ("외할머니 미야자키 하루에는 돌아가셨어요", ["미야자키 하루에"], ["외할머니"]),
+    ("증조모 木村ハル, 조부 金東洙 (일본)", ["木村ハル", "金東洙"], ["증조모", "(일본)"]),
+    ("그 사람 별명이 '호랑이'였어요", ["호랑이"], ["별명"]),
+    ("성명 박 영 희 (띄어 씀)", ["박 영 희"], ["성명", "(띄어 씀)"]),
+    ("자기를 Lao Zhang 이라고만 했어요", ["Lao Zhang"], ["이라고만"]),
+    ("조선족 마을 싼허에서 막혔대요", ["싼허"], ["조선족"]),
+    # a name in quotes before 라고만 불렀어요; a town's north station
+    ("어릴 때는 '복순'이라고만 불렀대요", ["복순"], ["불렀대요"]),
+    ("옌지역 말고 옌지서역으로 오래요", ["옌지서역"], ["말고"]),
+    # a family name alone a space before a given name found
+    ("박 은정 씨한테 전해 주세요", ["박 은정"], ["씨한테"]),
 ]
 
 # Sentences in which nothing may change: words that open with a family name or end like
@@ -161,6 +206,18 @@ _CLEAN = [
     "우리네 집. 친구네 집에서 잤어요. 할머니네 집. 그네 타요.",
     "사거리에서 살았어요. 목소리 출신. 우리 동네 출신. 자원봉사활동 출신.",
     "아직 어려서 (9살) 혼자서는 못 움직여요.",
+    # verbs and words before an age or a verb of meeting, labels with no name after them
+    "아이들은 각각 11살, 8살이에요. 올해로 72세예요. 나이는 만 72세.",
+    "그 사람은 믿지 마세요. 공안국 찾아갔대요. 신청서 보냈어요.",
+    "몽골로 가려고 해요. 엄마가 조심하라고 했어요. 해 주시기로 했어요.",
+    "이름은 모르고 그냥 아주머니라고 불렀어요. 모: 사망. 비고: 없음.",
+    "유전자(DNA) 검사는 3~4주 걸린대요. 량강도, 자강도 쪽은 단속이 심해요.",
+    "일본 오카야마현에서 태어났대요. 엄마 Kakao로 연락해요. 위스키 마셨어요.",
+    "삼합 먹으러 가요. 하산 하다가 다쳤어요. 우리 동네 노동자구 얘기.",
+    "미야자키 출신이에요. 어머니 中國 사람. 이름은 안 줘요.",
+    "직업 : 로동자. 려권을 뺏어 갔어요. 로인 한 분이 오셨어요. 녀자들이 많이 잡혀요.",
+    "그냥 '친구'라고만 불렀어요. '브로커'라고 부르는 사람이 왔어요.",
+    "비용은 1,500만 원에서 2,000만 원 사이라고 합니다.",
 ]
 
 

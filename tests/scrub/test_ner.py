@@ -39,7 +39,12 @@ def _first_name(text: str, expected: str) -> tuple[int, int]:
         # No cue the rules take: a time word glued to the name, no particle, no verb.
         ("ja", "昨日田中美咲と会った。", "昨日［氏名］と会った。"),
         ("ja", "それで鈴木花子さえ来なかった。", "それで［氏名］さえ来なかった。"),
-        ("ko", "어제 김민준 만났어요. 지린성에 있어요.", "어제 [이름] 만났어요. 지린성에 있어요."),
+        # (김민준 만났어요: the rules take a full name before a verb of meeting now.)
+        (
+            "ko",
+            "어제 김민준 때문에 늦었어요. 지린성에 있어요.",
+            "어제 [이름] 때문에 늦었어요. 지린성에 있어요.",
+        ),
         ("zh_Hans", "昨晚王芳来过。", "昨晚［姓名］来过。"),
         ("zh_Hans", "上周张伟打电话了。", "上周［姓名］打电话了。"),
     ],
