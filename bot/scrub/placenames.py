@@ -599,8 +599,22 @@ _PLACE_LEVELS: Final = frozenset("市县区州旗")
 # The units of a street or a subdistrict (公园路, 河南街道, 新林洞) count only right after a
 # place (延吉市公园路附近): alone they are as often a road or a street of any town.
 # Opened with a class of their first characters, so that the engine skips ahead to them.
-_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡街路洞小社](?:(?<=街)道|(?<=[小社])区|(?<![小社]))")
-_ZH_STREET_UNITS: Final = frozenset(("街道", "小区", "社区", "街", "路", "洞"))
+# A district of a city (浦港区, 大同江区; 区域 as the North writes it) and a North Korean
+# workers' district (五山德劳动者区) count, like a street, only right after a place.
+_ZH_TOWN_UNIT: Final = re.compile(
+    "[镇乡村屯郡街路洞小社区劳](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<![小社劳]))"
+)
+_ZH_STREET_UNITS: Final = frozenset(
+    ("街道", "小区", "社区", "街", "路", "洞", "区", "区域", "劳动者区")
+)
+# Words that end in 区 and name a kind of area, not one (开发区, 郊区, 居民区).
+_ZH_AREA_WORDS: Final = frozenset(
+    _words(
+        "开发 工业 经济 保税 风景 旅游 商业 住宅 居民 生活 边境 自治 行政 老城 新城 城 山 林 "
+        "牧 矿 灾 军 学 校 园 景 片 街 禁 特 农 郊 辖 全 本 该 各 地 新 老 市 县 城郊 郊外 "
+        "边远 山沟 贫困 市中 管辖 管理 服务 安置 隔离 禁止 危险 无人 高危 疫情 封控 管控 防控"
+    )
+)
 _ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
 _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
 _ZH_TOWN_NOT_NAME: Final = frozenset("的了在是我你他她们这那个每各该某哪几些有与跟到去回从住叫说")
@@ -634,7 +648,14 @@ def _zh_towns(text: str, place_ends: set[int]) -> Iterator[Finding]:
     found = set(place_ends)
     for match in _ZH_TOWN_UNIT.finditer(text):
         unit, end = match.span()
-        if text[end : end + 1] in _ZH_TOWN_COMPOUND or text[unit - 1 : end] in _ZH_UNIT_WORDS:
+        if text[end : end + 1] in _ZH_TOWN_COMPOUND:
+            continue
+        if unit in found:
+            # The unit of a place just found (西城 + 镇, 三池渊 + 郡): one span with it.
+            found.add(end)
+            yield Finding(unit - 1, end, "place")
+            continue
+        if text[unit - 1 : end] in _ZH_UNIT_WORDS:
             continue
         street = match.group() in _ZH_STREET_UNITS
         start = _zh_town_start(text, unit, end, found, street=street)
@@ -656,15 +677,20 @@ def _zh_town_start(
             return None
         if any(ch in _ZH_TOWN_NOT_NAME for ch in stem) or stem in _ZH_TOWN_WORDS:
             return None
+        if text[unit] in "区劳" and stem in _ZH_AREA_WORDS:
+            return None
         before = text[start - 1] if start else ""
         after_place = (
             start in place_ends
             or before in _ZH_LEVEL_CHARS
+            or (before == "道" and text[unit] == "郡")  # 两江道金亨稷郡
             or (before == " " and start - 1 in place_ends)
         )
         if after_place:
             return start
-        if street or any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
+        if street:
+            continue  # a longer name may still start right after a place (大同江区)
+        if any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
             return None
         after = text[end : end + 1]
         alone = not _is_han(before) and (not _is_han(after) or after in _ZH_TOWN_AFTER_ALONE)
