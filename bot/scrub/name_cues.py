@@ -1599,6 +1599,33 @@ def _zh_kin_jae(candidate: str) -> int:
     return jae if jae == 3 and candidate[1:3] not in ZH_STOP else 0
 
 
+def _zh_bounded_full(text: str, start: int, *, kin: bool = False) -> int:
+    """A full name of three characters a space, a comma or a number cuts off, right after
+    a kinship word or a role (外公 韩相烈 1931年生, 爷爷叫金政男 打错了): Korean given names
+    use characters Chinese ones rarely do (相, 植, 政, 正日), so the frame decides, not them.
+    Right after a kinship word the name may also end before a particle or a verb
+    (外公黄奉洙是, 侄子朴正日也想), when none of it is a function word (丈夫和孩子都)."""
+    name = text[start : start + 3]
+    end = start + 3
+    after = text[end : end + 1]
+    if len(name) < 3 or name[0] not in _ZH_SURNAME_CHARS or not all(map(_is_han, name)):
+        return 0
+    if name[2] in _ZH_ROLE_ENDS or name[2] in _ZH_NOT_GIVEN_END or name[1:] in ZH_STOP:
+        return 0
+    if not after or not _is_han(after):
+        return 3 if not any(ch in _ZH_AFTER_NAME for ch in name[1:]) else 0
+    loose = (
+        kin
+        and after in _ZH_AFTER_NAME
+        and name[:2] not in ZH_STOP
+        and not any(ch in _ZH_CLAUSE_CHARS or ch in _ZH_PRONOUN_CHARS for ch in name)
+    )
+    return 3 if loose else 0
+
+
+_ZH_PRONOUN_CHARS: Final = frozenset("我你他她它们这那个什么怎哪每各")
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
@@ -1608,6 +1635,7 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or _zh_kin_jae(match.group("name"))
             or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
+            or _zh_bounded_full(text, start, kin=match.re is _ZH_KIN_FRAME)
         )
         if length and text[start : start + length] not in roles:
             yield start, start + length
@@ -1749,6 +1777,8 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
+        elif _ZH_JA_HOUSE.match(text, end) and _zh_opens(text, start):
+            yield start, end  # 高田家的人: a Japanese family name is no word
     yield from _zh_homes(text)
     for match in _ZH_SURNAMED.finditer(text):
         start = match.start() - 1
@@ -1772,6 +1802,69 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
                 break
     yield from _zh_other_scripts(text)
     yield from _zh_latin(text)
+    yield from _zh_foreign(text)
+    for match in _ZH_SOMEONE.finditer(text):
+        # 姜某, 赵某某: the family name a report leaves of a person (not 向某单位, 某种).
+        start = match.start()
+        if text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
+            yield start, start + 1
+
+
+# A family's house or its people after a Japanese family name (高田家的人, 中村家那边).
+_ZH_JA_HOUSE: Final = re.compile("家(?:的|人|那边|里)")
+# A family name and 某 (someone), as reports shorten a person: 姜某（男）, 赵某某，李某说.
+_ZH_SOMEONE: Final = re.compile(
+    rf"[{_HAN_CLASS}](?=某(?:某|[^{_HAN_CLASS}]|$|[说在是的和跟已曾]))"
+)
+# People of the countries on the way out, and the names they go by: a name written with
+# the characters Chinese uses to spell foreign names (伊万诺夫, 颂猜, 坎蓬, 巴特尔, 谢尔盖).
+_ZH_NATIONS: Final = _words(
+    "俄罗斯 越南 老挝 泰国 蒙古 缅甸 柬埔寨 韩国 朝鲜 日本 美国 菲律宾 印尼 马来西亚 在日朝鲜"
+)
+_ZH_NATIONAL_FRAME: Final = re.compile(
+    rf"(?:{_alternation(_ZH_NATIONS)})族?人(?:叫|，叫)?(?=[{_HAN_CLASS}])"
+)
+_ZH_TRANSLIT: Final = frozenset(
+    "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布察查达戴丹德登迪蒂丁杜顿多厄恩尔法菲芬佛弗"
+    "盖甘冈戈格贡古瓜圭哈汉豪赫亨胡霍基吉加贾杰卡凯坎科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉"
+    "琳隆卢鲁伦罗洛玛迈曼芒梅蒙米莫姆穆纳娜奈瑙内妮尼纽努诺帕潘佩彭皮珀普齐奇契恰乔切钦"
+    "琼萨塞赛桑瑟森沙莎尚什舍施斯索塔泰坦汤唐特提廷图托瓦万旺威韦维沃乌西希谢辛休雅亚扬"
+    "耶伊因尤约泽扎詹兹佐娃娅夫颂猜蓬汶"
+)
+# 叫 and a name of any characters the sentence marks as one: 的 and a word for a person
+# after it (一个叫颂猜的泰国人, 叫大老黑的中介), or, after a comma, a person or 名字, the end
+# of the clause (带路的是个老挝人，叫坎蓬，).
+_ZH_PERSON_AFTER: Final = "人|中介|司机|蛇头|向导|牧师|老板|朋友|女|男|孩|姑娘|小伙|大姐|大哥|阿姨|大叔|老头|老太|警察|医生"
+_ZH_CALLED_FOREIGN: Final = re.compile(
+    rf"(?P<open>[，,人字]?)叫(?P<name>[{_HAN_CLASS}]{{2,4}}?)"
+    rf"(?:(?P<who>的(?:[{_HAN_CLASS}]{{0,3}}?(?:{_ZH_PERSON_AFTER})))|(?=[，,。；;！!？?\n ]|$))"
+)
+_ZH_CALLED_NOT_NAME: Final = frozenset(
+    "的了是我你他她它们这那个什么怎不没别快去来走回到有在和也都就要会能说看做吃等给把被让请"
+    "帮找问人钱事家病地方里东西村镇屯乡县市区路街号岁年月日点"
+)
+
+
+def _zh_foreign(text: str) -> Iterator[tuple[int, int]]:
+    """Names after a nationality (俄罗斯人伊万诺夫, 在日朝鲜人姜大植) and names of any
+    shape that 叫 and a person after them mark (一个叫谢尔盖的人)."""
+    if "叫" in text:
+        for match in _ZH_CALLED_FOREIGN.finditer(text):
+            name = match.group("name")
+            if not match.group("who") and not match.group("open"):
+                continue
+            if name in ZH_STOP or any(ch in _ZH_CALLED_NOT_NAME for ch in name):
+                continue
+            yield match.span("name")
+    for match in _ZH_NATIONAL_FRAME.finditer(text):
+        start = match.end()
+        length = _zh_person(text[start : start + 4]) or _zh_bounded_full(text, start)
+        if not length:
+            while start + length < len(text) and text[start + length] in _ZH_TRANSLIT:
+                length += 1
+            length = length if 2 <= length <= 6 else 0
+        if length:
+            yield start, start + length
 
 
 # The last characters of words for people (董事长, 毕业生, 工作人员), never of a name

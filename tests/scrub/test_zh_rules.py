@@ -509,3 +509,78 @@ def test_third_round_streets_after_a_place(text: str, gone: list[str], kept: lis
         assert place not in out
     for word in kept:
         assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # The unit of a place just found goes with it, though 城镇 is a word.
+        ("她现在住在和龙市西城镇金达莱村", ["西城镇", "金达莱村"], ["她现在住在"]),
+        ("出生地：两江道三池渊郡", ["三池渊郡"], ["出生地：两江道"]),
+        ("住在咸镜北道吉州郡。", ["吉州郡"], ["住在咸镜北道", "。"]),
+        # A district, 区域 or a workers' district right after a place.
+        ("在清津市浦港区住过", ["浦港区"], ["在", "住过"]),
+        ("平壤市大同江区", ["大同江区"], ["平壤市"]),
+        ("会宁市五山德劳动者区", ["五山德劳动者区"], []),
+        # A kind of area stays.
+        ("吉林省城镇人口不多", [], ["吉林省城镇人口不多"]),
+        ("吉林省开发区很多，市区也大", [], ["吉林省开发区很多，市区也大"]),
+    ],
+)
+def test_fourth_round_units_after_a_place(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for place in gone:
+        assert place not in out
+    for word in kept:
+        assert word in out
+    assert ("［地名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Names in the characters Chinese spells foreign names with, after a nationality
+        # or marked by 叫 and a person.
+        ("一个叫颂猜的泰国人说能带她过河", ["颂猜"], ["一个叫", "的泰国人说能带她过河"]),
+        ("带路的是个老挝人，叫坎蓬，还有一个", ["坎蓬"], ["带路的是个老挝人，叫", "，还有一个"]),
+        ("一个叫谢尔盖的人帮他们租了房子", ["谢尔盖"], ["的人帮他们租了房子"]),
+        ("跟一个叫大老黑的中介在一起", ["大老黑"], ["的中介在一起"]),
+        ("俄罗斯人伊万诺夫答应帮忙", ["伊万诺夫"], ["俄罗斯人", "答应帮忙"]),
+        ("嫁给了在日朝鲜人姜大植，1961年去的", ["姜大植"], ["，1961年去的"]),
+        # Three characters after a kinship word, cut off by a space or a particle.
+        ("外公 韩相烈 1931年生 已故", ["韩相烈"], ["外公 ", " 1931年生 已故"]),
+        ("这次我侄子朴正日也想走", ["朴正日"], ["这次我侄子", "也想走"]),
+        ("她外祖父方太植的弟弟", ["方太植"], ["她外祖父", "的弟弟"]),
+        # A family name and 某, a Japanese family name before 家的人.
+        ("内容：姜某（男，46岁）", ["姜"], ["某（男，46岁）"]),
+        ("当事人：赵某某，女", ["赵"], ["某某，女"]),
+        ("高田家的人说可以提供户籍", ["高田"], ["家的人说可以提供户籍"]),
+    ],
+)
+def test_fourth_round_foreign_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert "［姓名］" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这病叫心脏病。",
+        "他们叫我别去，",
+        "这个地方叫什么，",
+        "日本人多吗",
+        "妈妈是高中生。",
+        "丈夫和孩子都在",
+        "儿子高兴地说",
+        "妈妈正在做饭",
+        "朋友方便的时候再说",
+        "出于某种原因他向某单位借钱",
+        "俄罗斯人都说中国话",
+    ],
+)
+def test_fourth_round_clean_sentences_stay(text: str) -> None:
+    assert _scrub(text) == text
