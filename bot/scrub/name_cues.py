@@ -1247,7 +1247,7 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "麻花 黎阳 龙华 "
     )
 )
-ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
+_ZH_STOP_WORDS: Final = frozenset(
     _words(
         "高兴 方便 安全 马上 周末 常常 明天 明白 成功 关心 关系 许多 于是 任何 严重 应该 "
         "全家 全部 商量 简单 支持 计划 容易 解决 尤其 连续 管理 单位 包括 司机 中介 吉林 "
@@ -1262,6 +1262,7 @@ ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
         "男子 男生 男孩 男方 男友"
     )
 )
+ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | _ZH_STOP_WORDS
 # Titles and kinship words said after a family name (王大爷, 李阿姨, 朴牧师, 刘姐, 渡边先生).
 ZH_TITLES: Final = frozenset(
     _words(
@@ -1646,11 +1647,34 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or zh_japanese_name(text, start)
             or _zh_given_alone(text, start)
             or _zh_nickname_cued(text, start)
+            or _zh_word_name(text, start)
         )
         name = text[start : start + length]
         full = length == 3 and all(ch in CHINESE_GIVEN for ch in name[1:])  # 黄金凤
         if length and name not in roles and (full or name[:2] not in roles):
             yield start, start + length
+
+
+def _zh_word_name(text: str, start: int) -> int:
+    """A given name that is also a word (国庆, 胜利, 和平), after a verb that takes a
+    person and before a pronoun for it (问一下国庆，他到底; 找到了和平，他在)."""
+    name = text[start : start + 2]
+    shaped = (
+        name in _ZH_NAME_LIKE_WORDS or (len(name) == 2 and all(ch in CHINESE_GIVEN for ch in name))
+    ) and not (name in _ZH_STOP_WORDS or name in _ZH_COUNTRY_LIKE or name.endswith("国"))
+    return (
+        2
+        if shaped
+        and text[start - 1 : start] not in _ZH_BEING
+        and _ZH_PRONOUN_AFTER.match(text, start + 2)
+        else 0
+    )
+
+
+_ZH_PRONOUN_AFTER: Final = re.compile("[，,]?[他她](?!们)")
+# Countries shaped like given names, and verbs after which a word is said, not a person met.
+_ZH_COUNTRY_LIKE: Final = frozenset(_words("波兰 荷兰 芬兰 智利 伊朗 苏丹 锡金 锡兰 米兰"))
+_ZH_BEING: Final = frozenset("是像说讲")
 
 
 def _zh_word_then_given(text: str, start: int, name: str, surname: int) -> bool:
@@ -1834,7 +1858,12 @@ _ZH_TRANSLIT: Final = frozenset(
 # 叫 and a name of any characters the sentence marks as one: 的 and a word for a person
 # after it (一个叫颂猜的泰国人, 叫大老黑的中介), or, after a comma, a person or 名字, the end
 # of the clause (带路的是个老挝人，叫坎蓬，).
-_ZH_PERSON_AFTER: Final = "人|中介|司机|蛇头|向导|牧师|老板|朋友|女|男|孩|姑娘|小伙|大姐|大哥|阿姨|大叔|老头|老太|警察|医生"
+_ZH_PERSON_AFTER: Final = "|".join(
+    _words(
+        "人 中介 司机 蛇头 向导 牧师 老板 朋友 女 男 孩 姑娘 小伙 "
+        "大姐 大哥 阿姨 大叔 老头 老太 警察 医生"
+    )
+)
 _ZH_CALLED_FOREIGN: Final = re.compile(
     rf"(?P<open>[，,人字]?)叫(?P<name>[{_HAN_CLASS}]{{2,4}}?)"
     rf"(?:(?P<who>的(?:[{_HAN_CLASS}]{{0,3}}?(?:{_ZH_PERSON_AFTER})))|(?=[，,。；;！!？?\n ]|$))"

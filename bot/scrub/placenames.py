@@ -602,7 +602,7 @@ _PLACE_LEVELS: Final = frozenset("市县区州旗")
 # A district of a city (浦港区, 大同江区; 区域 as the North writes it) and a North Korean
 # workers' district (五山德劳动者区) count, like a street, only right after a place.
 _ZH_TOWN_UNIT: Final = re.compile(
-    "[镇乡村屯郡街路洞小社区劳](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<![小社劳]))"
+    "[镇乡村屯沟郡街路洞小社区劳](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<![小社劳]))"
 )
 _ZH_STREET_UNITS: Final = frozenset(
     ("街道", "小区", "社区", "街", "路", "洞", "区", "区域", "劳动者区")
@@ -621,7 +621,7 @@ _ZH_TOWN_NOT_NAME: Final = frozenset("的了在是我你他她们这那个每各
 # Words that describe a village more than name one (本村, 小镇, 新村), unless a place
 # comes right before (长白县新房子镇, 二道白河镇).
 _ZH_TOWN_DESCRIBES: Final = frozenset("本全同邻外整一小大老新旧上下里和")
-_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头")
+_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头通渠")
 # After a name that stands alone (no place or verb before it), what shows it is a place:
 # the end of the clause, a particle, a word of whereabouts (八道村 在龙井下面).
 _ZH_TOWN_AFTER_ALONE: Final = frozenset("的那这附一人在是")
@@ -684,6 +684,8 @@ def _zh_town_start(
             start in place_ends
             or before in _ZH_LEVEL_CHARS
             or (before == "道" and text[unit] == "郡")  # 两江道金亨稷郡
+            # A town of a place, after 的 (珲春的敬信镇), not a street of any town.
+            or (before == "的" and start - 1 in place_ends and not street)
             or (before == " " and start - 1 in place_ends)
         )
         if after_place:
@@ -1084,3 +1086,20 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
         yield from _ko_units_after(text, pending[1])
     if locale == "zh_Hans":
         yield from _zh_towns(text, ends)
+        if "叫" in text:
+            yield from _zh_called_places(text)
+
+
+# What a village or a place is called (村子叫柳洞, 那个地方叫三合): the name, up to the
+# end of the clause, is the place, whatever its characters.
+_ZH_CALLED_PLACE: Final = re.compile(
+    "(?:村子|村|屯子|屯|镇子|镇|乡|地方|小区|街道|那边|那里)叫(?:做)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！!？?\s]|$|的|那)"
+)
+_ZH_CALLED_NOT_PLACE: Final = frozenset("的了是我你他她们这那个什么怎不没有人")
+
+
+def _zh_called_places(text: str) -> Iterator[Finding]:
+    for match in _ZH_CALLED_PLACE.finditer(text):
+        if not any(ch in _ZH_CALLED_NOT_PLACE for ch in match.group("name")):
+            yield Finding(*match.span("name"), "place")

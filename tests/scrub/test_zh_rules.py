@@ -584,3 +584,38 @@ def test_fourth_round_foreign_names(text: str, gone: list[str], kept: list[str])
 )
 def test_fourth_round_clean_sentences_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A town of a place after 的, a village in 沟, what a village is called.
+        ("去年他们在珲春的敬信镇被抓的", ["敬信镇"], ["去年他们在", "的", "被抓的"]),
+        ("现在她躲在罗子沟一个亲戚家", ["罗子沟"], ["现在她躲在", "一个亲戚家"]),
+        ("村子叫柳洞，离江不远", ["柳洞"], ["村子叫", "，离江不远"]),
+        ("我们村叫八道", ["八道"], ["我们村叫"]),
+        # A given name that is a word, before a pronoun for the person.
+        ("帮我问一下国庆，他到底收了多少钱", ["国庆"], ["帮我问一下", "，他到底收了多少钱"]),
+    ],
+)
+def test_fourth_round_villages_and_word_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for secret in gone:
+        assert secret not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在山沟里住，我们没法沟通，家门口有条水沟",
+        "那个地方叫什么，这个镇叫不出名字",
+        "这是美国，她说很安全",
+        "我找到了工作，他很高兴",
+        "我们去了波兰，她说",
+        "国庆节以后再说吧",
+    ],
+)
+def test_fourth_round_villages_and_word_names_stay(text: str) -> None:
+    assert _scrub(text) == text
