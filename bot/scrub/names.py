@@ -595,6 +595,15 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     return length
 
 
+# A form's field for a person, and a name written with a space between the family name
+# and the given name, as on Japanese papers (申请人姓名：藤原 美咲, 委托人：安田 直树).
+_ZH_FORM_SPACED: Final = re.compile(
+    r"(?:姓名|名字|委托人|受托人|申请人|当事人|求助人|被帮助人|联系人|收款人|失联人员?)[：:] ?"
+    rf"(?P<family>{_HAN}{{1,3}}) (?P<given>{_HAN}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヺー]{{2,6}})"
+)
+_ZH_FORM_FAMILIES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | JAPANESE_IN_CHINESE
+
+
 def _zh(text: str) -> Iterator[tuple[int, int]]:
     labels = merged(
         starts(_ZH_LABEL_AT, text), _positions_before(starts(_ZH_CALL_AT, text), _ZH_CALLER_REACH)
@@ -605,6 +614,10 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start) or _zh_name(match.group(group), labelled=True)
         if length:
             yield start, start + length
+    if "：" in text or ":" in text:
+        for match in _ZH_FORM_SPACED.finditer(text):
+            if match.group("family") in _ZH_FORM_FAMILIES:
+                yield match.start("family"), match.end("given")
     for match in _ZH_INTRO.finditer(text):
         start = match.start("name")
         candidate = match.group("name")

@@ -619,3 +619,23 @@ def test_fourth_round_villages_and_word_names(text: str, gone: list[str], kept: 
 )
 def test_fourth_round_villages_and_word_names_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A form's field for a person, the name spaced as on Japanese papers.
+        ("申请人姓名：藤原 美咲\n关系：姑姑", ["藤原", "美咲"], ["申请人姓名：", "\n关系：姑姑"]),
+        ("当事人姓名：李 美咲（同名）", ["李", "美咲"], ["当事人姓名：", "（同名）"]),
+        ("委托人：安田 直树\n住所：", ["安田", "直树"], ["委托人：", "\n住所："]),
+        ("姓名：石田 ゆかり", ["石田", "ゆかり"], ["姓名："]),
+        ("联系人：见 下面", [], ["联系人：见 下面"]),
+    ],
+)
+def test_fourth_round_spaced_names_in_forms(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
