@@ -1627,6 +1627,10 @@ def _zh_bounded_full(text: str, start: int, *, kin: bool = False) -> int:
 _ZH_PRONOUN_CHARS: Final = frozenset("我你他她它们这那个什么怎哪每各")
 
 
+# A family name and a short title of kinship, as brokers and drivers are called (王哥).
+_ZH_SURNAME_TITLE: Final = re.compile(f"[{_ZH_SURNAME_CHARS}][哥姐叔婶嫂姨](?!们)")
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
@@ -1640,6 +1644,12 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
         )
         if length and text[start : start + length] not in roles:
             yield start, start + length
+        elif (
+            match.re is _ZH_CALLING_FRAME
+            and _ZH_SURNAME_TITLE.match(text, start)
+            and _zh_closes(text, start + 2)
+        ):
+            yield start, start + 1  # 中介王哥, 司机李叔: the family name before the title
     for match in _ZH_PERSON_FRAME.finditer(text):
         start = match.start("name")
         length = (
@@ -1865,8 +1875,16 @@ _ZH_PERSON_AFTER: Final = "|".join(
     )
 )
 _ZH_CALLED_FOREIGN: Final = re.compile(
-    rf"(?P<open>[，,人字]?)叫(?P<name>[{_HAN_CLASS}]{{2,4}}?)"
+    rf"(?P<open>[，,人字 ]?)叫[“\"「]?(?P<name>[{_HAN_CLASS}]{{2,4}}?)[”\"」]?"
     rf"(?:(?P<who>的(?:[{_HAN_CLASS}]{{0,3}}?(?:{_ZH_PERSON_AFTER})))|(?=[，,。；;！!？?\n ]|$))"
+)
+# 叫 and a name in Latin letters (司机叫 Bounmy，一个叫Mi-ok): the way Lao, Thai and
+# Korean people write theirs; not an app one calls (叫Grab).
+_ZH_CALLED_LATIN: Final = re.compile(
+    r"叫 ?(?P<name>[A-Z][a-z]{1,15}(?:[ -][A-Z]?[a-z]{1,15})?)(?![A-Za-z])"
+)
+_ZH_LATIN_NOT_NAMES: Final = frozenset(
+    ("grab", "uber", "didi", "line", "kakao", "telegram", "wechat", "taxi", "bolt")
 )
 _ZH_CALLED_NOT_NAME: Final = frozenset(
     "的了是我你他她它们这那个什么怎不没别快去来走回到有在和也都就要会能说看做吃等给把被让请"
@@ -1878,6 +1896,9 @@ def _zh_foreign(text: str) -> Iterator[tuple[int, int]]:
     """Names after a nationality (俄罗斯人伊万诺夫, 在日朝鲜人姜大植) and names of any
     shape that 叫 and a person after them mark (一个叫谢尔盖的人)."""
     if "叫" in text:
+        for match in _ZH_CALLED_LATIN.finditer(text):
+            if match.group("name").lower() not in _ZH_LATIN_NOT_NAMES:
+                yield match.span("name")
         for match in _ZH_CALLED_FOREIGN.finditer(text):
             name = match.group("name")
             if not match.group("who") and not match.group("open"):

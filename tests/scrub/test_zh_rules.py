@@ -639,3 +639,29 @@ def test_fourth_round_spaced_names_in_forms(text: str, gone: list[str], kept: li
     for word in kept:
         assert word in out
     assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 叫 and a name after a space or in quotes, or in Latin letters.
+        ("他老婆是老挝人 叫诺伊 他说", ["诺伊"], ["他老婆是老挝人 叫", " 他说"]),
+        ("认识的人：一个叫“大刘”的司机", ["大刘"], ["一个叫“", "”的司机"]),
+        ("老挝的司机叫 Bounmy，英语很好", ["Bounmy"], ["老挝的司机叫 ", "，英语很好"]),
+        ("一个叫Mi-ok，另一个不知道", ["Mi-ok"], ["一个叫", "，另一个不知道"]),
+        # A family name and a short kinship title after a role.
+        ("她说中介王哥又打电话要钱", ["王"], ["她说中介", "哥又打电话要钱"]),
+    ],
+)
+def test_fourth_round_called_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert "［姓名］" in out
+
+
+@pytest.mark.parametrize("text", ["我们叫Grab打车", "中介大哥说他明天来", "司机叫我们等着"])
+def test_fourth_round_called_clean_stays(text: str) -> None:
+    assert _scrub(text) == text
