@@ -120,6 +120,7 @@ def test_places_in_sentences(text: str, gone: list[str], kept: list[str]) -> Non
         # A village and its team; a Korean address written in Chinese.
         ("我们村是和龙市南坪镇柳洞村三组，就在江边", ["柳洞村三组"], ["就在江边"]),
         ("地址是 天安市东南区新芳洞 752 有事可以寄信来", ["新芳洞 752"], ["有事可以寄信来"]),
+        ("韩国地址是水原市八达区仁溪洞1023-5号302室，邮编", ["302室"], ["，邮编"]),
         # Dates in words, of the lunar calendar too; a year and month alone stay.
         ("我大伯是阴历一九五六年腊月十二出生的", ["一九五六年腊月十二"], ["出生的"]),
         ("农历1958年八月十五，中秋节那天生的", ["1958年八月十五"], ["中秋节"]),
