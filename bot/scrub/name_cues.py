@@ -1169,7 +1169,7 @@ _ZH_PERSON_FRAME: Final = re.compile(
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
     "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真别"
-    "二三四五六七八九十两几啊呀家"
+    "二三四五六七八九十两几啊呀家吗呢"
 )
 # What ends a word that a name may follow without a space: a kinship word, a verb that
 # takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),

@@ -666,3 +666,26 @@ def test_fourth_round_called_names(text: str, gone: list[str], kept: list[str]) 
 @pytest.mark.parametrize("text", ["我们叫Grab打车", "中介大哥说他明天来", "司机叫我们等着"])
 def test_fourth_round_called_clean_stays(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name in a question: 吗 and 呢 follow a person as particles do.
+        ("你见过春花吗？她昨天没回来", ["春花"], ["你见过", "吗？她昨天没回来"]),
+        ("王芳吗我是她姐姐", ["王芳"], ["吗我是她姐姐"]),
+    ],
+)
+def test_fourth_round_names_in_questions(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text", ["你清楚吗", "这样安全吗", "你明白吗", "我们怎么办呢", "你是中国人吗", "他们来过吗"]
+)
+def test_fourth_round_questions_stay(text: str) -> None:
+    assert _scrub(text) == text
