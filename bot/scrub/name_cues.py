@@ -1641,6 +1641,7 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
             or _zh_bounded_full(text, start, kin=match.re is _ZH_KIN_FRAME)
+            or zh_translit(text, start)
         )
         if length and text[start : start + length] not in roles:
             yield start, start + length
@@ -1658,6 +1659,7 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or _zh_given_alone(text, start)
             or _zh_nickname_cued(text, start)
             or _zh_word_name(text, start)
+            or zh_translit(text, start)
         )
         name = text[start : start + length]
         full = length == 3 and all(ch in CHINESE_GIVEN for ch in name[1:])  # 黄金凤
@@ -1856,7 +1858,7 @@ _ZH_NATIONS: Final = _words(
     "俄罗斯 越南 老挝 泰国 蒙古 缅甸 柬埔寨 韩国 朝鲜 日本 美国 菲律宾 印尼 马来西亚 在日朝鲜"
 )
 _ZH_NATIONAL_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_NATIONS)})族?人(?:叫|，叫)?(?=[{_HAN_CLASS}])"
+    rf"(?:{_alternation(_ZH_NATIONS)})(?:族?人(?:叫|，叫)?|(?P<of>的))(?=[{_HAN_CLASS}])"
 )
 _ZH_TRANSLIT: Final = frozenset(
     "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布察查达戴丹德登迪蒂丁杜顿多厄恩尔法菲芬佛弗"
@@ -1908,13 +1910,60 @@ def _zh_foreign(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
     for match in _ZH_NATIONAL_FRAME.finditer(text):
         start = match.end()
-        length = _zh_person(text[start : start + 4]) or _zh_bounded_full(text, start)
-        if not length:
-            while start + length < len(text) and text[start + length] in _ZH_TRANSLIT:
-                length += 1
-            length = length if 2 <= length <= 6 else 0
+        if match.group("of"):
+            length = zh_translit(text, start)  # 蒙古的巴特尔说, not 俄罗斯的西伯利亚
+        else:
+            length = (
+                _zh_person(text[start : start + 4])
+                or _zh_bounded_full(text, start)
+                or _translit_run(text, start)
+            )
         if length:
             yield start, start + length
+
+
+def _translit_run(text: str, start: int) -> int:
+    length = 0
+    while start + length < len(text) and text[start + length] in _ZH_TRANSLIT:
+        length += 1
+    if text[start : start + length].startswith(_ZH_SPELT_COUNTRIES):
+        return 0
+    return length if 2 <= length <= 6 else 0
+
+
+# The characters that mark a spelt foreign name, as ordinary words seldom end up made
+# only of spelling characters holding one of them (伊万诺夫, 颂猜, 巴特尔, 谢尔盖).
+_ZH_TRANSLIT_MARKS: Final = frozenset("诺夫娃娅尔猜颂蓬坎汶谢盖伊蒂琳妮莎乔奇科维斯")
+
+
+# Countries and regions spelt with the same characters: kept, as every country is.
+_ZH_SPELT_COUNTRIES: Final = tuple(
+    _words(
+        "伊朗 伊拉克 巴基斯坦 科威特 沙特 叙利亚 塞尔维亚 斯里兰卡 意大利 西班牙 巴西 智利 "
+        "古巴 埃及 苏丹 尼泊尔 不丹 巴拿马 肯尼亚 尼日利亚 阿尔及利亚 坦桑尼亚 乌克兰 "
+        "爱沙尼亚 拉脱维亚 罗马尼亚 保加利亚 奥地利 瑞士 瑞典 芬兰 挪威 丹麦 冰岛 加拿大 "
+        "阿根廷 哥伦比亚 委内瑞拉 新加坡 马来西亚 印度尼西亚 柬埔寨 孟加拉 斯洛伐克 捷克 "
+        "澳大利亚 以色列 约旦 黎巴嫩 土耳其 希腊 塞浦路斯 哈萨克斯坦 乌兹别克斯坦 "
+        "吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿塞拜疆 格鲁吉亚 亚美尼亚 摩尔多瓦 西伯利亚 "
+        "俄罗斯 蒙古 老挝 泰国 越南 缅甸 朝鲜 韩国 日本 中国 美国 英国 法国 德国 欧洲 亚洲 "
+        "非洲 美洲"
+    )
+)
+
+
+def zh_translit(text: str, start: int) -> int:
+    """Length of a foreign name spelt in Chinese at ``start`` (0 if none): spelling
+    characters only, one of them a mark, and what follows a person after it."""
+    length = _translit_run(text, start)
+    name = text[start : start + length]
+    if (
+        length
+        and any(ch in _ZH_TRANSLIT_MARKS for ch in name)
+        and not name.startswith(_ZH_SPELT_COUNTRIES)
+        and _zh_closes(text, start + length)
+    ):
+        return length
+    return 0
 
 
 # The last characters of words for people (董事长, 毕业生, 工作人员), never of a name

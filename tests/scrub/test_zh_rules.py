@@ -689,3 +689,35 @@ def test_fourth_round_names_in_questions(text: str, gone: list[str], kept: list[
 )
 def test_fourth_round_questions_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A foreign name spelt in Chinese after a country and 的, a verb or a role.
+        ("蒙古的巴特尔说可以开车", ["巴特尔"], ["蒙古的", "说可以开车"]),
+        ("我们见到了颂猜他说可以帮忙", ["颂猜"], ["我们见到了", "他说可以帮忙"]),
+        ("泰国警察颂猜", ["颂猜"], ["泰国警察"]),
+    ],
+)
+def test_fourth_round_spelt_foreign_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俄罗斯的西伯利亚很冷",
+        "和伊朗的关系",
+        "帮伊拉克的",
+        "我见到了伊拉克人",
+        "他找到了维修工",
+        "见到了巴士",
+    ],
+)
+def test_fourth_round_spelt_words_stay(text: str) -> None:
+    assert _scrub(text) == text
