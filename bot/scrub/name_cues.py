@@ -1839,26 +1839,26 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     yield from _zh_other_scripts(text)
     yield from _zh_latin(text)
     yield from _zh_foreign(text)
-    for match in _ZH_SOMEONE.finditer(text):
-        # 姜某, 赵某某: the family name a report leaves of a person (not 向某单位, 某种).
-        start = match.start()
-        if text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
-            yield start, start + 1
+    if "某" in text:
+        for match in _ZH_SOMEONE.finditer(text):
+            # 姜某, 赵某某: the family name a report leaves of a person (not 向某单位, 某种).
+            start = match.start() - 1
+            if start >= 0 and text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
+                yield start, start + 1
 
 
 # A family's house or its people after a Japanese family name (高田家的人, 中村家那边).
 _ZH_JA_HOUSE: Final = re.compile("家(?:的|人|那边|里)")
 # A family name and 某 (someone), as reports shorten a person: 姜某（男）, 赵某某，李某说.
-_ZH_SOMEONE: Final = re.compile(
-    rf"[{_HAN_CLASS}](?=某(?:某|[^{_HAN_CLASS}]|$|[说在是的和跟已曾]))"
-)
+_ZH_SOMEONE: Final = re.compile(rf"某(?=某|[^{_HAN_CLASS}]|$|[说在是的和跟已曾])")
 # People of the countries on the way out, and the names they go by: a name written with
 # the characters Chinese uses to spell foreign names (伊万诺夫, 颂猜, 坎蓬, 巴特尔, 谢尔盖).
 _ZH_NATIONS: Final = _words(
     "俄罗斯 越南 老挝 泰国 蒙古 缅甸 柬埔寨 韩国 朝鲜 日本 美国 菲律宾 印尼 马来西亚 在日朝鲜"
 )
+# Opened with a class of the first characters, so that the engine skips ahead to them.
 _ZH_NATIONAL_FRAME: Final = re.compile(
-    rf"(?:{_alternation(_ZH_NATIONS)})(?:族?人(?:叫|，叫)?|(?P<of>的))(?=[{_HAN_CLASS}])"
+    rf"(?={first_char_class(_alternation(_ZH_NATIONS))})(?:{_alternation(_ZH_NATIONS)})(?:族?人(?:叫|，叫)?|(?P<of>的))(?=[{_HAN_CLASS}])"
 )
 _ZH_TRANSLIT: Final = frozenset(
     "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布察查达戴丹德登迪蒂丁杜顿多厄恩尔法菲芬佛弗"
@@ -1877,7 +1877,7 @@ _ZH_PERSON_AFTER: Final = "|".join(
     )
 )
 _ZH_CALLED_FOREIGN: Final = re.compile(
-    rf"(?P<open>[，,人字 ]?)叫[“\"「]?(?P<name>[{_HAN_CLASS}]{{2,4}}?)[”\"」]?"
+    rf"叫[“\"「]?(?P<name>[{_HAN_CLASS}]{{2,4}}?)[”\"」]?"
     rf"(?:(?P<who>的(?:[{_HAN_CLASS}]{{0,3}}?(?:{_ZH_PERSON_AFTER})))|(?=[，,。；;！!？?\n ]|$))"
 )
 # 叫 and a name in Latin letters (司机叫 Bounmy，一个叫Mi-ok): the way Lao, Thai and
@@ -1888,6 +1888,7 @@ _ZH_CALLED_LATIN: Final = re.compile(
 _ZH_LATIN_NOT_NAMES: Final = frozenset(
     ("grab", "uber", "didi", "line", "kakao", "telegram", "wechat", "taxi", "bolt")
 )
+_ZH_CALLED_OPENERS: Final = frozenset("，,人字 ")
 _ZH_CALLED_NOT_NAME: Final = frozenset(
     "的了是我你他她它们这那个什么怎不没别快去来走回到有在和也都就要会能说看做吃等给把被让请"
     "帮找问人钱事家病地方里东西村镇屯乡县市区路街号岁年月日点"
@@ -1903,7 +1904,8 @@ def _zh_foreign(text: str) -> Iterator[tuple[int, int]]:
                 yield match.span("name")
         for match in _ZH_CALLED_FOREIGN.finditer(text):
             name = match.group("name")
-            if not match.group("who") and not match.group("open"):
+            opened = text[match.start() - 1 : match.start()] in _ZH_CALLED_OPENERS
+            if not match.group("who") and not opened:
                 continue
             if name in ZH_STOP or any(ch in _ZH_CALLED_NOT_NAME for ch in name):
                 continue
