@@ -1419,13 +1419,36 @@ def _roman_given(given: str) -> bool:
     )
 
 
+# A Chinese name in pinyin (Li Ming, Piao Chunhua, Wang Xiaohong): a family name, then a
+# given name of pinyin syllables, between Chinese text or punctuation, not amid English
+# words (He Said, Long Time).
+_ROMAN_ZH_SURNAMES: Final = _words(
+    "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Zhu Gao Lin Guo Luo Liang "
+    "Zheng Xie Tang Feng Dong Xiao Cheng Cao Yuan Deng Shen Zeng Peng Jiang Cai Jia Ding "
+    "Wei Xue Pan Xia Zhong Tian Ren Fang Shi Yao Tan Liao Zou Xiong Jin Hao Kong Bai Cui "
+    "Mao Qiu Qin Gu Hou Shao Meng Duan Lei Qian Yin Qiao Lai Gong Wen Piao Quan Zhao Xu"
+)
+_ROMAN_ZH_NAME: Final = re.compile(
+    rf"(?<![A-Za-z] )(?<![A-Za-z])(?:{_alternation(_ROMAN_ZH_SURNAMES)})"
+    r"(?P<given>(?: [A-Z][a-z]{1,12}){1,2})(?![A-Za-z]| [A-Za-z])"
+)
+_PINYIN: Final = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|"
+    r"ua|uo|ui|ue|er|a|o|e|i|u)){1,3}"
+)
+
+
 def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
-    """Names in Latin letters in a Chinese note (see _ROMAN_NAME)."""
+    """Names in Latin letters in a Chinese note (see _ROMAN_NAME, _ROMAN_ZH_NAME)."""
     for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
         if match.group("called"):
             if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
                 yield match.span("called")
         elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
+            yield match.span()
+    for match in finditer_at(_ROMAN_ZH_NAME, text, starts(_ROMAN_AT, text)):
+        if all(_PINYIN.fullmatch(word.lower()) for word in match.group("given").split()):
             yield match.span()
 
 

@@ -721,3 +721,23 @@ def test_fourth_round_spelt_foreign_names(text: str, gone: list[str], kept: list
 )
 def test_fourth_round_spelt_words_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A Chinese name in pinyin between Chinese words.
+        ("Piao Chunhua 是她的拼音名字，护照上就这么写", ["Piao Chunhua"], [" 是她的拼音名字"]),
+        ("王东 和 Li Ming 两个人负责开车", ["Li Ming"], [" 两个人负责开车"]),
+    ],
+)
+def test_fourth_round_pinyin_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+def test_fourth_round_english_words_are_no_pinyin_names() -> None:
+    assert _scrub("I have a Long Time no see") == "I have a Long Time no see"
