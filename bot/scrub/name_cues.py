@@ -1429,6 +1429,7 @@ _ROMAN_ZH_SURNAMES: Final = _words(
     "Mao Qiu Qin Gu Hou Shao Meng Duan Lei Qian Yin Qiao Lai Gong Wen Piao Quan Zhao Xu"
 )
 _ROMAN_ZH_NAME: Final = re.compile(
+    rf"(?={first_char_class(_alternation(_ROMAN_ZH_SURNAMES))})"
     rf"(?<![A-Za-z] )(?<![A-Za-z])(?:{_alternation(_ROMAN_ZH_SURNAMES)})"
     r"(?P<given>(?: [A-Z][a-z]{1,12}){1,2})(?![A-Za-z]| [A-Za-z])"
 )
@@ -1447,7 +1448,7 @@ def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
                 yield match.span("called")
         elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
             yield match.span()
-    for match in finditer_at(_ROMAN_ZH_NAME, text, starts(_ROMAN_AT, text)):
+    for match in _ROMAN_ZH_NAME.finditer(text):
         if all(_PINYIN.fullmatch(word.lower()) for word in match.group("given").split()):
             yield match.span()
 
