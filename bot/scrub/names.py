@@ -257,7 +257,7 @@ _HAN: Final = r"[\u4e00-\u9fff]"
 # character (no lookbehind, no group), so that the engine skips ahead to those.
 _ZH_LABEL_WORDS: Final = (
     "名字|姓名|真名|全名|本(?<!日本)名|名叫|叫做|称呼|原名|化名|小名"
-    "|朝鲜名字?|韩国名字?|日本名字?|中文名字?|汉名"
+    "|朝鲜名字?|韩国名字?|日本名字?|中文名字?|汉名|中文写|汉字写"
 )
 _ZH_CALLER: Final = (
     "我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆"

@@ -741,3 +741,26 @@ def test_fourth_round_pinyin_names(text: str, gone: list[str], kept: list[str]) 
 
 def test_fourth_round_english_words_are_no_pinyin_names() -> None:
     assert _scrub("I have a Long Time no see") == "I have a Long Time no see"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 二连 for 二连浩特 where a sentence puts it as a place; a name after 中文写.
+        ("先到二连，在那里等了一个礼拜", ["二连"], ["先到", "，在那里等了一个礼拜"]),
+        ("奶奶叫김순자，中文写李顺子，她妈妈是日本人", ["李顺子"], ["中文写", "，她妈妈是日本人"]),
+    ],
+)
+def test_fourth_round_short_forms_and_written_names(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = _scrub(text)
+    for secret in gone:
+        assert secret not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize("text", ["他们拿了二连胜", "中文写起来很难"])
+def test_fourth_round_short_forms_stay(text: str) -> None:
+    assert _scrub(text) == text
