@@ -373,7 +373,9 @@ _APP_NAMES: Final = (
 _APP_AFTER_ID: Final = re.compile(
     rf"[(（【] ?(?:{_APP_NAMES}) ?(?:ID|아이디|号|账号|アカウント)? ?[)）】]"
     rf"|(?:{_APP_NAMES})"
-    r"(?:(?P<word>(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号))"
+    # 的 closing the clause is "the app's (account)" (sunok7788这个是kakao的，).
+    r"(?:(?P<word>(?:의|の|的)? ?(?:아이디|ID|アイディー?|アカウント|계정|账号|帐号|号)"
+    r"|的(?=[，,。；;\s]|$))"
     r"|(?P<add>(?:에서|에)? ?(?:추가|검색|친추|친구 ?추가|친구 ?신청|添加|加|搜)))?",
     re.IGNORECASE,
 )

@@ -1407,7 +1407,7 @@ _ZH_PERSON_FRAME: Final = re.compile(
 _ZH_AFTER_NAME: Final = frozenset(
     "的了在是和与跟同给找见叫请问对向被让把这那从到去来说有也都就又还很联住离已没不现目今一打病失"
     "已要想能会可应该正刚才曾于我你他她们它过走回出进上下着讲告带陪等终昨前后每今明先再最真别"
-    "二三四五六七八九十两几啊呀家"
+    "二三四五六七八九十两几啊呀家吗呢"
 )
 # What ends a word that a name may follow without a space: a kinship word, a verb that
 # takes a person, a pronoun or particle, a role (志愿者, 传道士, 律师), a measure (一位),
@@ -1485,7 +1485,7 @@ _ZH_NAME_LIKE_WORDS: Final = frozenset(
         "麻花 黎阳 龙华 "
     )
 )
-ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
+_ZH_STOP_WORDS: Final = frozenset(
     _words(
         "高兴 方便 安全 马上 周末 常常 明天 明白 成功 关心 关系 许多 于是 任何 严重 应该 "
         "全家 全部 商量 简单 支持 计划 容易 解决 尤其 连续 管理 单位 包括 司机 中介 吉林 "
@@ -1500,6 +1500,7 @@ ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
         "男子 男生 男孩 男方 男友"
     )
 )
+ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | _ZH_STOP_WORDS
 # Titles and kinship words said after a family name (王大爷, 李阿姨, 朴牧师, 刘姐, 渡边先生).
 ZH_TITLES: Final = frozenset(
     _words(
@@ -1656,13 +1657,37 @@ def _roman_given(given: str) -> bool:
     )
 
 
+# A Chinese name in pinyin (Li Ming, Piao Chunhua, Wang Xiaohong): a family name, then a
+# given name of pinyin syllables, between Chinese text or punctuation, not amid English
+# words (He Said, Long Time).
+_ROMAN_ZH_SURNAMES: Final = _words(
+    "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Zhu Gao Lin Guo Luo Liang "
+    "Zheng Xie Tang Feng Dong Xiao Cheng Cao Yuan Deng Shen Zeng Peng Jiang Cai Jia Ding "
+    "Wei Xue Pan Xia Zhong Tian Ren Fang Shi Yao Tan Liao Zou Xiong Jin Hao Kong Bai Cui "
+    "Mao Qiu Qin Gu Hou Shao Meng Duan Lei Qian Yin Qiao Lai Gong Wen Piao Quan Zhao Xu"
+)
+_ROMAN_ZH_NAME: Final = re.compile(
+    rf"(?={first_char_class(_alternation(_ROMAN_ZH_SURNAMES))})"
+    rf"(?<![A-Za-z] )(?<![A-Za-z])(?:{_alternation(_ROMAN_ZH_SURNAMES)})"
+    r"(?P<given>(?: [A-Z][a-z]{1,12}){1,2})(?![A-Za-z]| [A-Za-z])"
+)
+_PINYIN: Final = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|"
+    r"ua|uo|ui|ue|er|a|o|e|i|u)){1,3}"
+)
+
+
 def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
-    """Names in Latin letters in a Chinese note (see _ROMAN_NAME)."""
+    """Names in Latin letters in a Chinese note (see _ROMAN_NAME, _ROMAN_ZH_NAME)."""
     for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
         if match.group("called"):
             if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
                 yield match.span("called")
         elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
+            yield match.span()
+    for match in _ROMAN_ZH_NAME.finditer(text):
+        if all(_PINYIN.fullmatch(word.lower()) for word in match.group("given").split()):
             yield match.span()
 
 
@@ -1837,6 +1862,37 @@ def _zh_kin_jae(candidate: str) -> int:
     return jae if jae == 3 and candidate[1:3] not in ZH_STOP else 0
 
 
+def _zh_bounded_full(text: str, start: int, *, kin: bool = False) -> int:
+    """A full name of three characters a space, a comma or a number cuts off, right after
+    a kinship word or a role (外公 韩相烈 1931年生, 爷爷叫金政男 打错了): Korean given names
+    use characters Chinese ones rarely do (相, 植, 政, 正日), so the frame decides, not them.
+    Right after a kinship word the name may also end before a particle or a verb
+    (外公黄奉洙是, 侄子朴正日也想), when none of it is a function word (丈夫和孩子都)."""
+    name = text[start : start + 3]
+    end = start + 3
+    after = text[end : end + 1]
+    if len(name) < 3 or name[0] not in _ZH_SURNAME_CHARS or not all(map(_is_han, name)):
+        return 0
+    if name[2] in _ZH_ROLE_ENDS or name[2] in _ZH_NOT_GIVEN_END or name[1:] in ZH_STOP:
+        return 0
+    if not after or not _is_han(after):
+        return 3 if not any(ch in _ZH_AFTER_NAME for ch in name[1:]) else 0
+    loose = (
+        kin
+        and after in _ZH_AFTER_NAME
+        and name[:2] not in ZH_STOP
+        and not any(ch in _ZH_CLAUSE_CHARS or ch in _ZH_PRONOUN_CHARS for ch in name)
+    )
+    return 3 if loose else 0
+
+
+_ZH_PRONOUN_CHARS: Final = frozenset("我你他她它们这那个什么怎哪每各")
+
+
+# A family name and a short title of kinship, as brokers and drivers are called (王哥).
+_ZH_SURNAME_TITLE: Final = re.compile(f"[{_ZH_SURNAME_CHARS}][哥姐叔婶嫂姨](?!们)")
+
+
 def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in chain(_ZH_KIN_FRAME.finditer(text), _ZH_CALLING_FRAME.finditer(text)):
         start = match.start("name")
@@ -1846,9 +1902,17 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or _zh_kin_jae(match.group("name"))
             or _zh_nickname_cued(text, start)
             or _zh_given_alone(text, start)
+            or _zh_bounded_full(text, start, kin=match.re is _ZH_KIN_FRAME)
+            or zh_translit(text, start)
         )
         if length and text[start : start + length] not in roles:
             yield start, start + length
+        elif (
+            match.re is _ZH_CALLING_FRAME
+            and _ZH_SURNAME_TITLE.match(text, start)
+            and _zh_closes(text, start + 2)
+        ):
+            yield start, start + 1  # 中介王哥, 司机李叔: the family name before the title
     for match in _ZH_PERSON_FRAME.finditer(text):
         start = match.start("name")
         length = (
@@ -1856,11 +1920,35 @@ def _zh_kin_and_verbs(text: str, roles: frozenset[str]) -> Iterator[tuple[int, i
             or zh_japanese_name(text, start)
             or _zh_given_alone(text, start)
             or _zh_nickname_cued(text, start)
+            or _zh_word_name(text, start)
+            or zh_translit(text, start)
         )
         name = text[start : start + length]
         full = length == 3 and all(ch in CHINESE_GIVEN for ch in name[1:])  # 黄金凤
         if length and name not in roles and (full or name[:2] not in roles):
             yield start, start + length
+
+
+def _zh_word_name(text: str, start: int) -> int:
+    """A given name that is also a word (国庆, 胜利, 和平), after a verb that takes a
+    person and before a pronoun for it (问一下国庆，他到底; 找到了和平，他在)."""
+    name = text[start : start + 2]
+    shaped = (
+        name in _ZH_NAME_LIKE_WORDS or (len(name) == 2 and all(ch in CHINESE_GIVEN for ch in name))
+    ) and not (name in _ZH_STOP_WORDS or name in _ZH_COUNTRY_LIKE or name.endswith("国"))
+    return (
+        2
+        if shaped
+        and text[start - 1 : start] not in _ZH_BEING
+        and _ZH_PRONOUN_AFTER.match(text, start + 2)
+        else 0
+    )
+
+
+_ZH_PRONOUN_AFTER: Final = re.compile("[，,]?[他她](?!们)")
+# Countries shaped like given names, and verbs after which a word is said, not a person met.
+_ZH_COUNTRY_LIKE: Final = frozenset(_words("波兰 荷兰 芬兰 智利 伊朗 苏丹 锡金 锡兰 米兰"))
+_ZH_BEING: Final = frozenset("是像说讲")
 
 
 def _zh_word_then_given(text: str, start: int, name: str, surname: int) -> bool:
@@ -1987,6 +2075,8 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start)
         if length > end - start and _zh_opens(text, start):
             yield start, start + length
+        elif _ZH_JA_HOUSE.match(text, end) and _zh_opens(text, start):
+            yield start, end  # 高田家的人: a Japanese family name is no word
     yield from _zh_homes(text)
     for match in _ZH_SURNAMED.finditer(text):
         start = match.start() - 1
@@ -2010,6 +2100,134 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
                 break
     yield from _zh_other_scripts(text)
     yield from _zh_latin(text)
+    yield from _zh_foreign(text)
+    if "某" in text:
+        for match in _ZH_SOMEONE.finditer(text):
+            # 姜某, 赵某某: the family name a report leaves of a person (not 向某单位, 某种).
+            start = match.start() - 1
+            if start >= 0 and text[start] in _ZH_SURNAME_CHARS and _zh_opens(text, start):
+                yield start, start + 1
+
+
+# A family's house or its people after a Japanese family name (高田家的人, 中村家那边).
+_ZH_JA_HOUSE: Final = re.compile("家(?:的|人|那边|里)")
+# A family name and 某 (someone), as reports shorten a person: 姜某（男）, 赵某某，李某说.
+_ZH_SOMEONE: Final = re.compile(rf"某(?=某|[^{_HAN_CLASS}]|$|[说在是的和跟已曾])")
+# People of the countries on the way out, and the names they go by: a name written with
+# the characters Chinese uses to spell foreign names (伊万诺夫, 颂猜, 坎蓬, 巴特尔, 谢尔盖).
+_ZH_NATIONS: Final = _words(
+    "俄罗斯 越南 老挝 泰国 蒙古 缅甸 柬埔寨 韩国 朝鲜 日本 美国 菲律宾 印尼 马来西亚 在日朝鲜"
+)
+# Opened with a class of the first characters, so that the engine skips ahead to them.
+_ZH_NATIONAL_FRAME: Final = re.compile(
+    rf"(?={first_char_class(_alternation(_ZH_NATIONS))})(?:{_alternation(_ZH_NATIONS)})(?:族?人(?:叫|，叫)?|(?P<of>的))(?=[{_HAN_CLASS}])"
+)
+_ZH_TRANSLIT: Final = frozenset(
+    "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布察查达戴丹德登迪蒂丁杜顿多厄恩尔法菲芬佛弗"
+    "盖甘冈戈格贡古瓜圭哈汉豪赫亨胡霍基吉加贾杰卡凯坎科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉"
+    "琳隆卢鲁伦罗洛玛迈曼芒梅蒙米莫姆穆纳娜奈瑙内妮尼纽努诺帕潘佩彭皮珀普齐奇契恰乔切钦"
+    "琼萨塞赛桑瑟森沙莎尚什舍施斯索塔泰坦汤唐特提廷图托瓦万旺威韦维沃乌西希谢辛休雅亚扬"
+    "耶伊因尤约泽扎詹兹佐娃娅夫颂猜蓬汶"
+)
+# 叫 and a name of any characters the sentence marks as one: 的 and a word for a person
+# after it (一个叫颂猜的泰国人, 叫大老黑的中介), or, after a comma, a person or 名字, the end
+# of the clause (带路的是个老挝人，叫坎蓬，).
+_ZH_PERSON_AFTER: Final = "|".join(
+    _words(
+        "人 中介 司机 蛇头 向导 牧师 老板 朋友 女 男 孩 姑娘 小伙 "
+        "大姐 大哥 阿姨 大叔 老头 老太 警察 医生"
+    )
+)
+_ZH_CALLED_FOREIGN: Final = re.compile(
+    rf"叫[“\"「]?(?P<name>[{_HAN_CLASS}]{{2,4}}?)[”\"」]?"
+    rf"(?:(?P<who>的(?:[{_HAN_CLASS}]{{0,3}}?(?:{_ZH_PERSON_AFTER})))|(?=[，,。；;！!？?\n ]|$))"
+)
+# 叫 and a name in Latin letters (司机叫 Bounmy，一个叫Mi-ok): the way Lao, Thai and
+# Korean people write theirs; not an app one calls (叫Grab).
+_ZH_CALLED_LATIN: Final = re.compile(
+    r"叫 ?(?P<name>[A-Z][a-z]{1,15}(?:[ -][A-Z]?[a-z]{1,15})?)(?![A-Za-z])"
+)
+_ZH_LATIN_NOT_NAMES: Final = frozenset(
+    ("grab", "uber", "didi", "line", "kakao", "telegram", "wechat", "taxi", "bolt")
+)
+_ZH_CALLED_OPENERS: Final = frozenset("，,人字 ")
+_ZH_CALLED_NOT_NAME: Final = frozenset(
+    "的了是我你他她它们这那个什么怎不没别快去来走回到有在和也都就要会能说看做吃等给把被让请"
+    "帮找问人钱事家病地方里东西村镇屯乡县市区路街号岁年月日点"
+)
+
+
+def _zh_foreign(text: str) -> Iterator[tuple[int, int]]:
+    """Names after a nationality (俄罗斯人伊万诺夫, 在日朝鲜人姜大植) and names of any
+    shape that 叫 and a person after them mark (一个叫谢尔盖的人)."""
+    if "叫" in text:
+        for match in _ZH_CALLED_LATIN.finditer(text):
+            if match.group("name").lower() not in _ZH_LATIN_NOT_NAMES:
+                yield match.span("name")
+        for match in _ZH_CALLED_FOREIGN.finditer(text):
+            name = match.group("name")
+            opened = text[match.start() - 1 : match.start()] in _ZH_CALLED_OPENERS
+            if not match.group("who") and not opened:
+                continue
+            if name in ZH_STOP or any(ch in _ZH_CALLED_NOT_NAME for ch in name):
+                continue
+            yield match.span("name")
+    for match in _ZH_NATIONAL_FRAME.finditer(text):
+        start = match.end()
+        if match.group("of"):
+            length = zh_translit(text, start)  # 蒙古的巴特尔说, not 俄罗斯的西伯利亚
+        else:
+            length = (
+                _zh_person(text[start : start + 4])
+                or _zh_bounded_full(text, start)
+                or _translit_run(text, start)
+            )
+        if length:
+            yield start, start + length
+
+
+def _translit_run(text: str, start: int) -> int:
+    length = 0
+    while start + length < len(text) and text[start + length] in _ZH_TRANSLIT:
+        length += 1
+    if text[start : start + length].startswith(_ZH_SPELT_COUNTRIES):
+        return 0
+    return length if 2 <= length <= 6 else 0
+
+
+# The characters that mark a spelt foreign name, as ordinary words seldom end up made
+# only of spelling characters holding one of them (伊万诺夫, 颂猜, 巴特尔, 谢尔盖).
+_ZH_TRANSLIT_MARKS: Final = frozenset("诺夫娃娅尔猜颂蓬坎汶谢盖伊蒂琳妮莎乔奇科维斯")
+
+
+# Countries and regions spelt with the same characters: kept, as every country is.
+_ZH_SPELT_COUNTRIES: Final = tuple(
+    _words(
+        "伊朗 伊拉克 巴基斯坦 科威特 沙特 叙利亚 塞尔维亚 斯里兰卡 意大利 西班牙 巴西 智利 "
+        "古巴 埃及 苏丹 尼泊尔 不丹 巴拿马 肯尼亚 尼日利亚 阿尔及利亚 坦桑尼亚 乌克兰 "
+        "爱沙尼亚 拉脱维亚 罗马尼亚 保加利亚 奥地利 瑞士 瑞典 芬兰 挪威 丹麦 冰岛 加拿大 "
+        "阿根廷 哥伦比亚 委内瑞拉 新加坡 马来西亚 印度尼西亚 柬埔寨 孟加拉 斯洛伐克 捷克 "
+        "澳大利亚 以色列 约旦 黎巴嫩 土耳其 希腊 塞浦路斯 哈萨克斯坦 乌兹别克斯坦 "
+        "吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿塞拜疆 格鲁吉亚 亚美尼亚 摩尔多瓦 西伯利亚 "
+        "俄罗斯 蒙古 老挝 泰国 越南 缅甸 朝鲜 韩国 日本 中国 美国 英国 法国 德国 欧洲 亚洲 "
+        "非洲 美洲"
+    )
+)
+
+
+def zh_translit(text: str, start: int) -> int:
+    """Length of a foreign name spelt in Chinese at ``start`` (0 if none): spelling
+    characters only, one of them a mark, and what follows a person after it."""
+    length = _translit_run(text, start)
+    name = text[start : start + length]
+    if (
+        length
+        and any(ch in _ZH_TRANSLIT_MARKS for ch in name)
+        and not name.startswith(_ZH_SPELT_COUNTRIES)
+        and _zh_closes(text, start + length)
+    ):
+        return length
+    return 0
 
 
 # The last characters of words for people (董事长, 毕业生, 工作人员), never of a name

@@ -270,7 +270,7 @@ _HAN: Final = r"[\u4e00-\u9fff]"
 # character (no lookbehind, no group), so that the engine skips ahead to those.
 _ZH_LABEL_WORDS: Final = (
     "名字|姓名|真名|全名|本(?<!日本)名|名叫|叫做|称呼|原名|化名|小名"
-    "|朝鲜名字?|韩国名字?|日本名字?|中文名字?|汉名"
+    "|朝鲜名字?|韩国名字?|日本名字?|中文名字?|汉名|中文写|汉字写"
 )
 _ZH_CALLER: Final = (
     "我|他|她|它|人|中介|司机|蛇头|联系人|负责人|孩子|女儿|儿子|母亲|父亲|妈妈|爸爸|奶奶|外婆"
@@ -646,6 +646,15 @@ def _zh_name(candidate: str, *, labelled: bool = False) -> int:
     return length
 
 
+# A form's field for a person, and a name written with a space between the family name
+# and the given name, as on Japanese papers (申请人姓名：藤原 美咲, 委托人：安田 直树).
+_ZH_FORM_SPACED: Final = re.compile(
+    r"(?:姓名|名字|委托人|受托人|申请人|当事人|求助人|被帮助人|联系人|收款人|失联人员?)[：:] ?"
+    rf"(?P<family>{_HAN}{{1,3}}) (?P<given>{_HAN}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヺー]{{2,6}})"
+)
+_ZH_FORM_FAMILIES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | JAPANESE_IN_CHINESE
+
+
 def _zh(text: str) -> Iterator[tuple[int, int]]:
     labels = merged(
         starts(_ZH_LABEL_AT, text), _positions_before(starts(_ZH_CALL_AT, text), _ZH_CALLER_REACH)
@@ -656,6 +665,10 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         length = zh_japanese_name(text, start) or _zh_name(match.group(group), labelled=True)
         if length:
             yield start, start + length
+    if "：" in text or ":" in text:
+        for match in _ZH_FORM_SPACED.finditer(text):
+            if match.group("family") in _ZH_FORM_FAMILIES:
+                yield match.start("family"), match.end("given")
     for match in _ZH_INTRO.finditer(text):
         start = match.start("name")
         candidate = match.group("name")

@@ -599,15 +599,29 @@ _PLACE_LEVELS: Final = frozenset("市县区州旗")
 # The units of a street or a subdistrict (公园路, 河南街道, 新林洞) count only right after a
 # place (延吉市公园路附近): alone they are as often a road or a street of any town.
 # Opened with a class of their first characters, so that the engine skips ahead to them.
-_ZH_TOWN_UNIT: Final = re.compile("[镇乡村屯郡街路洞小社](?:(?<=街)道|(?<=[小社])区|(?<![小社]))")
-_ZH_STREET_UNITS: Final = frozenset(("街道", "小区", "社区", "街", "路", "洞"))
+# A district of a city (浦港区, 大同江区; 区域 as the North writes it) and a North Korean
+# workers' district (五山德劳动者区) count, like a street, only right after a place.
+_ZH_TOWN_UNIT: Final = re.compile(
+    "[镇乡村屯沟郡街路洞小社区劳](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<![小社劳]))"
+)
+_ZH_STREET_UNITS: Final = frozenset(
+    ("街道", "小区", "社区", "街", "路", "洞", "区", "区域", "劳动者区")
+)
+# Words that end in 区 and name a kind of area, not one (开发区, 郊区, 居民区).
+_ZH_AREA_WORDS: Final = frozenset(
+    _words(
+        "开发 工业 经济 保税 风景 旅游 商业 住宅 居民 生活 边境 自治 行政 老城 新城 城 山 林 "
+        "牧 矿 灾 军 学 校 园 景 片 街 禁 特 农 郊 辖 全 本 该 各 地 新 老 市 县 城郊 郊外 "
+        "边远 山沟 贫困 市中 管辖 管理 服务 安置 隔离 禁止 危险 无人 高危 疫情 封控 管控 防控"
+    )
+)
 _ZH_LEVEL_CHARS: Final = frozenset("省州市县区镇乡村旗盟")
 _ZH_TOWN_BEFORE: Final = frozenset("叫在从到去回往住离是于自")
 _ZH_TOWN_NOT_NAME: Final = frozenset("的了在是我你他她们这那个每各该某哪几些有与跟到去回从住叫说")
 # Words that describe a village more than name one (本村, 小镇, 新村), unless a place
 # comes right before (长白县新房子镇, 二道白河镇).
 _ZH_TOWN_DESCRIBES: Final = frozenset("本全同邻外整一小大老新旧上下里和")
-_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头")
+_ZH_TOWN_COMPOUND: Final = frozenset("民长委子庄干级政部办下口亲试兵落压守定静上边线费过头通渠")
 # After a name that stands alone (no place or verb before it), what shows it is a place:
 # the end of the clause, a particle, a word of whereabouts (八道村 在龙井下面).
 _ZH_TOWN_AFTER_ALONE: Final = frozenset("的那这附一人在是")
@@ -634,7 +648,14 @@ def _zh_towns(text: str, place_ends: set[int]) -> Iterator[Finding]:
     found = set(place_ends)
     for match in _ZH_TOWN_UNIT.finditer(text):
         unit, end = match.span()
-        if text[end : end + 1] in _ZH_TOWN_COMPOUND or text[unit - 1 : end] in _ZH_UNIT_WORDS:
+        if text[end : end + 1] in _ZH_TOWN_COMPOUND:
+            continue
+        if unit in found:
+            # The unit of a place just found (西城 + 镇, 三池渊 + 郡): one span with it.
+            found.add(end)
+            yield Finding(unit - 1, end, "place")
+            continue
+        if text[unit - 1 : end] in _ZH_UNIT_WORDS:
             continue
         street = match.group() in _ZH_STREET_UNITS
         start = _zh_town_start(text, unit, end, found, street=street)
@@ -656,15 +677,22 @@ def _zh_town_start(
             return None
         if any(ch in _ZH_TOWN_NOT_NAME for ch in stem) or stem in _ZH_TOWN_WORDS:
             return None
+        if text[unit] in "区劳" and stem in _ZH_AREA_WORDS:
+            return None
         before = text[start - 1] if start else ""
         after_place = (
             start in place_ends
             or before in _ZH_LEVEL_CHARS
+            or (before == "道" and text[unit] == "郡")  # 两江道金亨稷郡
+            # A town of a place, after 的 (珲春的敬信镇), not a street of any town.
+            or (before == "的" and start - 1 in place_ends and not street)
             or (before == " " and start - 1 in place_ends)
         )
         if after_place:
             return start
-        if street or any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
+        if street:
+            continue  # a longer name may still start right after a place (大同江区)
+        if any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
             return None
         after = text[end : end + 1]
         alone = not _is_han(before) and (not _is_han(after) or after in _ZH_TOWN_AFTER_ALONE)
@@ -1078,3 +1106,20 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
         yield from _ko_units_after(text, pending[1])
     if locale == "zh_Hans":
         yield from _zh_towns(text, ends)
+        if "叫" in text:
+            yield from _zh_called_places(text)
+
+
+# What a village or a place is called (村子叫柳洞, 那个地方叫三合): the name, up to the
+# end of the clause, is the place, whatever its characters.
+_ZH_CALLED_PLACE: Final = re.compile(
+    "(?:村子|村|屯子|屯|镇子|镇|乡|地方|小区|街道|那边|那里)叫(?:做)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,。；;！!？?\s]|$|的|那)"
+)
+_ZH_CALLED_NOT_PLACE: Final = frozenset("的了是我你他她们这那个什么怎不没有人")
+
+
+def _zh_called_places(text: str) -> Iterator[Finding]:
+    for match in _ZH_CALLED_PLACE.finditer(text):
+        if not any(ch in _ZH_CALLED_NOT_PLACE for ch in match.group("name")):
+            yield Finding(*match.span("name"), "place")

@@ -215,10 +215,11 @@ _KO_ANCHOR_END: Final = re.compile(
     r"(?=$|[\s,.)(\]!?、。]|-|번지|호|층|에|의|로|으로|까지|부터|쪽|근처|앞|옆)"
 )
 
-# The building may be written in Hangul in a Korean note (荒川3-41-8 메종히가시 205).
+# The building may be written in Hangul in a Korean note (荒川3-41-8 메종히가시 205), and
+# the flat with 室 in a Chinese one (仁溪洞1023-5号302室).
 _JA_RIGHT: Final = re.compile(
     r"(?: ?(?:[ぁ-ゖァ-ヶー\u4e00-\u9fffA-Za-z가-힣]{1,12} ?)?"
-    r"[0-9]{1,4} ?(?:号室|号|F|階|호)?(?![0-9年月日人歳년월일살세명개]))?"
+    r"[0-9]{1,4} ?(?:号室|号|室|F|階|호)?(?![0-9年月日人歳년월일살세명개]))?"
 )
 # The building, entrance (门), floor and flat after the anchor, then a flat's number
 # alone (8栋 1602) unless a unit of money, time or count follows it, then a postcode.

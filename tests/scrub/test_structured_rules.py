@@ -131,6 +131,13 @@ _CASES = [
     ("ko", "abc123이 제 위챗이에요", [("abc123", "messenger_id")], ["위챗이에요"]),
     ("ko", "jiwoo_92 으로 카톡 추가해주세요", [("jiwoo_92", "messenger_id")], ["추가해주세요"]),
     ("zh_Hans", "chen1990是我的微信，加一下", [("chen1990", "messenger_id")], ["加一下"]),
+    # ... or by "this is" and the app's 的 closing the clause (the app's account)
+    (
+        "zh_Hans",
+        "sunok7788这个是kakao的，两个都在用",
+        [("sunok7788", "messenger_id")],
+        ["这个是kakao的，两个都在用"],
+    ),
     # the apps' nicknames and other spellings
     ("ko", "위쳇 kim1234 으로 연락해요", [("kim1234", "messenger_id")], ["연락해요"]),
     ("ko", "웨이신 아이디는 park_77", [("park_77", "messenger_id")], ["웨이신"]),
@@ -219,6 +226,7 @@ _CASES = [
 # Sentences in which nothing may change: the labels without a value, app versions and
 # platform names, numbers that merely resemble the shapes above.
 _CLEAN = [
+    ("zh_Hans", "我用的是微信的，你呢？这个是微信的。"),
     ("ko", "닉네임이 뭐였는지 기억이 안 나요"),
     ("ko", "닉네임이 바뀌었어요. 예전 닉네임 바꿨어요"),
     ("ko", "버전 정보: 텔레그램 iOS 11.2.1, 아이폰 12 미니"),

@@ -95,13 +95,16 @@ def test_chinese_latin_names_tried_at_capitals_match_finditer(pieces: list[str])
     _same(name_cues._ROMAN_NAME, text, starts(name_cues._ROMAN_AT, text))
 
 
-_TOWN_PIECES = ("街", "道", "小", "区", "社", "镇", "乡", "村", "屯", "郡", "路", "洞", "的", " ")
+_TOWN_PIECES = (
+    *("街", "道", "小", "区", "社", "镇", "乡", "村", "屯", "郡", "路", "洞", "的", " "),
+    *("沟", "域", "劳", "动者", "劳动者"),
+)
 
 
 @settings(max_examples=1000)
 @given(st.lists(st.sampled_from(_TOWN_PIECES), max_size=12))
 def test_chinese_town_units_match_as_first_written(pieces: list[str]) -> None:
     text = "".join(pieces)
-    first = re.compile("街道|小区|社区|[镇乡村屯郡街路洞]")
+    first = re.compile("街道|小区|社区|区域|劳动者区|[镇乡村屯沟郡街路洞区]")
     found = [m.span() for m in placenames._ZH_TOWN_UNIT.finditer(text)]
     assert found == [m.span() for m in first.finditer(text)]

@@ -120,6 +120,7 @@ def test_places_in_sentences(text: str, gone: list[str], kept: list[str]) -> Non
         # A village and its team; a Korean address written in Chinese.
         ("我们村是和龙市南坪镇柳洞村三组，就在江边", ["柳洞村三组"], ["就在江边"]),
         ("地址是 天安市东南区新芳洞 752 有事可以寄信来", ["新芳洞 752"], ["有事可以寄信来"]),
+        ("韩国地址是水原市八达区仁溪洞1023-5号302室，邮编", ["302室"], ["，邮编"]),
         # Dates in words, of the lunar calendar too; a year and month alone stay.
         ("我大伯是阴历一九五六年腊月十二出生的", ["一九五六年腊月十二"], ["出生的"]),
         ("农历1958年八月十五，中秋节那天生的", ["1958年八月十五"], ["中秋节"]),
@@ -509,3 +510,257 @@ def test_third_round_streets_after_a_place(text: str, gone: list[str], kept: lis
         assert place not in out
     for word in kept:
         assert word in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # The unit of a place just found goes with it, though 城镇 is a word.
+        ("她现在住在和龙市西城镇金达莱村", ["西城镇", "金达莱村"], ["她现在住在"]),
+        ("出生地：两江道三池渊郡", ["三池渊郡"], ["出生地：两江道"]),
+        ("住在咸镜北道吉州郡。", ["吉州郡"], ["住在咸镜北道", "。"]),
+        # A district, 区域 or a workers' district right after a place.
+        ("在清津市浦港区住过", ["浦港区"], ["在", "住过"]),
+        ("平壤市大同江区", ["大同江区"], ["平壤市"]),
+        ("会宁市五山德劳动者区", ["五山德劳动者区"], []),
+        # A kind of area stays.
+        ("吉林省城镇人口不多", [], ["吉林省城镇人口不多"]),
+        ("吉林省开发区很多，市区也大", [], ["吉林省开发区很多，市区也大"]),
+    ],
+)
+def test_fourth_round_units_after_a_place(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for place in gone:
+        assert place not in out
+    for word in kept:
+        assert word in out
+    assert ("［地名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Names in the characters Chinese spells foreign names with, after a nationality
+        # or marked by 叫 and a person.
+        ("一个叫颂猜的泰国人说能带她过河", ["颂猜"], ["一个叫", "的泰国人说能带她过河"]),
+        ("带路的是个老挝人，叫坎蓬，还有一个", ["坎蓬"], ["带路的是个老挝人，叫", "，还有一个"]),
+        ("一个叫谢尔盖的人帮他们租了房子", ["谢尔盖"], ["的人帮他们租了房子"]),
+        ("跟一个叫大老黑的中介在一起", ["大老黑"], ["的中介在一起"]),
+        ("俄罗斯人伊万诺夫答应帮忙", ["伊万诺夫"], ["俄罗斯人", "答应帮忙"]),
+        ("嫁给了在日朝鲜人姜大植，1961年去的", ["姜大植"], ["，1961年去的"]),
+        # Three characters after a kinship word, cut off by a space or a particle.
+        ("外公 韩相烈 1931年生 已故", ["韩相烈"], ["外公 ", " 1931年生 已故"]),
+        ("这次我侄子朴正日也想走", ["朴正日"], ["这次我侄子", "也想走"]),
+        ("她外祖父方太植的弟弟", ["方太植"], ["她外祖父", "的弟弟"]),
+        # A family name and 某, a Japanese family name before 家的人.
+        ("内容：姜某（男，46岁）", ["姜"], ["某（男，46岁）"]),
+        ("当事人：赵某某，女", ["赵"], ["某某，女"]),
+        ("高田家的人说可以提供户籍", ["高田"], ["家的人说可以提供户籍"]),
+    ],
+)
+def test_fourth_round_foreign_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert "［姓名］" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这病叫心脏病。",
+        "他们叫我别去，",
+        "这个地方叫什么，",
+        "日本人多吗",
+        "妈妈是高中生。",
+        "丈夫和孩子都在",
+        "儿子高兴地说",
+        "妈妈正在做饭",
+        "朋友方便的时候再说",
+        "出于某种原因他向某单位借钱",
+        "俄罗斯人都说中国话",
+    ],
+)
+def test_fourth_round_clean_sentences_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A town of a place after 的, a village in 沟, what a village is called.
+        ("去年他们在珲春的敬信镇被抓的", ["敬信镇"], ["去年他们在", "的", "被抓的"]),
+        ("现在她躲在罗子沟一个亲戚家", ["罗子沟"], ["现在她躲在", "一个亲戚家"]),
+        ("村子叫柳洞，离江不远", ["柳洞"], ["村子叫", "，离江不远"]),
+        ("我们村叫八道", ["八道"], ["我们村叫"]),
+        # A given name that is a word, before a pronoun for the person.
+        ("帮我问一下国庆，他到底收了多少钱", ["国庆"], ["帮我问一下", "，他到底收了多少钱"]),
+    ],
+)
+def test_fourth_round_villages_and_word_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for secret in gone:
+        assert secret not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在山沟里住，我们没法沟通，家门口有条水沟",
+        "那个地方叫什么，这个镇叫不出名字",
+        "这是美国，她说很安全",
+        "我找到了工作，他很高兴",
+        "我们去了波兰，她说",
+        "国庆节以后再说吧",
+    ],
+)
+def test_fourth_round_villages_and_word_names_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A form's field for a person, the name spaced as on Japanese papers.
+        ("申请人姓名：藤原 美咲\n关系：姑姑", ["藤原", "美咲"], ["申请人姓名：", "\n关系：姑姑"]),
+        ("当事人姓名：李 美咲（同名）", ["李", "美咲"], ["当事人姓名：", "（同名）"]),
+        ("委托人：安田 直树\n住所：", ["安田", "直树"], ["委托人：", "\n住所："]),
+        ("姓名：石田 ゆかり", ["石田", "ゆかり"], ["姓名："]),
+        ("联系人：见 下面", [], ["联系人：见 下面"]),
+    ],
+)
+def test_fourth_round_spaced_names_in_forms(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert ("［姓名］" in out) == bool(gone)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 叫 and a name after a space or in quotes, or in Latin letters.
+        ("他老婆是老挝人 叫诺伊 他说", ["诺伊"], ["他老婆是老挝人 叫", " 他说"]),
+        ("认识的人：一个叫“大刘”的司机", ["大刘"], ["一个叫“", "”的司机"]),
+        ("老挝的司机叫 Bounmy，英语很好", ["Bounmy"], ["老挝的司机叫 ", "，英语很好"]),
+        ("一个叫Mi-ok，另一个不知道", ["Mi-ok"], ["一个叫", "，另一个不知道"]),
+        # A family name and a short kinship title after a role.
+        ("她说中介王哥又打电话要钱", ["王"], ["她说中介", "哥又打电话要钱"]),
+    ],
+)
+def test_fourth_round_called_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+    assert "［姓名］" in out
+
+
+@pytest.mark.parametrize("text", ["我们叫Grab打车", "中介大哥说他明天来", "司机叫我们等着"])
+def test_fourth_round_called_clean_stays(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name in a question: 吗 and 呢 follow a person as particles do.
+        ("你见过春花吗？她昨天没回来", ["春花"], ["你见过", "吗？她昨天没回来"]),
+        ("王芳吗我是她姐姐", ["王芳"], ["吗我是她姐姐"]),
+    ],
+)
+def test_fourth_round_names_in_questions(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text", ["你清楚吗", "这样安全吗", "你明白吗", "我们怎么办呢", "你是中国人吗", "他们来过吗"]
+)
+def test_fourth_round_questions_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A foreign name spelt in Chinese after a country and 的, a verb or a role.
+        ("蒙古的巴特尔说可以开车", ["巴特尔"], ["蒙古的", "说可以开车"]),
+        ("我们见到了颂猜他说可以帮忙", ["颂猜"], ["我们见到了", "他说可以帮忙"]),
+        ("泰国警察颂猜", ["颂猜"], ["泰国警察"]),
+    ],
+)
+def test_fourth_round_spelt_foreign_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俄罗斯的西伯利亚很冷",
+        "和伊朗的关系",
+        "帮伊拉克的",
+        "我见到了伊拉克人",
+        "他找到了维修工",
+        "见到了巴士",
+    ],
+)
+def test_fourth_round_spelt_words_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A Chinese name in pinyin between Chinese words.
+        ("Piao Chunhua 是她的拼音名字，护照上就这么写", ["Piao Chunhua"], [" 是她的拼音名字"]),
+        ("王东 和 Li Ming 两个人负责开车", ["Li Ming"], [" 两个人负责开车"]),
+    ],
+)
+def test_fourth_round_pinyin_names(text: str, gone: list[str], kept: list[str]) -> None:
+    out = _scrub(text)
+    for name in gone:
+        assert name not in out
+    for word in kept:
+        assert word in out
+
+
+def test_fourth_round_english_words_are_no_pinyin_names() -> None:
+    assert _scrub("I have a Long Time no see") == "I have a Long Time no see"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # 二连 for 二连浩特 where a sentence puts it as a place; a name after 中文写.
+        ("先到二连，在那里等了一个礼拜", ["二连"], ["先到", "，在那里等了一个礼拜"]),
+        ("奶奶叫김순자，中文写李顺子，她妈妈是日本人", ["李顺子"], ["中文写", "，她妈妈是日本人"]),
+    ],
+)
+def test_fourth_round_short_forms_and_written_names(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = _scrub(text)
+    for secret in gone:
+        assert secret not in out
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize("text", ["他们拿了二连胜", "中文写起来很难"])
+def test_fourth_round_short_forms_stay(text: str) -> None:
+    assert _scrub(text) == text
