@@ -36,6 +36,7 @@ from bot.scrub.name_cues import (
     ja_given_alone,
     ja_korean_given,
 )
+from bot.scrub.placenames import KEPT_NAMES, PLACE_NAMES
 from bot.scrub.scan import before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
@@ -367,6 +368,82 @@ def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
 
 
+# A person met, heard from or asked, named right before the particle and the verb:
+# ``健二から電話があった``, ``美代子に会いたい``, ``イワノフから聞いた``. Found at the verb
+# (opened with a class of the particles' first characters, so that the engine skips
+# ahead to them) and walked back over one script.
+_CONTACT_AT: Final = re.compile(
+    r"[かにと](?:(?<=か)ら|(?<=に))"
+    r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
+    # と goes with meeting and calling only: ``Xと言われた`` quotes what was said.
+    r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+)
+# Katakana words a note puts before those verbs that are no person: roles, offices,
+# apps and media, countries (the places in katakana are in PLACE_NAMES).
+_KATA_NOT_PERSONS: Final = frozenset(
+    _words(
+        "ブローカー ガイド ドライバー スタッフ ボランティア ママ パパ センター メンバー "
+        "リーダー オーナー ボス カウンセラー ワーカー ケースワーカー ソーシャルワーカー "
+        "マネージャー コーディネーター エージェント パートナー グループ チーム オフィス "
+        "シェルター ドクター ナース ポリス ニュース ラジオ テレビ ネット サイト アプリ ホテル "
+        "ライン カカオ カカオトーク テレグラム ウィーチャット フェイスブック インスタ メール "
+        "ショートメール ビデオ スマホ ケータイ メッセンジャー シグナル ズーム ユーチューブ "
+        "タイ ラオス ロシア ベトナム モンゴル ミャンマー カンボジア アメリカ フィリピン "
+        "イギリス フランス ドイツ カナダ オーストラリア ブラジル ペルー インド "
+        "ウォン ドル ユーロ ルーブル バーツ キップ ドン トゥグルグ"
+    )
+)
+# A count or a sum before the word (300万ウォンから): no person.
+_AMOUNT_END: Final = frozenset("0123456789万千億百十")
+
+
+def _kata_person(run: str) -> bool:
+    plain = run.replace("・", "")
+    return (
+        len(plain) >= 2
+        and run not in _KATA_NOT_PERSONS
+        and not run.endswith(tuple(_KATA_NOT_PERSONS))
+        and run not in PLACE_NAMES
+        and run not in KEPT_NAMES
+    )
+
+
+def _kanji_person(run: str) -> bool:
+    """A given name alone (not a word for people, 友人, 管理人), a full name, or a
+    family name of two kanji or more."""
+    if run in _NOT_GIVEN or run in PLACE_NAMES or run in KEPT_NAMES:
+        return False
+    given = ja_given_alone(run) and run[-1] != "人"
+    return given or ja_full_name(run) or (len(run) >= 2 and run in JAPANESE)
+
+
+def _katakana(ch: str) -> bool:
+    return _script(ch) == 1 or ch == "・"
+
+
+def _run_before(text: str, end: int) -> tuple[int, int] | None:
+    """The word of one script (katakana with its dots, or kanji) that ends at ``end``."""
+    start = end
+    if start > 0 and _katakana(text[start - 1]):
+        while start > 0 and end - start < 14 and _katakana(text[start - 1]):
+            start -= 1
+        if start > 0 and (_katakana(text[start - 1]) or text[start - 1] in _AMOUNT_END):
+            return None
+        return (start, end) if _kata_person(text[start:end].strip("・")) else None
+    while start > 0 and end - start < 4 and _is_kanji(text[start - 1]):
+        start -= 1
+    if start == end or (start > 0 and _is_kanji(text[start - 1])):
+        return None
+    return (start, end) if _kanji_person(text[start:end]) else None
+
+
+def _contacted(text: str) -> Iterator[tuple[int, int]]:
+    for verb in starts(_CONTACT_AT, text):
+        span = _run_before(text, verb)
+        if span is not None:
+            yield span
+
+
 def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     """Japanese names in the frames of this module (but the brackets, which need the
     names already found)."""
@@ -379,6 +456,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _korean_given(text)
     yield from _introduced(text)
     yield from _spelled_out(text)
+    yield from _contacted(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
