@@ -183,7 +183,12 @@ _FIELD: Final = re.compile(
 
 # A line of a form that opens with a full name, then a space and a date or an age
 # (李明淑　1999年8月17日生).
-_LINE_NAME: Final = re.compile(rf"(?P<name>[{_KANJI}]{{2,5}}) +(?=[0-9])")
+# A list of the family pastes the same line after a kinship word, one person a line,
+# the columns apart by spaces or tabs (父 金正男 65, 妹\tミンジ\t30歳).
+_LINE_NAME: Final = re.compile(
+    rf"(?:(?P<kin>{_alternation(JA_KIN)})[ \t:]+)?"
+    rf"(?P<name>[{_KANJI}]{{1,5}}|[ァ-ヺー・]{{2,12}})[ \t]+(?=[0-9])"
+)
 
 
 _NEWLINE: Final = re.compile("\n")
@@ -219,10 +224,24 @@ def ja_self_name(name: str) -> bool:
     return surname or japanese or ja_full_name(name) or ja_given_alone(name)
 
 
+def _line_name(name: str, *, kin: bool) -> bool:
+    """A full name opens a line by itself; after a kinship word, a family name, a
+    given name or a name in katakana will do."""
+    if ja_full_name(name):
+        return True
+    if not kin or name in JA_KIN or name in _NOT_GIVEN:
+        return False
+    if "ァ" <= name[0] <= "ヺ":
+        return name not in _KATA_NOT_PERSONS
+    # A given name that is also a word (英雄, 真実) is a name in this column.
+    given = 2 <= len(name) <= 3 and name[-1] in JA_GIVEN_ENDS
+    return given or _family_name(name) or _opens_with_family_name(name)
+
+
 def _fields(text: str) -> Iterator[tuple[int, int]]:
     for line in (0, *(m.end() for m in _NEWLINE.finditer(text))):
         match = _LINE_NAME.match(text, line)
-        if match is not None and ja_full_name(match.group("name")):
+        if match is not None and _line_name(match.group("name"), kin=bool(match.group("kin"))):
             yield match.span("name")
     if ":" not in text:
         return

@@ -133,6 +133,14 @@ _JA_ROLE: Final = frozenset(
         "スタッフ ボランティア ママ パパ お客 赤"
     )
 )
+# The headings of a form's columns and fields: after 氏名 or before 氏 they are no name
+# (続柄 氏名 年齢).
+_JA_FORM_WORDS: Final = frozenset(
+    _words(
+        "年齢 続柄 氏名 性別 住所 現住所 本籍 生年月日 関係 備考 職業 出身 出身地 連絡先 電話 "
+        "電話番号 国籍 名前 フリガナ ふりがな 学歴 所在 所在地 状況 状態 現在地 居住地"
+    )
+)
 # What stands in brackets after a name and is no other spelling of it: a role, a
 # kinship word, a country, a place, the word for the kind of name it is.
 _JA_NOT_SPELLINGS: Final = frozenset(
@@ -348,6 +356,8 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
         # 名前、北では…: a comma after the label is no colon; the word must look like a name.
         listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
         if (weak or listed) and not ja_self_name(name):
+            continue
+        if all(word in _JA_FORM_WORDS for word in name.split()):
             continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.
