@@ -251,7 +251,7 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
             shaped = ja_korean_given(name.split("・")[-1])
         else:
             shaped = _family_name(name) or _opens_with_family_name(name)
-        if shaped:
+        if shaped and name not in JA_KIN:  # 記入者：孫 is the writer's grandchild
             yield match.span("name")
 
 
@@ -479,8 +479,11 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
+# A reading keeps the space or the dot between family and given name (たかぎ はるえ,
+# ひろた・きよし, ハン チュンメイ).
 _SPELLING: Final = re.compile(
-    rf"\((?P<name>[ぁ-ゖゑゐ]{{2,8}}|[ァ-ヺー・=]{{2,14}}|[A-Za-z][A-Za-z -]{{1,24}}"
+    rf"\((?P<name>[ぁ-ゖゑゐ]{{2,8}}(?:[ ・][ぁ-ゖゑゐ]{{1,8}})?"
+    rf"|[ァ-ヺー・=]{{2,14}}(?: [ァ-ヺー]{{1,10}})?|[A-Za-z][A-Za-z -]{{1,24}}"
     rf"|[{_KANJI}]{{2,6}})\)"
 )
 # The same before the bracket, walked back over one script.
@@ -500,6 +503,15 @@ _OPENING: Final = re.compile(r"\(")
 _KIN_BRACKET_REACH: Final = 8
 
 
+# What a bracket after a kinship word says of the person that is no name of theirs:
+# where they live or come from, or that they are missing (姪（日本在住）).
+_NOT_SPELLING_ENDS: Final = ("在住", "出身", "不明", "生まれ", "故人", "推定", "死亡", "在中")
+
+
+def _spelling(name: str, stop: frozenset[str]) -> bool:
+    return name not in stop and not name.endswith(_NOT_SPELLING_ENDS)
+
+
 def ja_bracketed(
     text: str, spans: list[tuple[int, int]], stop: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
@@ -509,7 +521,7 @@ def ja_bracketed(
         return
     for start, end in spans:
         after = _SPELLING.match(text, end)
-        if after is not None and after.group("name") not in stop:
+        if after is not None and _spelling(after.group("name"), stop):
             yield after.span("name")
         if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             spelled = _BEFORE_SPELLING.search(text, max(0, start - 26), start - 1)
@@ -520,7 +532,7 @@ def ja_bracketed(
         if kin.group("name") and kin.group("name") not in stop:
             yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
-        if after is not None and after.group("name") not in stop:
+        if after is not None and _spelling(after.group("name"), stop):
             yield after.span("name")
 
 

@@ -550,6 +550,8 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         start, run = start + 1, run[1:]
     if not 2 <= len(run) <= 4 or run[0] in "おご" or run in _JA_KANA_NOT_NAMES:
         return None
+    if after_word and run[0] == "の" and run[1] in "おご":
+        return None  # 日本人のおばあちゃん: の, then the word for an elder
     if match.group("hon") == "ちゃん" and text.startswith("と", match.end()) and after_word:
         return None  # ちゃんと is also "properly": a name then only at a boundary
     end = match.end() if match.group("hon") == "ちゃん" else match.start()
