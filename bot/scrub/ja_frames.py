@@ -185,9 +185,18 @@ _FIELD: Final = re.compile(
 # (李明淑　1999年8月17日生).
 # A list of the family pastes the same line after a kinship word, one person a line,
 # the columns apart by spaces or tabs (父 金正男 65, 妹\tミンジ\t30歳).
+# A list may number or bullet its lines, and set the columns apart by a bar, a dash or
+# an arrow (1. 兄 ー 金山 武, 夫 | 崔 泰雄 | 58); after a kinship word or a role the
+# name may be all the line holds, or stand before a note (祖母 加藤トシ 故人).
+_LINE_OPEN: Final = r"[ \t]*(?:[0-9]{1,2}[.)]|[・\-*•■◆])?[ \t]*"
+_LINE_SEP: Final = r"(?:[ \t]*[:|ー→\-][ \t]*|[ \t]+)"
+_LINE_ROLES: Final = _words("本人 牧師 神父 仲介 仲介者 ブローカー 運転手 案内人 通訳 担当")
 _LINE_NAME: Final = re.compile(
-    rf"(?:(?P<kin>{_alternation(JA_KIN)})[ \t:]+)?"
-    rf"(?P<name>[{_KANJI}]{{1,5}}|[ァ-ヺー・]{{2,12}})[ \t]+(?=[0-9])"
+    rf"{_LINE_OPEN}(?:(?P<kin>{_alternation((*JA_KIN, *_LINE_ROLES))}){_LINE_SEP})?"
+    rf"(?P<name>[{_KANJI}]{{1,4}}(?: [{_KANJI}]{{1,3}}| ?[ァ-ヺー]{{2,6}})?"
+    rf"|[ァ-ヺー]{{2,10}}(?:・[ァ-ヺー]{{2,10}})?)"
+    rf"(?:(?<=[{_KANJI}ァ-ヺー])(?=[ \t]*[|(、,/]|[ \t]*$)|[ \t]+(?=[0-9])|(?P<note>[ \t]+))",
+    re.MULTILINE,
 )
 
 
@@ -224,24 +233,33 @@ def ja_self_name(name: str) -> bool:
     return surname or japanese or ja_full_name(name) or ja_given_alone(name)
 
 
-def _line_name(name: str, *, kin: bool) -> bool:
-    """A full name opens a line by itself; after a kinship word, a family name, a
-    given name or a name in katakana will do."""
-    if ja_full_name(name):
-        return True
-    if not kin or name in JA_KIN or name in _NOT_GIVEN:
+def _line_name(match: re.Match[str]) -> bool:
+    """A full name before an age opens a line by itself; after a kinship word or a
+    role, a family name first, a given name or a name in katakana will do."""
+    name = match.group("name")
+    if not match.group("kin"):
+        return not match.group("note") and ja_full_name(name) and _digit_after(match)
+    if name in JA_KIN or name in _NOT_GIVEN or name in _KATA_NOT_PERSONS:
         return False
     if "ァ" <= name[0] <= "ヺ":
-        return name not in _KATA_NOT_PERSONS
+        return _kata_person(name)
+    family = name.split(" ")[0] if " " in name else name
     # A given name that is also a word (英雄, 真実) is a name in this column.
     given = 2 <= len(name) <= 3 and name[-1] in JA_GIVEN_ENDS
-    return given or _family_name(name) or _opens_with_family_name(name)
+    opens = family[:1] in _ONE_KANJI_SURNAMES or family[:2] in JAPANESE
+    return given or opens or _family_name(family)
+
+
+def _digit_after(match: re.Match[str]) -> bool:
+    """The line goes on with a number after the name (李明淑 1999年8月17日生)."""
+    rest = match.string[match.end() : match.end() + 1]
+    return rest.isdigit()
 
 
 def _fields(text: str) -> Iterator[tuple[int, int]]:
     for line in (0, *(m.end() for m in _NEWLINE.finditer(text))):
         match = _LINE_NAME.match(text, line)
-        if match is not None and _line_name(match.group("name"), kin=bool(match.group("kin"))):
+        if match is not None and _line_name(match):
             yield match.span("name")
     if ":" not in text:
         return
