@@ -135,9 +135,14 @@ _LATIN_SURNAMES: Final = frozenset(
         "sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida "
         "yamada sasaki yamaguchi matsumoto inoue kimura hayashi saito shimizu yamazaki mori "
         "ikeda hashimoto abe ishikawa yamashita nakajima ishii ogawa maeda okada "
-        "wang zhang liu chen zhao huang zhou wu xu sun zhu ma hu guo"
+        "wang zhang liu chen zhao huang zhou wu xu sun zhu ma hu guo "
+        # Vietnamese ones, for the drivers and landlords south of the border.
+        "nguyen tran pham hoang huynh phan dang bui ngo duong"
     )
 )
+# A Russian family name by its ending (Petrov, Sokolova, Ivanovich), as the helpers
+# across the Russian border are written.
+_LATIN_RUSSIAN: Final = re.compile(r"[a-z]{2,}(?:ov|ova|ev|eva|in|ina|sky|skaya|enko|vich)")
 # Words that follow such a family name in the names of places and firms (Han River).
 _LATIN_NOT_GIVEN: Final = frozenset(
     _words(
@@ -145,9 +150,12 @@ _LATIN_NOT_GIVEN: Final = frozenset(
         "university church center centre company bridge hospital"
     )
 )
+# Two words, or three (RI MYONG HUI, Nguyen Van Nam): the third as a middle or a
+# given name of two syllables.
 _LATIN_PAIR: Final = re.compile(
     r"(?P<a>[A-Z](?<![A-Za-z0-9@._-][A-Z])(?:[a-z]+|[A-Z]*))[ ,]{1,2}"
-    r"(?P<b>[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]+(?:-[A-Z]+)?)(?![A-Za-z0-9@_])"
+    r"(?P<b>[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]+(?:-[A-Z]+)?)"
+    r"(?: (?P<c>[A-Z][a-z]+|[A-Z]+))?(?![A-Za-z0-9@_])"
 )
 # A romanised given name or nickname in lower case, before an age: ``hanaは17歳``.
 # Found at the particle after a Latin letter (a note holds far fewer of those than
@@ -160,11 +168,15 @@ _LATIN_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 def _latin(text: str) -> Iterator[tuple[int, int]]:
     for match in _LATIN_PAIR.finditer(text):
         a, b = match.group("a").lower(), match.group("b").lower()
+        c = (match.group("c") or "").lower()
         if a in _LATIN_NOT_GIVEN or b in _LATIN_NOT_GIVEN:
             continue
-        if a in _LATIN_SURNAMES or b in _LATIN_SURNAMES:
+        russian = _LATIN_RUSSIAN.fullmatch(b) is not None and len(a) >= 3
+        if a in _LATIN_SURNAMES or b in _LATIN_SURNAMES or russian:
             yield match.span("a")
             yield match.span("b")
+            if c and c not in _LATIN_NOT_GIVEN:
+                yield match.span("c")
     for match in _LATIN_AGED.finditer(text):
         end = start = match.start()
         while start > 0 and end - start < 13 and text[start - 1] in _LATIN_LETTERS:
@@ -474,6 +486,30 @@ def _run_before(text: str, end: int) -> tuple[int, int] | None:
     return (start, end) if _kanji_person(text[start:end]) else None
 
 
+# A foreigner's given name and family name in katakana, with the dot Japanese writes
+# between them (セルゲイ・イワノフ, アンナ・ソコロワ, ジョン・ソンミ).
+_DOTTED_KATA: Final = re.compile(
+    r"[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺー]{1,9}・[ァ-ヺ][ァ-ヺー]{1,9}(?![ァ-ヺー・])"
+)
+# Words a dot joins that make a loanword or a firm, not a name (ボランティア・グループ).
+_DOTTED_NOT_NAMES: Final = frozenset(
+    _words(
+        "サービス システム カード ネット ワーク ショップ ストア センター ハウス ホーム "
+        "クラブ ルート ビザ パスポート コール フォン ポイント ライフ ケア ユニオン "
+        "ソーシャル コミュニティ インターナショナル ジャパン コリア チャイナ ニュース"
+    )
+)
+
+
+def _dotted(text: str) -> Iterator[tuple[int, int]]:
+    if "・" not in text:
+        return
+    for match in _DOTTED_KATA.finditer(text):
+        parts = match.group().split("・")
+        if all(_kata_person(part) and part not in _DOTTED_NOT_NAMES for part in parts):
+            yield match.span()
+
+
 def _contacted(text: str) -> Iterator[tuple[int, int]]:
     for verb in starts(_CONTACT_AT, text):
         span = _run_before(text, verb)
@@ -494,6 +530,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _introduced(text)
     yield from _spelled_out(text)
     yield from _contacted(text)
+    yield from _dotted(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
