@@ -122,8 +122,25 @@ def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
             and surname in JAPANESE
             and (not after or after in _AFTER_KIN_KATA)
             and text.endswith(_KIN_MARKED, 0, start)
-        ):
+        ) or _kana_given_shape(surname, match.group("given")):
             yield match.span()
+
+
+# A given name in katakana of two or three plain kana (ハル, ミツ, ヒロミ: no long
+# vowel, no small kana, which loanwords hold) after a family name of two kanji or more,
+# or after a Korean one the register gave a Japanese wife (崔ヒロミ, 李ミツ).
+_PLAIN_KANA: Final = re.compile(
+    "[アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノ"
+    "ハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲン]{2,3}"
+)
+_KO_WIFE_SURNAMES: Final = frozenset("李崔朴鄭姜趙尹張韓呉")
+_KANA_NOT_GIVEN: Final = frozenset(_words("ビル ホテル バス ハム ガス パン ジム ゴム ビザ ドル"))
+
+
+def _kana_given_shape(surname: str, given: str) -> bool:
+    family = (len(surname) >= 2 and surname in JAPANESE) or surname in _KO_WIFE_SURNAMES
+    plain = _PLAIN_KANA.fullmatch(given) is not None
+    return family and plain and given not in _KANA_NOT_GIVEN and _kata_person(given)
 
 
 # Family names as passports and chat accounts romanise them (Korean, Japanese, Chinese).
