@@ -474,13 +474,19 @@ def _kata_person(run: str) -> bool:
     )
 
 
+# Family names of one kanji that are no everyday word before 聞いた or 会った (not 金,
+# money, nor 林 or 森, a wood): the Chinese and Korean ones of the route.
+_ONE_KANJI_PERSONS: Final = _ZH_IN_JAPANESE | frozenset("李朴崔姜尹孔沈宋洪申柳曹蔡潘杜汪邱")
+
+
 def _kanji_person(run: str) -> bool:
     """A given name alone (not a word for people, 友人, 管理人), a full name, or a
     family name of two kanji or more."""
     if run in _NOT_GIVEN or run in PLACE_NAMES or run in KEPT_NAMES:
         return False
     given = ja_given_alone(run) and run[-1] != "人"
-    return given or ja_full_name(run) or (len(run) >= 2 and run in JAPANESE)
+    family = (len(run) >= 2 and run in JAPANESE) or run in _ONE_KANJI_PERSONS
+    return given or ja_full_name(run) or family
 
 
 def _katakana(ch: str) -> bool:

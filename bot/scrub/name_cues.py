@@ -222,7 +222,11 @@ _JA_INFLECTED_END: Final = frozenset("るたいうくすてぎだっ")
 _JA_CALLED: Final = re.compile(
     r"(?P<name>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12}|[가-힣]{2,4})"
     r"(?:という|っていう|って)(?:[\u4e00-\u9fff]{1,3}人の)?"
-    r"(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女)"
+    r"(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女"
+    # or the person's role on the route, or their people (劉という運転手, ソコロワ
+    # というロシア人).
+    r"|運転手|仲介者|仲介人|ブローカー|牧師|宣教師|ガイド|通訳|業者|案内人|人物"
+    r"|[\u4e00-\u9fffァ-ヺー]{1,5}人)"
     r"|(?P<alias>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12})(?:と名乗|(?:と|って)呼ばれ)"
 )
 # A given name before the word the family calls an elder by: ``ハルおばあちゃん``,
