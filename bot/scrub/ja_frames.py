@@ -32,6 +32,7 @@ from bot.scrub.name_cues import (
     JA_GIVEN_ENDS,
     JA_KANA_NOT_NAMES,
     JA_KIN,
+    JA_STOP,
     ja_full_name,
     ja_given_alone,
     ja_korean_given,
@@ -554,6 +555,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _spelled_out(text)
     yield from _contacted(text)
     yield from _dotted(text)
+    yield from _kin_hanja(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
@@ -623,11 +625,42 @@ def _script(ch: str) -> int:
     return 2 if ch.isascii() and ch.isalpha() else 3
 
 
+def _given_part(name: str) -> str:
+    """The given name of a full name in kanji, which a note goes on to call the
+    person by (李春花, then 春花からの手紙), or "" when it has none of two kanji."""
+    if not all(map(_is_kanji, name)) or not 3 <= len(name) <= 5:
+        return ""
+    surname = 2 if name[:2] in JAPANESE and len(name) >= 4 else 1
+    if surname == 1 and name[:1] not in _ONE_KANJI_SURNAMES:
+        return ""
+    given = name[surname:]
+    shaped = given[-1] in JA_GIVEN_ENDS and given not in _NOT_GIVEN
+    return given if len(given) >= 2 and shaped and ja_full_name(name) else ""
+
+
+# A Korean given name in hanja after a kinship word and の (姪の恵淑で, 息子の哲洙（17歳）):
+# two kanji, the second one such names end in; not 国 or 人 (母の祖国, 兄の友人).
+_KIN_HANJA: Final = re.compile(
+    rf"(?:{_alternation(JA_KIN)})の(?P<name>[{_KANJI}]{{2}})(?=[はがをにともでやの、(]|さん|から)"
+)
+
+
+def _kin_hanja(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KIN_HANJA.finditer(text):
+        name = match.group("name")
+        start = match.start("name")
+        shaped = name[-1] in JA_GIVEN_ENDS and name[-1] not in "国人"
+        common = name in JA_STOP or name in _NOT_GIVEN or name in JA_KIN
+        if shaped and not common and name not in PLACE_NAMES and name not in KEPT_NAMES:
+            yield start, start + 2
+
+
 def ja_repeated(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Every other place where a name found in the note stands again as a word of its
     own (``旧姓は山口です。山口ヨシ子``, ``ユナが… ユナは``): not inside a longer word of
     the same script (山口県), and not a name in hiragana, which any kana word may hold."""
-    for name in {text[start:end] for start, end in spans if end - start >= 2}:
+    found = {text[start:end] for start, end in spans if end - start >= 2}
+    for name in found | {given for name in found if (given := _given_part(name))}:
         if _script(name[0]) == 3 or _script(name[-1]) == 3:
             continue
         pos = text.find(name)

@@ -47,6 +47,7 @@ __all__ = [
     "JA_GIVEN_ENDS",
     "JA_KANA_NOT_NAMES",
     "JA_KIN",
+    "JA_STOP",
     "KO_JA_SURNAMES",
     "KO_JA_SYLLABLES",
     "ZH_BEFORE_NAME",
@@ -569,6 +570,7 @@ ja_full_name: Final = _ja_full_name
 ja_given_alone: Final = _ja_given_alone
 ja_korean_given: Final = _ja_korean_given
 JA_GIVEN_ENDS: Final = _JA_GIVEN_END | _HANJA_GIVEN_END
+JA_STOP: Final = _JA_STOP
 
 
 # --- Korean ------------------------------------------------------------------------
