@@ -62,7 +62,14 @@ _ONE_KANJI_SURNAMES: Final = frozenset(
 # Titles written right after a family name: of the churches that shelter people
 # (牧師, 神父), of work, and the Chinese forms of address the route uses (大哥, 姐).
 _TITLES: Final = _words(
-    "牧師 神父 伝道師 宣教師 長老 執事 社長 医師 院長 所長 会長 老師 大哥 大姐 姐さん 兄さん 姐 哥"
+    "牧師 神父 伝道師 宣教師 長老 執事 社長 医師 院長 所長 会長 老師 "
+    "大哥 大姐 姐さん 兄さん 姐 哥 "
+    # the ranks of the border guards and the police a note names (林中尉)
+    "少尉 中尉 大尉 少佐 中佐 大佐 隊長 班長"
+)
+# A Christian name in katakana before the title of a church (ダニエル牧師, ヨハネ神父).
+_KATA_TITLED: Final = re.compile(
+    r"[ァ-ヺ](?<![ァ-ヺー・][ァ-ヺ])[ァ-ヺー]{1,7}(?=牧師|神父|宣教師|伝道師|長老|執事)"
 )
 _TITLE: Final = re.compile(rf"(?P<name>[{_KANJI}]{{1,4}})(?:{_alternation(_TITLES)})")
 _TITLE_AT: Final = re.compile(_alternation(_TITLES))
@@ -74,6 +81,9 @@ def _family_name(run: str) -> bool:
 
 def _titled(text: str) -> Iterator[tuple[int, int]]:
     """A family name (or a full name) right before a title: ``崔牧師``, ``陳姐が``."""
+    for match in _KATA_TITLED.finditer(text):
+        if _kata_person(match.group()):
+            yield match.span()
     for title in _TITLE_AT.finditer(text):
         end = title.start()
         start = end
@@ -132,7 +142,7 @@ def _katakana_given(text: str) -> Iterator[tuple[int, int]]:
 # or after a Korean one the register gave a Japanese wife (崔ヒロミ, 李ミツ).
 _PLAIN_KANA: Final = re.compile(
     "[アイウエオカキクケコガギグゲゴサシスセソザジズゼゾタチツテトダヂヅデドナニヌネノ"
-    "ハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲン]{2,3}"
+    "ハヒフヘホバビブベボパピプペポマミムメモヤユヨラリルレロワヲン]{2,4}"
 )
 _KO_WIFE_SURNAMES: Final = frozenset("李崔朴鄭姜趙尹張韓呉")
 _KANA_NOT_GIVEN: Final = frozenset(_words("ビル ホテル バス ハム ガス パン ジム ゴム ビザ ドル"))
@@ -205,10 +215,14 @@ def _latin(text: str) -> Iterator[tuple[int, int]]:
 
 
 # A field of a form or a report: a kinship word or a role, a colon, a name.
+# The writer of a report may put their role before their name (記入者：ボランティア 西村).
 _FIELD: Final = re.compile(
-    rf"(?:{_alternation((*JA_KIN, '担当', '担当者', '記入者', '報告者', '申請者', '連絡係'))})"
-    rf" ?: ?(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
+    rf"(?:(?P<kin>{_alternation(JA_KIN)})|担当|担当者|記入者|報告者|申請者|連絡係)"
+    r" ?: ?(?:(?:ボランティア|スタッフ|職員|支援者|牧師) )?"
+    rf"(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
 )
+# More given names after the first, a comma apart (兄の子：勇太、美穂).
+_MORE_GIVEN: Final = re.compile(rf"、(?P<name>[{_KANJI}]{{2,3}})(?=[、。\n (]|$)")
 
 
 # A line of a form that opens with a full name, then a space and a date or an age
@@ -299,8 +313,14 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
             shaped = ja_korean_given(name.split("・")[-1])
         else:
             shaped = _family_name(name) or _opens_with_family_name(name)
+            # After a kinship word a given name alone is the relative's (母：良子).
+            shaped = shaped or (bool(match.group("kin")) and ja_given_alone(name))
         if shaped and name not in JA_KIN:  # 記入者：孫 is the writer's grandchild
             yield match.span("name")
+            end = match.end()
+            while (more := _MORE_GIVEN.match(text, end)) and ja_given_alone(more.group("name")):
+                yield more.span("name")
+                end = more.end()
 
 
 # A given name that opens a sentence, before a kinship word (恵子の娘), before a list of

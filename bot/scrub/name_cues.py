@@ -107,7 +107,7 @@ _JA_SUBJECT: Final = re.compile(
 _JA_GIVEN_END: Final = frozenset(
     "子美香恵奈菜花咲代江枝理里絵紀乃佳希穂音華織衣世実未愛優依葉帆梨那沙紗琴"
     "郎夫男雄太介助輔也哉樹彦司平吉治蔵之朗翔斗輝弘博宏浩隆誠茂勇悟蓮翼陽聡健剛亮"
-    "涼稔進清實馨薫栄昇豊守一二夏海真綾人"
+    "涼稔進清實馨薫栄昇豊守一二三夏海真綾人"
 )
 # Korean and Chinese given names written in kanji after a one-character family name
 # (金哲洙, 李明博): the characters such names end in, kept apart from the Japanese
