@@ -561,6 +561,93 @@ def _contacted(text: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+# A name and its reading in brackets before an honorific (沈（シェン）さん), or an
+# honorific between a name and its Latin spelling (ソムサックさん（Somsak）).
+_HONORED_SPELLING: Final = re.compile(
+    rf"(?P<a>[{_KANJI}]{{1,4}}|[ァ-ヺー・]{{2,12}})"
+    r"(?:\((?P<b>[ァ-ヺー・ ]{1,14}|[ぁ-ゖ・ ]{2,10}|[A-Za-z][A-Za-z -]{1,24})\) ?"
+    r"(?:さん|様|さま|氏|先生)"
+    r"|(?:さん|様|さま|氏) ?\((?P<c>[A-Za-z][A-Za-z -]{1,24})\))"
+)
+
+
+def _honored_spellings(text: str) -> Iterator[tuple[int, int]]:
+    if "(" not in text:
+        return
+    for match in _HONORED_SPELLING.finditer(text):
+        start = match.start("a")
+        if start > 0 and _script(text[start - 1]) == _script(text[start]):
+            continue
+        name = match.group("a")
+        kanji = _is_kanji(name[0])
+        if (kanji and not _family_name(name) and not ja_self_name(name)) or (
+            not kanji and not _kata_person(name)
+        ):
+            continue
+        yield match.span("a")
+        yield match.span("b" if match.group("b") else "c")
+
+
+# A name in quotes after the word for a display name or a nickname (表示名は「小鹿」,
+# LINEの名前は「ゆきんこ」), or before 呼ばれ (「老趙」と呼ばれていた).
+_QUOTED_NAME: Final = re.compile(
+    r"(?:表示名|ニックネーム|あだ名|呼び名|名前|アカウント名|ユーザー名|通称)(?:は|が|:| ){0,2}"
+    r"「(?P<name>[^」\n]{1,12})」"
+    r"|「(?P<called>[^」\n]{1,8})」(?:と|って)呼"
+)
+# The elder word or the honorific a quoted nickname ends in stays (「王おじさん」).
+_QUOTED_TAIL: Final = re.compile(
+    r"(?:お?(?:じ|ば|じい|ばあ|にい|ねえ)(?:さん|ちゃん)|さん|ちゃん|様)\Z"
+)
+
+
+def _quoted(text: str) -> Iterator[tuple[int, int]]:
+    if "「" not in text:
+        return
+    for match in _QUOTED_NAME.finditer(text):
+        group = "name" if match.group("name") else "called"
+        start, end = match.span(group)
+        tail = _QUOTED_TAIL.search(text, start, end)
+        if tail is not None:
+            end = tail.start()
+        if end - start >= 1 and text[start:end] not in JA_KIN:
+            yield start, end
+
+
+# A given name in hiragana after the label of a name (お名前 → ちかこ, 名前はみよこです).
+_KANA_LABELLED: Final = re.compile(
+    r"(?:お名前|名前|氏名|本名|下の名前)(?:は|:| |→){1,3}(?P<name>[ぁ-ゖ]{2,5})"
+    r"(?=です|でした|と(?:いい|言い|申し|呼)|って|[、。,\n ]|$)"
+)
+_KANA_NOT_GIVEN: Final = frozenset(
+    _words("なし ない ふめい ひみつ ないしょ まだ たしか わからない")
+)
+
+
+def _kana_labelled(text: str) -> Iterator[tuple[int, int]]:
+    for match in _KANA_LABELLED.finditer(text):
+        name = match.group("name")
+        inflected = name.endswith(("ない", "たい", "しい", "ます")) or "わから" in name
+        if name not in _KANA_NOT_GIVEN and name not in JA_KANA_NOT_NAMES and not inflected:
+            yield match.span("name")
+
+
+# A given name alone as the one word of a sentence or called to at its end
+# (…哲也です。, 会えませんでした、明美。).
+_GIVEN_SENTENCE: Final = re.compile(
+    rf"(?:^|(?<=[。？！?!\n]))(?P<name>[{_KANJI}]{{2,3}})です(?=[。！!]|$)"
+    rf"|、(?P<called>[{_KANJI}]{{2,3}})(?=[。！!]|$)"
+)
+
+
+def _given_sentences(text: str) -> Iterator[tuple[int, int]]:
+    for match in _GIVEN_SENTENCE.finditer(text):
+        group = "name" if match.group("name") else "called"
+        name = match.group(group)
+        if ja_given_alone(name) and name[-1] != "人" and not _NUMERALS & set(name):
+            yield match.span(group)
+
+
 def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     """Japanese names in the frames of this module (but the brackets, which need the
     names already found)."""
@@ -576,6 +663,10 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _contacted(text)
     yield from _dotted(text)
     yield from _kin_hanja(text)
+    yield from _honored_spellings(text)
+    yield from _quoted(text)
+    yield from _kana_labelled(text)
+    yield from _given_sentences(text)
 
 
 # What may stand in brackets as a name's other spelling: one script, no digits.
