@@ -217,7 +217,8 @@ def _latin(text: str) -> Iterator[tuple[int, int]]:
 # A field of a form or a report: a kinship word or a role, a colon, a name.
 # The writer of a report may put their role before their name (記入者：ボランティア 西村).
 _FIELD: Final = re.compile(
-    rf"(?:(?P<kin>{_alternation(JA_KIN)})|担当|担当者|記入者|報告者|申請者|連絡係)"
+    rf"(?:(?P<kin>{_alternation((*JA_KIN, '子', '子ども', '子供'))})"
+    r"|担当|担当者|記入者|報告者|申請者|連絡係)"
     r" ?: ?(?:(?:ボランティア|スタッフ|職員|支援者|牧師) )?"
     rf"(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
 )
@@ -439,7 +440,9 @@ _WRITTEN_READ: Final = re.compile(
 # alone; a word after は is far more often a state, 母は元気です).
 # Found at the は (the engine skips ahead to a literal), the kinship word checked after.
 _KIN_IS: Final = re.compile(rf"は(?P<name>[{_KANJI}]{{1,3}})(?:です|でした)")
-_KIN_BEFORE_IS: Final = tuple(kin + close for kin in JA_KIN for close in ("", ")"))
+_KIN_BEFORE_IS: Final = tuple(
+    kin + close for kin in (*JA_KIN, "父方", "母方") for close in ("", ")")
+)
 
 
 def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
@@ -477,7 +480,8 @@ _KATA_NOT_PERSONS: Final = frozenset(
         "ショートメール ビデオ スマホ ケータイ メッセンジャー シグナル ズーム ユーチューブ "
         "タイ ラオス ロシア ベトナム モンゴル ミャンマー カンボジア アメリカ フィリピン "
         "イギリス フランス ドイツ カナダ オーストラリア ブラジル ペルー インド "
-        "ウォン ドル ユーロ ルーブル バーツ キップ ドン トゥグルグ"
+        "ウォン ドル ユーロ ルーブル バーツ キップ ドン トゥグルグ "
+        "タクシー サービス トラック バイク ルート ネットワーク カード アカウント グループ"
     )
 )
 # A count or a sum before the word (300万ウォンから): no person.
@@ -552,6 +556,32 @@ def _dotted(text: str) -> Iterator[tuple[int, int]]:
         parts = match.group().split("・")
         if all(_kata_person(part) and part not in _DOTTED_NOT_NAMES for part in parts):
             yield match.span()
+
+
+# A person named after their role on the route or their people and の (ガイドのソン,
+# ブローカーの李に, タイ人のソムチャイが).
+_ROLE_OF: Final = re.compile(
+    r"(?:ガイド|ブローカー|運転手|ドライバー|仲介者|仲介人|案内人|通訳|牧師|宣教師|大家|家主|"
+    rf"雇い主|警官|[ァ-ヺー]{{2,6}}人|[{_KANJI}]{{1,3}}人)の"
+    rf"(?P<name>[ァ-ヺー]{{2,10}}|[{_KANJI}]{{1,3}})(?=[はがにとをも、(]|さん|から|だけ)"
+)
+
+
+# One kanji after such a word that is more often a word than a family name
+# (中国人の方, ブローカーの金, 運転手の車).
+_ROLE_OF_NOT: Final = frozenset("方男女子家車店金高安話国人手声顔")
+
+
+def _role_of(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ROLE_OF.finditer(text):
+        name = match.group("name")
+        if _is_kanji(name[0]):
+            one = name in _ONE_KANJI_SURNAMES and name not in _ROLE_OF_NOT
+            person = _kanji_person(name) or one
+        else:
+            person = _kata_person(name)
+        if person and name not in JA_KIN:
+            yield match.span("name")
 
 
 def _contacted(text: str) -> Iterator[tuple[int, int]]:
@@ -661,6 +691,7 @@ def ja_framed(text: str) -> Iterator[tuple[int, int]]:
     yield from _introduced(text)
     yield from _spelled_out(text)
     yield from _contacted(text)
+    yield from _role_of(text)
     yield from _dotted(text)
     yield from _kin_hanja(text)
     yield from _honored_spellings(text)

@@ -233,7 +233,8 @@ _JA_CALLED: Final = re.compile(
 # A given name before the word the family calls an elder by: ``ハルおばあちゃん``,
 # ``チヨばあちゃん``, ``マサ叔母さん``.
 _JA_BEFORE_ELDER: Final = re.compile(
-    r"(?P<name>[ァ-ヺー]{2,6}|[\u4e00-\u9fff々]{1,3})"
+    # or katakana with the kanji such names end in (スミ子伯母さん).
+    r"(?P<name>[ァ-ヺー]{1,4}[子江代枝]|[ァ-ヺー]{2,6}|[\u4e00-\u9fff々]{1,3})"
     r"(?:お?(?:ばあ|じい|ば|じ|ねえ|にい)|姉|兄|叔母|叔父|伯母|伯父|祖母|祖父)(?:ちゃん|さん|様)"
 )
 # A given name or nickname in hiragana before an honorific: ``ゆみちゃん``,

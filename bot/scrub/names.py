@@ -96,7 +96,7 @@ _JA_KATAKANA_NAME_CHARS: Final = frozenset(
 # maiden name (旧姓), the Japanese name a Korean family used (通名, 日本名), the Korean one.
 _JA_LABEL_WORDS: Final = (
     "お名前|名前|氏名|本名|フルネーム|名義|旧姓|旧名|通名|通称|日本名|朝鮮名|韓国名|"
-    "名字|苗字|下の名前|差出人|送り主|宛名|姓名"
+    "名字|苗字|下の名前|差出人|送り主|宛名|姓名|結婚前の姓|母方の姓|父方の姓"
 )
 # A form pasted as text sets the value apart by an arrow or a bar (お名前 → ちかこ).
 _JA_LABEL: Final = re.compile(
