@@ -646,10 +646,10 @@ def _quoted(text: str) -> Iterator[tuple[int, int]]:
 
 # A given name in hiragana after the label of a name (お名前 → ちかこ, 名前はみよこです).
 _KANA_LABELLED: Final = re.compile(
-    r"(?:お名前|名前|氏名|本名|下の名前)(?:は|:| |→){1,3}(?P<name>[ぁ-ゖ]{2,5})"
+    r"(?:お名前|名前|氏名|本名|下の名前)(?:は|:| |→){1,3}(?P<name>[ぁ-ゖ]{2,5}?)"
     r"(?=です|でした|と(?:いい|言い|申し|呼)|って|[、。,\n ]|$)"
 )
-_KANA_NOT_GIVEN: Final = frozenset(
+_KANA_LABEL_NOT_GIVEN: Final = frozenset(
     _words("なし ない ふめい ひみつ ないしょ まだ たしか わからない")
 )
 
@@ -658,7 +658,7 @@ def _kana_labelled(text: str) -> Iterator[tuple[int, int]]:
     for match in _KANA_LABELLED.finditer(text):
         name = match.group("name")
         inflected = name.endswith(("ない", "たい", "しい", "ます")) or "わから" in name
-        if name not in _KANA_NOT_GIVEN and name not in JA_KANA_NOT_NAMES and not inflected:
+        if name not in _KANA_LABEL_NOT_GIVEN and name not in JA_KANA_NOT_NAMES and not inflected:
             yield match.span("name")
 
 
@@ -674,7 +674,8 @@ def _given_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _GIVEN_SENTENCE.finditer(text):
         group = "name" if match.group("name") else "called"
         name = match.group(group)
-        if ja_given_alone(name) and name[-1] != "人" and not _NUMERALS & set(name):
+        common = name in _NOT_GIVEN or name[-1] == "人" or bool(_NUMERALS & set(name))
+        if ja_given_alone(name) and not common:
             yield match.span(group)
 
 
