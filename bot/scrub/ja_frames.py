@@ -288,11 +288,14 @@ def _line_name(match: re.Match[str]) -> bool:
         return False
     if "ァ" <= name[0] <= "ヺ":
         return _kata_person(name)
-    family = name.split(" ")[0] if " " in name else name
-    # A given name that is also a word (英雄, 真実) is a name in this column.
+    if " " in name:  # 崔 泰雄, 金山 武: the family name first
+        return _family_name(name.split(" ")[0])
+    # A given name that is also a word (英雄, 真実) is a name in this column; so is a
+    # Korean full name whatever its last kanji (李哲民), but not a trade (高校教師).
     given = 2 <= len(name) <= 3 and name[-1] in JA_GIVEN_ENDS
-    opens = family[:1] in _ONE_KANJI_SURNAMES or family[:2] in JAPANESE
-    return given or opens or _family_name(family)
+    korean = len(name) == 3 and (name[0] in _ONE_KANJI_PERSONS or name[0] == "金")
+    japanese = len(name) in (3, 4) and name[:2] in JAPANESE
+    return given or korean or japanese or _family_name(name) or _opens_with_family_name(name)
 
 
 def _digit_after(match: re.Match[str]) -> bool:
