@@ -288,8 +288,9 @@ def _line_name(match: re.Match[str]) -> bool:
         return False
     if "ァ" <= name[0] <= "ヺ":
         return _kata_person(name)
-    if " " in name:  # 崔 泰雄, 金山 武: the family name first
-        return _family_name(name.split(" ")[0])
+    if " " in name:  # 崔 泰雄, 金井 勇: a family name, a space, a given name
+        family = name.split(" ")[0]
+        return _family_name(family) or family[:1] in _ONE_KANJI_SURNAMES
     # A given name that is also a word (英雄, 真実) is a name in this column; so is a
     # Korean full name whatever its last kanji (李哲民), but not a trade (高校教師).
     given = 2 <= len(name) <= 3 and name[-1] in JA_GIVEN_ENDS
