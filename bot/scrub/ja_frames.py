@@ -679,6 +679,7 @@ def _given_sentences(text: str) -> Iterator[tuple[int, int]]:
         group = "name" if match.group("name") else "called"
         name = match.group(group)
         common = name in _NOT_GIVEN or name[-1] == "人" or bool(_NUMERALS & set(name))
+        common = common or name in KEPT_NAMES or name in PLACE_NAMES  # 、青海。
         if ja_given_alone(name) and not common:
             yield match.span(group)
 

@@ -952,6 +952,13 @@ _JA_UNIT_WORDS: Final = frozenset(
 )
 
 
+def _ja_city_district(text: str, start: int, mark: int) -> bool:
+    """A district (区域) is a city's: the city before it (咸興市会上区域, 清津市の水南区域),
+    or its name in katakana (スナム区域); 関西区域 is a region's area."""
+    run = text[start:mark]
+    return "市" in run or _is_katakana(run[0]) or text.endswith(("市の", "市 "), 0, start)
+
+
 def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
     """Any station (新大久保駅), county (茂山郡, 印旛郡本埜村) or North Korean district
     (会上区域, 遊仙労働者区) a Japanese note names, and the unit after a city."""
@@ -959,6 +966,8 @@ def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
         mark = found.start()
         start = _ja_named_before(text, mark, 8)
         if start == mark or text[start:mark].endswith(_JA_NOT_DISTRICTS):
+            continue
+        if found.group() == "区域" and not _ja_city_district(text, start, mark):
             continue
         end = found.end()
         if text[mark] == "郡" and (town := _JA_COUNTY_TOWN.match(text, end)) is not None:
