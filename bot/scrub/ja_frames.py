@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Final
 
 from bot.scrub.name_cues import (
@@ -668,15 +669,17 @@ def _kana_labelled(text: str) -> Iterator[tuple[int, int]]:
 
 # A given name alone as the one word of a sentence or called to at its end
 # (…哲也です。, 会えませんでした、明美。).
+# Each opened by what the engine can skip ahead to: a kanji (the lookbehind then looks
+# one character further back) or the comma.
 _GIVEN_SENTENCE: Final = re.compile(
-    rf"(?:^|(?<=[。？！?!\n]))(?P<name>[{_KANJI}]{{2,3}})です(?=[。！!]|$)"
-    rf"|、(?P<called>[{_KANJI}]{{2,3}})(?=[。！!]|$)"
+    rf"(?P<name>[{_KANJI}](?<![^。？！?!\n][{_KANJI}])[{_KANJI}]{{1,2}})です(?=[。！!]|$)"
 )
+_GIVEN_CALLED: Final = re.compile(rf"、(?P<called>[{_KANJI}]{{2,3}})(?=[。！!]|$)")
 
 
 def _given_sentences(text: str) -> Iterator[tuple[int, int]]:
-    for match in _GIVEN_SENTENCE.finditer(text):
-        group = "name" if match.group("name") else "called"
+    for match in chain(_GIVEN_SENTENCE.finditer(text), _GIVEN_CALLED.finditer(text)):
+        group = "called" if "called" in match.re.groupindex else "name"
         name = match.group(group)
         common = name in _NOT_GIVEN or name[-1] == "人" or bool(_NUMERALS & set(name))
         common = common or name in KEPT_NAMES or name in PLACE_NAMES  # 、青海。
