@@ -566,9 +566,12 @@ def _dotted(text: str) -> Iterator[tuple[int, int]]:
 # A person named after their role on the route or their people and の (ガイドのソン,
 # ブローカーの李に, タイ人のソムチャイが).
 _ROLE_OF: Final = re.compile(
+    rf"の(?P<name>[ァ-ヺー]{{2,10}}|[{_KANJI}]{{1,3}})(?=[はがにとをも、(]|さん|から|だけ)"
+)
+# The role or the people before the の, checked only where such a の stands.
+_ROLE_BEFORE: Final = re.compile(
     r"(?:ガイド|ブローカー|運転手|ドライバー|仲介者|仲介人|案内人|通訳|牧師|宣教師|大家|家主|"
-    rf"雇い主|警官|[ァ-ヺー]{{2,6}}人|[{_KANJI}]{{1,3}}人)の"
-    rf"(?P<name>[ァ-ヺー]{{2,10}}|[{_KANJI}]{{1,3}})(?=[はがにとをも、(]|さん|から|だけ)"
+    rf"雇い主|警官|[ァ-ヺー]{{2,6}}人|[{_KANJI}]{{1,3}}人)\Z"
 )
 
 
@@ -579,6 +582,8 @@ _ROLE_OF_NOT: Final = frozenset("方男女子家車店金高安話国人手声�
 
 def _role_of(text: str) -> Iterator[tuple[int, int]]:
     for match in _ROLE_OF.finditer(text):
+        if _ROLE_BEFORE.search(text, max(0, match.start() - 7), match.start()) is None:
+            continue
         name = match.group("name")
         if _is_kanji(name[0]):
             one = name in _ONE_KANJI_SURNAMES and name not in _ROLE_OF_NOT
@@ -792,12 +797,15 @@ def _given_part(name: str) -> str:
 # A Korean given name in hanja after a kinship word and の (姪の恵淑で, 息子の哲洙（17歳）):
 # two kanji, the second one such names end in; not 国 or 人 (母の祖国, 兄の友人).
 _KIN_HANJA: Final = re.compile(
-    rf"(?:{_alternation(JA_KIN)})の(?P<name>[{_KANJI}]{{2}})(?=[はがをにともでやの、(]|さん|から)"
+    rf"の(?P<name>[{_KANJI}]{{2}})(?=[はがをにともでやの、(]|さん|から)"
 )
+_KIN_WORDS: Final = tuple(JA_KIN)
 
 
 def _kin_hanja(text: str) -> Iterator[tuple[int, int]]:
     for match in _KIN_HANJA.finditer(text):
+        if not text.endswith(_KIN_WORDS, 0, match.start()):
+            continue
         name = match.group("name")
         start = match.start("name")
         shaped = name[-1] in JA_GIVEN_ENDS and name[-1] not in "国人"
