@@ -45,7 +45,8 @@ _ERA_DOTTED: Final = re.compile(
 # A Japanese era written in Hangul before the year (쇼와 14년 2월 11일), as Korean notes
 # copy a Japanese family register: the era goes with the date.
 _KO_ERA_BEFORE: Final = re.compile(
-    r"(?:쇼와|다이쇼|메이지|헤이세이|레이와|소화|대정|명치|평성|주체) ?\Z"
+    # and the North's own era as Japanese writes it (主体38年3月1日).
+    r"(?:쇼와|다이쇼|메이지|헤이세이|레이와|소화|대정|명치|평성|주체|主体) ?\Z"
 )
 _LABEL: Final = (
     r"(?:生年月日|誕生日|生まれ|出生年月日|出生日期|出生日|出生|生日|생년월일|생일|태어난 ?날|"
@@ -165,18 +166,48 @@ def _ko_dates(text: str) -> Iterator[Finding]:
         yield Finding(match.start(part), end, "birthdate")
 
 
+# A Japanese note dates what happened by day: a form's date of receipt (受付日：), an
+# appointment (約束の日は), a night or a morning (2019年4月18日の夜, 1月20日、朝9時).
+# Such a date is kept; a day of birth has none of these words around it.
+_JA_EVENT_BEFORE: Final = re.compile(
+    r"(?:受付日|記入日|作成日|相談日|面会日|予約日|送信日|約束の日|日付|期限)"
+    r"(?:は|が|:|：| ){0,3}\Z"
+)
+_JA_EVENT_AFTER: Final = re.compile(
+    r"(?:の|に|、|,| )?(?:夜|朝|昼|夕方|晩|午前|午後|深夜|未明|[0-9]{1,2} ?時)"
+)
+
+
+def _ja_event(text: str, start: int, end: int) -> bool:
+    return bool(
+        _JA_EVENT_BEFORE.search(text, max(0, start - 10), start)
+        or _JA_EVENT_AFTER.match(text, end)
+    )
+
+
+def _ja_yearly(match: re.Match[str]) -> bool:
+    """``誕生日は3月8日``: a birthday kept each year, month and day without the year,
+    says no more than an age does (a form's 生年月日 field still goes)."""
+    return match.group().startswith("誕生日") and "月" in match.group("date")
+
+
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
     """Yield full dates and labelled days of birth."""
     text = view.digits
     for match in FULL_DATE.finditer(text):
-        yield Finding(match.start(), match.end(), "birthdate")
+        if locale != "ja" or not _ja_event(text, match.start(), match.end()):
+            yield Finding(match.start(), match.end(), "birthdate")
     years = before(starts(_YEAR_THEN_DAY, text), _CJK_FULL_REACH)
     for match in finditer_at(_CJK_FULL, text, years):
+        if locale == "ja" and _ja_event(text, match.start(), match.end()):
+            continue
         era = _KO_ERA_BEFORE.search(text, max(0, match.start() - 5), match.start())
         yield Finding(match.start() if era is None else era.start(), match.end(), "birthdate")
     for match in _ERA_DOTTED.finditer(text):
         yield Finding(match.start(), match.end(), "birthdate")
     for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
+        if locale == "ja" and _ja_yearly(match):
+            continue
         yield Finding(match.start("date"), match.end("date"), "birthdate")
     for match in finditer_at(_ZH_WORD_DATE, text, _zh_word_date_starts(text)):
         yield Finding(match.start(), match.end(), "birthdate")

@@ -117,6 +117,9 @@ PLACES: Final[tuple[tuple[str, ...], ...]] = (
     ("화룡", "허룽", "和龍", "和龙", "ファリョン"),
     ("왕청", "왕칭", "汪淸", "汪清"),
     ("돈화", "둔화", "敦化"),
+    # Huadian, on the road from the border inland, and Dongning, a crossing to Russia.
+    ("樺甸", "桦甸"),
+    ("東寧", "东宁"),
     ("안도현", "안투", "安圖", "安图"),
     ("장백", "창바이", "長白", "长白", "チャンバイ"),
     ("백산시", "바이산", "白山市"),
@@ -350,6 +353,13 @@ ROMANISED: Final[tuple[str, ...]] = (
     "Nanning",
     "Pingxiang",
     "Dongxing",
+    "Huadian",
+    "Suifenhe",
+    "Dongning",
+    "Sokcho",
+    "Kyakhta",
+    "Sapa",
+    "Tachileik",
 )
 
 # North Korea's province-level divisions, in every script: kept like 吉林省 and 東京都.
@@ -828,6 +838,13 @@ JA_KANA: Final[tuple[str, ...]] = (
     "ゴールデントライアングル",
     "バンコク",
     "ラオカイ",
+    "サパ",
+    "カオバン",
+    "ハザン",
+    "ディエンビエンフー",
+    "ダナン",
+    "ホーチミン",
+    "タチレク",
     "モンカイ",
     "ランソン",
     "ドンダン",
@@ -843,6 +860,16 @@ JA_KANA: Final[tuple[str, ...]] = (
     "ハバロフスク",
     "ナホトカ",
     "ハサン",
+    "キャフタ",
+    "ウランウデ",
+    "イルクーツク",
+    "ブラゴヴェシチェンスク",
+    "ブラゴベシチェンスク",
+    "ハイラル",
+    "チョイバルサン",
+    "サインシャンド",
+    # South Korea: the port on the east coast where many settle.
+    "ソクチョ",
 )
 
 # Curated names that are everyday Japanese words (金策 "raising money", 高原 "plateau",

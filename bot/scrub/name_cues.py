@@ -47,6 +47,7 @@ __all__ = [
     "JA_GIVEN_ENDS",
     "JA_KANA_NOT_NAMES",
     "JA_KIN",
+    "JA_STOP",
     "KO_JA_SURNAMES",
     "KO_JA_SYLLABLES",
     "ZH_BEFORE_NAME",
@@ -106,7 +107,7 @@ _JA_SUBJECT: Final = re.compile(
 _JA_GIVEN_END: Final = frozenset(
     "子美香恵奈菜花咲代江枝理里絵紀乃佳希穂音華織衣世実未愛優依葉帆梨那沙紗琴"
     "郎夫男雄太介助輔也哉樹彦司平吉治蔵之朗翔斗輝弘博宏浩隆誠茂勇悟蓮翼陽聡健剛亮"
-    "涼稔進清實馨薫栄昇豊守一二夏海真綾人"
+    "涼稔進清實馨薫栄昇豊守一二三夏海真綾人"
 )
 # Korean and Chinese given names written in kanji after a one-character family name
 # (金哲洙, 李明博): the characters such names end in, kept apart from the Japanese
@@ -222,13 +223,18 @@ _JA_INFLECTED_END: Final = frozenset("るたいうくすてぎだっ")
 _JA_CALLED: Final = re.compile(
     r"(?P<name>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12}|[가-힣]{2,4})"
     r"(?:という|っていう|って)(?:[\u4e00-\u9fff]{1,3}人の)?"
-    r"(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女)"
+    r"(?:姓|名字|苗字|名前|名|人|男|女|方|者|男性|女性|子|少年|少女"
+    # or the person's role on the route, or their people (劉という運転手, ソコロワ
+    # というロシア人).
+    r"|運転手|仲介者|仲介人|ブローカー|牧師|宣教師|ガイド|通訳|業者|案内人|人物"
+    r"|[\u4e00-\u9fffァ-ヺー]{1,5}人)"
     r"|(?P<alias>[\u4e00-\u9fff々]{1,4}|[ァ-ヺー・]{2,12})(?:と名乗|(?:と|って)呼ばれ)"
 )
 # A given name before the word the family calls an elder by: ``ハルおばあちゃん``,
 # ``チヨばあちゃん``, ``マサ叔母さん``.
 _JA_BEFORE_ELDER: Final = re.compile(
-    r"(?P<name>[ァ-ヺー]{2,6}|[\u4e00-\u9fff々]{1,3})"
+    # or katakana with the kanji such names end in (スミ子伯母さん).
+    r"(?P<name>[ァ-ヺー]{1,4}[子江代枝]|[ァ-ヺー]{2,6}|[\u4e00-\u9fff々]{1,3})"
     r"(?:お?(?:ばあ|じい|ば|じ|ねえ|にい)|姉|兄|叔母|叔父|伯母|伯父|祖母|祖父)(?:ちゃん|さん|様)"
 )
 # A given name or nickname in hiragana before an honorific: ``ゆみちゃん``,
@@ -550,6 +556,8 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         start, run = start + 1, run[1:]
     if not 2 <= len(run) <= 4 or run[0] in "おご" or run in _JA_KANA_NOT_NAMES:
         return None
+    if after_word and run[0] == "の" and run[1] in "おご":
+        return None  # 日本人のおばあちゃん: の, then the word for an elder
     if match.group("hon") == "ちゃん" and text.startswith("と", match.end()) and after_word:
         return None  # ちゃんと is also "properly": a name then only at a boundary
     end = match.end() if match.group("hon") == "ちゃん" else match.start()
@@ -563,6 +571,7 @@ ja_full_name: Final = _ja_full_name
 ja_given_alone: Final = _ja_given_alone
 ja_korean_given: Final = _ja_korean_given
 JA_GIVEN_ENDS: Final = _JA_GIVEN_END | _HANJA_GIVEN_END
+JA_STOP: Final = _JA_STOP
 
 
 # --- Korean ------------------------------------------------------------------------

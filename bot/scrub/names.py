@@ -96,10 +96,11 @@ _JA_KATAKANA_NAME_CHARS: Final = frozenset(
 # maiden name (旧姓), the Japanese name a Korean family used (通名, 日本名), the Korean one.
 _JA_LABEL_WORDS: Final = (
     "お名前|名前|氏名|本名|フルネーム|名義|旧姓|旧名|通名|通称|日本名|朝鮮名|韓国名|"
-    "名字|苗字|下の名前|差出人|送り主|宛名"
+    "名字|苗字|下の名前|差出人|送り主|宛名|姓名|結婚前の姓|母方の姓|父方の姓"
 )
+# A form pasted as text sets the value apart by an arrow or a bar (お名前 → ちかこ).
 _JA_LABEL: Final = re.compile(
-    rf"(?:{_JA_LABEL_WORDS})(?:は|が|:|：|、| |「){{1,3}}(?P<name>{_JA_NAME})"
+    rf"(?:{_JA_LABEL_WORDS})(?:は|が|:|：|、| |「|→|\|){{1,3}}(?P<name>{_JA_NAME})"
 )
 _JA_HONORIFICS: Final = "さん|様|さま|氏|君|くん|ちゃん|先生|殿"
 _JA_HONORIFIC: Final = re.compile(rf"(?P<name>{_JA_NAME}) ?(?:{_JA_HONORIFICS})")
@@ -131,6 +132,14 @@ _JA_ROLE: Final = frozenset(
         "本人 当事者 支援者 職員 記者 牧師 神父 住職 保護者 家族 親御 友達 友人 知人 彼 彼女 "
         "同僚 上司 部下 大使 領事 議員 教授 博士 師匠 監督 ブローカー ガイド ドライバー "
         "スタッフ ボランティア ママ パパ お客 赤"
+    )
+)
+# The headings of a form's columns and fields: after 氏名 or before 氏 they are no name
+# (続柄 氏名 年齢).
+_JA_FORM_WORDS: Final = frozenset(
+    _words(
+        "年齢 続柄 氏名 性別 住所 現住所 本籍 生年月日 関係 備考 職業 出身 出身地 連絡先 電話 "
+        "電話番号 国籍 名前 フリガナ ふりがな 学歴 所在 所在地 状況 状態 現在地 居住地"
     )
 )
 # What stands in brackets after a name and is no other spelling of it: a role, a
@@ -361,6 +370,8 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
         # 名前、北では…: a comma after the label is no colon; the word must look like a name.
         listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
         if (weak or listed) and not ja_self_name(name):
+            continue
+        if all(word in _JA_FORM_WORDS for word in name.split()):
             continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.

@@ -83,14 +83,28 @@ def _ja_may_name(tag: str, word: str) -> bool:
 # The model often takes the kinship word and the honorific after a name with it
 # (スンジャ姉さん, 叔母さん): they are what staff need to read, so they stay.
 # 夫, 妻, 孫, 嫁 and 婿 are left out: given names end in them (和夫).
+# A title after a family name stays as well (宋牧師, 林中尉), and おっちゃん is no name.
 _JA_KIN_WORDS: Final = sorted(
-    {*JA_KIN, "おばあ", "おじい", "おば", "おじ", "ばあ", "じい"} - set("夫妻孫嫁婿"),
+    {*JA_KIN, "おばあ", "おじい", "おば", "おじ", "ばあ", "じい", "おっ"} - set("夫妻孫嫁婿"),
     key=len,
     reverse=True,
 )
+_JA_TITLES: Final = "牧師|神父|宣教師|伝道師|先生|社長|院長|所長|中尉|少尉|大尉|隊長"
 _JA_KIN_AFTER: Final = re.compile(
-    "(?:" + "|".join(_JA_KIN_WORDS) + ")?(?:さん|ちゃん|様|さま|くん)?\\Z"
+    "(?:" + "|".join(_JA_KIN_WORDS) + f"|{_JA_TITLES})?(?:さん|ちゃん|様|さま|くん)?\\Z"
 )
+# The model may open the span at the role and の before the name (韓国人宣教師の朴…):
+# the name begins after the last の that follows a word in kanji or katakana.
+_JA_PEOPLES: Final = KEPT_NAMES | {
+    "朝鮮",
+    "在日",
+    "タイ",
+    "ロシア",
+    "ラオス",
+    "ベトナム",
+    "モンゴル",
+}
+_JA_ROLE_OF: Final = re.compile(r"[\u4e00-\u9fffァ-ヺー]の")
 
 
 def _ja_person(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -101,11 +115,15 @@ def _ja_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    for role in _JA_ROLE_OF.finditer(text, start, end - 1):
+        start = role.end()
     cut = _JA_KIN_AFTER.search(text, start, end)
     if cut is not None and cut.start() > start:
         end = cut.start()
     elif cut is not None and cut.end() > cut.start():
         return None
+    if text[end - 1 : end] == "人" and text[start : end - 1] in _JA_PEOPLES:
+        return None  # 韓国人, a people
     if end - start == 1 and "\u4e00" <= text[start] <= "\u9fff":
         return (start, end) if ja_one_kanji_name(text[start]) else None
     return (start, end) if end > start else None

@@ -981,16 +981,48 @@ def _ja_compound(text: str, end: int) -> bool:
 _JA_COUNTY_TOWN: Final = re.compile(r"[\u4e00-\u9fff々ヶ]{1,4}?[町村](?![\u4e00-\u9fff])")
 
 
+# A North Korean city's district (会上区域) and workers' district (遊仙労働者区), which
+# no list holds; not a kind of area (国境区域, 立入禁止区域, 経済特区).
+_JA_DISTRICT: Final = re.compile("[駅郡区労](?:(?<=区)域|(?<=労)働者区|(?<=[駅郡]))")
+_JA_NOT_DISTRICTS: Final = (
+    "国境", "警備", "危険", "禁止", "特別", "管轄", "経済", "行政", "工業", "居住", "軍事",
+    "商業", "住宅", "指定", "保護", "対象", "全", "一部", "地域", "この", "その",
+)  # fmt: skip
+# The next unit down right after a city or a county, as a Japanese note copies a North
+# Korean or Korean address (恵山市春洞, 白岩郡の大沢里, 安山市の檀園区).
+_JA_UNIT_AFTER_PLACE: Final = re.compile(
+    r"[市郡](?:の)?(?P<name>[\u4e00-\u9fff]{1,3}?[洞里]|[\u4e00-\u9fff]{2,3}?区)"
+    r"(?![\u4e00-\u9fff])"
+)
+_JA_UNIT_WORDS: Final = frozenset(
+    ("郷里", "空洞", "地区", "学区", "管区", "選挙区", "市街区", "労働者区", "行政区", "特別区")
+)
+
+
+def _ja_city_district(text: str, start: int, mark: int) -> bool:
+    """A district (区域) is a city's: the city before it (咸興市会上区域, 清津市の水南区域),
+    or its name in katakana (スナム区域); 関西区域 is a region's area."""
+    run = text[start:mark]
+    return "市" in run or _is_katakana(run[0]) or text.endswith(("市の", "市 "), 0, start)
+
+
 def _ja_stations_and_counties(text: str) -> Iterator[Finding]:
-    """Any station (新大久保駅) or county (茂山郡, 印旛郡本埜村) a Japanese note names."""
-    for mark in (m.start() for m in re.finditer("[駅郡]", text)):
+    """Any station (新大久保駅), county (茂山郡, 印旛郡本埜村) or North Korean district
+    (会上区域, 遊仙労働者区) a Japanese note names, and the unit after a city."""
+    for found in _JA_DISTRICT.finditer(text):
+        mark = found.start()
         start = _ja_named_before(text, mark, 8)
-        if start == mark:
+        if start == mark or text[start:mark].endswith(_JA_NOT_DISTRICTS):
             continue
-        end = mark + 1
+        if found.group() == "区域" and not _ja_city_district(text, start, mark):
+            continue
+        end = found.end()
         if text[mark] == "郡" and (town := _JA_COUNTY_TOWN.match(text, end)) is not None:
             end = town.end()
         yield Finding(start, end, "place")
+    for unit in _JA_UNIT_AFTER_PLACE.finditer(text):
+        if unit.group("name") not in _JA_UNIT_WORDS:
+            yield Finding(*unit.span("name"), "place")
 
 
 # A place's other spelling in brackets (安山（アンサン）, 芒市（マンシ）): one script, no

@@ -30,7 +30,7 @@ __all__ = [
     "chinese_name",
 ]
 
-JAPANESE: Final = frozenset(
+_JAPANESE_COMMON: Final = frozenset(
     _words(
         "佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 "
         "井上 木村 林 斎藤 斉藤 清水 山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 "
@@ -47,6 +47,11 @@ JAPANESE: Final = frozenset(
         "張 韓 呉 徐 申 権 黄 安 宋 洪 高 文 梁 孫 白 許 南 盧 河"
     )
 )
+# The Japanese names Korean families in Japan went by (通名), many of them taken with
+# them to the North: a Japanese note names the returnees by them. Japanese notes only
+# (not JAPANESE_IN_CHINESE: 金山 is a district of Shanghai).
+_ZAINICHI: Final = frozenset(_words("金本 金山 金城 金光 国本 徳山 星山 安本 張本 新本"))
+JAPANESE: Final = _JAPANESE_COMMON | _ZAINICHI
 
 KOREAN: Final = frozenset(
     _words(
@@ -135,7 +140,7 @@ _JAPANESE_MORE: Final = _words(
 # Japanese family names of two characters or more, as a Chinese note writes them.
 JAPANESE_IN_CHINESE: Final = frozenset(
     spelling
-    for name in (*JAPANESE, *_JAPANESE_MORE)
+    for name in (*_JAPANESE_COMMON, *_JAPANESE_MORE)
     for spelling in {name, _chinese_spelling(name)}
     if len(name) >= 2
 )

@@ -77,6 +77,18 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     # Birthdates with の after the year, and a year of two digits between dots.
     ("1958年の3月21日に生まれました。", ("1958年の3月21日",), ("生まれました",)),
     ("48.11.2生まれです。", ("48.11.2",), ("生まれ",)),
+    # North Korean districts and workers' districts, and the unit after a city.
+    ("兄は清津市の水南区域にいます。", ("水南区域",), ("兄は",)),
+    ("茂山郡の上倉労働者区に住んでいた。", ("上倉労働者区",), ("住んでいた",)),
+    ("会寧市遊仙洞の出身です。", ("遊仙洞",), ("の出身",)),
+    ("水原市の八達区に住んでいます", ("八達区",), ("住んで",)),
+    # Towns on the routes out the lists lacked.
+    ("樺甸を経由して来ました。", ("樺甸",), ("経由",)),
+    ("キャフタから国境を越えた", ("キャフタ",), ("国境",)),
+    ("サパの近くで2泊した", ("サパ",), ("2泊",)),
+    ("Suifenheに向かった", ("Suifenhe",), ("に向かった",)),
+    # A Juche-era birthdate goes whole.
+    ("生まれ：主体38年3月1日", ("主体38年3月1日",), ("生まれ",)),
 ]
 
 
@@ -116,6 +128,16 @@ CLEAN = [
     "バージョン3.2.1です。",
     "河口で船を渡しています。",
     "区役所で相談しました。",
+    # Areas that are no district; the unit word alone after a city.
+    "国境区域は警備が厳しいです。",
+    "立入禁止区域に入ってしまった。",
+    "この地区は危ないです。",
+    "市の学区が変わりました。",
+    # Dates of receipt, of an appointment or of a night, and a birthday without a year.
+    "受付日：2024年11月5日",
+    "約束の日は2025年1月20日、朝9時です。",
+    "2019年4月18日の夜に川を越えました。",
+    "誕生日は3月8日ですが、年は分かりません。",
 ]
 
 
