@@ -178,17 +178,15 @@ _JA_EVENT_AFTER: Final = re.compile(
 )
 
 
+# What makes it a birth after all (1948年5月23日の朝に生まれた, 朝9時ごろ誕生).
+_JA_BORN_NEAR: Final = re.compile(r"[^。！？\n]{0,12}?(?:生まれ|生れ|誕生|出生)")
+
+
 def _ja_event(text: str, start: int, end: int) -> bool:
     return bool(
         _JA_EVENT_BEFORE.search(text, max(0, start - 10), start)
         or _JA_EVENT_AFTER.match(text, end)
-    )
-
-
-def _ja_yearly(match: re.Match[str]) -> bool:
-    """``誕生日は3月8日``: a birthday kept each year, month and day without the year,
-    says no more than an age does (a form's 生年月日 field still goes)."""
-    return match.group().startswith("誕生日") and "月" in match.group("date")
+    ) and not _JA_BORN_NEAR.match(text, end)
 
 
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
@@ -206,8 +204,8 @@ def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
     for match in _ERA_DOTTED.finditer(text):
         yield Finding(match.start(), match.end(), "birthdate")
     for match in finditer_at(_LABELLED_MD, text, starts(_LABEL_START, text)):
-        if locale == "ja" and _ja_yearly(match):
-            continue
+        # A day of birth without its year goes too (誕生日は3月8日, 생일은 3월 2일):
+        # with an age said in the same note it gives the whole date.
         yield Finding(match.start("date"), match.end("date"), "birthdate")
     for match in finditer_at(_ZH_WORD_DATE, text, _zh_word_date_starts(text)):
         yield Finding(match.start(), match.end(), "birthdate")

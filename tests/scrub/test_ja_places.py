@@ -133,12 +133,24 @@ CLEAN = [
     "立入禁止区域に入ってしまった。",
     "この地区は危ないです。",
     "市の学区が変わりました。",
-    # Dates of receipt, of an appointment or of a night, and a birthday without a year.
+    # Dates of receipt, of an appointment or of a night.
     "受付日：2024年11月5日",
     "約束の日は2025年1月20日、朝9時です。",
     "2019年4月18日の夜に川を越えました。",
-    "誕生日は3月8日ですが、年は分かりません。",
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # A day of birth goes without its year too: with an age it gives the whole date.
+        ("誕生日は3月8日ですが、年は分かりません。", "3月8日"),
+        # A morning or a night does not make a birth an event.
+        ("1948年5月23日の朝に生まれたそうです。", "1948年5月23日"),
+    ],
+)
+def test_days_of_birth_go(text: str, gone: str) -> None:
+    assert gone not in scrub(text, "ja").text
 
 
 @pytest.mark.parametrize("text", CLEAN)
