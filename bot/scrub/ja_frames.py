@@ -397,6 +397,11 @@ _KIN_BRACKET: Final = re.compile(
 )
 
 
+# What stands in brackets after a name or a kinship word as a remark, not a spelling:
+# where they live, where from, whether alive, what they are (姪（日本在住）, 母（日本人）).
+_REMARK: Final = re.compile(
+    r"(?:在住|出身|健在|故人|死亡|不明|会社員|公務員|主婦|学生|[本国鮮族]人)\Z"
+)
 _OPENING: Final = re.compile(r"\(")
 # A kinship word (three characters at most), の and a given name of four kanji at most
 # end at the bracket: a match begins at most this far before it.
@@ -424,7 +429,8 @@ def ja_bracketed(
             yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
         if after is not None and after.group("name") not in stop:
-            yield after.span("name")
+            if _REMARK.search(after.group("name")) is None:
+                yield after.span("name")
 
 
 def _script(ch: str) -> int:

@@ -548,6 +548,8 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     after_word = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "。、「"
     if after_word and len(run) >= 3 and run[0] in _JA_KANA_PARTICLES:
         start, run = start + 1, run[1:]
+    elif after_word and run[:1] == "の" and run[1:2] in "おご":
+        return None  # 日本人のおばあちゃん: の, then a family word (のぞみ stays whole)
     if not 2 <= len(run) <= 4 or run[0] in "おご" or run in _JA_KANA_NOT_NAMES:
         return None
     if match.group("hon") == "ちゃん" and text.startswith("と", match.end()) and after_word:
@@ -612,6 +614,9 @@ _KO_STOP: Final = frozenset(
         "장교 삼각 사각 오각 육각 팔각 정방 진행 명령 나선 원통 일반 순환 기본 표준 "
         "삼각형 사각형 오각형 육각형 팔각형 진행형 명령형 원통형 나선형 정방형 일반형 "
         "과거형 미래형 현재형 어린이 목걸이 아직 아마 혹시 벌써 이미 역시 간호 "
+        # Rivers and mountains of the border, money and everyday words of three syllables
+        # that read as a family name and a given name (두만강을, 장학금을).
+        "두만강 도문강 송화강 임진강 모란강 장백산 장학금 위로금 위원장 장보기 옥수수 지하철 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -1106,9 +1111,9 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         for match in pattern.finditer(text):
             name = match.group("name")
             after = text[match.end("name") : match.end("name") + 1]
-            # 이동하는, 정리하고: a verb stem in 하 before its ending, not a name; 사람이라고:
+            # 이동하는, 정리하고, 조심하라고: a verb stem in 하 before its ending, not a name; 사람이라고:
             # a word of two syllables and the copula 이 before 라고.
-            if (name[-1] == "하" and after in "는고") or (name[-1] == "이" and after == "라"):
+            if (name[-1] == "하" and after in "는고라") or (name[-1] == "이" and after == "라"):
                 continue
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
@@ -1259,7 +1264,7 @@ ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | frozenset(
         "阳光 金额 安静 平静 健康 平安 美丽 善良 坚强 聪明 永远 春天 秋天 冬天 成千 "
         "阿姨 小姐 小孩 老师 老人 老板 老家 老婆 老公 老乡 万千 农林 千金 兴兵 单兵 卫兵 "
         "官兵 征兵 新兵 松林 森林 民兵 清兵 竹林 翰林 巴林 金兵 丛林 白杨 杨柳 韩文 韩语 高德 "
-        "男子 男生 男孩 男方 男友"
+        "男子 男生 男孩 男方 男友 班主"
     )
 )
 # Titles and kinship words said after a family name (王大爷, 李阿姨, 朴牧师, 刘姐, 渡边先生).

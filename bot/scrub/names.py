@@ -130,7 +130,10 @@ _JA_ROLE: Final = frozenset(
         "社長 部長 課長 係長 担当 担当者 患者 客 通訳 仲介 業者 役人 大家 家主 隣 近所 相手 "
         "本人 当事者 支援者 職員 記者 牧師 神父 住職 保護者 家族 親御 友達 友人 知人 彼 彼女 "
         "同僚 上司 部下 大使 領事 議員 教授 博士 師匠 監督 ブローカー ガイド ドライバー "
-        "スタッフ ボランティア ママ パパ お客 赤"
+        "スタッフ ボランティア ママ パパ お客 赤 "
+        # Roles of the church, the support groups and the school said with さん (宣教師さん).
+        "宣教師 伝道師 長老 執事 ソーシャルワーカー ケースワーカー カウンセラー 相談員 支援員 "
+        "通訳者 担任 校長 教頭 院長 園長 店長 寮長"
     )
 )
 # What stands in brackets after a name and is no other spelling of it: a role, a
@@ -247,7 +250,9 @@ _KO_ROLE: Final = frozenset(
         "고객님 상대 담당 담당자 통역 통역사 경찰 군인 간부 관리 공무원 영사 대사 자녀 조부모 "
         "증조 외손녀 외손자 부모님 권사 집사 장로 전도사 간사 사모 성도 형제 자매 반장 "
         "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
-        "시장 구청장 시장님"
+        "시장 구청장 시장님 "
+        # Offices shaped like a family name and a given name (담임 선생님, 형사님).
+        "담임 주임 조교 고문 위원 위원장 교감 강사 형사 약사 상담사 복지사 요양사 세무사"
     )
 )
 
@@ -324,6 +329,17 @@ def _ja_frames(text: str) -> Iterator[re.Match[str]]:
     yield from finditer_at(_JA_INTRO, text, merged(pronouns, verbs))
 
 
+# お疲れさま, ご苦労様, お気の毒さま: a set phrase of thanks or sympathy, お or ご a few
+# characters before さま, not a name.
+_JA_POLITE_BEFORE: Final = re.compile(r"[おご][^ 　。、！？!?\n]{0,2}\Z")
+
+
+def _ja_polite_phrase(text: str, start: int, end: int) -> bool:
+    if not text.startswith(("さま", "様"), end):
+        return False
+    return _JA_POLITE_BEFORE.search(text, max(0, start - 3), start) is not None
+
+
 def _ja(text: str) -> Iterator[tuple[int, int]]:
     for match in _ja_frames(text):
         group = "name" if match.group("name") else "name2"
@@ -348,6 +364,8 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
         # 名前、北では…: a comma after the label is no colon; the word must look like a name.
         listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
         if (weak or listed) and not ja_self_name(name):
+            continue
+        if match.re is _JA_HONORIFIC and _ja_polite_phrase(text, start, end):
             continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.

@@ -226,6 +226,11 @@ def _kept_names() -> set[str]:
         {"中国", "中國", "日本", "韓国", "韩国", "한국", "중국", "일본", "북한", "北朝鮮"}
     )
     names.update({"朝鲜", "北韓", "조선", "大韓民国", "대한민국", "北海道"})
+    # The border river and mountain named like the town beside them (图们江, 长白山): the
+    # feature runs hundreds of kilometres and gives no one away; the town alone still goes.
+    names.update({"图们江", "圖們江", "図們江", "长白山", "長白山", "珲春河", "琿春河"})
+    # The old provinces before the North split them (황해도 사투리): as kept as 강원도.
+    names.update({"황해도", "평안도", "함경도"})
     names |= _ja_forms(set(data.CN_PROVINCES) | set(curated.PROVINCES))
     return names
 
@@ -755,6 +760,7 @@ _KO_UNIT_LOOKALIKES: Final = (
     "혹시",
     "다시",
     "즉시",
+    "사투리",  # 함경북도 사투리: the province's dialect
 )
 
 
