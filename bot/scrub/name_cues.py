@@ -617,6 +617,7 @@ _KO_STOP: Final = frozenset(
         # Rivers and mountains of the border, money and everyday words of three syllables
         # that read as a family name and a given name (두만강을, 장학금을).
         "두만강 도문강 송화강 임진강 모란강 장백산 장학금 위로금 위원장 장보기 옥수수 지하철 "
+        "조의금 부의금 사례금 공탁금 예치금 장례비 안내비 유전자 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -772,7 +773,7 @@ _KO_WORD_AFTER: Final = re.compile(
 
 
 # A copula or verb ending that a word of kana sounds can end with (이모고요, 사이래요).
-_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요")
+_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요", "니요")  # 니요: 아니요, "no"
 
 
 def ko_ja_name(word: str) -> bool:
@@ -1111,10 +1112,12 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         for match in pattern.finditer(text):
             name = match.group("name")
             after = text[match.end("name") : match.end("name") + 1]
-            # 이동하는, 정리하고, 조심하라고: a verb stem in 하 before its ending, not a name; 사람이라고:
-            # a word of two syllables and the copula 이 before 라고.
+            # 이동하는, 정리하고, 조심하라고: a verb stem in 하 before its ending, not a
+            # name; 사람이라고: a word of two syllables and the copula 이 before 라고.
             if (name[-1] == "하" and after in "는고라") or (name[-1] == "이" and after == "라"):
                 continue
+            if name[-1] == "기" and after == "로":
+                continue  # 주시기로: a verb made a noun by 기, then 로 ("decided to give")
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
                 continue

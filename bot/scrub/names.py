@@ -252,7 +252,17 @@ _KO_ROLE: Final = frozenset(
         "소장 국장 총무 아줌마 아저씨 아가씨 총각 할매 할배 애 아이 대장 동무 동지 아바이 "
         "시장 구청장 시장님 "
         # Offices shaped like a family name and a given name (담임 선생님, 형사님).
-        "담임 주임 조교 고문 위원 위원장 교감 강사 형사 약사 상담사 복지사 요양사 세무사"
+        "담임 주임 조교 고문 위원 위원장 교감 강사 형사 약사 상담사 복지사 요양사 세무사 "
+        "이장 통장 동장 면장 단장 조장 선장 기장 차장 서장 지서장 경찰서장 사무장 지부장 "
+        "이사장 부원장 부회장 지점장 공장장 센터장 관장 도지사 부목사 강도사 원목 주지 "
+        # The subject or the field a teacher or a counsellor is named by (수학 선생님).
+        "상담 상담실 수학 미술 보건 사회 도덕 윤리 기술 가정 국사 한문 지리 화학 물리 생물 "
+        "태권도 피아노 운전 진로 진학 직업 교육 복지 요양 재활 학원 한의원 부담임 학년 전임 "
+        "기간제 유도 미용 요리 서예 심리 간병 기초 반주 찬양 교구 "
+        # What a person is called by instead of a name (그냥 아주머니라고 불렀어요).
+        "아주머니 아지매 오마니 어르신 꼬마 막내 당신 큰언니 작은언니 큰오빠 작은오빠 큰엄마 "
+        "작은엄마 큰아버지 작은아버지 새엄마 새아빠 양어머니 양아버지 이모할머니 고모할머니 "
+        "아버님 할아버님 누님 사모님 목사님 집사님 교수님 박사님"
     )
 )
 
@@ -543,6 +553,10 @@ _KO_COPULAS: Final = frozenset(_words("이에요 예요 입니다 이고 이래�
 _KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음식명")
 
 
+# The connective endings of a verb (모르고, 몰라서, 없으며, 잊었으면).
+_KO_CONNECTIVE_ENDS: Final = frozenset("고서며면")
+
+
 def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
     raw = match.group("name")
     if name[-1] in _KO_NOT_ANSWER_END or ko_stop(name) or name in _KO_ROLE:
@@ -564,10 +578,12 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group("name"))
         if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
             continue
+        colon = ":" in match.group() or "：" in match.group()
+        if not colon and name[-1] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
+            continue  # 이름은 모르고: a verb's connective after the label, no name
         # After a colon anything is a name; after a particle (``이름이 있어요``) only a
         # word shaped like one: a family name first (four syllables only with a compound
         # one), or a given name alone.
-        colon = ":" in match.group() or "：" in match.group()
         shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
             ko_given_alone(name)
         )
@@ -718,6 +734,8 @@ def find_names(view: View, locale: str) -> Iterator[Finding]:
         spans += list(ja_repeated(text, spans))
     elif locale == "ko":
         # A province or a country (강원도, 지린성) is kept, whatever frame it stands in.
+        # A province is no name to list others after (량강도, 자강도 holds no 자강).
+        spans = [(a, b) for a, b in spans if text[a:b] not in KEPT_NAMES]
         spans = [(a, b) for a, b in _ko_with_spellings(text, spans) if text[a:b] not in KEPT_NAMES]
     elif locale == "zh_Hans":
         # A province or a country written in Hangul (상하이) or read as a name (吉林) stays.

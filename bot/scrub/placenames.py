@@ -300,13 +300,13 @@ LOCATIVE_NAMES: Final = frozenset(_locative_names())
 # Japanese cities and wards as people write them, without 市 or 区 (枚方, 舞鶴, 下関,
 # 品川駅): the stems of two characters or more, in Japanese notes only, as a word of
 # their own. Left out: stems that are everyday words or that Sudachi's dictionary
-# splits into words (中央, 国立, 日向, 行方 "whereabouts", 春日, 養父 "foster father",
+# splits into words (中央, 国立, 日向, 行方 "whereabouts", 春日, 養父 "foster father", 大和,
 # 三次, 大府), and stems in kana that are words or given names (さくら, みどり, みよし).
 _JA_WORD_STEMS_LIST: Final = (
     "あま あわら いすみ いなべ うきは えびの かほく さくら さぬき たつの つがる にかほ みどり "
     "みやま みよし むつ 三次 下野 中央 中間 二戸 八幡 出水 北上 北斗 南九州 南国 取手 古河 "
     "和光 国立 大府 大東 大洲 御所 日光 日向 日進 春日 朝来 本宮 横手 瀬戸内 甲斐 直方 相生 "
-    "矢板 石垣 笛吹 総社 胎内 行方 裾野 西海 見附 観音寺 銚子 養父 高砂 黒石"
+    "矢板 石垣 笛吹 総社 胎内 行方 裾野 西海 見附 観音寺 銚子 養父 高砂 黒石 大和"
 )
 _JA_WORD_STEMS: Final = frozenset(_JA_WORD_STEMS_LIST.split())
 # After a stem, a kanji that makes it part of the place (品川駅, 下関港, 枚方周辺).
