@@ -428,9 +428,12 @@ def ja_bracketed(
         if kin.group("name") and kin.group("name") not in stop:
             yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
-        if after is not None and after.group("name") not in stop:
-            if _REMARK.search(after.group("name")) is None:
-                yield after.span("name")
+        if after is not None and _spelling_after_kin(after.group("name"), stop):
+            yield after.span("name")
+
+
+def _spelling_after_kin(word: str, stop: frozenset[str]) -> bool:
+    return word not in stop and _REMARK.search(word) is None
 
 
 def _script(ch: str) -> int:

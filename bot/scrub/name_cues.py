@@ -617,7 +617,8 @@ _KO_STOP: Final = frozenset(
         # Rivers and mountains of the border, money and everyday words of three syllables
         # that read as a family name and a given name (두만강을, 장학금을).
         "두만강 도문강 송화강 임진강 모란강 장백산 장학금 위로금 위원장 장보기 옥수수 지하철 "
-        "조의금 부의금 사례금 공탁금 예치금 장례비 안내비 유전자 "
+        "조의금 부의금 사례금 공탁금 예치금 장례비 안내비 유전자 금강산 묘향산 칠보산 "
+        "한라산 지리산 설악산 강남 강북 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -773,7 +774,18 @@ _KO_WORD_AFTER: Final = re.compile(
 
 
 # A copula or verb ending that a word of kana sounds can end with (이모고요, 사이래요).
-_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요", "니요")  # 니요: 아니요, "no"
+_KO_COPULA_ENDS: Final = (
+    "고요",
+    "이요",
+    "에요",
+    "예요",
+    "네요",
+    "세요",
+    "지요",
+    "래요",
+    "대요",
+    "니요",
+)  # 니요: 아니요, "no"
 
 
 def ko_ja_name(word: str) -> bool:

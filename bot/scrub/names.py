@@ -597,6 +597,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_INTRO, text, intros):
         group = next(g for g in ("name", "name2", "name3") if match.group(g))
         name = _ko_strip(match.group(group))
+        if name[-1:] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
+            continue  # 이름은 모르고
         shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
         if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE and not ko_stop(name):
             yield match.start(group), match.start(group) + len(name)

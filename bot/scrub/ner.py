@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from bot.scrub.ja_frames import ja_one_kanji_name
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped
+from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped, ko_stop
 from bot.scrub.ner_zh import Token, person_spans
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
@@ -141,10 +141,12 @@ def _load_ja() -> Tagger:
 def _ko_person(form: str) -> bool:
     """A proper noun Kiwi tags that reads as a person's name: shaped like one (a family
     name and given-name syllables, a given name, a Japanese name) and no country, people
-    or brand (태국, 라오스, 조선족, 한족, 유튜브, 신한), which Kiwi tags alike."""
+    or brand (태국, 라오스, 조선족, 한족, 유튜브, 신한), which Kiwi tags alike, nor a word
+    the name frames leave (금강산, 두만강)."""
     opens_with_surname = form[:1] in KOREAN or form[:2] in KOREAN_COMPOUND
     return (
         2 <= len(form) <= 4
+        and not ko_stop(form)
         and (opens_with_surname or ko_ja_name(form))
         and ko_name_shaped(form)
         and form not in KEPT_NAMES

@@ -19,6 +19,10 @@ from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES
 
 # (text, what must go, what must stay), one family of frames per block.
 REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    # A name in brackets after a kinship word still goes, a remark stays; 様 after a
+    # name still marks it, お疲れさま stays.
+    ("叔母（美代子）と姪（日本在住）", ("美代子",), ("姪（日本在住）",)),
+    ("田中様にお疲れさまと言いました。図們に住んでいます。", ("田中", "図們に"), ("お疲れさま",)),
     # A given name or nickname in hiragana before an honorific.
     ("みっちゃんは今も元気です。", ("みっちゃん",), ("元気",)),
     ("ゆみちゃんと一緒に逃げました。", ("ゆみ",), ("一緒",)),
@@ -209,6 +213,15 @@ KEPT: list[str] = [
     "山と書いてやまと読みます。",
     "新社長が来ました。",
     "副社長と話しました。",
+    # Roles said with さん, set phrases with さま, remarks in brackets after a kinship
+    # word, a family word after の, a border river and mountain, an old province.
+    "宣教師さんが中国でかくまってくれました。ソーシャルワーカーさんが家に来ました。",
+    "担任さんと店長さんと相談員さんに会いました。",
+    "お疲れさまでした。ご苦労様です。お互いさまです。お気の毒さまでした。",
+    "依頼者: 姪（日本在住）。母（日本人）、祖母（故人）、父（行方不明）、兄（会社員）。",
+    "わたしのおかあさんは日本人のおばあちゃんの娘です。",
+    "図們江を渡りました。長白山はきれいな山です。",
+    "大和の国の歴史を勉強しています。",
 ]
 
 

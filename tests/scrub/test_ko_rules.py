@@ -122,6 +122,17 @@ _CASES = [
         ["고잔로 12, 3층", "위워크 5층"],
         [],
     ),
+    # Names next to the role words and subjects that are kept.
+    (
+        "수학 선생님은 김민수 선생님이에요. 이장님은 박순자 씨예요.",
+        ["김민수", "박순자"],
+        ["수학 선생님", "이장님"],
+    ),
+    (
+        "두만강에서 김철수를 만났어요. 이름은 박민준이고 서울에 살아요.",
+        ["김철수", "박민준"],
+        ["두만강"],
+    ),
 ]
 
 # Sentences in which nothing may change: words that open with a family name or end like
@@ -161,6 +172,23 @@ _CLEAN = [
     "우리네 집. 친구네 집에서 잤어요. 할머니네 집. 그네 타요.",
     "사거리에서 살았어요. 목소리 출신. 우리 동네 출신. 자원봉사활동 출신.",
     "아직 어려서 (9살) 혼자서는 못 움직여요.",
+    # Offices, school subjects and role words before a title or 님 (found writing clean
+    # notes of the domain): shaped like a family name and a given name.
+    "아이 담임 선생님과 면담했어요. 담당 형사님이 전화하셨어요. 상담 선생님이 오신대요.",
+    "이장님이 마을 회의를 열었어요. 지부장님께 연락드렸어요. 이사장님이 오셨어요.",
+    "수학 선생님, 미술 선생님, 보건 선생님, 태권도 선생님이 다 오셨어요.",
+    # Rivers, mountains and money words of three syllables read as a full name.
+    "2018년 겨울에 두만강을 건넜어요. 장백산이 보였어요. 임진강을 따라 걸었어요.",
+    "남북하나재단에서 장학금을 받았어요. 조의금을 보냈어요. 위로금이 나왔어요.",
+    # The old provinces and their dialect; a province in a list with another.
+    "황해도 사투리를 써요. 함경북도 사투리가 심해요. 강원도 사투리도 알아들어요.",
+    "량강도, 자강도 쪽은 요즘 단속이 더 심하다고 들었어요.",
+    # What a person is called instead of a name; a verb after the name label.
+    "조선족 아주머니 집에서 지냈어요, 이름은 모르고 그냥 아주머니라고 불렀어요.",
+    "그냥 큰엄마라고 불렀어요. 목사님이라고 불렀어요. 어르신이라고 했어요.",
+    # Verbs before 라고 and 로 that read as a family name and a given name.
+    "오마니가 조심하라고 하셨어요. 이모할머니가 검사를 해 주시기로 했어요.",
+    "중국에서 왔어요? 아니요, 평양이에요.",
 ]
 
 
