@@ -553,6 +553,12 @@ _KO_COPULAS: Final = frozenset(_words("이에요 예요 입니다 이고 이래�
 _KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음식명")
 
 
+# A demonstrative right before ``X라고 해요``: what a thing is called, not a person.
+_KO_THING_BEFORE: Final = re.compile(
+    r"(?<![가-힣])(?:[이그저](?:건|걸|것은|것을|것도|게)|여기는|거기는|여긴|거긴|[이그저]곳은) \Z"
+)
+# Family names that make a word with 님 written right after them.
+_KO_NIM_WORDS: Final = frozenset({"손"})
 # The connective endings of a verb (모르고, 몰라서, 없으며, 잊었으면).
 _KO_CONNECTIVE_ENDS: Final = frozenset("고서며면")
 
@@ -599,6 +605,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group(group))
         if name[-1:] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
             continue  # 이름은 모르고
+        if group == "name2" and _KO_THING_BEFORE.search(text, 0, match.start(group)):
+            continue  # 그건 김장이라고 해요: what a thing is called
         shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
         if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE and not ko_stop(name):
             yield match.start(group), match.start(group) + len(name)
@@ -609,6 +617,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         needs_surname = match.group("hon") == "님" or len(name) == 1
         if name in _KO_ROLE or (needs_surname and not _ko_surname(name)):
             continue
+        if name in _KO_NIM_WORDS and match.end("name") == match.start("hon"):
+            continue  # 손님 "a guest" (손 씨 and 손 선생님 stay names)
         yield match.span("name")
 
 

@@ -122,6 +122,8 @@ _CASES = [
         ["고잔로 12, 3층", "위워크 5층"],
         [],
     ),
+    # A family name before 씨 or a title, and a name said with 라고 해요, still go.
+    ("손 씨가 왔어요. 저는 김민수라고 해요.", ["손 씨", "김민수"], ["라고 해요"]),
     # Names next to the role words and subjects that are kept.
     (
         "수학 선생님은 김민수 선생님이에요. 이장님은 박순자 씨예요.",
@@ -189,6 +191,9 @@ _CLEAN = [
     # Verbs before 라고 and 로 that read as a family name and a given name.
     "오마니가 조심하라고 하셨어요. 이모할머니가 검사를 해 주시기로 했어요.",
     "중국에서 왔어요? 아니요, 평양이에요.",
+    # What a thing is called after a demonstrative; 손님 "a guest".
+    "그건 김장이라고 해요. 이걸 장마라고 해요. 여기는 박물관이라고 해요.",
+    "손님이 오셨어요. 가게에 손님이 많아요.",
 ]
 
 
