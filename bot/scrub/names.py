@@ -133,7 +133,13 @@ _JA_ROLE: Final = frozenset(
         "スタッフ ボランティア ママ パパ お客 赤 "
         # Roles of the church, the support groups and the school said with さん (宣教師さん).
         "宣教師 伝道師 長老 執事 ソーシャルワーカー ケースワーカー カウンセラー 相談員 支援員 "
-        "通訳者 担任 校長 教頭 院長 園長 店長 寮長"
+        "通訳者 担任 校長 教頭 院長 園長 店長 寮長 "
+        # Kin, trades and helpers said with さん (長男さん, 八百屋さん, ヘルパーさん).
+        "長男 長女 次男 次女 三男 三女 末っ子 孫娘 義母 義父 義姉 義兄 義妹 義弟 姑 舅 仲人 "
+        "先輩 後輩 美人 八百屋 魚屋 本屋 花屋 肉屋 床屋 酒屋 薬屋 米屋 豆腐屋 不動産屋 パン屋 "
+        "看護婦 保育士 保健師 介護士 美容師 大工 庭師 駅員 運転士 和尚 管理人 民生委員 "
+        "ヘルパー ケアマネ ケアマネージャー 受付 係 係員 翻訳 代理人 司法書士 行政書士 税理士 "
+        "社労士 校長先生"
     )
 )
 # What stands in brackets after a name and is no other spelling of it: a role, a
@@ -345,9 +351,18 @@ _JA_POLITE_BEFORE: Final = re.compile(r"[おご][^ 　。、！？!?\n]{0,2}\Z")
 
 
 def _ja_polite_phrase(text: str, start: int, end: int) -> bool:
+    if text.startswith("殿", end) and text[end - 1 : end + 1] in _JA_DEN_WORDS:
+        return True  # 宮殿 "a palace": no name before 殿
+    if text.startswith("さん", end):
+        # お巡りさん, お坊さん, お手伝いさん: お right before a word makes it polite.
+        return start > 0 and text[start - 1] in "おご"
     if not text.startswith(("さま", "様"), end):
         return False
     return _JA_POLITE_BEFORE.search(text, max(0, start - 3), start) is not None
+
+
+# Words that end in 殿 ("hall"), which follows a name in a formal letter.
+_JA_DEN_WORDS: Final = frozenset(("宮殿", "神殿", "御殿", "本殿", "拝殿", "社殿", "湯殿", "沈殿"))
 
 
 def _ja(text: str) -> Iterator[tuple[int, int]]:
