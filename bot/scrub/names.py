@@ -351,8 +351,8 @@ _JA_POLITE_BEFORE: Final = re.compile(r"[おご][^ 　。、！？!?\n]{0,2}\Z")
 
 
 def _ja_polite_phrase(text: str, start: int, end: int) -> bool:
-    if text.startswith("殿", end) and text[end - 1 : end + 1] in _JA_DEN_WORDS:
-        return True  # 宮殿 "a palace": no name before 殿
+    if end - start == 1 and text.startswith("殿", end) and text[start : end + 1] in _JA_DEN_WORDS:
+        return True  # 宮殿 "a palace" (二宮殿 and 山本殿 are names): no name before 殿
     if text.startswith("さん", end):
         # お巡りさん, お坊さん, お手伝いさん: お right before a word makes it polite.
         return start > 0 and text[start - 1] in "おご"
