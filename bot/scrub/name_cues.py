@@ -618,7 +618,7 @@ _KO_STOP: Final = frozenset(
         # that read as a family name and a given name (두만강을, 장학금을).
         "두만강 도문강 송화강 임진강 모란강 장백산 장학금 위로금 위원장 장보기 옥수수 지하철 "
         "조의금 부의금 사례금 공탁금 예치금 장례비 안내비 유전자 금강산 묘향산 칠보산 "
-        "한라산 지리산 설악산 강남 강북 "
+        "한라산 지리산 설악산 강남 강북 임진각 로동 로동자 로인 련락 "
     )
 )
 _KO_PARTICLES: Final = _words(

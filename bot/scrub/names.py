@@ -572,6 +572,21 @@ _KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음�
 _KO_THING_BEFORE: Final = re.compile(
     r"(?<![가-힣])(?:[이그저](?:건|걸|것은|것을|것도|게)|여기는|거기는|여긴|거긴|[이그저]곳은) \Z"
 )
+# The auxiliary verbs after a verb in 아 or 어 (남아 있다, 지워져 버렸다).
+_KO_AUXILIARY: Final = re.compile(r" (?:있|없|버리|버렸|버려|주|줬|놓|놨|두|뒀)")
+_KO_VERB_A_ENDS: Final = frozenset("아어여워와줘져쳐혀")
+
+
+def _ko_verb_before_auxiliary(text: str, word: str, end: int) -> bool:
+    """``word`` is a verb in 아 or 어 before an auxiliary one (남아 있다), not a full name
+    of three syllables (김남아)."""
+    return (
+        word[-1:] in _KO_VERB_A_ENDS
+        and (len(word) == 2 or not ko_name_shaped(word))
+        and _KO_AUXILIARY.match(text, end) is not None
+    )
+
+
 # Family names that make a word with 님 written right after them.
 _KO_NIM_WORDS: Final = frozenset({"손"})
 # The connective endings of a verb (모르고, 몰라서, 없으며, 잊었으면).
@@ -602,6 +617,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         colon = ":" in match.group() or "：" in match.group()
         if not colon and name[-1] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
             continue  # 이름은 모르고: a verb's connective after the label, no name
+        if not colon and _ko_verb_before_auxiliary(text, name, match.end("name")):
+            continue  # 이름이 남아 있을: a verb before an auxiliary one
         # After a colon anything is a name; after a particle (``이름이 있어요``) only a
         # word shaped like one: a family name first (four syllables only with a compound
         # one), or a given name alone.
@@ -620,6 +637,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group(group))
         if name[-1:] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
             continue  # 이름은 모르고
+        if _ko_verb_before_auxiliary(text, name, match.end(group)):
+            continue  # 이름은 남아 있어요
         if group == "name2" and _KO_THING_BEFORE.search(text, 0, match.start(group)):
             continue  # 그건 김장이라고 해요: what a thing is called
         shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
