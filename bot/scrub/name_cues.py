@@ -1353,7 +1353,7 @@ _ZH_NICKNAME: Final = re.compile(
 # Words of time made of given-name characters: 王明天来 holds the name 王 at most, and
 # 老王明天来 none but 老王.
 _ZH_TIME_WORDS: Final = frozenset(
-    _words("明天 明年 明早 明晚 天天 永远 刚刚 刚才 常常 平时 春天 秋天 冬天 夏天")
+    _words("明天 明年 明早 明晚 天天 永远 刚刚 刚才 常常 平时 春天 秋天 冬天 夏天 黎明 凌晨 黄昏")
 )
 # A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
 _ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
@@ -1684,6 +1684,8 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         if word_first:
             continue
         two = start + surname + 1
+        if text[start:two] in _ZH_TIME_WORDS:
+            continue  # 黎明的时候, 凌晨就走了: a time of day
         if (start == 0 or not _is_han(before) or after_opener) and _zh_closes(text, two):
             yield start, two
         elif text[two : two + 1] == "、" and _zh_opens(text, start):
