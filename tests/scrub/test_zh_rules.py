@@ -76,6 +76,7 @@ def _scrub(text: str) -> str:
             ["图们，", "长白县", "林"],
             ["图们江", "班主任"],
         ),
+        ("黎明的时候黎明华说他不来了，黎明老师也来了", ["黎明华", "黎明老师"], ["黎明的时候"]),
     ],
 )
 def test_names_in_sentences(text: str, gone: list[str], kept: list[str]) -> None:
@@ -168,6 +169,8 @@ def test_addresses_and_dates(text: str, gone: list[str], kept: list[str]) -> Non
         # A border river and mountain named like the town beside them; a class teacher.
         "2018年冬天过的图们江，长白山很漂亮，珲春河也结冰了。",
         "孩子在学校被欺负了，我和班主任谈过了。",
+        # A time of day opening a clause, shaped like a family name and a given name.
+        "黎明的时候我们就出发了。凌晨的时候走的。黄昏是最危险的。",
     ],
 )
 def test_harmless_sentences_come_back_unchanged(text: str) -> None:
