@@ -139,7 +139,9 @@ _JA_ROLE: Final = frozenset(
         "先輩 後輩 美人 八百屋 魚屋 本屋 花屋 肉屋 床屋 酒屋 薬屋 米屋 豆腐屋 不動産屋 パン屋 "
         "看護婦 保育士 保健師 介護士 美容師 大工 庭師 駅員 運転士 和尚 管理人 民生委員 "
         "ヘルパー ケアマネ ケアマネージャー 受付 係 係員 翻訳 代理人 司法書士 行政書士 税理士 "
-        "社労士 校長先生"
+        "社労士 校長先生 "
+        # What a label's answer says when the name is withheld or unknown (名前は秘密です).
+        "秘密 内緒 不明 不詳 未詳 未定 未記入 非公開 匿名 無し 空欄 仮名 偽名 本名"
     )
 )
 # What stands in brackets after a name and is no other spelling of it: a role, a
