@@ -1110,6 +1110,12 @@ def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+# What a word before 라는 names when it is no person (나우라는 단체, 물망초라는 곳).
+_KO_THING_CALLED: Final = re.compile(
+    r"는 (?:단체|곳|데|회사|학교|교회|가게|식당|센터|병원|재단|모임|프로그램|앱|책|노래|말|뜻)"
+)
+
+
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Korean names pointed at by a particle, a kinship word, a title, an age in
     brackets, a list, or written in Japanese."""
@@ -1130,6 +1136,8 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
                 continue
             if name[-1] == "기" and after == "로":
                 continue  # 주시기로: a verb made a noun by 기, then 로 ("decided to give")
+            if name[-1] == "라" and _KO_THING_CALLED.match(text, match.end("name")):
+                continue  # 나우라는 단체: 라는 "called", then a thing
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
                 continue

@@ -125,6 +125,7 @@ _CASES = [
     # A family name before 씨 or a title, and a name said with 라고 해요, still go.
     ("손 씨가 왔어요. 저는 김민수라고 해요.", ["손 씨", "김민수"], ["라고 해요"]),
     ("이름이 김남아 있어요. 동생 이름은 서아예요.", ["김남아", "서아"], ["있어요"]),
+    ("김보라는 학생이에요. 나우라는 단체에 다녀요.", ["김보라"], ["나우라는 단체"]),
     # Names next to the role words and subjects that are kept.
     (
         "수학 선생님은 김민수 선생님이에요. 이장님은 박순자 씨예요.",
@@ -198,6 +199,8 @@ _CLEAN = [
     # A verb before an auxiliary one after the name label.
     "일본 호적에 외할머니 이름이 남아 있을 수도 있대요. 이름은 남아 있어요.",
     "이름이 지워져 버렸어요.",
+    # An organisation after 라는 (organisation names are kept).
+    "나우라는 단체가 있어요. 나우라는 곳에서 일해요. 물망초라는 단체예요.",
     # The old provinces of the whole peninsula, and 제주도.
     "외할아버지는 제주도 출신이래요. 경상도 사투리, 전라도 음식, 충청도 사람.",
 ]
