@@ -229,6 +229,8 @@ def _kept_names() -> set[str]:
     # The border river and mountain named like the town beside them (图们江, 长白山): the
     # feature runs hundreds of kilometres and gives no one away; the town alone still goes.
     names.update({"图们江", "圖們江", "図們江", "长白山", "長白山", "珲春河", "琿春河"})
+    # The border rivers under their other names, which the Japanese model reads as a person.
+    names.update({"豆満江", "豆滿江", "豆满江", "鴨緑江", "鸭绿江", "鴨綠江", "두만강", "압록강"})
     # The old provinces before the North and the South split them (황해도 사투리, 경상도
     # 출신), and 제주도 as people say it: as kept as 강원도.
     names.update({"황해도", "평안도", "함경도", "경상도", "전라도", "충청도", "제주도"})

@@ -61,6 +61,8 @@ def test_clean_sentences_stay_clean_with_ner(scrubber: Scrubber) -> None:
         ("zh_Hans", "中介要300,000元。"),
         # A person's name jieba knows, as the name of a hospital.
         ("zh_Hans", "白求恩医院很有名。"),
+        # A border river the Japanese model reads as a person.
+        ("ja", "豆満江は大事です。鴨緑江を渡りました。"),
     ]:
         assert scrubber.scrub(text, locale).text == text
 
