@@ -56,6 +56,7 @@ __all__ = [
     "ja_full_name",
     "ja_given_alone",
     "ja_korean_given",
+    "ko_called_thing",
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
@@ -1114,6 +1115,14 @@ def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
 _KO_THING_CALLED: Final = re.compile(
     r"는 (?:단체|곳|데|회사|학교|교회|가게|식당|센터|병원|재단|모임|프로그램|앱|책|노래|말|뜻)"
 )
+
+
+_KO_CALLED_THING: Final = re.compile(rf"이?라{_KO_THING_CALLED.pattern}")
+
+
+def ko_called_thing(text: str, end: int) -> bool:
+    """The word that ends at ``end`` is what a thing is called (나우라는 단체)."""
+    return _KO_CALLED_THING.match(text, end) is not None
 
 
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:

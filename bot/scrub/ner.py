@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from bot.scrub.ja_frames import ja_one_kanji_name
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped, ko_stop
+from bot.scrub.name_cues import JA_KIN, ko_called_thing, ko_ja_name, ko_name_shaped, ko_stop
 from bot.scrub.ner_zh import Token, person_spans
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
@@ -164,8 +164,8 @@ def _load_ko() -> Tagger:
         for token in kiwi.tokenize(text):
             form: str = token.form
             end = token.start + token.len
-            # 지린성, 옌지시: a place with its administrative suffix, not a person.
-            is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES
+            # 지린성, 옌지시: a place with its administrative suffix; 나우라는 단체: a group.
+            is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES or ko_called_thing(text, end)
             if token.tag == "NNP" and not is_place and _ko_person(form):
                 forms.add(form)
                 yield token.start, end

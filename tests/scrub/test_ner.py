@@ -58,6 +58,7 @@ def test_clean_sentences_stay_clean_with_ner(scrubber: Scrubber) -> None:
         ("ko", "황해도 사투리를 써요. 금강산 관광을 했었어요. 강남, 강북 어디든 괜찮아요."),
         ("ko", "2018년 겨울에 두만강을 건넜어요. 아이 담임 선생님과 면담했어요."),
         ("ko", "로동단련대에 6개월 있었어요. 명절마다 임진각에 가요. 제주도 출신이에요."),
+        ("ko", "나우라는 단체가 있어요."),  # an organisation Kiwi tags a proper noun
         ("zh_Hans", "中介要300,000元。"),
         # A person's name jieba knows, as the name of a hospital.
         ("zh_Hans", "白求恩医院很有名。"),
