@@ -733,6 +733,11 @@ _KIN_BRACKET: Final = re.compile(
 )
 
 
+# What stands in brackets after a name or a kinship word as a remark, not a spelling:
+# where they live, where from, whether alive, what they are (姪（日本在住）, 母（日本人）).
+_REMARK: Final = re.compile(
+    r"(?:在住|出身|健在|故人|死亡|不明|会社員|公務員|主婦|学生|[本国鮮族]人)\Z"
+)
 _OPENING: Final = re.compile(r"\(")
 # A kinship word (three characters at most), の and a given name of four kanji at most
 # end at the bracket: a match begins at most this far before it.
@@ -768,8 +773,16 @@ def ja_bracketed(
         if kin.group("name") and kin.group("name") not in stop:
             yield kin.span("name")
         after = _SPELLING.match(text, kin.end())
-        if after is not None and _spelling(after.group("name"), stop):
+        if (
+            after is not None
+            and _spelling(after.group("name"), stop)
+            and _spelling_after_kin(after.group("name"), stop)
+        ):
             yield after.span("name")
+
+
+def _spelling_after_kin(word: str, stop: frozenset[str]) -> bool:
+    return word not in stop and _REMARK.search(word) is None
 
 
 def _script(ch: str) -> int:

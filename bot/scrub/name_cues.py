@@ -57,6 +57,7 @@ __all__ = [
     "ja_full_name",
     "ja_given_alone",
     "ja_korean_given",
+    "ko_called_thing",
     "ko_cued",
     "ko_given_alone",
     "ko_ja_name",
@@ -554,6 +555,8 @@ def _ja_kana_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     after_word = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "。、「"
     if after_word and len(run) >= 3 and run[0] in _JA_KANA_PARTICLES:
         start, run = start + 1, run[1:]
+    elif after_word and run[:1] == "の" and run[1:2] in "おご":
+        return None  # 日本人のおばあちゃん: の, then a family word (のぞみ stays whole)
     if not 2 <= len(run) <= 4 or run[0] in "おご" or run in _JA_KANA_NOT_NAMES:
         return None
     if after_word and run[0] == "の" and run[1] in "おご":
@@ -626,6 +629,11 @@ _KO_STOP: Final = frozenset(
         # open with the syllables of 리, 류, 림 and read as names.
         "려권 로인 련락 로동 로동자 로동당 리유 녀자 녀성 량식 력사 래일 로력 리해 리용 "
         "련합 료리 류학 림시 렬차 로임 로선 련계 례절 념려 락원 랭면 리발 "
+        # Rivers and mountains of the border, money and everyday words of three syllables
+        # that read as a family name and a given name (두만강을, 장학금을).
+        "두만강 도문강 송화강 임진강 모란강 장백산 장학금 위로금 위원장 장보기 옥수수 지하철 "
+        "조의금 부의금 사례금 공탁금 예치금 장례비 안내비 유전자 금강산 묘향산 칠보산 "
+        "한라산 지리산 설악산 강남 강북 임진각 "
     )
 )
 _KO_PARTICLES: Final = _words(
@@ -809,7 +817,18 @@ _KO_WORD_AFTER: Final = re.compile(
 
 
 # A copula or verb ending that a word of kana sounds can end with (이모고요, 사이래요).
-_KO_COPULA_ENDS: Final = ("고요", "이요", "에요", "예요", "네요", "세요", "지요", "래요", "대요")
+_KO_COPULA_ENDS: Final = (
+    "고요",
+    "이요",
+    "에요",
+    "예요",
+    "네요",
+    "세요",
+    "지요",
+    "래요",
+    "대요",
+    "니요",
+)  # 니요: 아니요, "no"
 
 
 def ko_ja_name(word: str) -> bool:
@@ -1330,6 +1349,20 @@ def _ko_bracketed(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+# What a word before 라는 names when it is no person (나우라는 단체, 물망초라는 곳).
+_KO_THING_CALLED: Final = re.compile(
+    r"는 (?:단체|곳|데|회사|학교|교회|가게|식당|센터|병원|재단|모임|프로그램|앱|책|노래|말|뜻)"
+)
+
+
+_KO_CALLED_THING: Final = re.compile(rf"이?라{_KO_THING_CALLED.pattern}")
+
+
+def ko_called_thing(text: str, end: int) -> bool:
+    """The word that ends at ``end`` is what a thing is called (나우라는 단체)."""
+    return _KO_CALLED_THING.match(text, end) is not None
+
+
 def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Korean names pointed at by a particle, a kinship word, a title, an age in
     brackets, a list, or written in Japanese."""
@@ -1357,6 +1390,10 @@ def ko_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             # 주시기로, 하기를: a verb made a noun by 기 after 시 or 하, not a name.
             if name[1:] in ("시기", "하기"):
                 continue
+            if name[-1] == "기" and after == "로":
+                continue  # 주시기로: a verb made a noun by 기, then 로 ("decided to give")
+            if name[-1] == "라" and _KO_THING_CALLED.match(text, match.end("name")):
+                continue  # 나우라는 단체: 라는 "called", then a thing
             # 사람이랑, 편지라도: a word of two syllables, then 이 or 라 and a particle.
             if name[1:] in _KO_STOP or (name[-1] in "이라" and name[:2] in _KO_STOP):
                 continue
@@ -1506,7 +1543,7 @@ _ZH_STOP_WORDS: Final = frozenset(
         "阳光 金额 安静 平静 健康 平安 美丽 善良 坚强 聪明 永远 春天 秋天 冬天 成千 "
         "阿姨 小姐 小孩 老师 老人 老板 老家 老婆 老公 老乡 万千 农林 千金 兴兵 单兵 卫兵 "
         "官兵 征兵 新兵 松林 森林 民兵 清兵 竹林 翰林 巴林 金兵 丛林 白杨 杨柳 韩文 韩语 高德 "
-        "男子 男生 男孩 男方 男友"
+        "男子 男生 男孩 男方 男友 班主"
     )
 )
 ZH_STOP: Final = _ZH_NAME_LIKE_WORDS | _ZH_STOP_WORDS
@@ -1581,7 +1618,7 @@ _ZH_NICKNAME: Final = re.compile(
 # Words of time made of given-name characters: 王明天来 holds the name 王 at most, and
 # 老王明天来 none but 老王.
 _ZH_TIME_WORDS: Final = frozenset(
-    _words("明天 明年 明早 明晚 天天 永远 刚刚 刚才 常常 平时 春天 秋天 冬天 夏天")
+    _words("明天 明年 明早 明晚 天天 永远 刚刚 刚才 常常 平时 春天 秋天 冬天 夏天 黎明 凌晨 黄昏")
 )
 # A family name given on its own: 姓韩, 她姓吉田, 日本姓是长谷川.
 _ZH_SURNAME_ONLY: Final = re.compile(r"姓(?:是|叫|为|：|:)?")
@@ -1999,6 +2036,8 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         if word_first:
             continue
         two = start + surname + 1
+        if text[start:two] in _ZH_TIME_WORDS:
+            continue  # 黎明的时候, 凌晨就走了: a time of day
         if (start == 0 or not _is_han(before) or after_opener) and _zh_closes(text, two):
             yield start, two
         elif text[two : two + 1] == "、" and _zh_opens(text, start):

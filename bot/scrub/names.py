@@ -131,7 +131,18 @@ _JA_ROLE: Final = frozenset(
         "社長 部長 課長 係長 担当 担当者 患者 客 通訳 仲介 業者 役人 大家 家主 隣 近所 相手 "
         "本人 当事者 支援者 職員 記者 牧師 神父 住職 保護者 家族 親御 友達 友人 知人 彼 彼女 "
         "同僚 上司 部下 大使 領事 議員 教授 博士 師匠 監督 ブローカー ガイド ドライバー "
-        "スタッフ ボランティア ママ パパ お客 赤"
+        "スタッフ ボランティア ママ パパ お客 赤 "
+        # Roles of the church, the support groups and the school said with さん (宣教師さん).
+        "宣教師 伝道師 長老 執事 ソーシャルワーカー ケースワーカー カウンセラー 相談員 支援員 "
+        "通訳者 担任 校長 教頭 院長 園長 店長 寮長 "
+        # Kin, trades and helpers said with さん (長男さん, 八百屋さん, ヘルパーさん).
+        "長男 長女 次男 次女 三男 三女 末っ子 孫娘 義母 義父 義姉 義兄 義妹 義弟 姑 舅 仲人 "
+        "先輩 後輩 美人 八百屋 魚屋 本屋 花屋 肉屋 床屋 酒屋 薬屋 米屋 豆腐屋 不動産屋 パン屋 "
+        "看護婦 保育士 保健師 介護士 美容師 大工 庭師 駅員 運転士 和尚 管理人 民生委員 "
+        "ヘルパー ケアマネ ケアマネージャー 受付 係 係員 翻訳 代理人 司法書士 行政書士 税理士 "
+        "社労士 校長先生 "
+        # What a label's answer says when the name is withheld or unknown (名前は秘密です).
+        "秘密 内緒 不明 不詳 未詳 未定 未記入 非公開 匿名 無し 空欄 仮名 偽名 本名"
     )
 )
 # The headings of a form's columns and fields: after 氏名 or before 氏 they are no name
@@ -269,7 +280,19 @@ _KO_ROLE: Final = frozenset(
         # 이름은 모르고요: not knowing the name, not a name.
         "모르 몰라 모름 몰라요 잊어 까먹 비공개 없음 없어 모르고 모르겠 몰랐 "
         # Elders called by a kinship word, not by name (아주머니라고 불렀어요).
-        "아주머니 아주머님 이모님 어르신 할머님 할아버님 사모님"
+        "아주머니 아주머님 이모님 어르신 할머님 할아버님 사모님 "
+        # Offices shaped like a family name and a given name (담임 선생님, 형사님).
+        "담임 주임 조교 고문 위원 위원장 교감 강사 형사 약사 상담사 복지사 요양사 세무사 "
+        "이장 통장 동장 면장 단장 조장 선장 기장 차장 서장 지서장 경찰서장 사무장 지부장 "
+        "이사장 부원장 부회장 지점장 공장장 센터장 관장 도지사 부목사 강도사 원목 주지 "
+        # The subject or the field a teacher or a counsellor is named by (수학 선생님).
+        "상담 상담실 수학 미술 보건 사회 도덕 윤리 기술 가정 국사 한문 지리 화학 물리 생물 "
+        "태권도 피아노 운전 진로 진학 직업 교육 복지 요양 재활 학원 한의원 부담임 학년 전임 "
+        "기간제 유도 미용 요리 서예 심리 간병 기초 반주 찬양 교구 "
+        # What a person is called by instead of a name (그냥 아주머니라고 불렀어요).
+        "아지매 오마니 꼬마 막내 당신 큰언니 작은언니 큰오빠 작은오빠 큰엄마 "
+        "작은엄마 큰아버지 작은아버지 새엄마 새아빠 양어머니 양아버지 이모할머니 고모할머니 "
+        "아버님 누님 목사님 집사님 교수님 박사님"
     )
 )
 
@@ -346,6 +369,26 @@ def _ja_frames(text: str) -> Iterator[re.Match[str]]:
     yield from finditer_at(_JA_INTRO, text, merged(pronouns, verbs))
 
 
+# お疲れさま, ご苦労様, お気の毒さま: a set phrase of thanks or sympathy, お or ご a few
+# characters before さま, not a name.
+_JA_POLITE_BEFORE: Final = re.compile(r"[おご][^ 　。、！？!?\n]{0,2}\Z")
+
+
+def _ja_polite_phrase(text: str, start: int, end: int) -> bool:
+    if end - start == 1 and text.startswith("殿", end) and text[start : end + 1] in _JA_DEN_WORDS:
+        return True  # 宮殿 "a palace" (二宮殿 and 山本殿 are names): no name before 殿
+    if text.startswith("さん", end):
+        # お巡りさん, お坊さん, お手伝いさん: お right before a word makes it polite.
+        return start > 0 and text[start - 1] in "おご"
+    if not text.startswith(("さま", "様"), end):
+        return False
+    return _JA_POLITE_BEFORE.search(text, max(0, start - 3), start) is not None
+
+
+# Words that end in 殿 ("hall"), which follows a name in a formal letter.
+_JA_DEN_WORDS: Final = frozenset(("宮殿", "神殿", "御殿", "本殿", "拝殿", "社殿", "湯殿", "沈殿"))
+
+
 def _ja(text: str) -> Iterator[tuple[int, int]]:
     for match in _ja_frames(text):
         group = "name" if match.group("name") else "name2"
@@ -371,7 +414,9 @@ def _ja(text: str) -> Iterator[tuple[int, int]]:
         listed = match.re is _JA_LABEL and "、" in text[match.start() : match.start(group)]
         if (weak or listed) and not ja_self_name(name):
             continue
-        if all(word in _JA_FORM_WORDS for word in name.split()):
+        if all(word in _JA_FORM_WORDS for word in name.split()) or (
+            match.re is _JA_HONORIFIC and _ja_polite_phrase(text, start, end)
+        ):
             continue
         role = name.replace(" ", "") in _JA_ROLE or name.strip() in _JA_ROLE
         # 王 is a king only before 様 (王様); 王さん is a man named Wang.
@@ -575,6 +620,31 @@ _KO_COPULAS: Final = frozenset(_words("이에요 예요 입니다 이고 이래�
 _KO_NOT_ANSWER_END: Final = frozenset("요다까죠네세니라아어지해음식명")
 
 
+# A demonstrative right before ``X라고 해요``: what a thing is called, not a person.
+_KO_THING_BEFORE: Final = re.compile(
+    r"(?<![가-힣])(?:[이그저](?:건|걸|것은|것을|것도|게)|여기는|거기는|여긴|거긴|[이그저]곳은) \Z"
+)
+# The auxiliary verbs after a verb in 아 or 어 (남아 있다, 지워져 버렸다).
+_KO_AUXILIARY: Final = re.compile(r" (?:있|없|버리|버렸|버려|주|줬|놓|놨|두|뒀)")
+_KO_VERB_A_ENDS: Final = frozenset("아어여워와줘져쳐혀")
+
+
+def _ko_verb_before_auxiliary(text: str, word: str, end: int) -> bool:
+    """``word`` is a verb in 아 or 어 before an auxiliary one (남아 있다), not a full name
+    of three syllables (김남아)."""
+    return (
+        word[-1:] in _KO_VERB_A_ENDS
+        and (len(word) == 2 or not ko_name_shaped(word))
+        and _KO_AUXILIARY.match(text, end) is not None
+    )
+
+
+# Family names that make a word with 님 written right after them.
+_KO_NIM_WORDS: Final = frozenset({"손"})
+# The connective endings of a verb (모르고, 몰라서, 없으며, 잊었으면).
+_KO_CONNECTIVE_ENDS: Final = frozenset("고서며면")
+
+
 def _ko_answer(text: str, match: re.Match[str], name: str) -> bool:
     raw = match.group("name")
     if name[-1] in _KO_NOT_ANSWER_END or ko_stop(name) or name in _KO_ROLE:
@@ -608,10 +678,14 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         name = _ko_strip(match.group("name"))
         if not 2 <= len(name) <= 4 or name in _KO_ROLE or ko_stop(name):
             continue
+        colon = ":" in match.group() or "：" in match.group()
+        if not colon and name[-1] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
+            continue  # 이름은 모르고: a verb's connective after the label, no name
+        if not colon and _ko_verb_before_auxiliary(text, name, match.end("name")):
+            continue  # 이름이 남아 있을: a verb before an auxiliary one
         # After a colon anything is a name; after a particle (``이름이 있어요``) only a
         # word shaped like one: a family name first (four syllables only with a compound
         # one), or a given name alone.
-        colon = ":" in match.group() or "：" in match.group()
         shaped = (_ko_surname(name) and (len(name) <= 3 or name[:2] in KOREAN_COMPOUND)) or (
             ko_given_alone(name)
         )
@@ -625,6 +699,12 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_INTRO, text, intros):
         group = next(g for g in ("name", "name2", "name3") if match.group(g))
         name = _ko_strip(match.group(group))
+        if name[-1:] in _KO_CONNECTIVE_ENDS and not ko_name_shaped(name):
+            continue  # 이름은 모르고
+        if _ko_verb_before_auxiliary(text, name, match.end(group)):
+            continue  # 이름은 남아 있어요
+        if group == "name2" and _KO_THING_BEFORE.search(text, 0, match.start(group)):
+            continue  # 그건 김장이라고 해요: what a thing is called
         shaped = _ko_surname(name) or (group != "name" and ko_name_shaped(name))
         if 2 <= len(name) <= 4 and shaped and name not in _KO_ROLE and not ko_stop(name):
             yield match.start(group), match.start(group) + len(name)
@@ -635,6 +715,8 @@ def _ko(text: str) -> Iterator[tuple[int, int]]:
         needs_surname = match.group("hon") == "님" or len(name) == 1
         if name in _KO_ROLE or (needs_surname and not _ko_surname(name)):
             continue
+        if name in _KO_NIM_WORDS and match.end("name") == match.start("hon"):
+            continue  # 손님 "a guest" (손 씨 and 손 선생님 stay names)
         yield match.span("name")
 
 

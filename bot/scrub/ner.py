@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from bot.scrub.ja_frames import ja_one_kanji_name
 from bot.scrub.kinds import LOCALES, canonical_locale
-from bot.scrub.name_cues import JA_KIN, ko_ja_name, ko_name_shaped
+from bot.scrub.name_cues import JA_KIN, ko_called_thing, ko_ja_name, ko_name_shaped, ko_stop
 from bot.scrub.ner_zh import Token, person_spans
 from bot.scrub.normalize import View
 from bot.scrub.numbers import VERSION
@@ -159,10 +159,12 @@ def _load_ja() -> Tagger:
 def _ko_person(form: str) -> bool:
     """A proper noun Kiwi tags that reads as a person's name: shaped like one (a family
     name and given-name syllables, a given name, a Japanese name) and no country, people
-    or brand (태국, 라오스, 조선족, 한족, 유튜브, 신한), which Kiwi tags alike."""
+    or brand (태국, 라오스, 조선족, 한족, 유튜브, 신한), which Kiwi tags alike, nor a word
+    the name frames leave (금강산, 두만강)."""
     opens_with_surname = form[:1] in KOREAN or form[:2] in KOREAN_COMPOUND
     return (
         2 <= len(form) <= 4
+        and not ko_stop(form)
         and (opens_with_surname or ko_ja_name(form))
         and ko_name_shaped(form)
         and form not in KEPT_NAMES
@@ -180,8 +182,8 @@ def _load_ko() -> Tagger:
         for token in kiwi.tokenize(text):
             form: str = token.form
             end = token.start + token.len
-            # 지린성, 옌지시: a place with its administrative suffix, not a person.
-            is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES
+            # 지린성, 옌지시: a place with its administrative suffix; 나우라는 단체: a group.
+            is_place = text[end : end + 1] in _KO_PLACE_SUFFIXES or ko_called_thing(text, end)
             if token.tag == "NNP" and not is_place and _ko_person(form):
                 forms.add(form)
                 yield token.start, end
@@ -243,7 +245,12 @@ def _plausible(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if any(ch.isdigit() for ch in span) or span.strip() in KEPT_NAMES:
         return False
-    return _VERSION_AFTER.match(text, end) is None
+    return _VERSION_AFTER.match(text, end) is None and _ORG_AFTER.match(text, end) is None
+
+
+# A Chinese person's name the model tags right before these is an organisation's name
+# (白求恩医院, 宋庆龄基金会), which the notes need; the rules still judge the span.
+_ORG_AFTER: Final = re.compile(r"医院|基金会|纪念馆|中学|小学|大学")
 
 
 _WARM_UP: Final = {

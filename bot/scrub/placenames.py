@@ -226,6 +226,14 @@ def _kept_names() -> set[str]:
         {"中国", "中國", "日本", "韓国", "韩国", "한국", "중국", "일본", "북한", "北朝鮮"}
     )
     names.update({"朝鲜", "北韓", "조선", "大韓民国", "대한민국", "北海道"})
+    # The border river and mountain named like the town beside them (图们江, 长白山): the
+    # feature runs hundreds of kilometres and gives no one away; the town alone still goes.
+    names.update({"图们江", "圖們江", "図們江", "长白山", "長白山", "珲春河", "琿春河"})
+    # The border rivers under their other names, which the Japanese model reads as a person.
+    names.update({"豆満江", "豆滿江", "豆满江", "鴨緑江", "鸭绿江", "鴨綠江", "두만강", "압록강"})
+    # The old provinces before the North and the South split them (황해도 사투리, 경상도
+    # 출신), and 제주도 as people say it: as kept as 강원도.
+    names.update({"황해도", "평안도", "함경도", "경상도", "전라도", "충청도", "제주도"})
     names |= _ja_forms(set(data.CN_PROVINCES) | set(curated.PROVINCES))
     return names
 
@@ -295,13 +303,13 @@ LOCATIVE_NAMES: Final = frozenset(_locative_names())
 # Japanese cities and wards as people write them, without 市 or 区 (枚方, 舞鶴, 下関,
 # 品川駅): the stems of two characters or more, in Japanese notes only, as a word of
 # their own. Left out: stems that are everyday words or that Sudachi's dictionary
-# splits into words (中央, 国立, 日向, 行方 "whereabouts", 春日, 養父 "foster father",
+# splits into words (中央, 国立, 日向, 行方 "whereabouts", 春日, 養父 "foster father", 大和,
 # 三次, 大府), and stems in kana that are words or given names (さくら, みどり, みよし).
 _JA_WORD_STEMS_LIST: Final = (
     "あま あわら いすみ いなべ うきは えびの かほく さくら さぬき たつの つがる にかほ みどり "
     "みやま みよし むつ 三次 下野 中央 中間 二戸 八幡 出水 北上 北斗 南九州 南国 取手 古河 "
     "和光 国立 大府 大東 大洲 御所 日光 日向 日進 春日 朝来 本宮 横手 瀬戸内 甲斐 直方 相生 "
-    "矢板 石垣 笛吹 総社 胎内 行方 裾野 西海 見附 観音寺 銚子 養父 高砂 黒石"
+    "矢板 石垣 笛吹 総社 胎内 行方 裾野 西海 見附 観音寺 銚子 養父 高砂 黒石 大和"
 )
 _JA_WORD_STEMS: Final = frozenset(_JA_WORD_STEMS_LIST.split())
 # After a stem, a kanji that makes it part of the place (品川駅, 下関港, 枚方周辺).
@@ -799,6 +807,7 @@ _KO_UNIT_LOOKALIKES: Final = (
     "혹시",
     "다시",
     "즉시",
+    "사투리",  # 함경북도 사투리: the province's dialect
 )
 
 

@@ -19,6 +19,15 @@ from bot.scrub.placenames import JA_STEM_NAMES, KEPT_NAMES
 
 # (text, what must go, what must stay), one family of frames per block.
 REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    # A name in brackets after a kinship word still goes, a remark stays; 様 after a
+    # name still marks it, お疲れさま stays.
+    ("叔母（美代子）と姪（日本在住）", ("美代子",), ("姪（日本在住）",)),
+    ("田中様にお疲れさまと言いました。図們に住んでいます。", ("田中", "図們に"), ("お疲れさま",)),
+    (
+        "土屋さんと八百屋さん、山本殿と宮殿、二宮殿",
+        ("土屋", "山本", "二宮"),
+        ("八百屋さん", "宮殿"),
+    ),
     # A given name or nickname in hiragana before an honorific.
     ("みっちゃんは今も元気です。", ("みっちゃん",), ("元気",)),
     ("ゆみちゃんと一緒に逃げました。", ("ゆみ",), ("一緒",)),
@@ -306,6 +315,20 @@ KEPT: list[str] = [
     "金メダルを取った。",
     "日本人のおばあちゃんの話です。",
     "Do You Know?",
+    # Roles said with さん, set phrases with さま, remarks in brackets after a kinship
+    # word, a family word after の, a border river and mountain, an old province.
+    "宣教師さんが中国でかくまってくれました。ソーシャルワーカーさんが家に来ました。",
+    "担任さんと店長さんと相談員さんに会いました。",
+    "お疲れさまでした。ご苦労様です。お互いさまです。お気の毒さまでした。",
+    "依頼者: 姪（日本在住）。母（日本人）、祖母（故人）、父（行方不明）、兄（会社員）。",
+    "わたしのおかあさんは日本人のおばあちゃんの娘です。",
+    "図們江を渡りました。長白山はきれいな山です。",
+    "大和の国の歴史を勉強しています。",
+    # Kin, trades and helpers before さん, お before a word, 殿 ending a word.
+    "長男さんと次女さんに会いました。八百屋さんと民生委員さんとヘルパーさんが来ました。",
+    "お巡りさんとお坊さんとお手伝いさんに聞きました。",
+    "宮殿と神殿と御殿を見ました。",
+    "名前は秘密です。名前は不明です。名前は非公開です。名前は未定です。",
 ]
 
 

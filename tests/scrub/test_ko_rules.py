@@ -167,6 +167,21 @@ _CASES = [
     ("옌지역 말고 옌지서역으로 오래요", ["옌지서역"], ["말고"]),
     # a family name alone a space before a given name found
     ("박 은정 씨한테 전해 주세요", ["박 은정"], ["씨한테"]),
+    # A family name before 씨 or a title, and a name said with 라고 해요, still go.
+    ("손 씨가 왔어요. 저는 김민수라고 해요.", ["손 씨", "김민수"], ["라고 해요"]),
+    ("이름이 김남아 있어요. 동생 이름은 서아예요.", ["김남아", "서아"], ["있어요"]),
+    ("김보라는 학생이에요. 나우라는 단체에 다녀요.", ["김보라"], ["나우라는 단체"]),
+    # Names next to the role words and subjects that are kept.
+    (
+        "수학 선생님은 김민수 선생님이에요. 이장님은 박순자 씨예요.",
+        ["김민수", "박순자"],
+        ["수학 선생님", "이장님"],
+    ),
+    (
+        "두만강에서 김철수를 만났어요. 이름은 박민준이고 서울에 살아요.",
+        ["김철수", "박민준"],
+        ["두만강"],
+    ),
 ]
 
 # Sentences in which nothing may change: words that open with a family name or end like
@@ -218,6 +233,33 @@ _CLEAN = [
     "직업 : 로동자. 려권을 뺏어 갔어요. 로인 한 분이 오셨어요. 녀자들이 많이 잡혀요.",
     "그냥 '친구'라고만 불렀어요. '브로커'라고 부르는 사람이 왔어요.",
     "비용은 1,500만 원에서 2,000만 원 사이라고 합니다.",
+    # Offices, school subjects and role words before a title or 님 (found writing clean
+    # notes of the domain): shaped like a family name and a given name.
+    "아이 담임 선생님과 면담했어요. 담당 형사님이 전화하셨어요. 상담 선생님이 오신대요.",
+    "이장님이 마을 회의를 열었어요. 지부장님께 연락드렸어요. 이사장님이 오셨어요.",
+    "수학 선생님, 미술 선생님, 보건 선생님, 태권도 선생님이 다 오셨어요.",
+    # Rivers, mountains and money words of three syllables read as a full name.
+    "2018년 겨울에 두만강을 건넜어요. 장백산이 보였어요. 임진강을 따라 걸었어요.",
+    "남북하나재단에서 장학금을 받았어요. 조의금을 보냈어요. 위로금이 나왔어요.",
+    # The old provinces and their dialect; a province in a list with another.
+    "황해도 사투리를 써요. 함경북도 사투리가 심해요. 강원도 사투리도 알아들어요.",
+    "량강도, 자강도 쪽은 요즘 단속이 더 심하다고 들었어요.",
+    # What a person is called instead of a name; a verb after the name label.
+    "조선족 아주머니 집에서 지냈어요, 이름은 모르고 그냥 아주머니라고 불렀어요.",
+    "그냥 큰엄마라고 불렀어요. 목사님이라고 불렀어요. 어르신이라고 했어요.",
+    # Verbs before 라고 and 로 that read as a family name and a given name.
+    "오마니가 조심하라고 하셨어요. 이모할머니가 검사를 해 주시기로 했어요.",
+    "중국에서 왔어요? 아니요, 평양이에요.",
+    # What a thing is called after a demonstrative; 손님 "a guest".
+    "그건 김장이라고 해요. 이걸 장마라고 해요. 여기는 박물관이라고 해요.",
+    "손님이 오셨어요. 가게에 손님이 많아요.",
+    # A verb before an auxiliary one after the name label.
+    "일본 호적에 외할머니 이름이 남아 있을 수도 있대요. 이름은 남아 있어요.",
+    "이름이 지워져 버렸어요.",
+    # An organisation after 라는 (organisation names are kept).
+    "나우라는 단체가 있어요. 나우라는 곳에서 일해요. 물망초라는 단체예요.",
+    # The old provinces of the whole peninsula, and 제주도.
+    "외할아버지는 제주도 출신이래요. 경상도 사투리, 전라도 음식, 충청도 사람.",
 ]
 
 

@@ -58,7 +58,17 @@ def test_clean_sentences_stay_clean_with_ner(scrubber: Scrubber) -> None:
     for locale, text in [
         ("ja", "2019-2020年に吉林省に住んでいました。"),
         ("ko", "브로커가 300만원을 요구합니다."),
+        # Kiwi tags these as proper nouns shaped like a name: an old province, a
+        # mountain, a part of Seoul.
+        ("ko", "황해도 사투리를 써요. 금강산 관광을 했었어요. 강남, 강북 어디든 괜찮아요."),
+        ("ko", "2018년 겨울에 두만강을 건넜어요. 아이 담임 선생님과 면담했어요."),
+        ("ko", "로동단련대에 6개월 있었어요. 명절마다 임진각에 가요. 제주도 출신이에요."),
+        ("ko", "나우라는 단체가 있어요."),  # an organisation Kiwi tags a proper noun
         ("zh_Hans", "中介要300,000元。"),
+        # A person's name jieba knows, as the name of a hospital.
+        ("zh_Hans", "白求恩医院很有名。"),
+        # A border river the Japanese model reads as a person.
+        ("ja", "豆満江は大事です。鴨緑江を渡りました。"),
     ]:
         assert scrubber.scrub(text, locale).text == text
 

@@ -70,6 +70,17 @@ def _scrub(text: str) -> str:
         # Korean names in Hangul in a Chinese note.
         ("我是이순자的女儿", ["이순자"], ["我是", "的女儿"]),
         ("朝鲜那边的户口上她叫리영옥", ["리영옥"], ["朝鲜那边的户口上她叫"]),
+        # The town goes, the river and mountain named after it stay; so does 班主任.
+        (
+            "她住在图们，过了图们江，长白县的班主任姓林",
+            ["图们，", "长白县", "林"],
+            ["图们江", "班主任"],
+        ),
+        (
+            "黎明的时候出发了。黎明华说他不来了，黎明老师也来了",
+            ["黎明华", "黎明老师"],
+            ["黎明的时候"],
+        ),
     ],
 )
 def test_names_in_sentences(text: str, gone: list[str], kept: list[str]) -> None:
@@ -160,6 +171,11 @@ def test_addresses_and_dates(text: str, gone: list[str], kept: list[str]) -> Non
         # A Japanese family name that is also a word, before 里 ("in").
         "他们在大山里走了三天，高山里很冷。",
         "汉语拼音 Pinyin 很难，我们用拼音打字。",
+        # A border river and mountain named like the town beside them; a class teacher.
+        "2018年冬天过的图们江，长白山很漂亮，珲春河也结冰了。",
+        "孩子在学校被欺负了，我和班主任谈过了。",
+        # A time of day opening a clause, shaped like a family name and a given name.
+        "黎明的时候我们就出发了。凌晨的时候走的。黄昏是最危险的。",
     ],
 )
 def test_harmless_sentences_come_back_unchanged(text: str) -> None:
