@@ -217,12 +217,17 @@ def _latin(text: str) -> Iterator[tuple[int, int]]:
 
 # A field of a form or a report: a kinship word or a role, a colon, a name.
 # The writer of a report may put their role before their name (記入者：ボランティア 西村).
+_FIELD_KIN: Final = (*JA_KIN, "子", "子ども", "子供")
+_FIELD_ROLES: Final = ("担当", "担当者", "記入者", "報告者", "申請者", "連絡係")
 _FIELD: Final = re.compile(
-    rf"(?:(?P<kin>{_alternation((*JA_KIN, '子', '子ども', '子供'))})"
-    r"|担当|担当者|記入者|報告者|申請者|連絡係)"
+    rf"(?:(?P<kin>{_alternation(_FIELD_KIN)})"
+    rf"|{'|'.join(_FIELD_ROLES)})"
     r" ?: ?(?:(?:ボランティア|スタッフ|職員|支援者|牧師) )?"
     rf"(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
 )
+# A field's word ends at most a space before its colon: the pattern is tried only there.
+_FIELD_REACH: Final = max(map(len, (*_FIELD_KIN, *_FIELD_ROLES))) + 1
+_COLON: Final = re.compile(":")
 # More given names after the first, a comma apart (兄の子：勇太、美穂).
 _MORE_GIVEN: Final = re.compile(rf"、(?P<name>[{_KANJI}]{{2,3}})(?=[、。\n (]|$)")
 
@@ -313,7 +318,7 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
     if ":" not in text:
         return
-    for match in _FIELD.finditer(text):
+    for match in finditer_at(_FIELD, text, before(starts(_COLON, text), _FIELD_REACH)):
         name = match.group("name")
         if "ァ" <= name[0] <= "ヺ":
             shaped = ja_korean_given(name.split("・")[-1])
