@@ -885,6 +885,16 @@ def _hangul_word_starts(text: str, ends: list[int], reach: int) -> list[int]:
     return found
 
 
+def _ko_list_names(text: str) -> list[int]:
+    """Where a name before a list mark can begin: the run of Hangul that ends at the
+    mark, or at the one space before it (the name opens a word and ends the run)."""
+    ends = [
+        mark - 1 if mark > 0 and text[mark - 1] == " " else mark
+        for mark in starts(_KO_LIST_MARK, text)
+    ]
+    return _hangul_word_starts(text, ends, 4)
+
+
 # Titles after which a family name and one syllable are a full name, as North Korean
 # names often are (김철 동무, 리명 선생).
 _KO_FULL_NAME_TITLES: Final = frozenset(
@@ -927,7 +937,7 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         ):
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
-    for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
+    for match in finditer_at(_KO_BEFORE_MARK, text, _ko_list_names(text)):
         if _KO_ACRONYM_AFTER.match(text, match.end("name")):
             continue  # 유전자(DNA): a term and its abbreviation
         if _ko_full_name(match.group("name")) or ko_ja_name(match.group("name")):
