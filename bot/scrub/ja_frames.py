@@ -472,12 +472,25 @@ def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
 # ``健二から電話があった``, ``美代子に会いたい``, ``イワノフから聞いた``. Found at the verb
 # (opened with a class of the particles' first characters, so that the engine skips
 # ahead to them) and walked back over one script.
-_CONTACT_AT: Final = re.compile(
-    r"[かにと](?:(?<=か)ら|(?<=に))"
-    r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
-    # と goes with meeting and calling only: ``Xと言われた`` quotes what was said.
-    r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+_CONTACT_VERBS: Final = (
+    *("会[っいうえわお]", "電話", "連絡"),
+    *("聞[いきくけか]", "頼[んまみむめ]", "相談", "言われ", "教わ", "紹介さ", "手紙"),
 )
+# と goes with meeting and calling only: ``Xと言われた`` quotes what was said.
+_CONTACT_AFTER_TO: Final = _CONTACT_VERBS[:3]
+
+
+def _contact_verb(verb: str) -> str:
+    """The verb, opening with its first kanji and a lookbehind for the particle before
+    it: the class of first kanji lets the engine skip ahead to the rare ones."""
+    particles = ("から", "に", "と") if verb in _CONTACT_AFTER_TO else ("から", "に")
+    behind = "|".join(f"(?<={particle}{verb[0]})" for particle in particles)
+    return f"{verb[0]}(?:{behind}){verb[1:]}"
+
+
+_CONTACT_AT: Final = re.compile("|".join(map(_contact_verb, _CONTACT_VERBS)))
+# The particle's length, by its last character.
+_PARTICLE_LENGTH: Final = {"ら": 2, "に": 1}
 # Katakana words a note puts before those verbs that are no person: roles, offices,
 # apps and media, countries (the places in katakana are in PLACE_NAMES).
 _KATA_NOT_PERSONS: Final = frozenset(
@@ -600,7 +613,10 @@ def _role_of(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _contacted(text: str) -> Iterator[tuple[int, int]]:
-    for verb in starts(_CONTACT_AT, text):
+    for found in starts(_CONTACT_AT, text):
+        # The walk back starts before から or に, but at the verb after と, as it did
+        # when the pattern opened with the particle (so the frame with と finds no run).
+        verb = found - _PARTICLE_LENGTH.get(text[found - 1], 0)
         span = _run_before(text, verb)
         if span is not None:
             yield span

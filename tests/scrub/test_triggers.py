@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.scrub import dates, name_cues, names, placenames, places
-from bot.scrub.scan import back_over, finditer_at, starts
+from bot.scrub import dates, ja_frames, name_cues, names, placenames, places
+from bot.scrub.scan import back_over, before, finditer_at, starts
 from bot.scrub.surnames import CHINESE_GIVEN
 
 
@@ -108,3 +108,53 @@ def test_chinese_town_units_match_as_first_written(pieces: list[str]) -> None:
     first = re.compile("街道|小区|社区|区域|劳动者区|[镇乡村屯沟郡街路洞区]")
     found = [m.span() for m in placenames._ZH_TOWN_UNIT.finditer(text)]
     assert found == [m.span() for m in first.finditer(text)]
+
+
+_KO_LIST_PIECES = (
+    *("김", "민준", "박영수", "할머니", "가나다라마", "1"),
+    *(" ", ",", "·", "/", "(", ")"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_KO_LIST_PIECES), max_size=12))
+def test_korean_names_before_list_marks_match_as_first_tried(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    near = before(starts(name_cues._KO_LIST_MARK, text), 5)
+    expected = [m.span() for m in finditer_at(name_cues._KO_BEFORE_MARK, text, near)]
+    found = finditer_at(name_cues._KO_BEFORE_MARK, text, name_cues._ko_list_names(text))
+    assert [m.span() for m in found] == expected
+
+
+_JA_FIELD_PIECES = (
+    *("母", "祖母", "子ども", "担当", "担当者", "連絡係", ":", " ", "良子", "金井", "ミンジ"),
+    *("、", "。", "\n", "ボランティア ", "1"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_FIELD_PIECES), max_size=12))
+def test_japanese_fields_tried_before_colons_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    near = before(starts(ja_frames._COLON, text), ja_frames._FIELD_REACH)
+    _same(ja_frames._FIELD, text, near)
+
+
+_JA_CONTACT_PIECES = (
+    *("健二", "ミキ", "から", "に", "と", "か", "ら"),
+    *("会っ", "聞い", "電話", "言われ"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_CONTACT_PIECES), max_size=12))
+def test_japanese_contact_verbs_found_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    first = re.compile(
+        r"[かにと](?:(?<=か)ら|(?<=に))"
+        r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
+        r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+    )
+    found = starts(ja_frames._CONTACT_AT, text)
+    walked = [at - ja_frames._PARTICLE_LENGTH.get(text[at - 1], 0) for at in found]
+    assert walked == starts(first, text)
