@@ -39,7 +39,7 @@ from bot.scrub.name_cues import (
     ja_korean_given,
 )
 from bot.scrub.placenames import KEPT_NAMES, PLACE_NAMES
-from bot.scrub.scan import before, finditer_at, starts
+from bot.scrub.scan import back_over, before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
 __all__ = ["ja_bracketed", "ja_framed", "ja_one_kanji_name", "ja_repeated", "ja_self_name"]
@@ -632,10 +632,19 @@ _HONORED_SPELLING: Final = re.compile(
 )
 
 
+# The name ends right before its bracket or its honorific: the pattern is tried only over
+# the run of kanji or katakana before one (kanji everywhere made it start at each).
+_HONORED_AT: Final = re.compile(r"\(|さん|様|さま|氏|先生")
+_HONORED_CHARS: Final = frozenset(
+    chain(map(chr, range(0x4E00, 0xA000)), map(chr, range(ord("ァ"), ord("ヺ") + 1)), "々ー・")
+)
+
+
 def _honored_spellings(text: str) -> Iterator[tuple[int, int]]:
     if "(" not in text:
         return
-    for match in _HONORED_SPELLING.finditer(text):
+    near = back_over(text, starts(_HONORED_AT, text), _HONORED_CHARS, reach=12)
+    for match in finditer_at(_HONORED_SPELLING, text, near):
         start = match.start("a")
         if start > 0 and _script(text[start - 1]) == _script(text[start]):
             continue

@@ -158,3 +158,18 @@ def test_japanese_contact_verbs_found_as_first_written(pieces: list[str]) -> Non
     found = starts(ja_frames._CONTACT_AT, text)
     walked = [at - ja_frames._PARTICLE_LENGTH.get(text[at - 1], 0) for at in found]
     assert walked == starts(first, text)
+
+
+_JA_HONORED_PIECES = (
+    *("沈", "佐々木", "ソムサック", "ジョン・ソンミ", "ー", "の", " ", "(", ")", "シェン"),
+    *("しん", "Somsak", "さん", "様", "さま", "氏", "先生"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_HONORED_PIECES), max_size=10))
+def test_japanese_honored_spellings_tried_before_marks_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = starts(ja_frames._HONORED_AT, text)
+    near = back_over(text, marks, ja_frames._HONORED_CHARS, reach=12)
+    _same(ja_frames._HONORED_SPELLING, text, near)
