@@ -1699,13 +1699,15 @@ _PINYIN: Final = re.compile(
 
 def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
     """Names in Latin letters in a Chinese note (see _ROMAN_NAME, _ROMAN_ZH_NAME)."""
-    for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
+    capitals = starts(_ROMAN_AT, text)
+    for match in finditer_at(_ROMAN_NAME, text, capitals):
         if match.group("called"):
             if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
                 yield match.span("called")
         elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
             yield match.span()
-    for match in _ROMAN_ZH_NAME.finditer(text):
+    # Every romanised family name opens with a capital, where the scan above stopped.
+    for match in finditer_at(_ROMAN_ZH_NAME, text, capitals):
         if all(_PINYIN.fullmatch(word.lower()) for word in match.group("given").split()):
             yield match.span()
 

@@ -173,3 +173,14 @@ def test_japanese_honored_spellings_tried_before_marks_match_finditer(pieces: li
     marks = starts(ja_frames._HONORED_AT, text)
     near = back_over(text, marks, ja_frames._HONORED_CHARS, reach=12)
     _same(ja_frames._HONORED_SPELLING, text, near)
+
+
+_ROMAN_ZH_PIECES = ("Wang", "Li", "Zhang", " ", "Xiao", "Ming", "ming", "叫", "Kim", "a", "LI")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_ROMAN_ZH_PIECES), max_size=10))
+def test_chinese_romanised_names_tried_at_capitals_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert all("A" <= surname[0] <= "Z" for surname in name_cues._ROMAN_ZH_SURNAMES)
+    _same(name_cues._ROMAN_ZH_NAME, text, starts(name_cues._ROMAN_AT, text))
