@@ -317,7 +317,9 @@ _JA_NOT_KO_GIVEN: Final = frozenset(
     )
 )
 # A Korean name left in Hangul inside Japanese text (``朝鮮名は김정숙``, ``（강영일）``).
-_JA_HANGUL_WORD: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+# The class first and the lookbehind one character further back: the engine skips ahead
+# to a Hangul syllable instead of trying the lookbehind at every position.
+_JA_HANGUL_WORD: Final = re.compile(r"[가-힣](?<![가-힣][가-힣])[가-힣]{2,3}(?![가-힣])")
 # A name right before an age in brackets with no unit: ``朴順愛（67）``.
 _JA_BARE_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?[）)]")
 
@@ -1606,7 +1608,7 @@ _ZH_CLAUSE_MARK: Final = re.compile(
 # A full name in Hangul in a Chinese note (김화자, 리영옥): a run of three or four
 # syllables alone between other scripts (two are as often a place: 강원, 혜산). North
 # Korea writes the family names 이, 류, 림 as 리, 류, 림.
-_ZH_HANGUL_RUN: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+_ZH_HANGUL_RUN: Final = _JA_HANGUL_WORD
 _NORTH_SURNAMES: Final = frozenset("리류림로량려련라")
 _HANGUL_OR_KANA: Final = re.compile("[가-힣ぁ-ヺ]")
 # A name in kana in a Chinese note: katakana joined by a middle dot (ヨシダ・ミチコ),
@@ -2022,6 +2024,10 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield start, start + length
 
 
+# Where a name in kana can begin: katakana, or hiragana right after a bracket.
+_ZH_KANA_AT: Final = re.compile(r"[ァ-ヺー]|[ぁ-ゖ](?<=[(（][ぁ-ゖ])")
+
+
 def _zh_other_scripts(text: str) -> Iterator[tuple[int, int]]:
     """Korean names in Hangul and Japanese names in kana, in a Chinese note."""
     if _HANGUL_OR_KANA.search(text) is None:
@@ -2034,7 +2040,7 @@ def _zh_other_scripts(text: str) -> Iterator[tuple[int, int]]:
         # shaped like Japanese names in Korean notes.
         if _ko_full_name(word) or (len(word) == 3 and word[0] in _NORTH_SURNAMES):
             yield match.span()
-    for match in _ZH_KANA_NAME.finditer(text):
+    for match in finditer_at(_ZH_KANA_NAME, text, starts(_ZH_KANA_AT, text)):
         yield match.span()
     for match in _ZH_KANA_CUED.finditer(text):
         yield match.span("name")

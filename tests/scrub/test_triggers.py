@@ -184,3 +184,19 @@ def test_chinese_romanised_names_tried_at_capitals_match_finditer(pieces: list[s
     text = "".join(pieces)
     assert all("A" <= surname[0] <= "Z" for surname in name_cues._ROMAN_ZH_SURNAMES)
     _same(name_cues._ROMAN_ZH_NAME, text, starts(name_cues._ROMAN_AT, text))
+
+
+_KANA_PIECES = (
+    *("김영남", "박", "ヨシダ", "・", "ミチコ", "ー"),
+    *("(", ")", "（", "さとう", "佐藤", " "),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_KANA_PIECES), max_size=10))
+def test_hangul_words_and_kana_names_match_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    hangul = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+    found = [m.span() for m in name_cues._JA_HANGUL_WORD.finditer(text)]
+    assert found == [m.span() for m in hangul.finditer(text)]
+    _same(name_cues._ZH_KANA_NAME, text, starts(name_cues._ZH_KANA_AT, text))
