@@ -1237,7 +1237,9 @@ def _ko_foreign_names(text: str) -> Iterator[tuple[int, int]]:
 # A name in Latin letters right after a kinship word or a person's role (남편 Ri Kwang
 # Nam이, 라오스 경찰 Bounmy가, 일본 이름으로 Takahashi Sumiko): capitalised words, then
 # a particle or a mark. Apps and services written so are no people.
-_KO_LATIN_AFTER_AT: Final = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+# (The capital first, so that the engine skips ahead to capitals: the lookbehind after
+# it asks for the space too.)
+_KO_LATIN_AFTER_AT: Final = re.compile(r"[A-Z](?<=[가-힣] [A-Z])")
 _KO_LATIN_NAME: Final = re.compile(
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]*){0,3}"
     r"(?=이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|씨|님|[ ,.!?)\n]|$)"

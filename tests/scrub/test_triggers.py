@@ -200,3 +200,10 @@ def test_hangul_words_and_kana_names_match_as_first_written(pieces: list[str]) -
     found = [m.span() for m in name_cues._JA_HANGUL_WORD.finditer(text)]
     assert found == [m.span() for m in hangul.finditer(text)]
     _same(name_cues._ZH_KANA_NAME, text, starts(name_cues._ZH_KANA_AT, text))
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="남편 Ri Kwang Nam이 KAKAO", max_size=40))
+def test_korean_latin_names_after_a_word_found_as_first_written(text: str) -> None:
+    first = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+    assert starts(name_cues._KO_LATIN_AFTER_AT, text) == starts(first, text)
