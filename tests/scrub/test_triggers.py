@@ -207,3 +207,15 @@ def test_hangul_words_and_kana_names_match_as_first_written(pieces: list[str]) -
 def test_korean_latin_names_after_a_word_found_as_first_written(text: str) -> None:
     first = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
     assert starts(name_cues._KO_LATIN_AFTER_AT, text) == starts(first, text)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="지안가나다라마바사(（集 1", max_size=30), st.integers(0, 30))
+def test_hangul_before_a_bracket_searched_near_its_end_as_from_the_start(
+    text: str, end: int
+) -> None:
+    pattern = placenames._HANGUL_BEFORE_BRACKET
+    near = max(0, end - placenames._HANGUL_BEFORE_BRACKET_REACH)
+    found = pattern.search(text, near, end)
+    first = pattern.search(text, 0, end)
+    assert (found and found.span()) == (first and first.span())
