@@ -214,6 +214,7 @@ def test_korean_latin_names_after_a_word_found_as_first_written(text: str) -> No
 def test_hangul_before_a_bracket_searched_near_its_end_as_from_the_start(
     text: str, end: int
 ) -> None:
+    end = min(end, len(text))  # where a place starts, inside the note
     pattern = placenames._HANGUL_BEFORE_BRACKET
     near = max(0, end - placenames._HANGUL_BEFORE_BRACKET_REACH)
     found = pattern.search(text, near, end)
