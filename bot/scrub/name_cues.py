@@ -780,7 +780,16 @@ _KO_AGE: Final = re.compile(
 _KO_SPACED_AGE: Final = re.compile(
     r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4}) (?:만 ?)?[0-9]{1,3} ?(?:세|살)(?![0-9])"
 )
-_KO_SPACED_AGE_AT: Final = re.compile(r"[0-9](?= ?[세살])")
+# The age's unit, with its digit (and a space) before it: found at the unit, rarer than a
+# digit, and walked back to the digit (_ko_age_digits).
+_KO_SPACED_AGE_AT: Final = re.compile(r"[세살](?:(?<=[0-9][세살])|(?<=[0-9] [세살]))")
+
+
+def _ko_age_digits(text: str) -> list[int]:
+    """Where a digit stands right before an age's unit, or a space and the unit."""
+    return [at - 2 if text[at - 1] == " " else at - 1 for at in starts(_KO_SPACED_AGE_AT, text)]
+
+
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
@@ -947,7 +956,7 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
-    for match in finditer_at(_KO_SPACED_AGE, text, before(starts(_KO_SPACED_AGE_AT, text), 12)):
+    for match in finditer_at(_KO_SPACED_AGE, text, before(_ko_age_digits(text), 12)):
         name, start = match.group("name"), match.start("name")
         full = _ko_full_name(name) or _ko_compound_name(name) or ko_ja_name(name)
         # A given name alone only after a kinship word (동생 철민 40살): 각각 11살 holds none.

@@ -220,3 +220,9 @@ def test_hangul_before_a_bracket_searched_near_its_end_as_from_the_start(
     found = pattern.search(text, near, end)
     first = pattern.search(text, 0, end)
     assert (found and found.span()) == (first and first.span())
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="김철민 12세살요 만", max_size=30))
+def test_korean_age_digits_found_at_the_unit_as_first_written(text: str) -> None:
+    assert name_cues._ko_age_digits(text) == starts(re.compile(r"[0-9](?= ?[세살])"), text)
