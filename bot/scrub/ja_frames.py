@@ -39,7 +39,7 @@ from bot.scrub.name_cues import (
     ja_korean_given,
 )
 from bot.scrub.placenames import KEPT_NAMES, PLACE_NAMES
-from bot.scrub.scan import before, finditer_at, starts
+from bot.scrub.scan import back_over, before, finditer_at, starts
 from bot.scrub.surnames import CHINESE, JAPANESE
 
 __all__ = ["ja_bracketed", "ja_framed", "ja_one_kanji_name", "ja_repeated", "ja_self_name"]
@@ -217,12 +217,17 @@ def _latin(text: str) -> Iterator[tuple[int, int]]:
 
 # A field of a form or a report: a kinship word or a role, a colon, a name.
 # The writer of a report may put their role before their name (記入者：ボランティア 西村).
+_FIELD_KIN: Final = (*JA_KIN, "子", "子ども", "子供")
+_FIELD_ROLES: Final = ("担当", "担当者", "記入者", "報告者", "申請者", "連絡係")
 _FIELD: Final = re.compile(
-    rf"(?:(?P<kin>{_alternation((*JA_KIN, '子', '子ども', '子供'))})"
-    r"|担当|担当者|記入者|報告者|申請者|連絡係)"
+    rf"(?:(?P<kin>{_alternation(_FIELD_KIN)})"
+    rf"|{'|'.join(_FIELD_ROLES)})"
     r" ?: ?(?:(?:ボランティア|スタッフ|職員|支援者|牧師) )?"
     rf"(?P<name>[{_KANJI}]{{1,6}}|[ァ-ヺー・]{{2,12}})(?=[ (、。,\n]|$)"
 )
+# A field's word ends at most a space before its colon: the pattern is tried only there.
+_FIELD_REACH: Final = max(map(len, (*_FIELD_KIN, *_FIELD_ROLES))) + 1
+_COLON: Final = re.compile(":")
 # More given names after the first, a comma apart (兄の子：勇太、美穂).
 _MORE_GIVEN: Final = re.compile(rf"、(?P<name>[{_KANJI}]{{2,3}})(?=[、。\n (]|$)")
 
@@ -313,7 +318,7 @@ def _fields(text: str) -> Iterator[tuple[int, int]]:
             yield match.span("name")
     if ":" not in text:
         return
-    for match in _FIELD.finditer(text):
+    for match in finditer_at(_FIELD, text, before(starts(_COLON, text), _FIELD_REACH)):
         name = match.group("name")
         if "ァ" <= name[0] <= "ヺ":
             shaped = ja_korean_given(name.split("・")[-1])
@@ -467,12 +472,25 @@ def _spelled_out(text: str) -> Iterator[tuple[int, int]]:
 # ``健二から電話があった``, ``美代子に会いたい``, ``イワノフから聞いた``. Found at the verb
 # (opened with a class of the particles' first characters, so that the engine skips
 # ahead to them) and walked back over one script.
-_CONTACT_AT: Final = re.compile(
-    r"[かにと](?:(?<=か)ら|(?<=に))"
-    r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
-    # と goes with meeting and calling only: ``Xと言われた`` quotes what was said.
-    r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+_CONTACT_VERBS: Final = (
+    *("会[っいうえわお]", "電話", "連絡"),
+    *("聞[いきくけか]", "頼[んまみむめ]", "相談", "言われ", "教わ", "紹介さ", "手紙"),
 )
+# と goes with meeting and calling only: ``Xと言われた`` quotes what was said.
+_CONTACT_AFTER_TO: Final = _CONTACT_VERBS[:3]
+
+
+def _contact_verb(verb: str) -> str:
+    """The verb, opening with its first kanji and a lookbehind for the particle before
+    it: the class of first kanji lets the engine skip ahead to the rare ones."""
+    particles = ("から", "に", "と") if verb in _CONTACT_AFTER_TO else ("から", "に")
+    behind = "|".join(f"(?<={particle}{verb[0]})" for particle in particles)
+    return f"{verb[0]}(?:{behind}){verb[1:]}"
+
+
+_CONTACT_AT: Final = re.compile("|".join(map(_contact_verb, _CONTACT_VERBS)))
+# The particle's length, by its last character.
+_PARTICLE_LENGTH: Final = {"ら": 2, "に": 1}
 # Katakana words a note puts before those verbs that are no person: roles, offices,
 # apps and media, countries (the places in katakana are in PLACE_NAMES).
 _KATA_NOT_PERSONS: Final = frozenset(
@@ -595,7 +613,10 @@ def _role_of(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _contacted(text: str) -> Iterator[tuple[int, int]]:
-    for verb in starts(_CONTACT_AT, text):
+    for found in starts(_CONTACT_AT, text):
+        # The walk back starts before から or に, but at the verb after と, as it did
+        # when the pattern opened with the particle (so the frame with と finds no run).
+        verb = found - _PARTICLE_LENGTH.get(text[found - 1], 0)
         span = _run_before(text, verb)
         if span is not None:
             yield span
@@ -611,10 +632,19 @@ _HONORED_SPELLING: Final = re.compile(
 )
 
 
+# The name ends right before its bracket or its honorific: the pattern is tried only over
+# the run of kanji or katakana before one (kanji everywhere made it start at each).
+_HONORED_AT: Final = re.compile(r"\(|さん|様|さま|氏|先生")
+_HONORED_CHARS: Final = frozenset(
+    chain(map(chr, range(0x4E00, 0xA000)), map(chr, range(ord("ァ"), ord("ヺ") + 1)), "々ー・")
+)
+
+
 def _honored_spellings(text: str) -> Iterator[tuple[int, int]]:
     if "(" not in text:
         return
-    for match in _HONORED_SPELLING.finditer(text):
+    near = back_over(text, starts(_HONORED_AT, text), _HONORED_CHARS, reach=12)
+    for match in finditer_at(_HONORED_SPELLING, text, near):
         start = match.start("a")
         if start > 0 and _script(text[start - 1]) == _script(text[start]):
             continue

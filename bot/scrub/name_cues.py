@@ -318,7 +318,9 @@ _JA_NOT_KO_GIVEN: Final = frozenset(
     )
 )
 # A Korean name left in Hangul inside Japanese text (``朝鮮名は김정숙``, ``（강영일）``).
-_JA_HANGUL_WORD: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+# The class first and the lookbehind one character further back: the engine skips ahead
+# to a Hangul syllable instead of trying the lookbehind at every position.
+_JA_HANGUL_WORD: Final = re.compile(r"[가-힣](?<![가-힣][가-힣])[가-힣]{2,3}(?![가-힣])")
 # A name right before an age in brackets with no unit: ``朴順愛（67）``.
 _JA_BARE_AGE: Final = re.compile(r"[（(] ?[0-9]{1,3} ?[）)]")
 
@@ -786,7 +788,16 @@ _KO_AGE: Final = re.compile(
 _KO_SPACED_AGE: Final = re.compile(
     r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4}) (?:만 ?)?[0-9]{1,3} ?(?:세|살)(?![0-9])"
 )
-_KO_SPACED_AGE_AT: Final = re.compile(r"[0-9](?= ?[세살])")
+# The age's unit, with its digit (and a space) before it: found at the unit, rarer than a
+# digit, and walked back to the digit (_ko_age_digits).
+_KO_SPACED_AGE_AT: Final = re.compile(r"[세살](?:(?<=[0-9][세살])|(?<=[0-9] [세살]))")
+
+
+def _ko_age_digits(text: str) -> list[int]:
+    """Where a digit stands right before an age's unit, or a space and the unit."""
+    return [at - 2 if text[at - 1] == " " else at - 1 for at in starts(_KO_SPACED_AGE_AT, text)]
+
+
 # A name right before its other spelling or its age in brackets (박순남(朴順男)), or
 # before a comma of a list (정순자, 정미란 자매).
 _KO_BEFORE_MARK: Final = re.compile(r"(?<![0-9가-힣])(?P<name>[가-힣]{2,4})(?= ?[,，·/]|[（(])")
@@ -904,6 +915,16 @@ def _hangul_word_starts(text: str, ends: list[int], reach: int) -> list[int]:
     return found
 
 
+def _ko_list_names(text: str) -> list[int]:
+    """Where a name before a list mark can begin: the run of Hangul that ends at the
+    mark, or at the one space before it (the name opens a word and ends the run)."""
+    ends = [
+        mark - 1 if mark > 0 and text[mark - 1] == " " else mark
+        for mark in starts(_KO_LIST_MARK, text)
+    ]
+    return _hangul_word_starts(text, ends, 4)
+
+
 # Titles after which a family name and one syllable are a full name, as North Korean
 # names often are (김철 동무, 리명 선생).
 _KO_FULL_NAME_TITLES: Final = frozenset(
@@ -946,7 +967,7 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
         ):
             yield start, match.end("name")
     yield from _ko_closing(text, starts(_KO_CLOSE_MARK, text))
-    for match in finditer_at(_KO_BEFORE_MARK, text, before(starts(_KO_LIST_MARK, text), 5)):
+    for match in finditer_at(_KO_BEFORE_MARK, text, _ko_list_names(text)):
         if _KO_ACRONYM_AFTER.match(text, match.end("name")):
             continue  # 유전자(DNA): a term and its abbreviation
         if _ko_full_name(match.group("name")) or ko_ja_name(match.group("name")):
@@ -954,7 +975,7 @@ def _ko_framed(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
     for match in finditer_at(_KO_VOCATIVE, text, before(starts(_KO_CALL_MARK, text), 4)):
         if ko_given_alone(match.group("name")) or ko_ja_name(match.group("name")):
             yield match.span("name")
-    for match in finditer_at(_KO_SPACED_AGE, text, before(starts(_KO_SPACED_AGE_AT, text), 12)):
+    for match in finditer_at(_KO_SPACED_AGE, text, before(_ko_age_digits(text), 12)):
         name, start = match.group("name"), match.start("name")
         full = _ko_full_name(name) or _ko_compound_name(name) or ko_ja_name(name)
         # A given name alone only after a kinship word (동생 철민 40살): 각각 11살 holds none.
@@ -1244,7 +1265,9 @@ def _ko_foreign_names(text: str) -> Iterator[tuple[int, int]]:
 # A name in Latin letters right after a kinship word or a person's role (남편 Ri Kwang
 # Nam이, 라오스 경찰 Bounmy가, 일본 이름으로 Takahashi Sumiko): capitalised words, then
 # a particle or a mark. Apps and services written so are no people.
-_KO_LATIN_AFTER_AT: Final = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+# (The capital first, so that the engine skips ahead to capitals: the lookbehind after
+# it asks for the space too.)
+_KO_LATIN_AFTER_AT: Final = re.compile(r"[A-Z](?<=[가-힣] [A-Z])")
 _KO_LATIN_NAME: Final = re.compile(
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]*){0,3}"
     r"(?=이|가|는|은|을|를|의|도|랑|이랑|한테|에게|하고|씨|님|[ ,.!?)\n]|$)"
@@ -1633,7 +1656,7 @@ _ZH_CLAUSE_MARK: Final = re.compile(
 # A full name in Hangul in a Chinese note (김화자, 리영옥): a run of three or four
 # syllables alone between other scripts (two are as often a place: 강원, 혜산). North
 # Korea writes the family names 이, 류, 림 as 리, 류, 림.
-_ZH_HANGUL_RUN: Final = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+_ZH_HANGUL_RUN: Final = _JA_HANGUL_WORD
 _NORTH_SURNAMES: Final = frozenset("리류림로량려련라")
 _HANGUL_OR_KANA: Final = re.compile("[가-힣ぁ-ヺ]")
 # A name in kana in a Chinese note: katakana joined by a middle dot (ヨシダ・ミチコ),
@@ -1726,13 +1749,15 @@ _PINYIN: Final = re.compile(
 
 def _zh_latin(text: str) -> Iterator[tuple[int, int]]:
     """Names in Latin letters in a Chinese note (see _ROMAN_NAME, _ROMAN_ZH_NAME)."""
-    for match in finditer_at(_ROMAN_NAME, text, starts(_ROMAN_AT, text)):
+    capitals = starts(_ROMAN_AT, text)
+    for match in finditer_at(_ROMAN_NAME, text, capitals):
         if match.group("called"):
             if match.group("called").split()[0] not in _ROMAN_NOT_NAMES:
                 yield match.span("called")
         elif _roman_given(match.group("given")) and match.group() not in _ROMAN_NOT_NAMES:
             yield match.span()
-    for match in _ROMAN_ZH_NAME.finditer(text):
+    # Every romanised family name opens with a capital, where the scan above stopped.
+    for match in finditer_at(_ROMAN_ZH_NAME, text, capitals):
         if all(_PINYIN.fullmatch(word.lower()) for word in match.group("given").split()):
             yield match.span()
 
@@ -2049,6 +2074,10 @@ def _zh_bare(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield start, start + length
 
 
+# Where a name in kana can begin: katakana, or hiragana right after a bracket.
+_ZH_KANA_AT: Final = re.compile(r"[ァ-ヺー]|[ぁ-ゖ](?<=[(（][ぁ-ゖ])")
+
+
 def _zh_other_scripts(text: str) -> Iterator[tuple[int, int]]:
     """Korean names in Hangul and Japanese names in kana, in a Chinese note."""
     if _HANGUL_OR_KANA.search(text) is None:
@@ -2061,7 +2090,7 @@ def _zh_other_scripts(text: str) -> Iterator[tuple[int, int]]:
         # shaped like Japanese names in Korean notes.
         if _ko_full_name(word) or (len(word) == 3 and word[0] in _NORTH_SURNAMES):
             yield match.span()
-    for match in _ZH_KANA_NAME.finditer(text):
+    for match in finditer_at(_ZH_KANA_NAME, text, starts(_ZH_KANA_AT, text)):
         yield match.span()
     for match in _ZH_KANA_CUED.finditer(text):
         yield match.span("name")

@@ -1049,6 +1049,7 @@ _LATIN_UNIT: Final = re.compile(
     re.IGNORECASE,
 )
 _HANGUL_BEFORE_BRACKET: Final = re.compile(r"(?<![가-힣])[가-힣]{1,6}[（(]\Z")
+_HANGUL_BEFORE_BRACKET_REACH: Final = 7  # six syllables at most and the bracket
 
 
 def find_places(view: View, locale: str) -> Iterator[Finding]:
@@ -1119,7 +1120,10 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             end = _ko_widened(text, end)
         elif rule == _LATIN and (unit := _LATIN_UNIT.match(text, end)) is not None:
             end = unit.end()
-        if rule == _LOCATIVE and (word := _HANGUL_BEFORE_BRACKET.search(text, 0, start)):
+        # The word and its bracket end at ``start``: searched from where they can begin
+        # (the lookbehind still sees the character before), not from the note's start.
+        near = max(0, start - _HANGUL_BEFORE_BRACKET_REACH)
+        if rule == _LOCATIVE and (word := _HANGUL_BEFORE_BRACKET.search(text, near, start)):
             yield Finding(word.start(), word.end() - 1, "place")  # 지안(集安)
         if locale == "ja" and (suffix := _JA_PLACE_SUFFIX.match(text, end)) is not None:
             end = suffix.end()

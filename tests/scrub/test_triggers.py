@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.scrub import dates, name_cues, names, placenames, places
-from bot.scrub.scan import back_over, finditer_at, starts
+from bot.scrub import dates, ja_frames, name_cues, names, placenames, places
+from bot.scrub.scan import back_over, before, finditer_at, starts
 from bot.scrub.surnames import CHINESE_GIVEN
 
 
@@ -108,3 +108,121 @@ def test_chinese_town_units_match_as_first_written(pieces: list[str]) -> None:
     first = re.compile("街道|小区|社区|区域|劳动者区|[镇乡村屯沟郡街路洞区]")
     found = [m.span() for m in placenames._ZH_TOWN_UNIT.finditer(text)]
     assert found == [m.span() for m in first.finditer(text)]
+
+
+_KO_LIST_PIECES = (
+    *("김", "민준", "박영수", "할머니", "가나다라마", "1"),
+    *(" ", ",", "·", "/", "(", ")"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_KO_LIST_PIECES), max_size=12))
+def test_korean_names_before_list_marks_match_as_first_tried(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    near = before(starts(name_cues._KO_LIST_MARK, text), 5)
+    expected = [m.span() for m in finditer_at(name_cues._KO_BEFORE_MARK, text, near)]
+    found = finditer_at(name_cues._KO_BEFORE_MARK, text, name_cues._ko_list_names(text))
+    assert [m.span() for m in found] == expected
+
+
+_JA_FIELD_PIECES = (
+    *("母", "祖母", "子ども", "担当", "担当者", "連絡係", ":", " ", "良子", "金井", "ミンジ"),
+    *("、", "。", "\n", "ボランティア ", "1"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_FIELD_PIECES), max_size=12))
+def test_japanese_fields_tried_before_colons_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    near = before(starts(ja_frames._COLON, text), ja_frames._FIELD_REACH)
+    _same(ja_frames._FIELD, text, near)
+
+
+_JA_CONTACT_PIECES = (
+    *("健二", "ミキ", "から", "に", "と", "か", "ら"),
+    *("会っ", "聞い", "電話", "言われ"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_CONTACT_PIECES), max_size=12))
+def test_japanese_contact_verbs_found_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    first = re.compile(
+        r"[かにと](?:(?<=か)ら|(?<=に))"
+        r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
+        r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+    )
+    found = starts(ja_frames._CONTACT_AT, text)
+    walked = [at - ja_frames._PARTICLE_LENGTH.get(text[at - 1], 0) for at in found]
+    assert walked == starts(first, text)
+
+
+_JA_HONORED_PIECES = (
+    *("沈", "佐々木", "ソムサック", "ジョン・ソンミ", "ー", "の", " ", "(", ")", "シェン"),
+    *("しん", "Somsak", "さん", "様", "さま", "氏", "先生"),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_JA_HONORED_PIECES), max_size=10))
+def test_japanese_honored_spellings_tried_before_marks_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = starts(ja_frames._HONORED_AT, text)
+    near = back_over(text, marks, ja_frames._HONORED_CHARS, reach=12)
+    _same(ja_frames._HONORED_SPELLING, text, near)
+
+
+_ROMAN_ZH_PIECES = ("Wang", "Li", "Zhang", " ", "Xiao", "Ming", "ming", "叫", "Kim", "a", "LI")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_ROMAN_ZH_PIECES), max_size=10))
+def test_chinese_romanised_names_tried_at_capitals_match_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert all("A" <= surname[0] <= "Z" for surname in name_cues._ROMAN_ZH_SURNAMES)
+    _same(name_cues._ROMAN_ZH_NAME, text, starts(name_cues._ROMAN_AT, text))
+
+
+_KANA_PIECES = (
+    *("김영남", "박", "ヨシダ", "・", "ミチコ", "ー"),
+    *("(", ")", "（", "さとう", "佐藤", " "),
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_KANA_PIECES), max_size=10))
+def test_hangul_words_and_kana_names_match_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    hangul = re.compile(r"(?<![가-힣])[가-힣]{3,4}(?![가-힣])")
+    found = [m.span() for m in name_cues._JA_HANGUL_WORD.finditer(text)]
+    assert found == [m.span() for m in hangul.finditer(text)]
+    _same(name_cues._ZH_KANA_NAME, text, starts(name_cues._ZH_KANA_AT, text))
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="남편 Ri Kwang Nam이 KAKAO", max_size=40))
+def test_korean_latin_names_after_a_word_found_as_first_written(text: str) -> None:
+    first = re.compile(r"(?<= )[A-Z](?<=[가-힣] [A-Z])")
+    assert starts(name_cues._KO_LATIN_AFTER_AT, text) == starts(first, text)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="지안가나다라마바사(（集 1", max_size=30), st.integers(0, 30))
+def test_hangul_before_a_bracket_searched_near_its_end_as_from_the_start(
+    text: str, end: int
+) -> None:
+    end = min(end, len(text))  # where a place starts, inside the note
+    pattern = placenames._HANGUL_BEFORE_BRACKET
+    near = max(0, end - placenames._HANGUL_BEFORE_BRACKET_REACH)
+    found = pattern.search(text, near, end)
+    first = pattern.search(text, 0, end)
+    assert (found and found.span()) == (first and first.span())
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="김철민 12세살요 만", max_size=30))
+def test_korean_age_digits_found_at_the_unit_as_first_written(text: str) -> None:
+    assert name_cues._ko_age_digits(text) == starts(re.compile(r"[0-9](?= ?[세살])"), text)
