@@ -490,7 +490,7 @@ def _contact_verb(verb: str) -> str:
 
 _CONTACT_AT: Final = re.compile("|".join(map(_contact_verb, _CONTACT_VERBS)))
 # The particle's length, by its last character.
-_PARTICLE_LENGTH: Final = {"ら": 2, "に": 1}
+_PARTICLE_LENGTH: Final = {"ら": 2, "に": 1, "と": 1}
 # Katakana words a note puts before those verbs that are no person: roles, offices,
 # apps and media, countries (the places in katakana are in PLACE_NAMES).
 _KATA_NOT_PERSONS: Final = frozenset(
@@ -614,8 +614,7 @@ def _role_of(text: str) -> Iterator[tuple[int, int]]:
 
 def _contacted(text: str) -> Iterator[tuple[int, int]]:
     for found in starts(_CONTACT_AT, text):
-        # The walk back starts before から or に, but at the verb after と, as it did
-        # when the pattern opened with the particle (so the frame with と finds no run).
+        # The walk back starts before the particle (から, に, と).
         verb = found - _PARTICLE_LENGTH.get(text[found - 1], 0)
         span = _run_before(text, verb)
         if span is not None:

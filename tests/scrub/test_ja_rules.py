@@ -137,6 +137,9 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ),
     # A name right before a verb of meeting, hearing or asking.
     ("先週、健二から電話がありました。", ("健二",), ("先週、", "から電話")),
+    # と with meeting and calling: the person before it (never a role or a kinship word:
+    # see KEPT).
+    ("昨日ユナと電話した。ミキと会った。", ("ユナ", "ミキ"), ("昨日", "と電話した")),
     ("美代子に会いに行きたい。", ("美代子",), ("に会いに",)),
     ("国境でイワノフから聞いた話です。", ("イワノフ",), ("国境で", "から聞いた")),
     ("連絡先は梁に聞いてください。", ("梁",), ("連絡先は", "に聞いて")),
@@ -203,6 +206,8 @@ REMOVED: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 
 # Ordinary sentences the new frames fit in shape: nothing to remove.
 KEPT: list[str] = [
+    # A role, a friend, a kinship word or an office before と and a verb of meeting.
+    "友達と会った。母と電話で話した。警察と連絡した。",
     "人がたくさんいました。",
     "みなさんによろしくお伝えください。",
     "あかちゃんが生まれました。",

@@ -153,7 +153,7 @@ def test_japanese_contact_verbs_found_as_first_written(pieces: list[str]) -> Non
     first = re.compile(
         r"[かにと](?:(?<=か)ら|(?<=に))"
         r"(?:会[っいうえわお]|聞[いきくけか]|電話|連絡|頼[んまみむめ]|相談|言われ|教わ|紹介さ|手紙)"
-        r"|(?<=と)(?:会[っいうえわお]|電話|連絡)"
+        r"|と(?:会[っいうえわお]|電話|連絡)"
     )
     found = starts(ja_frames._CONTACT_AT, text)
     walked = [at - ja_frames._PARTICLE_LENGTH.get(text[at - 1], 0) for at in found]
