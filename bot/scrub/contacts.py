@@ -100,8 +100,10 @@ _URL_TRAILING: Final = ".,;:!?)]}'\"-"
 _CJK_STOPS: Final = frozenset("，、。！？；（）「」『』【】〈〉《》\u3000")
 
 # ``(?<![A-Za-z0-9._%+\-@])@...``, the lookbehind moved after the ``@`` it guards.
+# A placeholder's closing bracket counts as the word it replaced: ``@あ0@あ0`` keeps its
+# second, glued ``@`` on a second pass too (scrubbing is idempotent).
 _HANDLE: Final = re.compile(
-    r"@(?<![A-Za-z0-9._%+\-@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
+    r"@(?<![A-Za-z0-9._%+\-@］\]]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?"
 )
 
 # The apps people name before an ID, with the nicknames chat uses for them: 卫星, 绿泡泡,
@@ -352,7 +354,7 @@ def messenger_starts(text: str) -> list[int]:
 # A handle written in CJK letters (``@小明爱吃鱼``, ``微博@김철수``): an ``@`` that opens
 # no ASCII handle or address, then a run of letters up to a space or punctuation.
 _CJK_HANDLE: Final = re.compile(
-    r"@(?<![A-Za-z0-9._%+\-@]@)(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])"
+    r"@(?<![A-Za-z0-9._%+\-@］\]]@)(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])"
     r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3A-Za-z0-9_]{2,20}"
 )
 

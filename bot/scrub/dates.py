@@ -166,38 +166,52 @@ def _ko_dates(text: str) -> Iterator[Finding]:
         yield Finding(match.start(part), end, "birthdate")
 
 
-# A Japanese note dates what happened by day: a form's date of receipt (受付日：), an
-# appointment (約束の日は), a night or a morning (2019年4月18日の夜, 1月20日、朝9時).
-# Such a date is kept; a day of birth has none of these words around it.
-_JA_EVENT_BEFORE: Final = re.compile(
-    r"(?:受付日|記入日|作成日|相談日|面会日|予約日|送信日|約束の日|日付|期限)"
-    r"(?:は|が|:|：| ){0,3}\Z"
+# A note dates what happened by day: a form's or a record's date (受付日：, 日期：, 접수일,
+# [상담 기록 2026-11-28]), an appointment (約束の日は), a night or a morning or a time of day
+# (2019年4月18日の夜, 2019년 11월 3일 밤에, 2024-01-19 21:47). Such a date is kept; a day of
+# birth has none of these words around it, unless a birth is said right after it.
+_EVENT_BEFORE: Final = re.compile(
+    r"(?:受付日|記入日|作成日|相談日|面会日|予約日|送信日|約束の日|日付|期限"
+    r"|日期|时间|時間|受理日|登记日|记录|預約|预约"
+    r"|접수일|상담일|작성일|면담일|방문일|예약일|날짜|일시|기록)"
+    r"(?:は|が|是|为|는|은|:|：| ){0,3}\Z"
 )
-_JA_EVENT_AFTER: Final = re.compile(
-    r"(?:の|に|、|,| )?(?:夜|朝|昼|夕方|晩|午前|午後|深夜|未明|[0-9]{1,2} ?時)"
+_EVENT_AFTER: Final = re.compile(
+    r"(?:の|に|、|,| )?(?:夜|朝|昼|夕方|晩|午前|午後|深夜|未明|[0-9]{1,2} ?時"
+    r"|晚上|早上|夜里|凌晨|上午|下午|中午|傍晚|半夜"
+    r"|밤|낮|아침|저녁|새벽|오전|오후|[0-9]{1,2} ?시(?!간)"
+    r"|[0-9]{1,2}:[0-9]{2}(?![0-9]))"
+)
+# What makes it a birth after all (1948年5月23日の朝に生まれた, 새벽에 태어났어요, 早上出生).
+_BORN_NEAR: Final = re.compile(
+    r"[^。！？!?\n]{0,12}?(?:生まれ|生れ|誕生|出生|出世|生的|生于|태어|출생|낳)"
 )
 
 
-# What makes it a birth after all (1948年5月23日の朝に生まれた, 朝9時ごろ誕生).
-_JA_BORN_NEAR: Final = re.compile(r"[^。！？\n]{0,12}?(?:生まれ|生れ|誕生|出生)")
+# A birth's own label before the date (出生日期：, 생년월일 기록): never an event.
+_BORN_BEFORE: Final = re.compile(
+    r"(?:出生|生年月日|誕生|生日|생년월일|생일|출생)[^。！？\n]{0,6}\Z"
+)
 
 
-def _ja_event(text: str, start: int, end: int) -> bool:
-    return bool(
-        _JA_EVENT_BEFORE.search(text, max(0, start - 10), start)
-        or _JA_EVENT_AFTER.match(text, end)
-    ) and not _JA_BORN_NEAR.match(text, end)
+def _event(text: str, start: int, end: int) -> bool:
+    window = max(0, start - 12)
+    return (
+        bool(_EVENT_BEFORE.search(text, window, start) or _EVENT_AFTER.match(text, end))
+        and not _BORN_NEAR.match(text, end)
+        and not _BORN_BEFORE.search(text, window, start)
+    )
 
 
 def find_birthdates(view: View, locale: str) -> Iterator[Finding]:
     """Yield full dates and labelled days of birth."""
     text = view.digits
     for match in FULL_DATE.finditer(text):
-        if locale != "ja" or not _ja_event(text, match.start(), match.end()):
+        if not _event(text, match.start(), match.end()):
             yield Finding(match.start(), match.end(), "birthdate")
     years = before(starts(_YEAR_THEN_DAY, text), _CJK_FULL_REACH)
     for match in finditer_at(_CJK_FULL, text, years):
-        if locale == "ja" and _ja_event(text, match.start(), match.end()):
+        if _event(text, match.start(), match.end()):
             continue
         era = _KO_ERA_BEFORE.search(text, max(0, match.start() - 5), match.start())
         yield Finding(match.start() if era is None else era.start(), match.end(), "birthdate")

@@ -428,6 +428,21 @@ def _chunks_to_check(view: View, start: int, end: int) -> tuple[int, int]:
     return chunks[0][0], chunks[-1][1]
 
 
+# An office's case or file number (ZH-2024-0387, KR-2026-0417): letters, a dash, then a
+# year and a serial, which the guard would take for a phone.
+_REFERENCE_LETTERS: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?!(?i:tel|fax|ph|mob|hp|cell)-)[A-Za-z]{1,6}-\Z"
+)
+_REFERENCE_TAIL: Final = re.compile(r"(?:19|20)[0-9]{2}-[0-9]{2,6}\s*")
+
+
+def _is_reference(text: str, start: int, group: str) -> bool:
+    return bool(
+        _REFERENCE_TAIL.fullmatch(group)
+        and _REFERENCE_LETTERS.search(text, max(0, start - 7), start)
+    )
+
+
 def _bracket_start(text: str, start: int, end: int) -> int:
     """``start``, or the bracket before it that the number closes: an area code written
     ``(0433)2718-5546`` goes whole, not leaving a stray ``(`` before the placeholder."""
@@ -465,6 +480,8 @@ def find_phones(
         if claims.hold(c_start, c_end):
             continue  # and so is every piece cut from it below
         group = candidate.group()
+        if _is_reference(text, c_start, group):
+            continue
         cut = time_inside(text, c_start, c_end)
         if cut is not None:
             # A time after the number is not part of it: ``1234567 (10:20に聞いた)``.

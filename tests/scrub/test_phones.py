@@ -255,3 +255,14 @@ def test_an_area_code_in_brackets_goes_with_its_bracket(
     locale: str, text: str, expected: str
 ) -> None:
     assert scrub(text, locale).text == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("zh_Hans", "案件编号 ZH-2024-0387，来源：电话"),
+        ("ko", "접수번호 KR-2026-0417 관련 추가 정보"),
+    ],
+)
+def test_a_case_number_is_no_phone(locale: str, text: str) -> None:
+    assert scrub(text, locale).text == text

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.scrub import Scrubber
+from bot.scrub import Scrubber, scrub
 
 _RULES = Scrubber()
 
@@ -375,3 +375,21 @@ def test_a_labelled_passport_number_never_survives(
     spans = _RULES.find(text, locale)
     start = text.index(number)
     assert any(s <= start and start + len(number) <= e for s, e, _ in spans), (text, spans)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        # A record's date, an event's night or hour: no birthdate.
+        ("ko", "[상담 기록 2026-11-28]", "[상담 기록 2026-11-28]"),
+        ("ko", "2019년 11월 3일 밤에 강을 건넜어요", "2019년 11월 3일 밤에 강을 건넜어요"),
+        ("zh_Hans", "日期：2024年3月8日", "日期：2024年3月8日"),
+        ("zh_Hans", "时间：2024-01-19 21:47", "时间：2024-01-19 21:47"),
+        # A birth said right after, or its own label before: a birthdate still.
+        ("ko", "1948년 5월 23일 새벽에 태어났어요", "[생년월일] 새벽에 태어났어요"),
+        ("zh_Hans", "出生日期：1948年5月23日", "出生日期：［出生日期］"),
+        ("zh_Hans", "1948年5月23日早上出生", "［出生日期］早上出生"),
+    ],
+)
+def test_an_event_date_stays_and_a_birth_goes(locale: str, text: str, expected: str) -> None:
+    assert scrub(text, locale).text == expected
