@@ -746,6 +746,24 @@ _ZH_FORM_SPACED: Final = re.compile(
     rf"(?P<family>{_HAN}{{1,3}}) (?P<given>{_HAN}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヺー]{{2,6}})"
 )
 _ZH_FORM_FAMILIES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | JAPANESE_IN_CHINESE
+# A name masked by the writer, a family name then stars for the given name (朴*华, 金＊＊):
+# the stars say it is a person's name, but the family name and the shown characters
+# still narrow it down.
+_ZH_MASKED: Final = re.compile(rf"(?P<family>{_HAN})[*＊]{{1,2}}(?P<given>{_HAN}?)")
+
+
+def _zh_masked(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ZH_MASKED.finditer(text):
+        if match.group("family") not in _ZH_TITLE_SURNAMES:
+            continue
+        given = match.group("given")
+        end = match.end()
+        # Stop before a particle or verb that follows the mask (李*说, 金**的).
+        for offset, char in enumerate(given):
+            if char in _ZH_FUNCTION:
+                end = match.start("given") + offset
+                break
+        yield match.start(), end
 
 
 def _zh(text: str) -> Iterator[tuple[int, int]]:
@@ -762,6 +780,8 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         for match in _ZH_FORM_SPACED.finditer(text):
             if match.group("family") in _ZH_FORM_FAMILIES:
                 yield match.start("family"), match.end("given")
+    if "*" in text or "＊" in text:
+        yield from _zh_masked(text)
     for match in _ZH_INTRO.finditer(text):
         start = match.start("name")
         candidate = match.group("name")

@@ -692,3 +692,23 @@ def test_fourth_round_short_forms_and_written_names(
 @pytest.mark.parametrize("text", ["他们拿了二连胜", "中文写起来很难"])
 def test_fourth_round_short_forms_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name the writer masked with stars: the family name and any shown given
+        # character go, a particle or verb after the mask stays.
+        ("她的朋友朴*华昨天到了。", ["朴*华"], ["她的朋友", "昨天到了。"]),
+        ("联系人：金＊＊，电话不方便给。", ["金＊＊"], ["联系人：", "，电话不方便给。"]),
+        ("李*说他明天来。", ["李*"], ["说他明天来。"]),
+        ("张**和我一起走的。", ["张**"], ["和我一起走的。"]),
+    ],
+)
+def test_masked_names(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize("text", ["价格是3*5元，共2*3个。", "请看备注*重要*事项。", "她说*很*累。"])
+def test_stars_without_a_family_name_stay(text: str) -> None:
+    assert _scrub(text) == text
