@@ -752,6 +752,25 @@ _ZH_FORM_FAMILIES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | JAPANESE
 _ZH_MASKED: Final = re.compile(rf"(?P<family>{_HAN})[*＊]{{1,2}}(?P<given>{_HAN}?)")
 
 
+# A name in Latin or Cyrillic letters right before a verb of saying (Tanaka说, Сергей告诉我):
+# found at the verb, then read backwards over at most three capitalised words.
+_ZH_SAID_AT: Final = re.compile("说|讲|告诉")
+_ZH_FOREIGN_SAID: Final = re.compile(
+    r"(?<![A-Za-zА-яЁё])(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){0,2}) ?\Z"
+)
+
+
+def _zh_foreign_said(text: str) -> Iterator[tuple[int, int]]:
+    for verb in _ZH_SAID_AT.finditer(text):
+        start = verb.start()
+        before = text[start - 2 : start].rstrip(" ")[-1:]
+        if not ("a" <= before <= "z" or "а" <= before <= "я" or before == "ё"):
+            continue  # most verbs follow a Chinese word: no search back
+        found = _ZH_FOREIGN_SAID.search(text, max(0, start - 40), start)
+        if found is not None:
+            yield found.start(), found.start() + len(found.group().rstrip())
+
+
 def _zh_masked(text: str) -> Iterator[tuple[int, int]]:
     for match in _ZH_MASKED.finditer(text):
         if match.group("family") not in _ZH_TITLE_SURNAMES:
@@ -780,6 +799,7 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         for match in _ZH_FORM_SPACED.finditer(text):
             if match.group("family") in _ZH_FORM_FAMILIES:
                 yield match.start("family"), match.end("given")
+    yield from _zh_foreign_said(text)
     if "*" in text or "＊" in text:
         yield from _zh_masked(text)
     for match in _ZH_INTRO.finditer(text):

@@ -712,3 +712,21 @@ def test_masked_names(text: str, gone: list[str], kept: list[str]) -> None:
 @pytest.mark.parametrize("text", ["价格是3*5元，共2*3个。", "请看备注*重要*事项。", "她说*很*累。"])
 def test_stars_without_a_family_name_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name in Latin or Cyrillic letters right before a verb of saying.
+        ("Tanaka说她明天来。", ["Tanaka"], ["说她明天来。"]),
+        ("后来Сергей告诉我路线。", ["Сергей"], ["后来", "告诉我路线。"]),
+        ("Maria Kim 讲了很多。", ["Maria", "Kim"], ["讲了很多。"]),
+    ],
+)
+def test_foreign_names_before_said(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize("text", ["我用WeChat说的。", "他说OK。", "USB说明书在盒子里。", "a说"])
+def test_latin_words_before_said_stay(text: str) -> None:
+    assert _scrub(text) == text
