@@ -785,6 +785,19 @@ def _zh_masked(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), end
 
 
+# The same person's name written a second way after a slash on a form (石田 ゆかり / 石由佳).
+_ZH_FORM_SLASH: Final = re.compile(rf" ?[/／] ?(?P<name>{_HAN}{{2,4}})")
+
+
+def _zh_form_other_spelling(text: str, end: int) -> Iterator[tuple[int, int]]:
+    found = _ZH_FORM_SLASH.match(text, end)
+    if found is None:
+        return
+    length = _zh_name(found.group("name"), labelled=True)
+    if length:
+        yield found.start("name"), found.start("name") + length
+
+
 def _zh(text: str) -> Iterator[tuple[int, int]]:
     labels = merged(
         starts(_ZH_LABEL_AT, text), _positions_before(starts(_ZH_CALL_AT, text), _ZH_CALLER_REACH)
@@ -799,6 +812,7 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         for match in _ZH_FORM_SPACED.finditer(text):
             if match.group("family") in _ZH_FORM_FAMILIES:
                 yield match.start("family"), match.end("given")
+                yield from _zh_form_other_spelling(text, match.end("given"))
     yield from _zh_foreign_said(text)
     if "*" in text or "＊" in text:
         yield from _zh_masked(text)

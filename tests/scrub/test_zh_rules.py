@@ -730,3 +730,16 @@ def test_foreign_names_before_said(text: str, gone: list[str], kept: list[str]) 
 @pytest.mark.parametrize("text", ["我用WeChat说的。", "他说OK。", "USB说明书在盒子里。", "a说"])
 def test_latin_words_before_said_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # The same name spelt a second way after a slash on a form.
+        ("姓名：石田 ゆかり / 石由佳\n生日：不详", ["石田", "ゆかり", "石由佳"], [" / ", "\n生日：不详"]),
+        ("姓名：金 美花／金美花，女", ["金美花", "美花"], ["，女"]),
+        ("姓名：石田 ゆかり / 朝鲜族\n", ["石田"], [" / 朝鲜族\n"]),
+    ],
+)
+def test_form_name_after_slash(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
