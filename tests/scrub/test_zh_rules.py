@@ -743,3 +743,20 @@ def test_latin_words_before_said_stay(text: str) -> None:
 )
 def test_form_name_after_slash(text: str, gone: list[str], kept: list[str]) -> None:
     _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A two-character family name after 姓 goes whole.
+        ("那个姓司马的老头说他认识路", ["司马"], ["那个姓", "的老头说他认识路"]),
+        ("她姓欧阳，是护士。", ["欧阳"], ["她姓", "，是护士。"]),
+    ],
+)
+def test_compound_surname_after_xing(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize("text", ["老百姓的日子不好过。", "同姓的人很多。"])
+def test_xing_without_a_surname_stays(text: str) -> None:
+    assert _scrub(text) == text
