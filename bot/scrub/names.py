@@ -756,7 +756,8 @@ _ZH_MASKED: Final = re.compile(rf"(?P<family>{_HAN})[*＊]{{1,2}}(?P<given>{_HAN
 # found at the verb, then read backwards over at most three capitalised words.
 _ZH_SAID_AT: Final = re.compile("说|讲|告诉")
 _ZH_FOREIGN_SAID: Final = re.compile(
-    r"(?<![A-Za-zА-яЁё])(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){0,2}) ?\Z"
+    r"(?<![A-Za-zА-яЁё])"
+    r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){0,2}) ?\Z"
 )
 
 

@@ -709,7 +709,9 @@ def test_masked_names(text: str, gone: list[str], kept: list[str]) -> None:
     _check(text, gone, kept, "［姓名］")
 
 
-@pytest.mark.parametrize("text", ["价格是3*5元，共2*3个。", "请看备注*重要*事项。", "她说*很*累。"])
+@pytest.mark.parametrize(
+    "text", ["价格是3*5元，共2*3个。", "请看备注*重要*事项。", "她说*很*累。"]
+)
 def test_stars_without_a_family_name_stay(text: str) -> None:
     assert _scrub(text) == text
 
@@ -736,7 +738,11 @@ def test_latin_words_before_said_stay(text: str) -> None:
     ("text", "gone", "kept"),
     [
         # The same name spelt a second way after a slash on a form.
-        ("姓名：石田 ゆかり / 石由佳\n生日：不详", ["石田", "ゆかり", "石由佳"], [" / ", "\n生日：不详"]),
+        (
+            "姓名：石田 ゆかり / 石由佳\n生日：不详",
+            ["石田", "ゆかり", "石由佳"],
+            [" / ", "\n生日：不详"],
+        ),
         ("姓名：金 美花／金美花，女", ["金美花", "美花"], ["，女"]),
         ("姓名：石田 ゆかり / 朝鲜族\n", ["石田"], [" / 朝鲜族\n"]),
     ],
