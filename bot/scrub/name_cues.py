@@ -2161,6 +2161,9 @@ def zh_cued(text: str, roles: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield start, start + 1
     for match in _ZH_SURNAME_ONLY.finditer(text):
         length = zh_japanese_name(text, match.end())
+        if not length and text[match.end() : match.end() + 2] in CHINESE_COMPOUND:
+            # 姓司马的, 姓欧阳：a two-character family name, whole.
+            length = 2 if _zh_closes(text, match.end() + 2) else 0
         if not length and text[match.end() : match.end() + 1] in CHINESE:
             length = 1 if _zh_closes(text, match.end() + 1) else 0
         if length:

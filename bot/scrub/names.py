@@ -746,6 +746,57 @@ _ZH_FORM_SPACED: Final = re.compile(
     rf"(?P<family>{_HAN}{{1,3}}) (?P<given>{_HAN}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヺー]{{2,6}})"
 )
 _ZH_FORM_FAMILIES: Final = CHINESE | KOREAN_IN_CHINESE | CHINESE_RARE | JAPANESE_IN_CHINESE
+# A name masked by the writer, a family name then stars for the given name (朴*华, 金＊＊):
+# the stars say it is a person's name, but the family name and the shown characters
+# still narrow it down.
+_ZH_MASKED: Final = re.compile(rf"(?P<family>{_HAN})[*＊]{{1,2}}(?P<given>{_HAN}?)")
+
+
+# A name in Latin or Cyrillic letters right before a verb of saying (Tanaka说, Сергей告诉我):
+# found at the verb, then read backwards over at most three capitalised words.
+_ZH_SAID_AT: Final = re.compile("说|讲|告诉")
+_ZH_FOREIGN_SAID: Final = re.compile(
+    r"(?<![A-Za-zА-яЁё])"
+    r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){0,2}) ?\Z"
+)
+
+
+def _zh_foreign_said(text: str) -> Iterator[tuple[int, int]]:
+    for verb in _ZH_SAID_AT.finditer(text):
+        start = verb.start()
+        before = text[start - 2 : start].rstrip(" ")[-1:]
+        if not ("a" <= before <= "z" or "а" <= before <= "я" or before == "ё"):
+            continue  # most verbs follow a Chinese word: no search back
+        found = _ZH_FOREIGN_SAID.search(text, max(0, start - 40), start)
+        if found is not None:
+            yield found.start(), found.start() + len(found.group().rstrip())
+
+
+def _zh_masked(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ZH_MASKED.finditer(text):
+        if match.group("family") not in _ZH_TITLE_SURNAMES:
+            continue
+        given = match.group("given")
+        end = match.end()
+        # Stop before a particle or verb that follows the mask (李*说, 金**的).
+        for offset, char in enumerate(given):
+            if char in _ZH_FUNCTION:
+                end = match.start("given") + offset
+                break
+        yield match.start(), end
+
+
+# The same person's name written a second way after a slash on a form (石田 ゆかり / 石由佳).
+_ZH_FORM_SLASH: Final = re.compile(rf" ?[/／] ?(?P<name>{_HAN}{{2,4}})")
+
+
+def _zh_form_other_spelling(text: str, end: int) -> Iterator[tuple[int, int]]:
+    found = _ZH_FORM_SLASH.match(text, end)
+    if found is None:
+        return
+    length = _zh_name(found.group("name"), labelled=True)
+    if length:
+        yield found.start("name"), found.start("name") + length
 
 
 def _zh(text: str) -> Iterator[tuple[int, int]]:
@@ -762,6 +813,10 @@ def _zh(text: str) -> Iterator[tuple[int, int]]:
         for match in _ZH_FORM_SPACED.finditer(text):
             if match.group("family") in _ZH_FORM_FAMILIES:
                 yield match.start("family"), match.end("given")
+                yield from _zh_form_other_spelling(text, match.end("given"))
+    yield from _zh_foreign_said(text)
+    if "*" in text or "＊" in text:
+        yield from _zh_masked(text)
     for match in _ZH_INTRO.finditer(text):
         start = match.start("name")
         candidate = match.group("name")

@@ -692,3 +692,77 @@ def test_fourth_round_short_forms_and_written_names(
 @pytest.mark.parametrize("text", ["他们拿了二连胜", "中文写起来很难"])
 def test_fourth_round_short_forms_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name the writer masked with stars: the family name and any shown given
+        # character go, a particle or verb after the mask stays.
+        ("她的朋友朴*华昨天到了。", ["朴*华"], ["她的朋友", "昨天到了。"]),
+        ("联系人：金＊＊，电话不方便给。", ["金＊＊"], ["联系人：", "，电话不方便给。"]),
+        ("李*说他明天来。", ["李*"], ["说他明天来。"]),
+        ("张**和我一起走的。", ["张**"], ["和我一起走的。"]),
+    ],
+)
+def test_masked_names(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize(
+    "text", ["价格是3*5元，共2*3个。", "请看备注*重要*事项。", "她说*很*累。"]
+)
+def test_stars_without_a_family_name_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A name in Latin or Cyrillic letters right before a verb of saying.
+        ("Tanaka说她明天来。", ["Tanaka"], ["说她明天来。"]),
+        ("后来Сергей告诉我路线。", ["Сергей"], ["后来", "告诉我路线。"]),
+        ("Maria Kim 讲了很多。", ["Maria", "Kim"], ["讲了很多。"]),
+    ],
+)
+def test_foreign_names_before_said(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize("text", ["我用WeChat说的。", "他说OK。", "USB说明书在盒子里。", "a说"])
+def test_latin_words_before_said_stay(text: str) -> None:
+    assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # The same name spelt a second way after a slash on a form.
+        (
+            "姓名：石田 ゆかり / 石由佳\n生日：不详",
+            ["石田", "ゆかり", "石由佳"],
+            [" / ", "\n生日：不详"],
+        ),
+        ("姓名：金 美花／金美花，女", ["金美花", "美花"], ["，女"]),
+        ("姓名：石田 ゆかり / 朝鲜族\n", ["石田"], [" / 朝鲜族\n"]),
+    ],
+)
+def test_form_name_after_slash(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A two-character family name after 姓 goes whole.
+        ("那个姓司马的老头说他认识路", ["司马"], ["那个姓", "的老头说他认识路"]),
+        ("她姓欧阳，是护士。", ["欧阳"], ["她姓", "，是护士。"]),
+    ],
+)
+def test_compound_surname_after_xing(text: str, gone: list[str], kept: list[str]) -> None:
+    _check(text, gone, kept, "［姓名］")
+
+
+@pytest.mark.parametrize("text", ["老百姓的日子不好过。", "同姓的人很多。"])
+def test_xing_without_a_surname_stays(text: str) -> None:
+    assert _scrub(text) == text
