@@ -344,6 +344,17 @@ def _ja_stem_accepted(text: str, start: int, end: int, kept_end: int) -> bool:
     return not inside_before and not inside_after and not person
 
 
+def _ja_stem_in(text: str, start: int, end: int, locale: str, ends: tuple[int, int]) -> bool:
+    """A Japanese city stem or neighbourhood (尼崎, 梅田, 生野) counts in a Japanese note as
+    a word of its own; a Chinese note names it where it puts a place (住在尼崎, 离梅田)
+    or right after another (大阪生野)."""
+    if locale == "ja":
+        return _ja_stem_accepted(text, start, end, ends[0])
+    return locale == "zh_Hans" and (
+        _in_locative_frame(text, start, end) or _after_place(text, start, ends[1])
+    )
+
+
 # Border towns whose names are also words (集安, 臨江, 龍井, 河口, 三合): in Chinese they
 # need a verb of place (above); a Japanese sentence marks a place with a particle or a
 # word of whereabouts after it (集安で, 河口から, 臨江の近く). Never before a kanji
@@ -1104,7 +1115,7 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             if not (_ja_cued(text, start, end, kept_end) or _ja_listed(text, start, end, pending)):
                 continue
         elif rule == _JA_STEM:
-            if locale != "ja" or not _ja_stem_accepted(text, start, end, kept_end):
+            if not _ja_stem_in(text, start, end, locale, (kept_end, place_end)):
                 continue
         elif (locale == "ja" and rule == _SHORT and _ja_compound(text, end)) or (
             not _accepted(text, start, end, rule, kept_end)
