@@ -692,3 +692,35 @@ def test_fourth_round_short_forms_and_written_names(
 @pytest.mark.parametrize("text", ["他们拿了二连胜", "中文写起来很难"])
 def test_fourth_round_short_forms_stay(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A South Korean town after its province in Han characters, which stays.
+        ("她婆家在忠清南道天安，老公是韩国人", ["天安"], ["忠清南道", "，老公是韩国人"]),
+        ("他们住在京畿道安山", ["安山"], ["京畿道"]),
+        # A Japanese city stem or neighbourhood where the sentence puts a place.
+        ("我叔叔住在尼崎，离梅田不远", ["尼崎", "梅田"], ["我叔叔住在", "不远"]),
+        ("外婆和外公是在大阪生野认识的", ["生野"], ["大阪", "认识的"]),
+    ],
+)
+def test_fifth_round_korean_and_japanese_towns(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    _check(text, gone, kept, "［地名］")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他老家在京畿道，现在在首尔",
+        "我们都在忠清南道",
+        "中山大学的老师",
+        "天安门广场很大",
+        "天神保佑",
+        "大和民族",
+    ],
+)
+def test_fifth_round_provinces_and_words_stay(text: str) -> None:
+    assert _scrub(text) == text
