@@ -703,6 +703,10 @@ def test_fourth_round_short_forms_stay(text: str) -> None:
         # A Japanese city stem or neighbourhood where the sentence puts a place.
         ("我叔叔住在尼崎，离梅田不远", ["尼崎", "梅田"], ["我叔叔住在", "不远"]),
         ("外婆和外公是在大阪生野认识的", ["生野"], ["大阪", "认识的"]),
+        ("我外公老家在日本新潟县的佐渡，1960年离开的", ["佐渡"], ["日本新潟县的"]),
+        # A market after its town or its 的; a North Korean county in a frame of place.
+        ("她在清津的水南市场卖过鱼", ["清津", "水南市场"], ["她在", "的", "卖过鱼"]),
+        ("从惠山过来的人都说三水那边看得最严", ["惠山", "三水"], ["那边看得最严"]),
     ],
 )
 def test_fifth_round_korean_and_japanese_towns(
@@ -720,6 +724,10 @@ def test_fifth_round_korean_and_japanese_towns(
         "天安门广场很大",
         "天神保佑",
         "大和民族",
+        "她在农贸市场买菜",
+        "他去了菜市场",
+        "三水是个偏旁",
+        "吉林省的中山大学",
     ],
 )
 def test_fifth_round_provinces_and_words_stay(text: str) -> None:
