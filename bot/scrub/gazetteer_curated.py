@@ -608,6 +608,9 @@ JA_NEIGHBOURHOODS: Final[tuple[str, ...]] = (
     "天神",
     "小倉",
     "万景峰",
+    # The Chinese quarters of Yokohama and Kobe, where supporters and families meet.
+    "中華街",
+    "南京町",
 )
 
 # The wards of the designated cities (Wikipedia (ja) "政令指定都市" and each city's list

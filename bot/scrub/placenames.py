@@ -382,7 +382,8 @@ _JA_GUARDED: Final = frozenset(
 # What a place has after it in Japanese: a word of whereabouts, or what is found there.
 _JA_THERE: Final = (
     r"の(?:近く|駅|方|周辺|辺り|あたり|郊外|町|街|市内|バス|ターミナル|空港|港|宿|ホテル|施設|"
-    r"教会|市場|病院|国境|税関|対岸|親戚|実家)|周辺|付近|近く|方面|出身|在住|にいる|経由"
+    r"教会|市場|病院|国境|税関|対岸|親戚|実家|伯母|叔母|伯父|叔父|祖父|祖母|いとこ)"
+    r"|周辺|付近|近く|方面|出身|在住|にいる|経由"
     r"|ってところ|というところ|という(?:町|村|所|街)"
 )
 _JA_LOCATIVE_AFTER: Final = re.compile(rf"(?:で|に|から|まで|へ|を|{_JA_THERE}|です)")
