@@ -399,6 +399,10 @@ PROVINCES: Final[tuple[str, ...]] = (
     "黃海北道",
     "黃海南道",
     "江原道",
+    # South Korea's provinces in Chinese and Japanese characters (忠清南道天安): kept like
+    # their Hangul, so that the town named after one counts as a place.
+    *("京畿道", "忠清南道", "忠清北道", "全罗南道", "全罗北道", "全羅南道", "全羅北道"),
+    *("庆尚南道", "庆尚北道", "慶尚南道", "慶尚北道", "济州道", "済州道", "濟州道"),
     "平壌",
     "平壤",
     "平壌市",
@@ -604,6 +608,9 @@ JA_NEIGHBOURHOODS: Final[tuple[str, ...]] = (
     "天神",
     "小倉",
     "万景峰",
+    # The Chinese quarters of Yokohama and Kobe, where supporters and families meet.
+    "中華街",
+    "南京町",
 )
 
 # The wards of the designated cities (Wikipedia (ja) "政令指定都市" and each city's list

@@ -265,7 +265,7 @@ _ZH_WORD_STEMS: Final = frozenset(
 # known by a name that is no word (静安, 城阳, 萧山) stays.
 _ZH_DISTRICT_WORDS: Final = frozenset(
     _words(
-        "七星 三元 三水 东风 二七 二道 元宝 八步 六合 前进 前锋 南岸 友好 双城 双塔 双桥 古塔 "
+        "七星 三元 东风 二七 二道 元宝 八步 六合 前进 前锋 南岸 友好 双城 双塔 双桥 古塔 "
         "名山 向阳 和平 回民 城中 城北 城厢 复兴 大同 大观 天元 天心 天涯 太和 安定 安居 宏伟 "
         "官渡 宝塔 宝山 小店 工农 市北 市南 平安 平房 建华 振兴 文峰 新兴 新华 明山 月湖 江岸 "
         "洪山 海棠 清新 港口 爱民 玉泉 白云 白塔 白银 盐田 盘龙 石鼓 石龙 碑林 秀峰 秀英 红塔 "
@@ -344,6 +344,23 @@ def _ja_stem_accepted(text: str, start: int, end: int, kept_end: int) -> bool:
     return not inside_before and not inside_after and not person
 
 
+def _ja_stem_in(text: str, start: int, end: int, locale: str, ends: tuple[int, int]) -> bool:
+    """A Japanese city stem or neighbourhood (尼崎, 梅田, 生野) counts in a Japanese note as
+    a word of its own; a Chinese note names it where it puts a place (住在尼崎, 离梅田)
+    or right after another (大阪生野)."""
+    if locale == "ja":
+        return _ja_stem_accepted(text, start, end, ends[0])
+    # 新潟县的佐渡: a province or prefecture kept, then 的.
+    # The kept name may end before its unit (新潟 of 新潟县, which no list spells so).
+    of_province = ends[0] in (start - 1, start - 2) and text[start - 2 : start] in _LEVEL_OF
+    return locale == "zh_Hans" and (
+        _in_locative_frame(text, start, end) or _after_place(text, start, ends[1]) or of_province
+    )
+
+
+_LEVEL_OF: Final = frozenset(("县的", "省的", "道的", "都的", "府的"))
+
+
 # Border towns whose names are also words (集安, 臨江, 龍井, 河口, 三合): in Chinese they
 # need a verb of place (above); a Japanese sentence marks a place with a particle or a
 # word of whereabouts after it (集安で, 河口から, 臨江の近く). Never before a kanji
@@ -365,7 +382,8 @@ _JA_GUARDED: Final = frozenset(
 # What a place has after it in Japanese: a word of whereabouts, or what is found there.
 _JA_THERE: Final = (
     r"の(?:近く|駅|方|周辺|辺り|あたり|郊外|町|街|市内|バス|ターミナル|空港|港|宿|ホテル|施設|"
-    r"教会|市場|病院|国境|税関|対岸|親戚|実家)|周辺|付近|近く|方面|出身|在住|にいる|経由"
+    r"教会|市場|病院|国境|税関|対岸|親戚|実家|伯母|叔母|伯父|叔父|祖父|祖母|いとこ)"
+    r"|周辺|付近|近く|方面|出身|在住|にいる|経由"
     r"|ってところ|というところ|という(?:町|村|所|街)"
 )
 _JA_LOCATIVE_AFTER: Final = re.compile(rf"(?:で|に|から|まで|へ|を|{_JA_THERE}|です)")
@@ -608,9 +626,11 @@ _PLACE_LEVELS: Final = frozenset("市县区州旗")
 # place (延吉市公园路附近): alone they are as often a road or a street of any town.
 # Opened with a class of their first characters, so that the engine skips ahead to them.
 # A district of a city (浦港区, 大同江区; 区域 as the North writes it) and a North Korean
-# workers' district (五山德劳动者区) count, like a street, only right after a place.
+# workers' district (五山德劳动者区) count, like a street, only right after a place; a
+# market (水南市场) right after its town or its 的 (清津的水南市场).
 _ZH_TOWN_UNIT: Final = re.compile(
-    "[镇乡村屯沟郡街路洞小社区劳](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<![小社劳]))"
+    "[镇乡村屯沟郡街路洞小社区劳市](?:(?<=街)道|(?<=[小社])区|(?<=区)域|(?<=劳)动者区|(?<=市)场"
+    "|(?<![小社劳市]))"
 )
 _ZH_STREET_UNITS: Final = frozenset(
     ("街道", "小区", "社区", "街", "路", "洞", "区", "区域", "劳动者区")
@@ -666,14 +686,16 @@ def _zh_towns(text: str, place_ends: set[int]) -> Iterator[Finding]:
         if text[unit - 1 : end] in _ZH_UNIT_WORDS:
             continue
         street = match.group() in _ZH_STREET_UNITS
-        start = _zh_town_start(text, unit, end, found, street=street)
+        # A market is a town's (清津的水南市场); alone it is as often a kind (农贸市场).
+        tied = street or match.group() == "市场"
+        start = _zh_town_start(text, unit, end, found, street=street, tied=tied)
         if start is not None:
             found.add(end)
             yield Finding(start, end, "place")
 
 
 def _zh_town_start(
-    text: str, unit: int, end: int, place_ends: set[int], *, street: bool
+    text: str, unit: int, end: int, place_ends: set[int], *, street: bool, tied: bool
 ) -> int | None:
     """Where the name of the town whose unit is at ``unit`` begins, or None."""
     for length in (2, 3, 4):
@@ -698,7 +720,7 @@ def _zh_town_start(
         )
         if after_place:
             return start
-        if street:
+        if tied:
             continue  # a longer name may still start right after a place (大同江区)
         if any(ch in _ZH_TOWN_DESCRIBES for ch in stem):
             return None
@@ -1104,7 +1126,7 @@ def _places(view: View, locale: str) -> Iterator[Finding]:
             if not (_ja_cued(text, start, end, kept_end) or _ja_listed(text, start, end, pending)):
                 continue
         elif rule == _JA_STEM:
-            if locale != "ja" or not _ja_stem_accepted(text, start, end, kept_end):
+            if not _ja_stem_in(text, start, end, locale, (kept_end, place_end)):
                 continue
         elif (locale == "ja" and rule == _SHORT and _ja_compound(text, end)) or (
             not _accepted(text, start, end, rule, kept_end)

@@ -239,3 +239,25 @@ def test_every_planted_family_has_places() -> None:
     assert len(_CN_JA) > 1000
     assert len(_KANA) > 100
     assert len(_JAPANESE) > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # The Chinese quarter of a city, and a border town before the relative who lives there.
+        ("横浜の中華街の近くに支援者の事務所があります", "中華街", "の近くに支援者の事務所"),
+        ("延吉の伯母が写真を持っています", "延吉", "の伯母が写真を持っています"),
+        ("集安の叔父に聞きました", "集安", "の叔父に聞きました"),
+    ],
+)
+def test_a_quarter_or_the_town_of_a_relative_goes(text: str, gone: str, kept: str) -> None:
+    out = scrub(text, "ja").text
+    assert gone not in out, (text, out)
+    assert kept in out, (text, out)
+
+
+@pytest.mark.parametrize(
+    "text", ["中華料理が好きです", "母の伯母が来ました", "中華そばの店で働いています"]
+)
+def test_words_near_a_quarter_stay(text: str) -> None:
+    assert scrub(text, "ja").text == text

@@ -766,3 +766,43 @@ def test_compound_surname_after_xing(text: str, gone: list[str], kept: list[str]
 @pytest.mark.parametrize("text", ["老百姓的日子不好过。", "同姓的人很多。"])
 def test_xing_without_a_surname_stays(text: str) -> None:
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # A South Korean town after its province in Han characters, which stays.
+        ("她婆家在忠清南道天安，老公是韩国人", ["天安"], ["忠清南道", "，老公是韩国人"]),
+        ("他们住在京畿道安山", ["安山"], ["京畿道"]),
+        # A Japanese city stem or neighbourhood where the sentence puts a place.
+        ("我叔叔住在尼崎，离梅田不远", ["尼崎", "梅田"], ["我叔叔住在", "不远"]),
+        ("外婆和外公是在大阪生野认识的", ["生野"], ["大阪", "认识的"]),
+        ("我外公老家在日本新潟县的佐渡，1960年离开的", ["佐渡"], ["日本新潟县的"]),
+        # A market after its town or its 的; a North Korean county in a frame of place.
+        ("她在清津的水南市场卖过鱼", ["清津", "水南市场"], ["她在", "的", "卖过鱼"]),
+        ("从惠山过来的人都说三水那边看得最严", ["惠山", "三水"], ["那边看得最严"]),
+    ],
+)
+def test_fifth_round_korean_and_japanese_towns(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    _check(text, gone, kept, "［地名］")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他老家在京畿道，现在在首尔",
+        "我们都在忠清南道",
+        "中山大学的老师",
+        "天安门广场很大",
+        "天神保佑",
+        "大和民族",
+        "她在农贸市场买菜",
+        "他去了菜市场",
+        "三水是个偏旁",
+        "吉林省的中山大学",
+    ],
+)
+def test_fifth_round_provinces_and_words_stay(text: str) -> None:
+    assert _scrub(text) == text
